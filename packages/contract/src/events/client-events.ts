@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { limits } from "../limits";
+import {
+  auditEntrySchema,
+  channelSummarySchema,
+  channelViewSchema,
+  memberViewSchema,
+  messageSchema,
+  userViewSchema,
+} from "../models";
+import {
+  channelNameSchema,
+  clientIdSchema,
+  isoDateSchema,
+  nickSchema,
+  passwordSchema,
+  reasonSchema,
+  seqSchema,
+  targetSchema,
+  textSchema,
+} from "../primitives";
+
+const empty = z.object({});
+const sessionGrant = z.object({
+  /** Opaque; present it as `auth.token` in the Socket.IO handshake. */
+  token: z.string(),
+  expiresAt: isoDateSchema,
+  user: userViewSchema,
+});
+const channelRef = z.object({ channel: channelNameSchema });
+const channelAndNick = z.object({ channel: channelNameSchema, nick: nickSchema });
+
+/**
+ * Every event a client may emit, with the schema of its payload and of the `data` of its
+ * successful ack. The server parses each payload with its schema before anything else.
+ */
+export const clientEvents = {
+  "auth:register": {
+    summary: "Create an account and log this connection in as it.",
+    payload: z.object({ name: nickSchema, password: passwordSchema }),
+    result: sessionGrant,
+  },
+  "auth:login": {
+    summary: "Log in with name and password; the connection becomes that user's.",
+    payload: z.object({ name: z.string().max(limits.nickMaxLength), password: z.string().max(limits.passwordMaxLength) }),
+    result: sessionGrant,
+  },
+  "auth:logout": {
+    summary: "End this session: its token stops working and its connections close.",
+    payload: empty,
+    result: empty,
+  },
+  "session:state": {
+    summary: "Who am I and which channels and direct conversations am I in.",
+    payload: empty,
+    result: z.object({ user: userViewSchema, channels: z.array(channelViewSchema) }),
+  },
+  "session:quit": {
+    summary: "/quit: leave, telling the channels why; the connection closes after the ack.",
+    payload: z.object({ message: reasonSchema.optional() }),
+    result: empty,
+  },
+  "user:nick": {
+    summary: "/nick: rename the account (nicks are unique ignoring case).",
+    payload: z.object({ nick: nickSchema }),
+    result: z.object({ user: userViewSchema }),
+  },
+  "channel:join": {
+    summary: "/join: enter a channel, creating it (as its owner) when it does not exist.",
+    payload: channelRef,
+    result: z.object({ channel: channelViewSchema }),
+  },
+  "channel:part": {
+    summary: "/part: leave a channel.",
+    payload: z.object({ channel: channelNameSchema, reason: reasonSchema.optional() }),
+    result: empty,
+  },
+  "channel:topic": {
+    summary: "/topic: read the topic, or set it (operators) when `topic` is given.",
+    payload: z.object({ channel: channelNameSchema, topic: z.string().max(limits.topicMaxLength).optional() }),
+    result: z.object({ channel: channelViewSchema }),
+  },
+  "channel:mode": {
+    summary: "/mode +i|-i: make a channel invite-only or open (operators).",
+    payload: z.object({ channel: channelNameSchema, inviteOnly: z.boolean() }),
+    result: z.object({ channel: channelViewSchema }),
+  },
+  "channel:invite": {
+    summary: "/invite: let a user join an invite-only channel (operators).",
+    payload: channelAndNick,
+    result: empty,
+  },
+  "channel:kick": {
+    summary: "/kick: remove a member from a channel (operators).",
+    payload: z.object({ channel: channelNameSchema, nick: nickSchema, reason: reasonSchema.optional() }),
+    result: empty,
+  },
+  "channel:ban": {
+    summary: "/ban: remove a member and keep them out, for a while or for good (operators).",
+    payload: z.object({
+      channel: channelNameSchema,
+      nick: nickSchema,
+      durationSeconds: z.number().int().positive().max(limits.banMaxSeconds).optional(),
+      reason: reasonSchema.optional(),
+    }),
+    result: z.object({ expiresAt: isoDateSchema.nullable() }),
+  },
+  "channel:unban": {
+    summary: "/unban: lift a ban (operators).",
+    payload: channelAndNick,
+    result: empty,
+  },
+  "channel:op": {
+    summary: "/op: make a member an operator (operators).",
+    payload: channelAndNick,
+    result: z.object({ member: memberViewSchema }),
+  },
+  "channel:deop": {
+    summary: "/deop: make an operator a plain member (operators; the owner cannot be deopped).",
+    payload: channelAndNick,
+    result: z.object({ member: memberViewSchema }),
+  },
+  "channel:list": {
+    summary: "/list: channels anyone can see, with member counts and topics.",
+    payload: empty,
+    result: z.object({ channels: z.array(channelSummarySchema) }),
+  },
+  "channel:who": {
+    summary: "/who: a channel's members with their roles and whether they are online.",
+    payload: channelRef,
+    result: z.object({ members: z.array(memberViewSchema) }),
+  },
+  "message:send": {
+    summary: "/msg and /me: say something in a channel, or to a nick as a direct message.",
+    payload: z.object({
+      target: targetSchema,
+      text: textSchema(limits.messageMaxLength),
+      /** True for a /me action. */
+      action: z.boolean().optional(),
+      /** The client's own id for this send: a retry with the same id returns the original. */
+      clientId: clientIdSchema.optional(),
+    }),
+    result: z.object({ message: messageSchema }),
+  },
+  "history:read": {
+    summary: "/read: a page of history, newest last, ending before the `before` sequence number.",
+    payload: z.object({
+      target: targetSchema,
+      before: seqSchema.optional(),
+      limit: z.number().int().min(1).max(limits.historyPageMax).optional(),
+    }),
+    result: z.object({ channelId: z.string(), messages: z.array(messageSchema), hasMore: z.boolean() }),
+  },
+  "audit:log": {
+    summary: "/log: the newest entries of the audit log of moderation and server events (admins).",
+    payload: z.object({ limit: z.number().int().min(1).max(limits.auditPageMax).optional() }),
+    result: z.object({ entries: z.array(auditEntrySchema) }),
+  },
+  "server:alert": {
+    summary: "/alert: a notice to every connected user (admins).",
+    payload: z.object({ text: textSchema(limits.alertMaxLength) }),
+    result: z.object({ delivered: z.literal(true) }),
+  },
+  "server:help": {
+    summary: "/help: the commands, or one command's usage.",
+    payload: z.object({ command: z.string().max(32).optional() }),
+    result: z.object({ lines: z.array(z.string()) }),
+  },
+  "typing:set": {
+    summary: "Tell a channel or a direct conversation that you are (or stopped) typing.",
+    payload: z.object({ target: targetSchema, typing: z.boolean() }),
+    result: empty,
+  },
+} as const satisfies Record<string, { summary: string; payload: z.ZodType; result: z.ZodType }>;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type ClientEventPayload<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]["payload"]>;
+export type ClientEventResult<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]["result"]>;
+export const clientEventNames = Object.keys(clientEvents) as ClientEventName[];
+export const isClientEventName = (name: string): name is ClientEventName => Object.hasOwn(clientEvents, name);

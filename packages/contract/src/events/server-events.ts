@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { errorCodeSchema } from "../error-codes";
+import { channelViewSchema, messageSchema, userRefSchema, userViewSchema } from "../models";
+import { isoDateSchema } from "../primitives";
+
+/** Every event the server emits, with the schema of its payload. */
+export const serverEvents = {
+  "message:new": {
+    summary: "A line in a channel or direct conversation the receiver is in (said text or a system line).",
+    payload: messageSchema,
+  },
+  "channel:joined": {
+    summary: "The receiver is now in this channel or direct conversation (on any of their connections).",
+    payload: z.object({ channel: channelViewSchema }),
+  },
+  "channel:left": {
+    summary: "The receiver is no longer in this channel: parted, kicked or banned.",
+    payload: z.object({ channelId: z.string(), name: z.string(), reason: z.enum(["part", "kick", "ban"]) }),
+  },
+  "channel:updated": {
+    summary: "A channel's topic, mode or member count changed.",
+    payload: z.object({ channel: channelViewSchema.omit({ role: true }) }),
+  },
+  "user:updated": {
+    summary: "A user the receiver shares a channel with changed nick.",
+    payload: z.object({ user: userViewSchema, previousName: z.string() }),
+  },
+  "presence:changed": {
+    summary: "A user the receiver shares a channel with came online or went offline.",
+    payload: z.object({ user: userRefSchema, online: z.boolean() }),
+  },
+  "typing:changed": {
+    summary: "Someone in a channel or direct conversation started or stopped typing.",
+    payload: z.object({ channelId: z.string(), user: userRefSchema, typing: z.boolean() }),
+  },
+  "server:alert": {
+    summary: "An administrator's notice to everyone connected.",
+    payload: z.object({ text: z.string(), from: z.string(), createdAt: isoDateSchema }),
+  },
+  "session:ended": {
+    summary: "The server is closing this connection: logout, quit, or shutdown (then reconnect).",
+    payload: z.object({ reason: z.enum(["logout", "quit", "revoked", "shutdown"]), code: errorCodeSchema.optional() }),
+  },
+} as const satisfies Record<string, { summary: string; payload: z.ZodType }>;
+
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]["payload"]>;
+export const serverEventNames = Object.keys(serverEvents) as ServerEventName[];

@@ -1,0 +1,10 @@
+export * from "./ack";
+export * from "./error-codes";
+export * from "./events/client-events";
+export * from "./events/server-events";
+export * from "./handshake";
+export * from "./limits";
+export * from "./models";
+export * from "./primitives";
+export * from "./protocol-version";
+export type * from "./socket-types";
