@@ -71,6 +71,7 @@ CREATE TABLE "Message" (
     "channelId" TEXT NOT NULL,
     "seq" INTEGER NOT NULL,
     "authorId" TEXT,
+    "authorName" TEXT,
     "kind" TEXT NOT NULL,
     "text" TEXT NOT NULL,
     "meta" TEXT NOT NULL DEFAULT '{}',
@@ -83,9 +84,9 @@ CREATE TABLE "Message" (
 CREATE TABLE "AuditEntry" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "action" TEXT NOT NULL,
-    "actorId" TEXT,
-    "channelId" TEXT,
-    "targetId" TEXT,
+    "actorName" TEXT,
+    "channelName" TEXT,
+    "targetName" TEXT,
     "detail" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL
 );

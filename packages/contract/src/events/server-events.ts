@@ -17,6 +17,10 @@ export const serverEvents = {
     summary: "The receiver is no longer in this channel: parted, kicked or banned.",
     payload: z.object({ channelId: z.string(), name: z.string(), reason: z.enum(["part", "kick", "ban"]) }),
   },
+  "channel:invited": {
+    summary: "An operator invited the receiver to an invite-only channel; /join it to accept.",
+    payload: z.object({ channel: z.string(), by: z.string() }),
+  },
   "channel:updated": {
     summary: "A channel's topic, mode or member count changed.",
     payload: z.object({ channel: channelViewSchema.omit({ role: true }) }),

@@ -1,0 +1,69 @@
+import type { ClientEventName } from "../events/client-events";
+
+export type CommandSpec = {
+  /** How to type it, as help shows it: `<required>` words bare, `[optional]` ones in brackets. */
+  usage: string;
+  help: string;
+  minArgs: number;
+  /** Infinity when the last argument is free text that may hold spaces. */
+  maxArgs: number;
+  /** The client event the command is sent as, or null when the client handles it alone. */
+  event: ClientEventName | null;
+};
+
+const REST = Number.POSITIVE_INFINITY;
+
+/** Every slash command both clients understand, keyed by its name without the `/`. */
+export const commandSpecs = {
+  nick: { usage: "/nick new", help: "Change your nick.", minArgs: 1, maxArgs: 1, event: "user:nick" },
+  join: { usage: "/join #chan", help: "Join a channel, creating it if it does not exist.", minArgs: 1, maxArgs: 1, event: "channel:join" },
+  part: { usage: "/part [#chan] [reason]", help: "Leave a channel (this one by default).", minArgs: 0, maxArgs: REST, event: "channel:part" },
+  msg: { usage: "/msg #chan|nick text", help: "Send a message to a channel, or privately to a nick.", minArgs: 2, maxArgs: REST, event: "message:send" },
+  me: { usage: "/me action", help: "Describe what you are doing, in the third person.", minArgs: 1, maxArgs: REST, event: "message:send" },
+  topic: { usage: "/topic [#chan] [text]", help: "Show a channel's topic, or set it (operators).", minArgs: 0, maxArgs: REST, event: "channel:topic" },
+  mode: { usage: "/mode #chan +i|-i", help: "Make a channel invite-only (+i) or open (-i) (operators).", minArgs: 2, maxArgs: 2, event: "channel:mode" },
+  invite: { usage: "/invite nick [#chan]", help: "Let a user join an invite-only channel (operators).", minArgs: 1, maxArgs: 2, event: "channel:invite" },
+  kick: { usage: "/kick nick [#chan] [reason]", help: "Remove a member from a channel (operators).", minArgs: 1, maxArgs: REST, event: "channel:kick" },
+  ban: {
+    usage: "/ban nick [#chan] [duration] [reason]",
+    help: "Remove a member and keep them out, for a duration like 45s, 10m, 2h, 3d, 1w or for good (operators).",
+    minArgs: 1,
+    maxArgs: REST,
+    event: "channel:ban",
+  },
+  unban: { usage: "/unban nick [#chan]", help: "Lift a ban (operators).", minArgs: 1, maxArgs: 2, event: "channel:unban" },
+  op: { usage: "/op nick [#chan]", help: "Make a member an operator (operators).", minArgs: 1, maxArgs: 2, event: "channel:op" },
+  deop: { usage: "/deop nick [#chan]", help: "Make an operator a plain member (operators).", minArgs: 1, maxArgs: 2, event: "channel:deop" },
+  list: { usage: "/list", help: "List the channels, with member counts and topics.", minArgs: 0, maxArgs: 0, event: "channel:list" },
+  who: { usage: "/who [#chan]", help: "List a channel's members and who is online.", minArgs: 0, maxArgs: 1, event: "channel:who" },
+  read: {
+    usage: "/read [#chan|nick] [count]",
+    help: "Show the latest messages of a channel or conversation.",
+    minArgs: 0,
+    maxArgs: 2,
+    event: "history:read",
+  },
+  log: { usage: "/log [count]", help: "Show the newest audit log entries (admins).", minArgs: 0, maxArgs: 1, event: "audit:log" },
+  alert: { usage: "/alert text", help: "Send a notice to everyone connected (admins).", minArgs: 1, maxArgs: REST, event: "server:alert" },
+  query: { usage: "/query nick", help: "Open a direct conversation with a nick.", minArgs: 1, maxArgs: 1, event: null },
+  quit: { usage: "/quit [message]", help: "Leave CanaDuck, telling your channels why.", minArgs: 0, maxArgs: REST, event: "session:quit" },
+  logout: { usage: "/logout", help: "Log out: your session ends on every device.", minArgs: 0, maxArgs: 0, event: "auth:logout" },
+  help: { usage: "/help [command]", help: "List the commands, or show how to use one.", minArgs: 0, maxArgs: 1, event: null },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof commandSpecs;
+export const commandNames = Object.keys(commandSpecs) as CommandName[];
+
+/** Short names that stand for a command. */
+export const commandAliases = { j: "join", q: "quit" } as const satisfies Record<string, CommandName>;
+
+const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandSpecs, name);
+const isAlias = (name: string): name is keyof typeof commandAliases => Object.hasOwn(commandAliases, name);
+
+/** The command a typed name (with or without `/`, any case, or an alias) stands for, or null. */
+export function resolveCommandName(typed: string): CommandName | null {
+  const name = typed.replace(/^\//, "").toLowerCase();
+  if (isCommandName(name)) return name;
+  if (isAlias(name)) return commandAliases[name];
+  return null;
+}

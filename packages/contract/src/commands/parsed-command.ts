@@ -1,0 +1,38 @@
+import type { ClientEventName, ClientEventPayload } from "../events/client-events";
+import type { CommandName, commandSpecs } from "./command-specs";
+import type { ParseFailure } from "./parse-errors";
+
+type Specs = typeof commandSpecs;
+
+/** Commands that are sent to the server as a client event. */
+export type EventCommandName = {
+  [N in CommandName]: Specs[N]["event"] extends ClientEventName ? N : never;
+}[CommandName];
+/** Commands the client handles without the server. */
+export type LocalCommandName = Exclude<CommandName, EventCommandName>;
+/** The client event a command is sent as. */
+export type CommandEvent<N extends EventCommandName> = Extract<Specs[N]["event"], ClientEventName>;
+
+/** A command ready to emit: `socket.emit(command.event, command.payload, ack)`; the payload passed its schema. */
+export type EventCommand<N extends EventCommandName = EventCommandName> = {
+  [K in N]: { kind: "event"; name: K; event: CommandEvent<K>; payload: ClientEventPayload<CommandEvent<K>> };
+}[N];
+
+export type LocalCommand =
+  /** Show help: every command's, or one command's (see helpLines). */
+  | { kind: "local"; name: "help"; command?: CommandName }
+  /** Open (or switch to) the direct conversation with a nick; nothing is sent until a message is. */
+  | { kind: "local"; name: "query"; nick: string };
+
+export type ParsedCommand = EventCommand | LocalCommand;
+export type CommandOf<N extends CommandName> = Extract<ParsedCommand, { name: N }>;
+
+export type ParseResult<C extends ParsedCommand = ParsedCommand> = { ok: true; command: C } | ParseFailure;
+
+export type ParseContext = {
+  /**
+   * Where plain text goes and what `[#chan]` defaults to: a channel name (`#dev`), or the peer's
+   * nick in a direct conversation. Absent when nothing is open.
+   */
+  currentTarget?: string;
+};

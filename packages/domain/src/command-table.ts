@@ -1,0 +1,57 @@
+import type { ClientEventName } from "@canaduck/contract";
+import type { CommandDefinition } from "./command";
+import { alert } from "./commands/alert";
+import { auditLog } from "./commands/audit-log";
+import { ban } from "./commands/ban";
+import { deop } from "./commands/deop";
+import { help } from "./commands/help";
+import { invite } from "./commands/invite";
+import { join } from "./commands/join";
+import { kick } from "./commands/kick";
+import { list } from "./commands/list";
+import { login } from "./commands/login";
+import { logout } from "./commands/logout";
+import { mode } from "./commands/mode";
+import { nick } from "./commands/nick";
+import { op } from "./commands/op";
+import { part } from "./commands/part";
+import { quit } from "./commands/quit";
+import { readHistory } from "./commands/read-history";
+import { register } from "./commands/register";
+import { sendMessage } from "./commands/send-message";
+import { sessionState } from "./commands/session-state";
+import { topic } from "./commands/topic";
+import { typing } from "./commands/typing";
+import { unban } from "./commands/unban";
+import { who } from "./commands/who";
+
+/**
+ * Every client event and the command that answers it. Each definition declares the access it
+ * requires (see access.ts); the dispatcher checks it before the command runs.
+ */
+export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
+  "auth:register": register,
+  "auth:login": login,
+  "auth:logout": logout,
+  "session:state": sessionState,
+  "session:quit": quit,
+  "user:nick": nick,
+  "channel:join": join,
+  "channel:part": part,
+  "channel:topic": topic,
+  "channel:mode": mode,
+  "channel:invite": invite,
+  "channel:kick": kick,
+  "channel:ban": ban,
+  "channel:unban": unban,
+  "channel:op": op,
+  "channel:deop": deop,
+  "channel:list": list,
+  "channel:who": who,
+  "message:send": sendMessage,
+  "history:read": readHistory,
+  "audit:log": auditLog,
+  "server:alert": alert,
+  "server:help": help,
+  "typing:set": typing,
+};

@@ -1,0 +1,93 @@
+import type { ClientEventName, ClientEventPayload, ClientEventResult } from "@canaduck/contract";
+import type { Access, ChannelAccess } from "./access";
+import type { Actor, UserActor } from "./actor";
+import type { EffectList } from "./effects";
+import type { DomainDeps, Repositories } from "./ports";
+import type { ChannelRecord, MembershipRecord, UserRecord } from "./records";
+
+/** What every command and its helpers work with: the ports, the open transaction, the time. */
+export interface Runtime {
+  deps: DomainDeps;
+  tx: Repositories;
+  now: Date;
+  out: EffectList;
+}
+
+export interface BaseContext<E extends ClientEventName> extends Runtime {
+  payload: ClientEventPayload<E>;
+}
+
+export interface AnonymousContext<E extends ClientEventName> extends BaseContext<E> {
+  actor: Actor;
+}
+
+export interface UserContext<E extends ClientEventName> extends BaseContext<E> {
+  actor: UserActor;
+  /** The actor's account, read in this transaction. */
+  user: UserRecord;
+}
+
+/** The channel a channel command is about, loaded and access-checked by the dispatcher. */
+export interface ChannelScope {
+  channel: ChannelRecord;
+  /** The actor's membership, or null for a non-member viewer or an admin moderating. */
+  membership: MembershipRecord | null;
+}
+
+type Result<E extends ClientEventName> = Promise<ClientEventResult<E>>;
+
+/** Work done before the transaction, such as password hashing, so it never holds the database. */
+type Prepare<E extends ClientEventName, P> = (payload: ClientEventPayload<E>, deps: DomainDeps) => Promise<P>;
+
+export interface AnonymousCommand<E extends ClientEventName, P = undefined> {
+  access: "anonymous";
+  prepare?: Prepare<E, P>;
+  run(ctx: AnonymousContext<E>, prepared: P): Result<E>;
+}
+
+export interface UserCommand<E extends ClientEventName> {
+  access: Exclude<Access, "anonymous">;
+  run(ctx: UserContext<E>): Result<E>;
+}
+
+/** A command about a channel named in its payload. */
+export interface ChannelCommand<E extends ClientEventName> {
+  /** May depend on the payload: reading a topic needs less than setting it. */
+  access: ChannelAccess | ((payload: ClientEventPayload<E>) => ChannelAccess);
+  channelOf(payload: ClientEventPayload<E>): string;
+  run(ctx: UserContext<E>, scope: ChannelScope): Result<E>;
+}
+
+/** A command aimed at a channel or at a nick (a direct conversation); access applies to channels. */
+export interface TargetCommand<E extends ClientEventName> {
+  access: ChannelAccess | ((payload: ClientEventPayload<E>) => ChannelAccess);
+  /** The channel the command is about; undefined when it targets a nick. */
+  channelOf(payload: ClientEventPayload<E>): string | undefined;
+  run(ctx: UserContext<E>, scope: ChannelScope | null): Result<E>;
+}
+
+export type CommandDefinition<E extends ClientEventName> =
+  | ({ scope: "anonymous" } & AnonymousCommand<E, unknown>)
+  | ({ scope: "user" } & UserCommand<E>)
+  | ({ scope: "channel" } & TargetCommand<E>);
+
+export const anonymousCommand = <E extends ClientEventName, P = undefined>(
+  def: AnonymousCommand<E, P>,
+): CommandDefinition<E> => ({ scope: "anonymous", ...(def as AnonymousCommand<E, unknown>) });
+
+export const userCommand = <E extends ClientEventName>(def: UserCommand<E>): CommandDefinition<E> => ({
+  scope: "user",
+  ...def,
+});
+
+export const targetCommand = <E extends ClientEventName>(def: TargetCommand<E>): CommandDefinition<E> => ({
+  scope: "channel",
+  ...def,
+});
+
+export const channelCommand = <E extends ClientEventName>(def: ChannelCommand<E>): CommandDefinition<E> => ({
+  scope: "channel",
+  access: def.access,
+  channelOf: def.channelOf,
+  run: (ctx, scope) => (scope ? def.run(ctx, scope) : Promise.reject(new Error("a channel command always has its channel"))),
+});

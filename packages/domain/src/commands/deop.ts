@@ -1,0 +1,28 @@
+import { channelCommand } from "../command";
+import { refuse } from "../domain-error";
+import { appendMessage } from "../support/append-message";
+import { audit } from "../support/audit";
+import { requireMembership, requireUserByNick } from "../support/lookup";
+import { requireOutranks } from "../support/moderation";
+import { toMemberView } from "../support/views";
+
+/** channel:deop — makes an operator a plain member; the owner cannot be deopped. */
+export const deop = channelCommand<"channel:deop">({
+  access: "operator",
+  channelOf: (p) => p.channel,
+  async run(ctx, { channel, membership: own }) {
+    const target = await requireUserByNick(ctx, ctx.payload.nick);
+    const membership = await requireMembership(ctx, channel, target);
+    if (membership.role === "owner") refuse("FORBIDDEN", `${target.name} owns ${channel.name} and cannot be deopped.`);
+    // Deopping yourself is stepping down, always allowed; deopping another needs a higher role.
+    if (target.id !== ctx.user.id && membership.role === "operator") requireOutranks(ctx.user, own, membership, "deop");
+    if (membership.role === "operator") {
+      await ctx.tx.memberships.setRole(channel.id, target.id, "member");
+      membership.role = "member";
+      await appendMessage(ctx, channel, { kind: "deop", author: ctx.user, meta: { target: { id: target.id, name: target.name } } });
+      await audit(ctx, { action: "deop", actor: ctx.user, channel, target });
+    }
+    const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);
+    return { member: toMemberView(membership, target, online) };
+  },
+});

@@ -1,0 +1,12 @@
+import { helpLines } from "@canaduck/contract";
+import { userCommand } from "../command";
+import { refuse } from "../domain-error";
+
+/** server:help — the shared grammar's usage lines, for clients that ask the server. */
+export const help = userCommand<"server:help">({
+  access: "user",
+  async run(ctx) {
+    const lines = helpLines(ctx.payload.command);
+    return lines === null ? refuse("UNKNOWN_COMMAND", `There is no command /${ctx.payload.command ?? ""}; try /help.`) : { lines };
+  },
+});

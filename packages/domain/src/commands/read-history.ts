@@ -1,0 +1,21 @@
+import { isChannelName, limits } from "@canaduck/contract";
+import { targetCommand } from "../command";
+import { findDirect } from "../support/direct";
+import { requireUserByNick } from "../support/lookup";
+import { toMessage } from "../support/views";
+
+/** history:read — a page of a channel's or a direct conversation's history, oldest first. */
+export const readHistory = targetCommand<"history:read">({
+  access: "viewer",
+  channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
+  async run(ctx, scope) {
+    const channel = scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
+    if (channel === null) return { channelId: "", messages: [], hasMore: false };
+    const limit = ctx.payload.limit ?? limits.historyPageDefault;
+    // One more than asked tells whether an older page exists.
+    const page = await ctx.tx.messages.listBefore(channel.id, ctx.payload.before, limit + 1);
+    const hasMore = page.length > limit;
+    const messages = (hasMore ? page.slice(1) : page).map(toMessage);
+    return { channelId: channel.id, messages, hasMore };
+  },
+});

@@ -1,0 +1,18 @@
+import { channelCommand } from "../command";
+import { roleRank } from "../access";
+import { toMemberView } from "../support/views";
+
+/** channel:who — members with roles and online state, owners and operators first. */
+export const who = channelCommand<"channel:who">({
+  access: "viewer",
+  channelOf: (p) => p.channel,
+  async run(ctx, { channel }) {
+    const members = await ctx.tx.memberships.listMembers(channel.id);
+    const online = await ctx.deps.presence.onlineAmong(members.map((m) => m.user.id));
+    return {
+      members: members
+        .map(({ membership, user }) => toMemberView(membership, user, online.has(user.id)))
+        .sort((a, b) => roleRank(b.role) - roleRank(a.role) || a.name.localeCompare(b.name)),
+    };
+  },
+});

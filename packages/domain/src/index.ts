@@ -1,0 +1,11 @@
+export * from "./access";
+export * from "./actor";
+export * from "./authenticate";
+export { commands } from "./command-table";
+export * from "./dispatch";
+export * from "./domain-error";
+export * from "./effects";
+export * from "./ports";
+export * from "./presence-events";
+export * from "./records";
+export { hashToken } from "./support/tokens";

@@ -1,0 +1,136 @@
+import type { ChannelRole } from "@canaduck/contract";
+import type {
+  AuditRecord,
+  BanRecord,
+  ChannelRecord,
+  InviteRecord,
+  MembershipRecord,
+  MessageRecord,
+  SessionRecord,
+  UserRecord,
+} from "./records";
+
+/**
+ * The small interfaces through which the domain changes state. The server implements them
+ * with Prisma; the domain's tests with plain maps.
+ */
+export interface UserRepository {
+  findById(id: string): Promise<UserRecord | null>;
+  findByNameKey(nameKey: string): Promise<UserRecord | null>;
+  count(): Promise<number>;
+  insert(user: UserRecord): Promise<void>;
+  rename(id: string, name: string, nameKey: string): Promise<void>;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  findById(id: string): Promise<SessionRecord | null>;
+  findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  revoke(id: string, at: Date): Promise<void>;
+}
+
+export interface ChannelRepository {
+  findById(id: string): Promise<ChannelRecord | null>;
+  findByNameKey(nameKey: string): Promise<ChannelRecord | null>;
+  insert(channel: ChannelRecord): Promise<void>;
+  update(id: string, patch: Partial<Pick<ChannelRecord, "topic" | "inviteOnly">>): Promise<void>;
+  /** Bumps and returns the channel's sequence number; must run in the insert's transaction. */
+  allocateSeq(id: string): Promise<number>;
+  /** Every channel of kind "channel", with its member count. */
+  listWithCounts(): Promise<Array<{ channel: ChannelRecord; memberCount: number }>>;
+}
+
+export interface MemberWithUser {
+  membership: MembershipRecord;
+  user: UserRecord;
+}
+
+export interface MembershipRepository {
+  find(channelId: string, userId: string): Promise<MembershipRecord | null>;
+  insert(membership: MembershipRecord): Promise<void>;
+  remove(channelId: string, userId: string): Promise<void>;
+  setRole(channelId: string, userId: string, role: ChannelRole): Promise<void>;
+  count(channelId: string): Promise<number>;
+  listMembers(channelId: string): Promise<MemberWithUser[]>;
+  listChannelsOf(userId: string): Promise<Array<{ membership: MembershipRecord; channel: ChannelRecord }>>;
+}
+
+export interface BanRepository {
+  find(channelId: string, userId: string): Promise<BanRecord | null>;
+  upsert(ban: BanRecord): Promise<void>;
+  remove(channelId: string, userId: string): Promise<void>;
+}
+
+export interface InviteRepository {
+  find(channelId: string, userId: string): Promise<InviteRecord | null>;
+  upsert(invite: InviteRecord): Promise<void>;
+  remove(channelId: string, userId: string): Promise<void>;
+}
+
+export interface MessageRepository {
+  insert(message: MessageRecord): Promise<void>;
+  findByClientId(authorId: string, clientId: string): Promise<MessageRecord | null>;
+  /** Up to `limit` messages with seq < `before` (or the newest), oldest first. */
+  listBefore(channelId: string, before: number | undefined, limit: number): Promise<MessageRecord[]>;
+}
+
+export interface AuditRepository {
+  insert(entry: Omit<AuditRecord, "id">): Promise<void>;
+  /** The newest `limit` entries, newest first. */
+  listRecent(limit: number): Promise<AuditRecord[]>;
+}
+
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  channels: ChannelRepository;
+  memberships: MembershipRepository;
+  bans: BanRepository;
+  invites: InviteRepository;
+  messages: MessageRepository;
+  audit: AuditRepository;
+}
+
+/** Thrown by a Store when the database cannot be reached: the command is refused as UNAVAILABLE. */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}
+
+/** Runs `work` in one transaction: all of its writes commit together or none do. */
+export interface Store {
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  newId(): string;
+}
+
+/** Slow, salted password hashing (argon2id in the server). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** Who is connected right now, on any node. */
+export interface Presence {
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+}
+
+export interface DomainConfig {
+  sessionTtlMs: number;
+  /** Names (any case) that are made server admins when they register. */
+  adminNames: readonly string[];
+}
+
+export interface DomainDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  passwords: PasswordHasher;
+  presence: Presence;
+  config: DomainConfig;
+}

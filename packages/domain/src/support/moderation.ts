@@ -1,0 +1,32 @@
+import type { Runtime } from "../command";
+import { roleRank } from "../access";
+import { refuse } from "../domain-error";
+import type { ChannelRecord, MembershipRecord, UserRecord } from "../records";
+import { publicChannelView } from "./views";
+
+/** Operators act on members, owners on operators too; nobody acts on the owner but an admin. */
+export function requireOutranks(
+  actor: UserRecord,
+  actorMembership: MembershipRecord | null,
+  target: MembershipRecord,
+  verb: string,
+): void {
+  if (actor.isAdmin) return;
+  if (target.userId === actor.id) refuse("FORBIDDEN", `You cannot ${verb} yourself.`);
+  if (roleRank(actorMembership?.role ?? null) <= roleRank(target.role)) {
+    refuse("FORBIDDEN", `You cannot ${verb} someone whose role is ${target.role}.`);
+  }
+}
+
+/** Takes a user out of a channel: membership gone, their connections unsubscribed and told. */
+export async function removeMember(
+  ctx: Runtime,
+  channel: ChannelRecord,
+  target: UserRecord,
+  reason: "kick" | "ban",
+): Promise<void> {
+  await ctx.tx.memberships.remove(channel.id, target.id);
+  ctx.out.push({ type: "unsubscribe", user: target.id, channel: channel.id });
+  ctx.out.emit({ user: target.id }, "channel:left", { channelId: channel.id, name: channel.name, reason });
+  ctx.out.emit({ channel: channel.id }, "channel:updated", { channel: await publicChannelView(ctx.tx, channel) });
+}
