@@ -1,4 +1,5 @@
 export * from "./ack";
+export * from "./commands/index";
 export * from "./error-codes";
 export * from "./events/client-events";
 export * from "./events/server-events";

@@ -36,16 +36,18 @@ export const noTarget = (name: CommandName, problem: string): ParseFailure =>
 const fieldWords: Record<string, string> = { limit: "count", durationSeconds: "duration", target: "channel or nick" };
 const freeTextFields = new Set(["text", "reason", "topic", "message"]);
 
-const safeParse = <S extends z.ZodType>(schema: S, value: unknown) => schema.safeParse(value, { reportInput: true });
-
 /** Checks a payload with its event's schema, so a command is never built that the server would refuse as malformed. */
 export function eventCommand<N extends CommandName, E extends ClientEventName>(
   name: N,
   event: E,
   draft: Draft<E>,
 ): Built<N, E> {
-  const parsed = safeParse(clientEvents[event].payload, draft);
-  if (parsed.success) return { ok: true, command: { kind: "event", name, event, payload: parsed.data } };
+  const parsed = clientEvents[event].payload.safeParse(draft, { reportInput: true });
+  if (parsed.success) {
+    // TypeScript cannot follow `clientEvents[event]` through the generic; the schema is E's own.
+    const payload = parsed.data as ClientEventPayload<E>;
+    return { ok: true, command: { kind: "event", name, event, payload } };
+  }
   const [issue] = parsed.error.issues;
   const field = String(issue?.path[0] ?? "argument");
   const what = fieldWords[field] ?? field;
@@ -54,11 +56,16 @@ export function eventCommand<N extends CommandName, E extends ClientEventName>(
   return invalidArgument(name, shown, problem);
 }
 
-/** The channel named by `word`, or else the current target when it is a channel. */
-function channelOrCurrent(name: CommandName, word: string | undefined, context: ParseContext): string | ParseFailure {
-  if (word !== undefined) return word;
+/** Builds with the channel named by `word`, or else with the current target when that is a channel. */
+function withChannel<R>(
+  name: CommandName,
+  word: string | undefined,
+  context: ParseContext,
+  build: (channel: string) => R,
+): R | ParseFailure {
+  if (word !== undefined) return build(word);
   const current = context.currentTarget;
-  if (current !== undefined && isChannelName(current)) return current;
+  if (current !== undefined && isChannelName(current)) return build(current);
   return noTarget(name, "You are not in a channel, so name one");
 }
 
@@ -69,93 +76,76 @@ const channelWordAt = (args: readonly string[], index: number) =>
 /** Optional free text: left out of the payload when empty. */
 const textField = <K extends string>(key: K, text: string) => (text === "" ? {} : ({ [key]: text } as Record<K, string>));
 
+const isCount = (word: string | undefined) => word !== undefined && /^\d+$/.test(word);
+
 function parseCount(name: CommandName, word: string | undefined, max: number): number | undefined | ParseFailure {
   if (word === undefined) return undefined;
-  const count = /^\d+$/.test(word) ? Number(word) : 0;
+  const count = isCount(word) ? Number(word) : 0;
   if (count >= 1 && count <= max) return count;
   return invalidArgument(name, `count "${word}"`, `a count is a whole number from 1 to ${max}`);
 }
-
-const nickAndChannel =
-  <N extends "invite" | "unban" | "op" | "deop">(name: N, event: CommandEvent<N>) =>
-  ({ args: [nick = "", word], context }: CommandInput) => {
-    const channel = channelOrCurrent(name, word, context);
-    return typeof channel === "string" ? eventCommand(name, event, { nick, channel }) : channel;
-  };
-type CommandEvent<N extends CommandName> = (typeof commandSpecs)[N]["event"];
 
 export const commandBuilders: { [N in CommandName]: Builder<N> } = {
   nick: ({ args: [nick = ""] }) => eventCommand("nick", "user:nick", { nick }),
   join: ({ args: [channel = ""] }) => eventCommand("join", "channel:join", { channel }),
   part: ({ args, rest, context }) => {
     const word = channelWordAt(args, 0);
-    const channel = channelOrCurrent("part", word, context);
-    if (typeof channel !== "string") return channel;
-    return eventCommand("part", "channel:part", { channel, ...textField("reason", rest(word === undefined ? 0 : 1)) });
+    const reason = textField("reason", rest(word === undefined ? 0 : 1));
+    return withChannel("part", word, context, (channel) => eventCommand("part", "channel:part", { channel, ...reason }));
   },
   msg: ({ args: [target = ""], rest }) => eventCommand("msg", "message:send", { target, text: rest(1) }),
-  me: ({ rest, context }) => {
-    const target = context.currentTarget;
-    if (target === undefined) return noTarget("me", "There is no channel or conversation open to act in");
-    return eventCommand("me", "message:send", { target, text: rest(0), action: true });
-  },
+  me: ({ rest, context: { currentTarget } }) =>
+    currentTarget === undefined
+      ? noTarget("me", "There is no channel or conversation open to act in")
+      : eventCommand("me", "message:send", { target: currentTarget, text: rest(0), action: true }),
   topic: ({ args, rest, context }) => {
     const word = channelWordAt(args, 0);
-    const channel = channelOrCurrent("topic", word, context);
-    if (typeof channel !== "string") return channel;
-    return eventCommand("topic", "channel:topic", { channel, ...textField("topic", rest(word === undefined ? 0 : 1)) });
+    const topic = textField("topic", rest(word === undefined ? 0 : 1));
+    return withChannel("topic", word, context, (channel) => eventCommand("topic", "channel:topic", { channel, ...topic }));
   },
-  mode: ({ args: [channel = "", mode = ""] }) => {
-    if (mode !== "+i" && mode !== "-i") return invalidArgument("mode", `mode "${mode}"`, "use +i for invite-only or -i for open");
-    return eventCommand("mode", "channel:mode", { channel, inviteOnly: mode === "+i" });
-  },
-  invite: nickAndChannel("invite", "channel:invite"),
+  mode: ({ args: [channel = "", mode = ""] }) =>
+    mode === "+i" || mode === "-i"
+      ? eventCommand("mode", "channel:mode", { channel, inviteOnly: mode === "+i" })
+      : invalidArgument("mode", `mode "${mode}"`, "use +i for invite-only or -i for open"),
+  invite: ({ args: [nick = "", word], context }) =>
+    withChannel("invite", word, context, (channel) => eventCommand("invite", "channel:invite", { channel, nick })),
   kick: ({ args, rest, context }) => {
     const [nick = ""] = args;
     const word = channelWordAt(args, 1);
-    const channel = channelOrCurrent("kick", word, context);
-    if (typeof channel !== "string") return channel;
-    return eventCommand("kick", "channel:kick", { channel, nick, ...textField("reason", rest(word === undefined ? 1 : 2)) });
+    const reason = textField("reason", rest(word === undefined ? 1 : 2));
+    return withChannel("kick", word, context, (channel) => eventCommand("kick", "channel:kick", { channel, nick, ...reason }));
   },
   ban: ({ args, rest, context }) => {
     const [nick = ""] = args;
     const word = channelWordAt(args, 1);
-    const channel = channelOrCurrent("ban", word, context);
-    if (typeof channel !== "string") return channel;
-    let next = word === undefined ? 1 : 2;
-    const durationWord = args[next];
-    const durationSeconds = durationWord === undefined ? null : parseDuration(durationWord);
-    if (durationSeconds !== null) {
-      next += 1;
-      if (durationSeconds < 1 || durationSeconds > limits.banMaxSeconds) {
-        const problem = "a ban lasts from 1 second to 365 days; leave the duration out for a ban without end";
-        return invalidArgument("ban", `duration "${durationWord ?? ""}"`, problem);
-      }
+    const durationAt = word === undefined ? 1 : 2;
+    const durationWord = args[durationAt] ?? "";
+    const durationSeconds = parseDuration(durationWord);
+    if (durationSeconds !== null && (durationSeconds < 1 || durationSeconds > limits.banMaxSeconds)) {
+      const problem = "a ban lasts from 1 second to 365 days; leave the duration out for a ban without end";
+      return invalidArgument("ban", `duration "${durationWord}"`, problem);
     }
-    return eventCommand("ban", "channel:ban", {
-      channel,
-      nick,
-      ...(durationSeconds === null ? {} : { durationSeconds }),
-      ...textField("reason", rest(next)),
-    });
+    const duration = durationSeconds === null ? {} : { durationSeconds };
+    const reason = textField("reason", rest(durationSeconds === null ? durationAt : durationAt + 1));
+    return withChannel("ban", word, context, (channel) =>
+      eventCommand("ban", "channel:ban", { channel, nick, ...duration, ...reason }),
+    );
   },
-  unban: nickAndChannel("unban", "channel:unban"),
-  op: nickAndChannel("op", "channel:op"),
-  deop: nickAndChannel("deop", "channel:deop"),
+  unban: ({ args: [nick = "", word], context }) =>
+    withChannel("unban", word, context, (channel) => eventCommand("unban", "channel:unban", { channel, nick })),
+  op: ({ args: [nick = "", word], context }) =>
+    withChannel("op", word, context, (channel) => eventCommand("op", "channel:op", { channel, nick })),
+  deop: ({ args: [nick = "", word], context }) =>
+    withChannel("deop", word, context, (channel) => eventCommand("deop", "channel:deop", { channel, nick })),
   list: () => eventCommand("list", "channel:list", {}),
-  who: ({ args: [word], context }) => {
-    const channel = channelOrCurrent("who", word, context);
-    return typeof channel === "string" ? eventCommand("who", "channel:who", { channel }) : channel;
-  },
+  who: ({ args: [word], context }) =>
+    withChannel("who", word, context, (channel) => eventCommand("who", "channel:who", { channel })),
   read: ({ args, context }) => {
-    // A nick starts with a letter, so a first word of digits is the count.
-    const [first, second] = /^\d+$/.test(args[0] ?? "") ? [undefined, args[0]] : args;
-    if (second !== undefined && args.length === 2 && first === undefined) {
-      return invalidArgument("read", `channel or nick "${args[0] ?? ""}"`, "it is neither a #channel nor a nick");
-    }
-    const target = first ?? context.currentTarget;
+    // A nick starts with a letter, so a lone word of digits is the count, not the target.
+    const [targetWord, countWord] = args.length === 1 && isCount(args[0]) ? [undefined, args[0]] : args;
+    const target = targetWord ?? context.currentTarget;
     if (target === undefined) return noTarget("read", "There is no channel or conversation open, so name one");
-    const limit = parseCount("read", second, limits.historyPageMax);
+    const limit = parseCount("read", countWord, limits.historyPageMax);
     if (typeof limit === "object") return limit;
     return eventCommand("read", "history:read", { target, ...(limit === undefined ? {} : { limit }) });
   },

@@ -26,7 +26,7 @@ export const commandSpecs = {
   kick: { usage: "/kick nick [#chan] [reason]", help: "Remove a member from a channel (operators).", minArgs: 1, maxArgs: REST, event: "channel:kick" },
   ban: {
     usage: "/ban nick [#chan] [duration] [reason]",
-    help: "Remove a member and keep them out, for a duration like 45s, 10m, 2h, 3d, 1w or for good (operators).",
+    help: "Remove a member and keep them out, for a while (45s, 10m, 2h, 3d, 1w) or for good (operators).",
     minArgs: 1,
     maxArgs: REST,
     event: "channel:ban",

@@ -27,7 +27,7 @@ export type LocalCommand =
 export type ParsedCommand = EventCommand | LocalCommand;
 export type CommandOf<N extends CommandName> = Extract<ParsedCommand, { name: N }>;
 
-export type ParseResult<C extends ParsedCommand = ParsedCommand> = { ok: true; command: C } | ParseFailure;
+export type ParseResult<C = ParsedCommand> = { ok: true; command: C } | ParseFailure;
 
 export type ParseContext = {
   /**

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { z } from "zod";
+import { repoRoot } from "./paths";
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean));
+
+/** Every environment variable the server reads, with its default. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "only SQLite file: URLs are supported, e.g. file:./data/canaduck.db")
+    .default(`file:${path.join(repoRoot, "data", "canaduck.db")}`),
+  ADMIN_NAMES: commaList.default([]),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEB_DIST: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminNames: string[];
+  sessionTtlMs: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  webDist: string;
+  migrationsDir: string;
+}
+
+/** Reads the configuration from the environment, failing with the name of any bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n  ");
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    adminNames: e.ADMIN_NAMES,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
+    logLevel: e.LOG_LEVEL,
+    webDist: e.WEB_DIST,
+    migrationsDir: path.join(repoRoot, "prisma", "migrations"),
+  };
+}

@@ -1,0 +1,76 @@
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import type { DomainDeps } from "@canaduck/domain";
+import { Server } from "socket.io";
+import { argon2Hasher } from "./auth/argon2-hasher";
+import type { ServerConfig } from "./config";
+import { applyMigrations } from "./db/apply-migrations";
+import { createPrismaClient } from "./db/prisma-client";
+import { prismaStore } from "./db/prisma-store";
+import { prepareSqliteFile } from "./db/sqlite-url";
+import { createRequestHandler } from "./http/request-handler";
+import { createLogger, type Logger } from "./logger";
+import { handleConnection } from "./realtime/connection";
+import { handshakeMiddleware } from "./realtime/handshake";
+import { PresenceTracker } from "./realtime/presence-tracker";
+import type { ChatServer } from "./realtime/types";
+
+export interface ChatServerHandle {
+  /** The port actually listened on (useful with port 0). */
+  port: number;
+  url: string;
+  io: ChatServer;
+  logger: Logger;
+  /** Tells clients to reconnect, finishes in-flight commands, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Largest event Socket.IO accepts: far below its 1 MB default, above any valid payload. */
+const MAX_EVENT_BYTES = 64 * 1024;
+
+/** Builds and starts a CanaDuck server: migrations, database, HTTP and Socket.IO. */
+export async function createServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<ChatServerHandle> {
+  const sqliteFile = prepareSqliteFile(config.databaseUrl);
+  const applied = await applyMigrations(sqliteFile, config.migrationsDir);
+  if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
+
+  const prisma = createPrismaClient(sqliteFile);
+  const presence = new PresenceTracker();
+  const domain: DomainDeps = {
+    store: prismaStore(prisma),
+    clock: { now: () => new Date() },
+    ids: { newId: randomUUID },
+    passwords: argon2Hasher,
+    presence,
+    config: { sessionTtlMs: config.sessionTtlMs, adminNames: config.adminNames },
+  };
+
+  const health = async () => {
+    await prisma.$queryRawUnsafe("SELECT 1");
+    return true;
+  };
+  const httpServer = createHttpServer(createRequestHandler({ webDist: config.webDist, health }));
+  const io: ChatServer = new Server(httpServer, { maxHttpBufferSize: MAX_EVENT_BYTES, serveClient: false });
+  io.use(handshakeMiddleware(domain));
+  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64 }, socket));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, database: sqliteFile }, "CanaDuck is listening");
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      io.emit("session:ended", { reason: "shutdown" });
+      await io.close();
+      await prisma.$disconnect();
+      logger.info("CanaDuck stopped");
+    })());
+
+  return { port, url, io, logger, close };
+}

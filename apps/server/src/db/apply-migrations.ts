@@ -1,0 +1,29 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+
+/**
+ * Applies the SQL migrations under prisma/migrations that this database has not seen, in
+ * order, each in its own transaction. Prisma's own `migrate deploy` cannot run offline
+ * with a native engine, so the server applies the same files itself at start.
+ */
+export async function applyMigrations(sqliteFile: string, migrationsDir: string): Promise<string[]> {
+  const client = createClient({ url: `file:${sqliteFile}` });
+  try {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute(
+      "CREATE TABLE IF NOT EXISTS _canaduck_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+    );
+    const applied = new Set((await client.execute("SELECT name FROM _canaduck_migrations")).rows.map((r) => String(r.name)));
+    const entries = await readdir(migrationsDir, { withFileTypes: true });
+    const pending = entries.filter((e) => e.isDirectory() && !applied.has(e.name)).map((e) => e.name).sort();
+    for (const name of pending) {
+      const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      const record = `INSERT INTO _canaduck_migrations (name, applied_at) VALUES ('${name.replace(/'/g, "''")}', '${new Date().toISOString()}');`;
+      await client.executeMultiple(`BEGIN;\n${sql}\n${record}\nCOMMIT;`);
+    }
+    return pending;
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,101 @@
+import type { Repositories } from "@canaduck/domain";
+import type { Prisma } from "@prisma/client";
+import { toChannelRecord, toMembershipRecord, toMessageRecord } from "./record-mappers";
+
+/** The domain's repositories over one Prisma transaction. */
+export function prismaRepositories(tx: Prisma.TransactionClient): Repositories {
+  return {
+    users: {
+      findById: (id) => tx.user.findUnique({ where: { id } }),
+      findByNameKey: (nameKey) => tx.user.findUnique({ where: { nameKey } }),
+      count: () => tx.user.count(),
+      insert: async (user) => void (await tx.user.create({ data: user })),
+      rename: async (id, name, nameKey) => void (await tx.user.update({ where: { id }, data: { name, nameKey } })),
+    },
+    sessions: {
+      insert: async (session) => void (await tx.session.create({ data: session })),
+      findById: (id) => tx.session.findUnique({ where: { id } }),
+      findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
+      revoke: async (id, at) => void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
+    },
+    channels: {
+      findById: async (id) => {
+        const row = await tx.channel.findUnique({ where: { id } });
+        return row && toChannelRecord(row);
+      },
+      findByNameKey: async (nameKey) => {
+        const row = await tx.channel.findUnique({ where: { nameKey } });
+        return row && toChannelRecord(row);
+      },
+      insert: async (channel) => void (await tx.channel.create({ data: channel })),
+      update: async (id, patch) => void (await tx.channel.update({ where: { id }, data: patch })),
+      allocateSeq: async (id) =>
+        (await tx.channel.update({ where: { id }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } })).lastSeq,
+      listWithCounts: async () => {
+        const rows = await tx.channel.findMany({
+          where: { kind: "channel" },
+          include: { _count: { select: { memberships: true } } },
+        });
+        return rows.map(({ _count, ...row }) => ({ channel: toChannelRecord(row), memberCount: _count.memberships }));
+      },
+    },
+    memberships: {
+      find: async (channelId, userId) => {
+        const row = await tx.membership.findUnique({ where: { channelId_userId: { channelId, userId } } });
+        return row && toMembershipRecord(row);
+      },
+      insert: async (membership) => void (await tx.membership.create({ data: membership })),
+      remove: async (channelId, userId) => void (await tx.membership.deleteMany({ where: { channelId, userId } })),
+      setRole: async (channelId, userId, role) =>
+        void (await tx.membership.update({ where: { channelId_userId: { channelId, userId } }, data: { role } })),
+      count: (channelId) => tx.membership.count({ where: { channelId } }),
+      listMembers: async (channelId) => {
+        const rows = await tx.membership.findMany({ where: { channelId }, include: { user: true } });
+        return rows.map(({ user, ...row }) => ({ membership: toMembershipRecord(row), user }));
+      },
+      listChannelsOf: async (userId) => {
+        const rows = await tx.membership.findMany({ where: { userId }, include: { channel: true }, orderBy: { joinedAt: "asc" } });
+        return rows.map(({ channel, ...row }) => ({ membership: toMembershipRecord(row), channel: toChannelRecord(channel) }));
+      },
+    },
+    bans: {
+      find: (channelId, userId) => tx.ban.findUnique({ where: { channelId_userId: { channelId, userId } } }),
+      upsert: async (ban) =>
+        void (await tx.ban.upsert({
+          where: { channelId_userId: { channelId: ban.channelId, userId: ban.userId } },
+          create: ban,
+          update: ban,
+        })),
+      remove: async (channelId, userId) => void (await tx.ban.deleteMany({ where: { channelId, userId } })),
+    },
+    invites: {
+      find: (channelId, userId) => tx.invite.findUnique({ where: { channelId_userId: { channelId, userId } } }),
+      upsert: async (invite) =>
+        void (await tx.invite.upsert({
+          where: { channelId_userId: { channelId: invite.channelId, userId: invite.userId } },
+          create: invite,
+          update: invite,
+        })),
+      remove: async (channelId, userId) => void (await tx.invite.deleteMany({ where: { channelId, userId } })),
+    },
+    messages: {
+      insert: async (message) => void (await tx.message.create({ data: { ...message, meta: JSON.stringify(message.meta) } })),
+      findByClientId: async (authorId, clientId) => {
+        const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });
+        return row && toMessageRecord(row);
+      },
+      listBefore: async (channelId, before, limit) => {
+        const rows = await tx.message.findMany({
+          where: { channelId, ...(before === undefined ? {} : { seq: { lt: before } }) },
+          orderBy: { seq: "desc" },
+          take: limit,
+        });
+        return rows.reverse().map(toMessageRecord);
+      },
+    },
+    audit: {
+      insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),
+      listRecent: (limit) => tx.auditEntry.findMany({ orderBy: { id: "desc" }, take: limit }),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { serveStatic } from "./static-files";
+
+export interface HttpDeps {
+  webDist: string;
+  /** Whether the server is up and its database answers. */
+  health(): Promise<boolean>;
+}
+
+/** Headers every response carries: no inline script, no framing, no sniffing. */
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader(
+    "Content-Security-Policy",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json");
+  res.end(JSON.stringify(body));
+};
+
+/** The plain-HTTP side of the server: health and the web client. Socket.IO handles /socket.io/. */
+export function createRequestHandler(deps: HttpDeps) {
+  const webDist = path.resolve(deps.webDist);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    setSecurityHeaders(res);
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/healthz") {
+      const healthy = await deps.health().catch(() => false);
+      return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
+    }
+    if ((req.method === "GET" || req.method === "HEAD") && (await serveStatic(webDist, req, res))) return;
+    if (url.pathname === "/") {
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("CanaDuck server is running. The web client is not built yet: run `npm run build`.\n");
+      return;
+    }
+    sendJson(res, 404, { error: "not found" });
+  };
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientEventName,
+  type ClientEventPayload,
+  type ClientEventResult,
+  type ClientToServerEvents,
+  type ServerEventName,
+  type ServerEventPayload,
+  type ServerToClientEvents,
+} from "@canaduck/contract";
+import { io as connect, type Socket } from "socket.io-client";
+import { loadConfig } from "../src/config";
+import { createServer, type ChatServerHandle } from "../src/create-server";
+import { createLogger } from "../src/logger";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real server on a loopback port with its own SQLite file, restartable on the same file. */
+export class TestServer {
+  private handle: ChatServerHandle | undefined;
+  readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-test-"));
+  private readonly sockets = new Set<ClientSocket>();
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  async start(): Promise<this> {
+    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`, WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
+    this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
+    return this;
+  }
+
+  get url(): string {
+    if (!this.handle) throw new Error("server not started");
+    return this.handle.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.disconnect();
+    this.sockets.clear();
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** A connected client; rejects with the server's refusal data when the handshake is refused. */
+  async connect(auth: { token?: string; protocol?: number } = {}): Promise<ClientSocket> {
+    const socket: ClientSocket = connect(this.url, {
+      auth: { protocol: PROTOCOL_VERSION, ...auth },
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+    });
+    this.sockets.add(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", (err: Error & { data?: unknown }) => reject(err.data ?? err));
+    });
+    return socket;
+  }
+
+  /** Registers a new account and returns a client logged in as it. */
+  async user(name: string, password = "correct horse battery"): Promise<ChatClient> {
+    const socket = await this.connect();
+    const grant = await call(socket, "auth:register", { name, password });
+    if (!grant.ok) throw new Error(`register ${name}: ${grant.error.code}`);
+    return new ChatClient(socket, grant.data.token, name);
+  }
+}
+
+/** Emits a client event and resolves with its ack. */
+export function call<E extends ClientEventName>(
+  socket: ClientSocket,
+  event: E,
+  payload: ClientEventPayload<E>,
+  timeoutMs = 10_000,
+): Promise<Ack<ClientEventResult<E>>> {
+  const timed = socket.timeout(timeoutMs);
+  const emit = (timed.emit as unknown as (
+    event: string,
+    payload: unknown,
+    ack: (err: Error | null, result: Ack<ClientEventResult<E>>) => void,
+  ) => void).bind(timed);
+  return new Promise((resolve, reject) => {
+    emit(event, payload, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** Resolves with the first `event` whose payload satisfies `match`. */
+export function next<E extends ServerEventName>(
+  socket: ClientSocket,
+  event: E,
+  match: (payload: ServerEventPayload<E>) => boolean = () => true,
+  timeoutMs = 5_000,
+): Promise<ServerEventPayload<E>> {
+  const on = socket.on.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void;
+  const off = socket.off.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off(event, listener);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: ServerEventPayload<E>) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      off(event, listener);
+      resolve(payload);
+    };
+    on(event, listener);
+  });
+}
+
+/** Collects every payload of `event` a socket receives from now on. */
+export function record<E extends ServerEventName>(socket: ClientSocket, event: E): ServerEventPayload<E>[] {
+  const seen: ServerEventPayload<E>[] = [];
+  (socket.on.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void)(event, (p) => seen.push(p));
+  return seen;
+}
+
+/** A logged-in test user: its socket, token and a typed `do` that expects success. */
+export class ChatClient {
+  constructor(
+    readonly socket: ClientSocket,
+    readonly token: string,
+    readonly name: string,
+  ) {}
+
+  send<E extends ClientEventName>(event: E, payload: ClientEventPayload<E>) {
+    return call(this.socket, event, payload);
+  }
+
+  async do<E extends ClientEventName>(event: E, payload: ClientEventPayload<E>): Promise<ClientEventResult<E>> {
+    const ack = await call(this.socket, event, payload);
+    if (!ack.ok) throw new Error(`${this.name} ${event}: ${ack.error.code} ${ack.error.message}`);
+    return ack.data;
+  }
+
+  next<E extends ServerEventName>(event: E, match?: (payload: ServerEventPayload<E>) => boolean) {
+    return next(this.socket, event, match);
+  }
+}

@@ -1,0 +1,18 @@
+import { commandAliases, commandNames, commandSpecs, resolveCommandName, type CommandName } from "./command-specs";
+
+const usageWidth = Math.max(...commandNames.map((name) => commandSpecs[name].usage.length));
+
+const helpLine = (name: CommandName) => `${commandSpecs[name].usage.padEnd(usageWidth)}  ${commandSpecs[name].help}`;
+
+/**
+ * Usage and one-line help: of every command, or of the one named (with or without `/`, or by
+ * alias); null when there is no such command.
+ */
+export function helpLines(command?: string): string[] | null {
+  if (command === undefined) return commandNames.map(helpLine);
+  const name = resolveCommandName(command);
+  if (name === null) return null;
+  const { usage, help } = commandSpecs[name];
+  const aliases = Object.entries(commandAliases).flatMap(([alias, full]) => (full === name ? [`/${alias}`] : []));
+  return aliases.length === 0 ? [usage, `  ${help}`] : [usage, `  ${help}`, `  Short form: ${aliases.join(", ")}`];
+}

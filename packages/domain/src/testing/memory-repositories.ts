@@ -1,0 +1,136 @@
+import type { Repositories } from "../ports";
+import { copy, pairKey, type MemoryState } from "./memory-state";
+
+/** Stands in for the database's unique indexes, so a domain bug that breaks one fails loudly. */
+function unique(taken: boolean, what: string): void {
+  if (taken) throw new Error(`unique constraint failed: ${what}`);
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`record not found: ${what}`);
+  return value;
+}
+
+const nullable = <T>(value: T | undefined): T | null => (value === undefined ? null : copy(value));
+
+/** The repository ports over plain maps: every read and write copies, as a database would. */
+export function memoryRepositories(state: MemoryState): Repositories {
+  const values = <T>(map: Map<string, T>): T[] => [...map.values()];
+  return {
+    users: {
+      findById: async (id) => nullable(state.users.get(id)),
+      findByNameKey: async (key) => nullable(values(state.users).find((u) => u.nameKey === key)),
+      count: async () => state.users.size,
+      async insert(user) {
+        unique(state.users.has(user.id) || values(state.users).some((u) => u.nameKey === user.nameKey), "User.nameKey");
+        state.users.set(user.id, copy(user));
+      },
+      async rename(id, name, nameKey) {
+        unique(values(state.users).some((u) => u.nameKey === nameKey && u.id !== id), "User.nameKey");
+        Object.assign(required(state.users.get(id), `user ${id}`), { name, nameKey });
+      },
+    },
+    sessions: {
+      async insert(session) {
+        unique(values(state.sessions).some((s) => s.id === session.id || s.tokenHash === session.tokenHash), "Session");
+        state.sessions.set(session.id, copy(session));
+      },
+      findById: async (id) => nullable(state.sessions.get(id)),
+      findByTokenHash: async (hash) => nullable(values(state.sessions).find((s) => s.tokenHash === hash)),
+      async revoke(id, at) {
+        required(state.sessions.get(id), `session ${id}`).revokedAt = copy(at);
+      },
+    },
+    channels: {
+      findById: async (id) => nullable(state.channels.get(id)),
+      findByNameKey: async (key) => nullable(values(state.channels).find((c) => c.nameKey === key)),
+      async insert(channel) {
+        unique(state.channels.has(channel.id) || values(state.channels).some((c) => c.nameKey === channel.nameKey), "Channel.nameKey");
+        state.channels.set(channel.id, copy(channel));
+      },
+      async update(id, patch) {
+        Object.assign(required(state.channels.get(id), `channel ${id}`), copy(patch));
+      },
+      async allocateSeq(id) {
+        const channel = required(state.channels.get(id), `channel ${id}`);
+        channel.lastSeq += 1;
+        return channel.lastSeq;
+      },
+      listWithCounts: async () =>
+        values(state.channels)
+          .filter((channel) => channel.kind === "channel")
+          .map((channel) => ({
+            channel: copy(channel),
+            memberCount: values(state.memberships).filter((m) => m.channelId === channel.id).length,
+          })),
+    },
+    memberships: {
+      find: async (channelId, userId) => nullable(state.memberships.get(pairKey(channelId, userId))),
+      async insert(membership) {
+        const key = pairKey(membership.channelId, membership.userId);
+        unique(state.memberships.has(key), "Membership");
+        required(state.channels.get(membership.channelId), `channel ${membership.channelId}`);
+        required(state.users.get(membership.userId), `user ${membership.userId}`);
+        state.memberships.set(key, copy(membership));
+      },
+      async remove(channelId, userId) {
+        state.memberships.delete(pairKey(channelId, userId));
+      },
+      async setRole(channelId, userId, role) {
+        required(state.memberships.get(pairKey(channelId, userId)), "membership").role = role;
+      },
+      count: async (channelId) => values(state.memberships).filter((m) => m.channelId === channelId).length,
+      listMembers: async (channelId) =>
+        values(state.memberships)
+          .filter((m) => m.channelId === channelId)
+          .map((m) => ({ membership: copy(m), user: copy(required(state.users.get(m.userId), `user ${m.userId}`)) })),
+      listChannelsOf: async (userId) =>
+        values(state.memberships)
+          .filter((m) => m.userId === userId)
+          .map((m) => ({ membership: copy(m), channel: copy(required(state.channels.get(m.channelId), `channel ${m.channelId}`)) })),
+    },
+    bans: {
+      find: async (channelId, userId) => nullable(state.bans.get(pairKey(channelId, userId))),
+      async upsert(ban) {
+        state.bans.set(pairKey(ban.channelId, ban.userId), copy(ban));
+      },
+      async remove(channelId, userId) {
+        state.bans.delete(pairKey(channelId, userId));
+      },
+    },
+    invites: {
+      find: async (channelId, userId) => nullable(state.invites.get(pairKey(channelId, userId))),
+      async upsert(invite) {
+        state.invites.set(pairKey(invite.channelId, invite.userId), copy(invite));
+      },
+      async remove(channelId, userId) {
+        state.invites.delete(pairKey(channelId, userId));
+      },
+    },
+    messages: {
+      async insert(message) {
+        const all = values(state.messages);
+        unique(state.messages.has(message.id), "Message.id");
+        unique(all.some((m) => m.channelId === message.channelId && m.seq === message.seq), "Message(channelId, seq)");
+        const sameClientId = (m: typeof message) => m.authorId === message.authorId && m.clientId === message.clientId;
+        unique(message.clientId !== null && all.some(sameClientId), "Message(authorId, clientId)");
+        state.messages.set(message.id, copy(message));
+      },
+      findByClientId: async (authorId, clientId) =>
+        nullable(values(state.messages).find((m) => m.authorId === authorId && m.clientId === clientId)),
+      async listBefore(channelId, before, limit) {
+        const older = values(state.messages)
+          .filter((m) => m.channelId === channelId && (before === undefined || m.seq < before))
+          .sort((a, b) => b.seq - a.seq)
+          .slice(0, limit);
+        return copy(older.reverse());
+      },
+    },
+    audit: {
+      async insert(entry) {
+        state.audit.push({ ...copy(entry), id: state.audit.length + 1 });
+      },
+      listRecent: async (limit) => copy(state.audit.slice(Math.max(0, state.audit.length - limit)).reverse()),
+    },
+  };
+}

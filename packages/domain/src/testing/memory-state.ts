@@ -1,0 +1,39 @@
+import type {
+  AuditRecord,
+  BanRecord,
+  ChannelRecord,
+  InviteRecord,
+  MembershipRecord,
+  MessageRecord,
+  SessionRecord,
+  UserRecord,
+} from "../records";
+
+/** Everything an in-memory store holds: one map per table, keyed as the database keys them. */
+export interface MemoryState {
+  users: Map<string, UserRecord>;
+  sessions: Map<string, SessionRecord>;
+  channels: Map<string, ChannelRecord>;
+  /** Memberships, bans and invites are keyed by `pairKey(channelId, userId)`. */
+  memberships: Map<string, MembershipRecord>;
+  bans: Map<string, BanRecord>;
+  invites: Map<string, InviteRecord>;
+  messages: Map<string, MessageRecord>;
+  audit: AuditRecord[];
+}
+
+export const emptyState = (): MemoryState => ({
+  users: new Map(),
+  sessions: new Map(),
+  channels: new Map(),
+  memberships: new Map(),
+  bans: new Map(),
+  invites: new Map(),
+  messages: new Map(),
+  audit: [],
+});
+
+export const pairKey = (channelId: string, userId: string): string => `${channelId}\u0000${userId}`;
+
+/** A deep copy: a transaction works on one, and records leave the store only as copies. */
+export const copy = <T>(value: T): T => structuredClone(value);

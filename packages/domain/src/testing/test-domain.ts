@@ -1,0 +1,72 @@
+import type { ClientEventName, ClientEventPayload, ClientEventResult } from "@canaduck/contract";
+import type { Actor, UserActor } from "../actor";
+import { execute, type Outcome } from "../dispatch";
+import type { Clock, DomainDeps, PasswordHasher } from "../ports";
+import { InMemoryStore } from "./in-memory-store";
+import { boundActor, expectOk } from "./outcomes";
+
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+export interface TestDomainOptions {
+  sessionTtlMs?: number;
+  adminNames?: readonly string[];
+}
+
+export interface TestDomain {
+  deps: DomainDeps;
+  store: InMemoryStore;
+  clock: TestClock;
+  /** Who Presence reports as connected; add and remove user ids freely. */
+  online: Set<string>;
+  run<E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>): Promise<Outcome<ClientEventResult<E>>>;
+  /** Runs a command that must succeed, for a test's setup; returns its ack's data. */
+  runOk<E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>): Promise<ClientEventResult<E>>;
+  /** Registers `name` (password "password-<name>") and returns the actor its connection became. */
+  registerUser(name: string): Promise<UserActor>;
+}
+
+export const TEST_START = new Date("2025-01-01T12:00:00.000Z");
+
+export function testClock(start: Date = TEST_START): TestClock {
+  let now = start.getTime();
+  return { now: () => new Date(now), advance: (ms) => void (now += ms) };
+}
+
+/** Unit tests do not need argon2's cost; the server's integration tests use the real thing. */
+export const fakePasswords: PasswordHasher = {
+  hash: async (password) => `h:${password}`,
+  verify: async (hash, password) => hash === `h:${password}`,
+};
+
+export const passwordOf = (name: string): string => `password-${name}`;
+
+export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
+  const store = new InMemoryStore();
+  const clock = testClock();
+  const online = new Set<string>();
+  let nextId = 0;
+  const deps: DomainDeps = {
+    store,
+    clock,
+    ids: { newId: () => `id-${++nextId}` },
+    passwords: fakePasswords,
+    presence: { onlineAmong: async (ids) => new Set(ids.filter((id) => online.has(id))) },
+    config: { sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000, adminNames: options.adminNames ?? [] },
+  };
+  const run = async <E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>) =>
+    // execute answers with the data of `event`'s result schema; the cast names that type.
+    (await execute(deps, actor, event, payload)) as Outcome<ClientEventResult<E>>;
+  return {
+    deps,
+    store,
+    clock,
+    online,
+    run,
+    runOk: async (actor, event, payload) => expectOk(await run(actor, event, payload)),
+    async registerUser(name) {
+      return boundActor(await run({ kind: "anonymous" }, "auth:register", { name, password: passwordOf(name) }));
+    },
+  };
+}
