@@ -50,7 +50,14 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     await prisma.$queryRawUnsafe("SELECT 1");
     return true;
   };
-  const httpServer = createHttpServer(createRequestHandler({ webDist: config.webDist, health }));
+  const handleRequest = createRequestHandler({ webDist: config.webDist, health });
+  const httpServer = createHttpServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, "HTTP request failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
   const io: ChatServer = new Server(httpServer, { maxHttpBufferSize: MAX_EVENT_BYTES, serveClient: false });
   io.use(handshakeMiddleware(domain));
   io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64 }, socket));

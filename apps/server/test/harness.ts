@@ -17,6 +17,15 @@ import { loadConfig } from "../src/config";
 import { createServer, type ChatServerHandle } from "../src/create-server";
 import { createLogger } from "../src/logger";
 
+export class HandshakeRefused extends Error {
+  constructor(
+    message: string,
+    readonly data: unknown,
+  ) {
+    super(message);
+  }
+}
+
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real server on a loopback port with its own SQLite file, restartable on the same file. */
@@ -55,7 +64,7 @@ export class TestServer {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** A connected client; rejects with the server's refusal data when the handshake is refused. */
+  /** A connected client; rejects with a HandshakeRefused when the server refuses the handshake. */
   async connect(auth: { token?: string; protocol?: number } = {}): Promise<ClientSocket> {
     const socket: ClientSocket = connect(this.url, {
       auth: { protocol: PROTOCOL_VERSION, ...auth },
@@ -66,7 +75,7 @@ export class TestServer {
     this.sockets.add(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
-      socket.once("connect_error", (err: Error & { data?: unknown }) => reject(err.data ?? err));
+      socket.once("connect_error", (err: Error & { data?: unknown }) => reject(new HandshakeRefused(err.message, err.data)));
     });
     return socket;
   }

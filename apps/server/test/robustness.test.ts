@@ -11,19 +11,18 @@ describe("a server that survives what clients send it", () => {
 
   it("refuses an unsupported protocol version and names the versions it speaks", async () => {
     await expect(server.connect({ protocol: PROTOCOL_VERSION + 1 })).rejects.toMatchObject({
-      code: "UNSUPPORTED_PROTOCOL",
-      supportedProtocols: [PROTOCOL_VERSION],
+      data: { code: "UNSUPPORTED_PROTOCOL", supportedProtocols: [PROTOCOL_VERSION] },
     });
   });
 
   it("refuses a bad token at the handshake and a logged-out one afterwards", async () => {
-    await expect(server.connect({ token: "not-a-token" })).rejects.toMatchObject({ code: "NOT_AUTHENTICATED" });
+    await expect(server.connect({ token: "not-a-token" })).rejects.toMatchObject({ data: { code: "NOT_AUTHENTICATED" } });
     const alice = await server.user("alice");
     const second = await server.connect({ token: alice.token });
     const ended = new Promise((resolve) => second.on("disconnect", resolve));
     await alice.do("auth:logout", {});
     await ended; // every connection of the session closes
-    await expect(server.connect({ token: alice.token })).rejects.toMatchObject({ code: "NOT_AUTHENTICATED" });
+    await expect(server.connect({ token: alice.token })).rejects.toMatchObject({ data: { code: "NOT_AUTHENTICATED" } });
   });
 
   it("asks anonymous connections to log in, and logs in with the same error for unknown names and wrong passwords", async () => {

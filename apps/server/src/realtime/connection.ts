@@ -68,7 +68,7 @@ async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: User
   socket.data.actor = actor;
   const channels = await channelsOf(deps.domain, actor.userId);
   if (socket.disconnected) return;
-  socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...channels.map(channelRoom)]);
+  void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...channels.map(channelRoom)]);
   counted.add(socket);
   if (deps.presence.connected(actor.userId)) {
     const effects = await presenceChanged(deps.domain, actor, true);

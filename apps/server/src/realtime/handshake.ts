@@ -16,7 +16,13 @@ const refusal = (code: HandshakeRefusal["code"], message: string): ExtendedError
  */
 export const handshakeMiddleware =
   (deps: DomainDeps) =>
-  async (socket: ChatSocket, next: (err?: ExtendedError) => void): Promise<void> => {
+  (socket: ChatSocket, next: (err?: ExtendedError) => void): void => {
+    checkHandshake(deps, socket, next).catch((error: unknown) =>
+      next(error instanceof Error ? error : new Error("handshake failed")),
+    );
+  };
+
+async function checkHandshake(deps: DomainDeps, socket: ChatSocket, next: (err?: ExtendedError) => void): Promise<void> {
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) {
       return next(refusal("UNSUPPORTED_PROTOCOL", `State your protocol version in auth.protocol; this server speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}.`));
@@ -40,4 +46,4 @@ export const handshakeMiddleware =
       }
       throw error;
     }
-  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anonymous } from "../actor";
+import { execute } from "../dispatch";
 import { boundActor, codeOf, createTestDomain, expectOk, passwordOf } from "../testing";
 
 describe("auth:login", () => {
@@ -41,9 +42,6 @@ describe("auth:login", () => {
 
   it("refuses a payload without a password", async () => {
     const t = createTestDomain();
-    const outcome = await t.deps.store.transaction(async () => null).then(() =>
-      import("../dispatch").then(({ execute }) => execute(t.deps, anonymous, "auth:login", { name: "alice" })),
-    );
-    expect(codeOf(outcome)).toBe("INVALID_PAYLOAD");
+    expect(codeOf(await execute(t.deps, anonymous, "auth:login", { name: "alice" }))).toBe("INVALID_PAYLOAD");
   });
 });

@@ -1,3 +1,4 @@
+export { devChannel, type DevChannel } from "./fixtures";
 export { InMemoryStore, type FaultPoint } from "./in-memory-store";
 export type { MemoryState } from "./memory-state";
 export { boundActor, codeOf, effectNames, emitted, expectOk, type Emitted } from "./outcomes";
