@@ -31,14 +31,17 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real server on a loopback port with its own SQLite file, restartable on the same file. */
 export class TestServer {
   private handle: ChatServerHandle | undefined;
+  /** Kept after the first start so a restarted server is where its clients reconnect. */
+  private port = 0;
   readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-test-"));
   private readonly sockets = new Set<ClientSocket>();
 
   constructor(private readonly env: Record<string, string> = {}) {}
 
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`, WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
+    const config = loadConfig({ PORT: String(this.port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`, WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
     this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
+    this.port = this.handle.port;
     return this;
   }
 

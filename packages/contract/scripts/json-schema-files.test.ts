@@ -20,7 +20,7 @@ describe("committed JSON Schemas", () => {
   });
 
   it("hold the payload and ack schemas of a client event", () => {
-    const sendMessage = JSON.parse(readFileSync(join(schemasDir, "client/message.send.json"), "utf8"));
+    const sendMessage: unknown = JSON.parse(readFileSync(join(schemasDir, "client/message.send.json"), "utf8"));
     expect(sendMessage).toMatchObject({
       event: "message:send",
       payload: { type: "object", required: ["target", "text"] },
@@ -48,7 +48,7 @@ describe("findSchemaFileProblems", () => {
   it("reports a changed file as out of date", () => {
     const dir = freshDir();
     const file = join(dir, "client/channel.kick.json");
-    const content = JSON.parse(readFileSync(file, "utf8"));
+    const content = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
     writeFileSync(file, JSON.stringify({ ...content, payload: { type: "object" } }));
     expect(findSchemaFileProblems(dir)).toEqual([{ path: "client/channel.kick.json", problem: "out of date" }]);
   });

@@ -72,6 +72,8 @@ export interface MessageRepository {
   findByClientId(authorId: string, clientId: string): Promise<MessageRecord | null>;
   /** Up to `limit` messages with seq < `before` (or the newest), oldest first. */
   listBefore(channelId: string, before: number | undefined, limit: number): Promise<MessageRecord[]>;
+  /** Up to `limit` messages with seq > `after`, oldest first. */
+  listAfter(channelId: string, after: number, limit: number): Promise<MessageRecord[]>;
 }
 
 export interface AuditRepository {

@@ -92,6 +92,10 @@ export function prismaRepositories(tx: Prisma.TransactionClient): Repositories {
         });
         return rows.reverse().map(toMessageRecord);
       },
+      listAfter: async (channelId, after, limit) => {
+        const rows = await tx.message.findMany({ where: { channelId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
+        return rows.map(toMessageRecord);
+      },
     },
     audit: {
       insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),

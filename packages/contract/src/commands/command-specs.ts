@@ -46,7 +46,7 @@ export const commandSpecs = {
   log: { usage: "/log [count]", help: "Show the newest audit log entries (admins).", minArgs: 0, maxArgs: 1, event: "audit:log" },
   alert: { usage: "/alert text", help: "Send a notice to everyone connected (admins).", minArgs: 1, maxArgs: REST, event: "server:alert" },
   query: { usage: "/query nick", help: "Open a direct conversation with a nick.", minArgs: 1, maxArgs: 1, event: null },
-  quit: { usage: "/quit [message]", help: "Leave CanaDuck, telling your channels why.", minArgs: 0, maxArgs: REST, event: "session:quit" },
+  quit: { usage: "/quit [message]", help: "Leave CanaDuck, with a parting message.", minArgs: 0, maxArgs: REST, event: "session:quit" },
   logout: { usage: "/logout", help: "Log out: your session ends on every device.", minArgs: 0, maxArgs: 0, event: "auth:logout" },
   help: { usage: "/help [command]", help: "List the commands, or show how to use one.", minArgs: 0, maxArgs: 1, event: null },
 } as const satisfies Record<string, CommandSpec>;

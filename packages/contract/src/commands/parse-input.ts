@@ -1,4 +1,5 @@
-import { commandBuilders, eventCommand, noTarget, unknownCommand } from "./command-builders";
+import { eventCommand, noTarget, unknownCommand } from "./build-support";
+import { commandBuilders } from "./command-builders";
 import { commandSpecs, resolveCommandName, type CommandName } from "./command-specs";
 import { parseFailure } from "./parse-errors";
 import type { ParseContext, ParseResult } from "./parsed-command";

@@ -143,12 +143,16 @@ export const clientEvents = {
     result: z.object({ message: messageSchema }),
   },
   "history:read": {
-    summary: "/read: a page of history, newest last, ending before the `before` sequence number.",
-    payload: z.object({
-      target: targetSchema,
-      before: seqSchema.optional(),
-      limit: z.number().int().min(1).max(limits.historyPageMax).optional(),
-    }),
+    summary:
+      "/read and catch-up: a page of history, oldest first. With `before`: the newest messages before that seq (hasMore: older ones exist). With `after`: the oldest messages after that seq (hasMore: newer ones exist). With neither: the newest page.",
+    payload: z
+      .object({
+        target: targetSchema,
+        before: seqSchema.optional(),
+        after: seqSchema.optional(),
+        limit: z.number().int().min(1).max(limits.historyPageMax).optional(),
+      })
+      .refine((p) => p.before === undefined || p.after === undefined, "give before or after, not both"),
     result: z.object({ channelId: z.string(), messages: z.array(messageSchema), hasMore: z.boolean() }),
   },
   "audit:log": {

@@ -28,7 +28,7 @@ export class InMemoryStore implements Store {
         live.open = false;
       }
     };
-    const result = this.queue.then(run);
+    const result = run();
     this.queue = result.catch(() => undefined);
     return result;
   }

@@ -125,6 +125,13 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .slice(0, limit);
         return copy(older.reverse());
       },
+      async listAfter(channelId, after, limit) {
+        const newer = values(state.messages)
+          .filter((m) => m.channelId === channelId && m.seq > after)
+          .sort((a, b) => a.seq - b.seq)
+          .slice(0, limit);
+        return copy(newer);
+      },
     },
     audit: {
       async insert(entry) {

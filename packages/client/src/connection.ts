@@ -1,0 +1,51 @@
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientEventName,
+  type ClientEventPayload,
+  type ClientEventResult,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "@canaduck/contract";
+import { io, type ManagerOptions, type Socket, type SocketOptions } from "socket.io-client";
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type SocketOverrides = Partial<ManagerOptions & SocketOptions>;
+
+/**
+ * Opens the Socket.IO connection. The handshake's auth is read afresh on every (re)connect, so
+ * a token obtained later, or forgotten, applies to the next attempt. Reconnection backs off
+ * exponentially from 0.5 s to 5 s with ±50 % jitter, so a restarted server is not stampeded.
+ */
+export function openSocket(url: string, token: () => string | null, overrides: SocketOverrides = {}): ChatSocket {
+  return io(url, {
+    auth: (cb) => {
+      const t = token();
+      cb(t === null ? { protocol: PROTOCOL_VERSION } : { protocol: PROTOCOL_VERSION, token: t });
+    },
+    transports: ["websocket"],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    randomizationFactor: 0.5,
+    ...overrides,
+  });
+}
+
+/** Emits a client event and resolves with its ack; a timeout or a lost connection resolves as UNAVAILABLE. */
+export function call<E extends ClientEventName>(
+  socket: ChatSocket,
+  event: E,
+  payload: ClientEventPayload<E>,
+  timeoutMs: number,
+): Promise<Ack<ClientEventResult<E>>> {
+  if (!socket.connected) {
+    return Promise.resolve({ ok: false, error: { code: "UNAVAILABLE", message: "Not connected to the server." } });
+  }
+  const timed = socket.timeout(timeoutMs);
+  const emit = (timed.emit as unknown as (e: string, p: unknown, ack: (err: Error | null, res: Ack<ClientEventResult<E>>) => void) => void).bind(timed);
+  return new Promise((resolve) => {
+    emit(event, payload, (err, result) =>
+      resolve(err ? { ok: false, error: { code: "UNAVAILABLE", message: "The server did not answer in time." } } : result),
+    );
+  });
+}

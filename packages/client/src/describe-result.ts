@@ -1,0 +1,47 @@
+import type { ClientEventName, ClientEventResult } from "@canaduck/contract";
+
+type R<E extends ClientEventName> = ClientEventResult<E>;
+
+/** Plain-text feedback for a command's success, shown as a notice; null when the change speaks for itself. */
+export function describeCommandResult(event: ClientEventName, data: unknown): string | null {
+  switch (event) {
+    case "channel:list": {
+      const { channels } = data as R<"channel:list">;
+      if (channels.length === 0) return "No channels yet: /join #name creates one.";
+      return ["Channels:", ...channels.map((c) => `  ${c.name} (${c.memberCount})${c.inviteOnly ? " [invite-only]" : ""}${c.topic ? ` — ${c.topic}` : ""}`)].join("\n");
+    }
+    case "channel:who": {
+      const { members } = data as R<"channel:who">;
+      return ["Members:", ...members.map((m) => `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.online ? "" : " (away)"}`)].join("\n");
+    }
+    case "channel:topic": {
+      const { channel } = data as R<"channel:topic">;
+      return channel.topic ? `Topic of ${channel.name}: ${channel.topic}` : `${channel.name} has no topic.`;
+    }
+    case "channel:ban": {
+      const { expiresAt } = data as R<"channel:ban">;
+      return expiresAt ? `Banned until ${new Date(expiresAt).toLocaleString()}.` : "Banned.";
+    }
+    case "channel:invite":
+      return "Invitation sent.";
+    case "channel:unban":
+      return "Ban lifted.";
+    case "audit:log": {
+      const { entries } = data as R<"audit:log">;
+      return [
+        "Audit log (newest first):",
+        ...entries.map((e) => `  ${e.createdAt.slice(0, 19).replace("T", " ")} ${e.action} ${[e.actor, e.channel, e.target].filter(Boolean).join(" ")} ${e.detail}`.trimEnd()),
+      ].join("\n");
+    }
+    case "history:read": {
+      const { messages } = data as R<"history:read">;
+      return [`History (${messages.length}):`, ...messages.map((m) => `  [${m.createdAt.slice(11, 16)}] <${m.author?.name ?? "*"}> ${m.text}`)].join("\n");
+    }
+    case "server:help":
+      return (data as R<"server:help">).lines.join("\n");
+    case "user:nick":
+      return `You are now ${(data as R<"user:nick">).user.name}.`;
+    default:
+      return null;
+  }
+}

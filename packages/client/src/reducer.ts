@@ -1,0 +1,166 @@
+import type { ChannelView, MemberView, Message, UserRef, UserView } from "@canaduck/contract";
+import type { ChannelState, ChatState, ConnectionStatus, Notice, PendingSend } from "./state";
+import { mergeMessages } from "./merge-messages";
+import { mentions } from "./mentions";
+
+/** How long a typing indication lasts without being renewed. */
+export const TYPING_TTL_MS = 6_000;
+/** Notices kept for display; older ones fall off. */
+const MAX_NOTICES = 50;
+
+export type ChatAction =
+  | { type: "status"; status: ConnectionStatus }
+  | { type: "session"; me: UserView; channels: ChannelView[] }
+  | { type: "joined"; channel: ChannelView }
+  | { type: "left"; channelId: string }
+  | { type: "updated"; channel: Omit<ChannelView, "role"> }
+  /** Messages from a live event, a catch-up or a history page; `page` says which kind of page. */
+  | { type: "messages"; channelId: string; messages: Message[]; page?: "latest" | "older" | "newer"; hasMore?: boolean }
+  | { type: "user-updated"; user: UserView; previousName: string }
+  | { type: "presence"; user: UserRef; online: boolean }
+  | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
+  | { type: "members"; channelId: string; members: MemberView[] }
+  | { type: "select"; channelId: string | null }
+  | { type: "pending-add"; send: PendingSend }
+  | { type: "pending-done"; clientId: string }
+  | { type: "pending-failed"; clientId: string; error: NonNullable<PendingSend["error"]> }
+  | { type: "notice"; notice: Omit<Notice, "id" | "createdAt">; now: number }
+  | { type: "dismiss"; id: number }
+  | { type: "logged-out" };
+
+const targetOf = (view: Pick<ChannelView, "kind" | "name" | "peer">): string =>
+  view.kind === "direct" ? (view.peer?.name ?? view.name) : view.name;
+
+function newChannel(view: ChannelView): ChannelState {
+  return {
+    view,
+    target: targetOf(view),
+    messages: [],
+    // Everything up to the channel's newest line at the time we learn of it counts as history.
+    cursor: view.lastSeq,
+    hasOlder: view.lastSeq > 0,
+    unread: 0,
+    mentions: 0,
+    members: null,
+    typing: {},
+  };
+}
+
+function withChannel(state: ChatState, id: string, update: (c: ChannelState) => ChannelState): ChatState {
+  const channel = state.channels[id];
+  return channel ? { ...state, channels: { ...state.channels, [id]: update(channel) } } : state;
+}
+
+function addNotice(state: ChatState, notice: Omit<Notice, "id" | "createdAt">, now: number): ChatState {
+  const full: Notice = { ...notice, id: state.nextNoticeId, createdAt: now };
+  const next = { ...state, nextNoticeId: state.nextNoticeId + 1 };
+  if (notice.kind === "alert") return { ...next, alerts: [...state.alerts, full] };
+  return { ...next, notices: [...state.notices, full].slice(-MAX_NOTICES) };
+}
+
+/** The chat state's only way to change: pure, so every transition is tested without a socket. */
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case "status":
+      return { ...state, status: action.status };
+    case "session": {
+      const channels: Record<string, ChannelState> = {};
+      for (const view of action.channels) {
+        const existing = state.channels[view.id];
+        channels[view.id] = existing ? { ...existing, view, target: targetOf(view) } : newChannel(view);
+      }
+      const order = [...state.order.filter((id) => id in channels), ...action.channels.map((v) => v.id).filter((id) => !state.order.includes(id))];
+      const activeId = state.activeId !== null && state.activeId in channels ? state.activeId : (order[0] ?? null);
+      return { ...state, me: action.me, channels, order, activeId };
+    }
+    case "joined": {
+      const existing = state.channels[action.channel.id];
+      if (existing) return withChannel(state, action.channel.id, (c) => ({ ...c, view: action.channel, target: targetOf(action.channel) }));
+      const next = { ...state, channels: { ...state.channels, [action.channel.id]: newChannel(action.channel) }, order: [...state.order, action.channel.id] };
+      return state.activeId === null ? { ...next, activeId: action.channel.id } : next;
+    }
+    case "left": {
+      if (!(action.channelId in state.channels)) return state;
+      const { [action.channelId]: _gone, ...channels } = state.channels;
+      const order = state.order.filter((id) => id !== action.channelId);
+      const activeId = state.activeId === action.channelId ? (order[0] ?? null) : state.activeId;
+      return { ...state, channels, order, activeId, pending: state.pending.filter((p) => p.channelId !== action.channelId) };
+    }
+    case "updated":
+      return withChannel(state, action.channel.id, (c) => {
+        const view = { ...action.channel, role: c.view.role, lastSeq: Math.max(c.view.lastSeq, action.channel.lastSeq) };
+        return { ...c, view, target: targetOf(view) };
+      });
+    case "messages":
+      return withChannel(state, action.channelId, (c) => receiveMessages(state, c, action));
+    case "user-updated": {
+      const me = state.me && state.me.id === action.user.id ? action.user : state.me;
+      const channels: Record<string, ChannelState> = {};
+      for (const [id, c] of Object.entries(state.channels)) {
+        const peer = c.view.peer?.id === action.user.id ? { id: action.user.id, name: action.user.name } : c.view.peer;
+        const view = peer ? { ...c.view, peer } : c.view;
+        const members = c.members?.map((m) => (m.id === action.user.id ? { ...m, name: action.user.name } : m)) ?? null;
+        channels[id] = { ...c, view, target: targetOf(view), members };
+      }
+      return { ...state, me, channels };
+    }
+    case "presence": {
+      const channels: Record<string, ChannelState> = {};
+      for (const [id, c] of Object.entries(state.channels)) {
+        channels[id] = c.members ? { ...c, members: c.members.map((m) => (m.id === action.user.id ? { ...m, online: action.online } : m)) } : c;
+      }
+      return { ...state, channels };
+    }
+    case "typing":
+      if (action.user.id === state.me?.id) return state;
+      return withChannel(state, action.channelId, (c) => {
+        const { [action.user.id]: _old, ...rest } = c.typing;
+        return { ...c, typing: action.typing ? { ...rest, [action.user.id]: { name: action.user.name, until: action.now + TYPING_TTL_MS } } : rest };
+      });
+    case "members":
+      return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
+    case "select": {
+      const selected = { ...state, activeId: action.channelId };
+      return action.channelId === null ? selected : withChannel(selected, action.channelId, (c) => ({ ...c, unread: 0, mentions: 0 }));
+    }
+    case "pending-add":
+      return { ...state, pending: [...state.pending, action.send] };
+    case "pending-done":
+      return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) };
+    case "pending-failed":
+      return {
+        ...state,
+        pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, status: "failed" as const, error: action.error } : p)),
+      };
+    case "notice":
+      return addNotice(state, action.notice, action.now);
+    case "dismiss":
+      return { ...state, alerts: state.alerts.filter((n) => n.id !== action.id), notices: state.notices.filter((n) => n.id !== action.id) };
+    case "logged-out":
+      return { ...state, me: null, channels: {}, order: [], activeId: null, pending: [] };
+  }
+}
+
+function receiveMessages(
+  state: ChatState,
+  channel: ChannelState,
+  action: Extract<ChatAction, { type: "messages" }>,
+): ChannelState {
+  const merged = mergeMessages(channel, action.messages, action.page === "latest");
+  const fresh = merged.added.filter((m) => action.page === undefined || action.page === "newer");
+  const fromOthers = fresh.filter((m) => (m.kind === "text" || m.kind === "action") && m.author?.id !== state.me?.id);
+  const seen = state.activeId === channel.view.id;
+  const typing = { ...channel.typing };
+  for (const m of fresh) if (m.author) delete typing[m.author.id];
+  const lastSeq = Math.max(channel.view.lastSeq, merged.cursor);
+  return {
+    ...channel,
+    view: { ...channel.view, lastSeq },
+    messages: merged.messages,
+    cursor: merged.cursor,
+    hasOlder: action.page === "older" || action.page === "latest" ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
+    unread: seen ? 0 : channel.unread + fromOthers.length,
+    mentions: seen || !state.me ? 0 : channel.mentions + fromOthers.filter((m) => state.me !== null && mentions(m.text, state.me.name)).length,
+    typing,
+  };
+}

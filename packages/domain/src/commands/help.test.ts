@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { anonymous } from "../actor";
+import { codeOf, createTestDomain, expectOk } from "../testing";
+
+describe("server:help", () => {
+  it("lists every command's usage", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const { lines } = await t.runOk(alice, "server:help", {});
+    for (const usage of ["/join #chan", "/msg #chan|nick text", "/kick nick", "/ban nick", "/help [command]"]) {
+      expect(lines.some((line) => line.startsWith(usage))).toBe(true);
+    }
+  });
+
+  it("shows one command's usage, by name or /name", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const kick = expectOk(await t.run(alice, "server:help", { command: "kick" })).lines;
+    expect(kick[0]).toMatch(/^\/kick nick/);
+    expect(kick.some((line) => line.startsWith("/join"))).toBe(false);
+    expect(expectOk(await t.run(alice, "server:help", { command: "/kick" })).lines).toEqual(kick);
+  });
+
+  it("refuses a command that does not exist", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const outcome = await t.run(alice, "server:help", { command: "frobnicate" });
+    expect(codeOf(outcome)).toBe("UNKNOWN_COMMAND");
+    expect(outcome.ack.ok ? "" : outcome.ack.error.message).toContain("/frobnicate");
+  });
+
+  it("needs a logged-in actor", async () => {
+    const t = createTestDomain();
+    expect(codeOf(await t.run(anonymous, "server:help", {}))).toBe("NOT_AUTHENTICATED");
+  });
+});
