@@ -25,6 +25,28 @@ describe("history:read", () => {
     expect(oldest.hasMore).toBe(false);
   });
 
+  it("pages forwards with `after`, for catching up, until hasMore is false", async () => {
+    const t = createTestDomain();
+    const { bob } = await devChannel(t);
+    await say(t, bob, "#dev", 5); // seqs 1..7
+
+    const next = await t.runOk(bob, "history:read", { target: "#dev", after: 2, limit: 3 });
+    expect(next.messages.map((m) => m.seq)).toEqual([3, 4, 5]);
+    expect(next.hasMore).toBe(true);
+
+    const last = await t.runOk(bob, "history:read", { target: "#dev", after: 5, limit: 2 });
+    expect(last.messages.map((m) => m.seq)).toEqual([6, 7]);
+    expect(last.hasMore).toBe(false);
+
+    expect(await t.runOk(bob, "history:read", { target: "#dev", after: 7 })).toMatchObject({ messages: [], hasMore: false });
+  });
+
+  it("refuses before and after together", async () => {
+    const t = createTestDomain();
+    const { bob } = await devChannel(t);
+    expect(codeOf(await t.run(bob, "history:read", { target: "#dev", before: 5, after: 1 }))).toBe("INVALID_PAYLOAD");
+  });
+
   it("says there is no more when the page ends exactly at the first line", async () => {
     const t = createTestDomain();
     const { bob } = await devChannel(t);

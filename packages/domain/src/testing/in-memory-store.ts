@@ -28,7 +28,7 @@ export class InMemoryStore implements Store {
         live.open = false;
       }
     };
-    const result = run();
+    const result = this.queue.then(run);
     this.queue = result.catch(() => undefined);
     return result;
   }
