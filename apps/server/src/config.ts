@@ -18,6 +18,10 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+  PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
 });
 
 export interface ServerConfig {
@@ -29,6 +33,13 @@ export interface ServerConfig {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   webDist: string;
   migrationsDir: string;
+  /** Heartbeat: a connection that does not answer a ping within interval + timeout is dropped. */
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  /** Bytes queued for a client that is not reading before it is dropped. */
+  maxQueuedBytes: number;
+  /** How long a shutdown waits for commands in flight. */
+  shutdownGraceMs: number;
 }
 
 /** Reads the configuration from the environment, failing with the name of any bad variable. */
@@ -48,5 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     migrationsDir: path.join(repoRoot, "prisma", "migrations"),
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    pingTimeoutMs: e.PING_TIMEOUT_MS,
+    maxQueuedBytes: e.MAX_QUEUED_BYTES_PER_CONNECTION,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -13,7 +13,9 @@ import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
 import { handleConnection } from "./realtime/connection";
 import { handshakeMiddleware } from "./realtime/handshake";
+import { Lifecycle } from "./realtime/lifecycle";
 import { PresenceTracker } from "./realtime/presence-tracker";
+import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 
 export interface ChatServerHandle {
@@ -58,9 +60,16 @@ export async function createServer(config: ServerConfig, logger: Logger = create
       res.end();
     });
   });
-  const io: ChatServer = new Server(httpServer, { maxHttpBufferSize: MAX_EVENT_BYTES, serveClient: false });
+  const io: ChatServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_EVENT_BYTES,
+    serveClient: false,
+    pingInterval: config.pingIntervalMs,
+    pingTimeout: config.pingTimeoutMs,
+  });
+  const lifecycle = new Lifecycle();
   io.use(handshakeMiddleware(domain));
-  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64 }, socket));
+  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64, lifecycle }, socket));
+  const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -73,6 +82,11 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Stop accepting connections, let commands in flight commit and answer, then tell
+      // everyone to reconnect (to this server restarted, or another node).
+      httpServer.close();
+      await lifecycle.drain(config.shutdownGraceMs);
+      stopGuard();
       io.emit("session:ended", { reason: "shutdown" });
       await io.close();
       await prisma.$disconnect();

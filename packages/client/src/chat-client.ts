@@ -250,7 +250,7 @@ export class ChatClient {
     return this.deliver(clientId, target, text, action);
   }
 
-  private async deliver(clientId: string, target: string, text: string, action: boolean): Promise<Ack<ClientEventResult<"message:send">>> {
+  private async deliver(clientId: string, target: string, text: string, action: boolean, attempt = 0): Promise<Ack<ClientEventResult<"message:send">>> {
     const ack = await call(this.socket, "message:send", { target, text, clientId, ...(action ? { action } : {}) }, this.timeoutMs);
     if (ack.ok) {
       this.dispatch({ type: "pending-done", clientId });
@@ -260,8 +260,18 @@ export class ChatClient {
       this.dispatch({ type: "pending-failed", clientId, error: ack.error });
       this.notice("error", ack.error.message, ack.error.code);
     }
-    // UNAVAILABLE stays "sending": the outbox replays it on reconnect.
+    // UNAVAILABLE stays "sending": the outbox replays it on reconnect, or, when the connection
+    // is up but the server could not commit (database briefly down), after a backoff.
+    else if (this.socket.connected) this.retryLater(clientId, target, text, action, attempt);
     return ack;
+  }
+
+  private retryLater(clientId: string, target: string, text: string, action: boolean, attempt: number): void {
+    const delay = Math.min(5_000, 250 * 2 ** attempt) * (0.5 + Math.random());
+    setTimeout(() => {
+      const still = this.state.pending.some((p) => p.clientId === clientId && p.status === "sending");
+      if (still && !this.closed && this.socket.connected) void this.deliver(clientId, target, text, action, attempt + 1);
+    }, delay);
   }
 
   private async replayOutbox(): Promise<void> {

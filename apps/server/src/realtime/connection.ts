@@ -3,6 +3,7 @@ import { channelsOf, execute, presenceChanged, type DomainDeps, type UserActor }
 import type { Logger } from "../logger";
 import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
+import type { Lifecycle } from "./lifecycle";
 import type { PresenceTracker } from "./presence-tracker";
 import { channelRoom, sessionRoom, userRoom } from "./rooms";
 import type { ChatServer, ChatSocket } from "./types";
@@ -14,6 +15,7 @@ export interface ConnectionDeps {
   logger: Logger;
   /** Commands a connection may have waiting before further ones are refused. */
   queueCapacity: number;
+  lifecycle: Lifecycle;
 }
 
 type AckFn = (result: Ack<unknown>) => void;
@@ -39,7 +41,12 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
     const name = typeof event === "string" ? event : String(event);
     const accepted = queue.offer(async () => {
-      const outcome = await execute(deps.domain, socket.data.actor, name, payload);
+      if (deps.lifecycle.closing) {
+        // The client's outbox sends it again once it has reconnected to a live server.
+        ack({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again in a moment." } });
+        return;
+      }
+      const outcome = await deps.lifecycle.track(() => execute(deps.domain, socket.data.actor, name, payload));
       const user = socket.data.actor.kind === "user" ? socket.data.actor.userId : null;
       if (outcome.cause !== undefined) log.error({ err: outcome.cause, event: name, user }, "command failed");
       else if (!outcome.ack.ok) log.debug({ event: name, user, code: outcome.ack.error.code }, "command refused");
