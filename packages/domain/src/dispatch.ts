@@ -114,7 +114,9 @@ async function loadActingUser(ctx: Runtime, actor: UserActor): Promise<UserRecor
 async function loadChannelScope(ctx: Runtime, user: UserRecord, name: string): Promise<ChannelScope> {
   const channel = await ctx.tx.channels.findByNameKey(nameKey(name));
   if (channel === null || channel.kind !== "channel") return refuse("NO_SUCH_CHANNEL", `There is no channel ${name}.`);
-  if (await activeBan(ctx, channel.id, user.id)) refuse("BANNED", `You are banned from ${channel.name}.`);
+  // Admins moderate any channel, so an operator's ban must not lock them out of lifting it;
+  // join still honours the ban.
+  if (!user.isAdmin && (await activeBan(ctx, channel.id, user.id))) refuse("BANNED", `You are banned from ${channel.name}.`);
   const membership = await ctx.tx.memberships.find(channel.id, user.id);
   return { channel, membership };
 }

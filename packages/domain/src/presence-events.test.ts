@@ -8,7 +8,12 @@ describe("presence", () => {
     const { bob, dev } = await devChannel(t);
     const { channel: ops } = await t.runOk(bob, "channel:join", { channel: "#ops" });
     expect(await presenceChanged(t.deps, bob, true)).toEqual([
-      { type: "emit", to: { channels: [dev.id, ops.id], users: [] }, event: "presence:changed", payload: { user: { id: bob.userId, name: "bob" }, online: true } },
+      {
+        type: "emit",
+        to: { channels: [dev.id, ops.id], users: [] },
+        event: "presence:changed",
+        payload: { user: { id: bob.userId, name: "bob" }, online: true },
+      },
     ]);
     expect(await channelsOf(t.deps, bob.userId)).toEqual([dev.id, ops.id]);
   });

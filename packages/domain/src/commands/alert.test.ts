@@ -8,7 +8,10 @@ describe("server:alert", () => {
     const outcome = await t.run(root, "server:alert", { text: " restarting in 5 minutes " });
     expect(expectOk(outcome)).toEqual({ delivered: true });
     expect(emitted(outcome, "server:alert")).toEqual([
-      { to: { everyone: true }, payload: { text: "restarting in 5 minutes", from: "root", createdAt: TEST_START.toISOString() } },
+      {
+        to: { everyone: true },
+        payload: { text: "restarting in 5 minutes", from: "root", createdAt: TEST_START.toISOString() },
+      },
     ]);
     const { entries } = await t.runOk(root, "audit:log", { limit: 1 });
     expect(entries[0]).toMatchObject({ action: "alert", actor: "root", detail: "restarting in 5 minutes" });

@@ -9,11 +9,34 @@ describe("audit:log", () => {
     await t.runOk(alice, "user:nick", { nick: "alicia" });
     const { entries } = await t.runOk(root, "audit:log", { limit: 2 });
     expect(entries).toEqual([
-      { id: 6, action: "kick", actor: "alice", channel: "#dev", target: "bob", detail: "spam", createdAt: TEST_START.toISOString() },
-      { id: 5, action: "channel-create", actor: "alice", channel: "#dev", target: null, detail: "", createdAt: TEST_START.toISOString() },
+      {
+        id: 6,
+        action: "kick",
+        actor: "alice",
+        channel: "#dev",
+        target: "bob",
+        detail: "spam",
+        createdAt: TEST_START.toISOString(),
+      },
+      {
+        id: 5,
+        action: "channel-create",
+        actor: "alice",
+        channel: "#dev",
+        target: null,
+        detail: "",
+        createdAt: TEST_START.toISOString(),
+      },
     ]);
     const all = await t.runOk(root, "audit:log", {});
-    expect(all.entries.map((e) => e.action)).toEqual(["kick", "channel-create", "register", "register", "register", "register"]);
+    expect(all.entries.map((e) => e.action)).toEqual([
+      "kick",
+      "channel-create",
+      "register",
+      "register",
+      "register",
+      "register",
+    ]);
     expect(all.entries.at(-1)).toMatchObject({ actor: "root", detail: "admin" });
   });
 

@@ -8,7 +8,12 @@ describe("channel:ban", () => {
     const { alice, bob, dev } = await devChannel(t);
     const outcome = await t.run(alice, "channel:ban", { channel: "#dev", nick: "bob", reason: "trolling" });
     expect(expectOk(outcome)).toEqual({ expiresAt: null });
-    expect(effectNames(outcome.effects)).toEqual(["emit message:new", "unsubscribe", "emit channel:left", "emit channel:updated"]);
+    expect(effectNames(outcome.effects)).toEqual([
+      "emit message:new",
+      "unsubscribe",
+      "emit channel:left",
+      "emit channel:updated",
+    ]);
     expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({
       kind: "ban",
       meta: { target: { id: bob.userId, name: "bob" }, reason: "trolling", expiresAt: null },
@@ -61,13 +66,25 @@ describe("channel:ban", () => {
     expect(codeOf(await t.run(alice, "channel:join", { channel: "#dev" }))).toBe("BANNED");
   });
 
+  it("does not lock a server admin out of moderating: they can lift their own ban", async () => {
+    const t = createTestDomain();
+    const { root, alice } = await devChannel(t);
+    await t.runOk(root, "channel:join", { channel: "#dev" });
+    await t.runOk(alice, "channel:ban", { channel: "#dev", nick: "root" });
+    expect(codeOf(await t.run(root, "channel:join", { channel: "#dev" }))).toBe("BANNED");
+    expect(codeOf(await t.run(root, "channel:unban", { channel: "#dev", nick: "root" }))).toBe("ok");
+    expect(codeOf(await t.run(root, "channel:join", { channel: "#dev" }))).toBe("ok");
+  });
+
   it("refuses a plain member, nobody, a missing channel and a bad duration", async () => {
     const t = createTestDomain();
     const { alice, bob } = await devChannel(t);
     expect(codeOf(await t.run(bob, "channel:ban", { channel: "#dev", nick: "alice" }))).toBe("FORBIDDEN");
     expect(codeOf(await t.run(alice, "channel:ban", { channel: "#dev", nick: "nobody" }))).toBe("NO_SUCH_USER");
     expect(codeOf(await t.run(alice, "channel:ban", { channel: "#nowhere", nick: "bob" }))).toBe("NO_SUCH_CHANNEL");
-    expect(codeOf(await t.run(alice, "channel:ban", { channel: "#dev", nick: "bob", durationSeconds: 0 }))).toBe("INVALID_PAYLOAD");
+    expect(codeOf(await t.run(alice, "channel:ban", { channel: "#dev", nick: "bob", durationSeconds: 0 }))).toBe(
+      "INVALID_PAYLOAD",
+    );
     expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "still in" }))).toBe("ok");
   });
 });

@@ -8,7 +8,10 @@ describe("channel:deop", () => {
     await t.runOk(alice, "channel:op", { channel: "#dev", nick: "bob" });
     const outcome = await t.run(alice, "channel:deop", { channel: "#dev", nick: "bob" });
     expect(expectOk(outcome).member).toMatchObject({ id: bob.userId, role: "member" });
-    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({ kind: "deop", meta: { target: { id: bob.userId } } });
+    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({
+      kind: "deop",
+      meta: { target: { id: bob.userId } },
+    });
     expect(codeOf(await t.run(bob, "channel:topic", { channel: "#dev", topic: "nope" }))).toBe("FORBIDDEN");
   });
 

@@ -26,7 +26,9 @@ describe("server:help", () => {
     const alice = await t.registerUser("alice");
     const outcome = await t.run(alice, "server:help", { command: "frobnicate" });
     expect(codeOf(outcome)).toBe("UNKNOWN_COMMAND");
-    expect(outcome.ack.ok ? "" : outcome.ack.error.message).toContain("/frobnicate");
+    expect(outcome.ack.ok ? "" : outcome.ack.error.message).toContain(" /frobnicate;");
+    const slashed = await t.run(alice, "server:help", { command: "/frobnicate" });
+    expect(slashed.ack).toEqual(outcome.ack);
   });
 
   it("needs a logged-in actor", async () => {

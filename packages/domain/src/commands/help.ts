@@ -7,6 +7,7 @@ export const help = userCommand<"server:help">({
   access: "user",
   async run(ctx) {
     const lines = helpLines(ctx.payload.command);
-    return lines === null ? refuse("UNKNOWN_COMMAND", `There is no command /${ctx.payload.command ?? ""}; try /help.`) : { lines };
+    const typed = (ctx.payload.command ?? "").replace(/^\//, "");
+    return lines === null ? refuse("UNKNOWN_COMMAND", `There is no command /${typed}; try /help.`) : { lines };
   },
 });

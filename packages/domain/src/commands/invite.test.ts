@@ -8,7 +8,9 @@ describe("channel:invite", () => {
     await t.runOk(alice, "channel:mode", { channel: "#dev", inviteOnly: true });
     const outcome = await t.run(alice, "channel:invite", { channel: "#dev", nick: "Carol" });
     expect(outcome.ack).toEqual({ ok: true, data: {} });
-    expect(emitted(outcome, "channel:invited")).toEqual([{ to: { user: carol.userId }, payload: { channel: "#dev", by: "alice" } }]);
+    expect(emitted(outcome, "channel:invited")).toEqual([
+      { to: { user: carol.userId }, payload: { channel: "#dev", by: "alice" } },
+    ]);
 
     expect(codeOf(await t.run(carol, "channel:join", { channel: "#dev" }))).toBe("ok");
     await t.runOk(carol, "channel:part", { channel: "#dev" });
@@ -30,7 +32,9 @@ describe("channel:invite", () => {
     await t.runOk(alice, "channel:mode", { channel: "#dev", inviteOnly: true });
     expect(codeOf(await t.run(bob, "channel:invite", { channel: "#dev", nick: "carol" }))).toBe("FORBIDDEN");
     expect(codeOf(await t.run(carol, "channel:invite", { channel: "#dev", nick: "carol" }))).toBe("NOT_A_MEMBER");
-    expect(codeOf(await t.run(alice, "channel:invite", { channel: "#nowhere", nick: "carol" }))).toBe("NO_SUCH_CHANNEL");
+    expect(codeOf(await t.run(alice, "channel:invite", { channel: "#nowhere", nick: "carol" }))).toBe(
+      "NO_SUCH_CHANNEL",
+    );
     expect(codeOf(await t.run(carol, "channel:join", { channel: "#dev" }))).toBe("INVITE_ONLY");
   });
 });

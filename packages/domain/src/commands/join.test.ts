@@ -7,7 +7,14 @@ describe("channel:join", () => {
     const t = createTestDomain();
     const alice = await t.registerUser("alice");
     const outcome = await t.run(alice, "channel:join", { channel: "#Dev" });
-    expect(expectOk(outcome).channel).toMatchObject({ name: "#Dev", kind: "channel", role: "owner", memberCount: 1, lastSeq: 1, inviteOnly: false });
+    expect(expectOk(outcome).channel).toMatchObject({
+      name: "#Dev",
+      kind: "channel",
+      role: "owner",
+      memberCount: 1,
+      lastSeq: 1,
+      inviteOnly: false,
+    });
   });
 
   it("subscribes the joiner, tells them, then tells the channel", async () => {
@@ -15,11 +22,18 @@ describe("channel:join", () => {
     const alice = await t.registerUser("alice");
     const outcome = await t.run(alice, "channel:join", { channel: "#dev" });
     const { channel } = expectOk(outcome);
-    expect(effectNames(outcome.effects)).toEqual(["subscribe", "emit channel:joined", "emit message:new", "emit channel:updated"]);
+    expect(effectNames(outcome.effects)).toEqual([
+      "subscribe",
+      "emit channel:joined",
+      "emit message:new",
+      "emit channel:updated",
+    ]);
     expect(outcome.effects[0]).toEqual({ type: "subscribe", user: alice.userId, channel: channel.id });
-    expect(emitted(outcome, "channel:joined")).toEqual([{ to: { user: alice.userId }, payload: { channel: expect.objectContaining({ id: channel.id, role: "owner" }) } }]);
-    expect(emitted(outcome, "message:new")).toEqual([
-      { to: { channel: channel.id }, payload: expect.objectContaining({ kind: "join", seq: 1, author: { id: alice.userId, name: "alice" } }) },
+    expect(emitted(outcome, "channel:joined")).toMatchObject([
+      { to: { user: alice.userId }, payload: { channel: { id: channel.id, role: "owner" } } },
+    ]);
+    expect(emitted(outcome, "message:new")).toMatchObject([
+      { to: { channel: channel.id }, payload: { kind: "join", seq: 1, author: { id: alice.userId, name: "alice" } } },
     ]);
   });
 
@@ -81,7 +95,9 @@ describe("channel:join", () => {
     const outcomes = await Promise.all(
       Array.from({ length: 60 }, (_, i) => {
         const actor = people[i % 2] ?? alice;
-        return i % 3 === 2 ? t.run(actor, "channel:part", { channel: "#dev" }) : t.run(actor, "channel:join", { channel: "#dev" });
+        return i % 3 === 2
+          ? t.run(actor, "channel:part", { channel: "#dev" })
+          : t.run(actor, "channel:join", { channel: "#dev" });
       }),
     );
     for (const outcome of outcomes) expect(["ok", "NOT_A_MEMBER"]).toContain(codeOf(outcome));
@@ -107,6 +123,8 @@ describe("channel:join", () => {
     }
     const listed = (await t.runOk(root, "channel:who", { channel: "#dev" })).members.map((m) => m.id);
     expect(new Set(listed)).toEqual(members);
-    expect((await t.runOk(root, "channel:list", {})).channels).toEqual([expect.objectContaining({ name: "#dev", memberCount: members.size })]);
+    expect((await t.runOk(root, "channel:list", {})).channels).toEqual([
+      expect.objectContaining({ name: "#dev", memberCount: members.size }),
+    ]);
   });
 });

@@ -7,10 +7,19 @@ describe("channel:kick", () => {
     const { alice, bob, dev } = await devChannel(t);
     const outcome = await t.run(alice, "channel:kick", { channel: "#dev", nick: "bob", reason: "spam" });
     expect(outcome.ack).toEqual({ ok: true, data: {} });
-    expect(effectNames(outcome.effects)).toEqual(["emit message:new", "unsubscribe", "emit channel:left", "emit channel:updated"]);
+    expect(effectNames(outcome.effects)).toEqual([
+      "emit message:new",
+      "unsubscribe",
+      "emit channel:left",
+      "emit channel:updated",
+    ]);
     expect(emitted(outcome, "message:new")[0]).toMatchObject({
       to: { channel: dev.id },
-      payload: { kind: "kick", author: { id: alice.userId }, meta: { target: { id: bob.userId, name: "bob" }, reason: "spam" } },
+      payload: {
+        kind: "kick",
+        author: { id: alice.userId },
+        meta: { target: { id: bob.userId, name: "bob" }, reason: "spam" },
+      },
     });
     expect(outcome.effects[1]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
     expect(emitted(outcome, "channel:left")[0]?.payload).toEqual({ channelId: dev.id, name: "#dev", reason: "kick" });

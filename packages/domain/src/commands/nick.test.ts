@@ -10,7 +10,10 @@ describe("user:nick", () => {
     const outcome = await t.run(alice, "user:nick", { nick: "alicia" });
     expect(expectOk(outcome).user).toEqual({ id: alice.userId, name: "alicia", isAdmin: true });
     expect(emitted(outcome, "user:updated")).toEqual([
-      { to: { channels: [channel.id], users: [alice.userId] }, payload: { user: expectOk(outcome).user, previousName: "alice" } },
+      {
+        to: { channels: [channel.id], users: [alice.userId] },
+        payload: { user: expectOk(outcome).user, previousName: "alice" },
+      },
     ]);
     expect((await t.runOk(alice, "session:state", {})).user.name).toBe("alicia");
   });

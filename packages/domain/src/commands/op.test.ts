@@ -8,8 +8,17 @@ describe("channel:op", () => {
     await t.runOk(carol, "channel:join", { channel: "#dev" });
     t.online.add(bob.userId);
     const outcome = await t.run(alice, "channel:op", { channel: "#dev", nick: "bob" });
-    expect(expectOk(outcome).member).toEqual({ id: bob.userId, name: "bob", role: "operator", isAdmin: false, online: true });
-    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({ kind: "op", meta: { target: { id: bob.userId } } });
+    expect(expectOk(outcome).member).toEqual({
+      id: bob.userId,
+      name: "bob",
+      role: "operator",
+      isAdmin: false,
+      online: true,
+    });
+    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({
+      kind: "op",
+      meta: { target: { id: bob.userId } },
+    });
     expect(codeOf(await t.run(bob, "channel:kick", { channel: "#dev", nick: "carol" }))).toBe("ok");
   });
 
@@ -20,7 +29,10 @@ describe("channel:op", () => {
     const again = await t.run(alice, "channel:op", { channel: "#dev", nick: "bob" });
     expect(expectOk(again).member.role).toBe("operator");
     expect(again.effects).toEqual([]);
-    expect((await t.runOk(alice, "channel:op", { channel: "#dev", nick: "alice" })).member).toMatchObject({ role: "owner", online: false });
+    expect((await t.runOk(alice, "channel:op", { channel: "#dev", nick: "alice" })).member).toMatchObject({
+      role: "owner",
+      online: false,
+    });
   });
 
   it("refuses a target outside the channel or nobody", async () => {

@@ -7,10 +7,22 @@ describe("channel:part", () => {
     const { bob, dev } = await devChannel(t);
     const outcome = await t.run(bob, "channel:part", { channel: "#dev", reason: "lunch" });
     expect(outcome.ack).toEqual({ ok: true, data: {} });
-    expect(effectNames(outcome.effects)).toEqual(["emit message:new", "unsubscribe", "emit channel:left", "emit channel:updated"]);
-    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({ kind: "part", seq: 3, author: { id: bob.userId }, meta: { reason: "lunch" } });
+    expect(effectNames(outcome.effects)).toEqual([
+      "emit message:new",
+      "unsubscribe",
+      "emit channel:left",
+      "emit channel:updated",
+    ]);
+    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({
+      kind: "part",
+      seq: 3,
+      author: { id: bob.userId },
+      meta: { reason: "lunch" },
+    });
     expect(outcome.effects[1]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
-    expect(emitted(outcome, "channel:left")).toEqual([{ to: { user: bob.userId }, payload: { channelId: dev.id, name: "#dev", reason: "part" } }]);
+    expect(emitted(outcome, "channel:left")).toEqual([
+      { to: { user: bob.userId }, payload: { channelId: dev.id, name: "#dev", reason: "part" } },
+    ]);
     expect(emitted(outcome, "channel:updated")[0]?.payload.channel.memberCount).toBe(1);
   });
 
@@ -33,7 +45,9 @@ describe("channel:part", () => {
   it("refuses an overlong reason", async () => {
     const t = createTestDomain();
     const { bob } = await devChannel(t);
-    expect(codeOf(await t.run(bob, "channel:part", { channel: "#dev", reason: "x".repeat(201) }))).toBe("INVALID_PAYLOAD");
+    expect(codeOf(await t.run(bob, "channel:part", { channel: "#dev", reason: "x".repeat(201) }))).toBe(
+      "INVALID_PAYLOAD",
+    );
     expect(expectOk(await t.run(bob, "session:state", {})).channels).toHaveLength(1);
   });
 });

@@ -38,7 +38,10 @@ describe("history:read", () => {
     expect(last.messages.map((m) => m.seq)).toEqual([6, 7]);
     expect(last.hasMore).toBe(false);
 
-    expect(await t.runOk(bob, "history:read", { target: "#dev", after: 7 })).toMatchObject({ messages: [], hasMore: false });
+    expect(await t.runOk(bob, "history:read", { target: "#dev", after: 7 })).toMatchObject({
+      messages: [],
+      hasMore: false,
+    });
   });
 
   it("refuses before and after together", async () => {
@@ -79,7 +82,11 @@ describe("history:read", () => {
     const t = createTestDomain();
     const alice = await t.registerUser("alice");
     const bob = await t.registerUser("bob");
-    expect(await t.runOk(alice, "history:read", { target: "bob" })).toEqual({ channelId: "", messages: [], hasMore: false });
+    expect(await t.runOk(alice, "history:read", { target: "bob" })).toEqual({
+      channelId: "",
+      messages: [],
+      hasMore: false,
+    });
     await say(t, alice, "bob", 2);
     const page = await t.runOk(bob, "history:read", { target: "ALICE" });
     expect(page.messages.map((m) => m.text)).toEqual(["line 1", "line 2"]);

@@ -7,7 +7,13 @@ describe("message:send", () => {
     const { bob, dev } = await devChannel(t);
     const outcome = await t.run(bob, "message:send", { target: "#dev", text: "hello" });
     const { message } = expectOk(outcome);
-    expect(message).toMatchObject({ channelId: dev.id, seq: 3, kind: "text", text: "hello", author: { id: bob.userId, name: "bob" } });
+    expect(message).toMatchObject({
+      channelId: dev.id,
+      seq: 3,
+      kind: "text",
+      text: "hello",
+      author: { id: bob.userId, name: "bob" },
+    });
     expect(emitted(outcome, "message:new")).toEqual([{ to: { channel: dev.id }, payload: message }]);
     expect((await t.runOk(bob, "history:read", { target: "#dev" })).messages.at(-1)).toEqual(message);
   });
@@ -15,7 +21,9 @@ describe("message:send", () => {
   it("sends a /me action as an action line", async () => {
     const t = createTestDomain();
     const { bob } = await devChannel(t);
-    expect((await t.runOk(bob, "message:send", { target: "#dev", text: "waves", action: true })).message.kind).toBe("action");
+    expect((await t.runOk(bob, "message:send", { target: "#dev", text: "waves", action: true })).message.kind).toBe(
+      "action",
+    );
   });
 
   it("numbers a channel's lines 1, 2, 3… without gaps, system lines included", async () => {
@@ -66,8 +74,12 @@ describe("message:send", () => {
     expect(emitted(outcome, "channel:joined").map((e) => e.to)).toEqual([{ user: alice.userId }, { user: bob.userId }]);
     const aliceSees = (await t.runOk(alice, "session:state", {})).channels;
     const bobSees = (await t.runOk(bob, "session:state", {})).channels;
-    expect(aliceSees).toEqual([expect.objectContaining({ id: message.channelId, kind: "direct", peer: { id: bob.userId, name: "bob" } })]);
-    expect(bobSees).toEqual([expect.objectContaining({ id: message.channelId, kind: "direct", peer: { id: alice.userId, name: "alice" } })]);
+    expect(aliceSees).toEqual([
+      expect.objectContaining({ id: message.channelId, kind: "direct", peer: { id: bob.userId, name: "bob" } }),
+    ]);
+    expect(bobSees).toEqual([
+      expect.objectContaining({ id: message.channelId, kind: "direct", peer: { id: alice.userId, name: "alice" } }),
+    ]);
   });
 
   it("reuses the direct conversation whoever writes next", async () => {
@@ -95,9 +107,13 @@ describe("message:send", () => {
     const { bob } = await devChannel(t);
     const before = t.store.snapshot();
     expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "   " }))).toBe("INVALID_PAYLOAD");
-    expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "x".repeat(4001) }))).toBe("INVALID_PAYLOAD");
+    expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "x".repeat(4001) }))).toBe(
+      "INVALID_PAYLOAD",
+    );
     expect(codeOf(await t.run(bob, "message:send", { target: "dev lounge", text: "hi" }))).toBe("INVALID_PAYLOAD");
-    expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "hi", clientId: "has space" }))).toBe("INVALID_PAYLOAD");
+    expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "hi", clientId: "has space" }))).toBe(
+      "INVALID_PAYLOAD",
+    );
     expect(t.store.snapshot()).toEqual(before);
   });
 });

@@ -8,7 +8,10 @@ describe("channel:topic", () => {
     const outcome = await t.run(alice, "channel:topic", { channel: "#dev", topic: "  release on Friday " });
     expect(expectOk(outcome).channel).toMatchObject({ topic: "release on Friday", lastSeq: 3, role: "owner" });
     expect(effectNames(outcome.effects)).toEqual(["emit message:new", "emit channel:updated"]);
-    expect(emitted(outcome, "message:new")[0]).toMatchObject({ to: { channel: dev.id }, payload: { kind: "topic", text: "release on Friday" } });
+    expect(emitted(outcome, "message:new")[0]).toMatchObject({
+      to: { channel: dev.id },
+      payload: { kind: "topic", text: "release on Friday" },
+    });
     expect(emitted(outcome, "channel:updated")[0]?.payload.channel.topic).toBe("release on Friday");
   });
 
@@ -32,7 +35,9 @@ describe("channel:topic", () => {
   it("lets an admin set the topic of a channel they are not in", async () => {
     const t = createTestDomain();
     const { root } = await devChannel(t);
-    expect(expectOk(await t.run(root, "channel:topic", { channel: "#dev", topic: "by order" })).channel.topic).toBe("by order");
+    expect(expectOk(await t.run(root, "channel:topic", { channel: "#dev", topic: "by order" })).channel.topic).toBe(
+      "by order",
+    );
   });
 
   it("hides an invite-only channel's topic from outsiders", async () => {
@@ -49,6 +54,8 @@ describe("channel:topic", () => {
     await t.runOk(alice, "channel:ban", { channel: "#dev", nick: "carol" });
     expect(codeOf(await t.run(carol, "channel:topic", { channel: "#nowhere" }))).toBe("NO_SUCH_CHANNEL");
     expect(codeOf(await t.run(carol, "channel:topic", { channel: "#dev" }))).toBe("BANNED");
-    expect(codeOf(await t.run(alice, "channel:topic", { channel: "#dev", topic: "x".repeat(301) }))).toBe("INVALID_PAYLOAD");
+    expect(codeOf(await t.run(alice, "channel:topic", { channel: "#dev", topic: "x".repeat(301) }))).toBe(
+      "INVALID_PAYLOAD",
+    );
   });
 });

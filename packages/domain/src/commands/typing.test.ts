@@ -24,7 +24,10 @@ describe("typing:set", () => {
     const { message } = await t.runOk(alice, "message:send", { target: "bob", text: "hi" });
     const later = await t.run(alice, "typing:set", { target: "bob", typing: false });
     expect(emitted(later, "typing:changed")).toEqual([
-      { to: { channel: message.channelId }, payload: { channelId: message.channelId, user: { id: alice.userId, name: "alice" }, typing: false } },
+      {
+        to: { channel: message.channelId },
+        payload: { channelId: message.channelId, user: { id: alice.userId, name: "alice" }, typing: false },
+      },
     ]);
   });
 

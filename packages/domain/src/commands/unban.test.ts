@@ -8,7 +8,10 @@ describe("channel:unban", () => {
     await t.runOk(alice, "channel:ban", { channel: "#dev", nick: "bob" });
     const outcome = await t.run(alice, "channel:unban", { channel: "#dev", nick: "BOB" });
     expect(outcome.ack).toEqual({ ok: true, data: {} });
-    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({ kind: "unban", meta: { target: { id: bob.userId, name: "bob" } } });
+    expect(emitted(outcome, "message:new")[0]?.payload).toMatchObject({
+      kind: "unban",
+      meta: { target: { id: bob.userId, name: "bob" } },
+    });
     expect(codeOf(await t.run(bob, "channel:join", { channel: "#dev" }))).toBe("ok");
   });
 

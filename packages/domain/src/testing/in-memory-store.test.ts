@@ -34,7 +34,16 @@ describe("InMemoryStore", () => {
     const store = new InMemoryStore();
     await store.transaction(async (tx) => {
       await tx.users.insert(user("u1", "alice"));
-      await tx.channels.insert({ id: "c1", name: "#a", nameKey: "#a", kind: "channel", topic: "", inviteOnly: false, lastSeq: 0, createdAt: new Date(0) });
+      await tx.channels.insert({
+        id: "c1",
+        name: "#a",
+        nameKey: "#a",
+        kind: "channel",
+        topic: "",
+        inviteOnly: false,
+        lastSeq: 0,
+        createdAt: new Date(0),
+      });
     });
     const bump = () =>
       store.transaction(async (tx) => {
@@ -71,7 +80,7 @@ describe("InMemoryStore", () => {
 
   it("refuses repository calls made after the transaction ended", async () => {
     const store = new InMemoryStore();
-    const leaked = await store.transaction(async (tx) => tx);
+    const leaked = await store.transaction((tx) => Promise.resolve(tx));
     await expect(leaked.users.count()).rejects.toThrow(/after its transaction ended/);
   });
 });

@@ -61,7 +61,8 @@ export class InMemoryStore implements Store {
           return async (...args: unknown[]) => {
             // The Proxy only ever wraps repository methods, so `name.prop` is a FaultPoint.
             check(`${name}.${prop}` as FaultPoint);
-            return Reflect.apply(value, target, args);
+            const result: unknown = await Reflect.apply(value, target, args);
+            return result;
           };
         },
       });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- the ports are async; plain maps answer at once. */
 import type { Repositories } from "../ports";
 import { copy, pairKey, type MemoryState } from "./memory-state";
 
@@ -26,13 +27,19 @@ export function memoryRepositories(state: MemoryState): Repositories {
         state.users.set(user.id, copy(user));
       },
       async rename(id, name, nameKey) {
-        unique(values(state.users).some((u) => u.nameKey === nameKey && u.id !== id), "User.nameKey");
+        unique(
+          values(state.users).some((u) => u.nameKey === nameKey && u.id !== id),
+          "User.nameKey",
+        );
         Object.assign(required(state.users.get(id), `user ${id}`), { name, nameKey });
       },
     },
     sessions: {
       async insert(session) {
-        unique(values(state.sessions).some((s) => s.id === session.id || s.tokenHash === session.tokenHash), "Session");
+        unique(
+          values(state.sessions).some((s) => s.id === session.id || s.tokenHash === session.tokenHash),
+          "Session",
+        );
         state.sessions.set(session.id, copy(session));
       },
       findById: async (id) => nullable(state.sessions.get(id)),
@@ -45,7 +52,10 @@ export function memoryRepositories(state: MemoryState): Repositories {
       findById: async (id) => nullable(state.channels.get(id)),
       findByNameKey: async (key) => nullable(values(state.channels).find((c) => c.nameKey === key)),
       async insert(channel) {
-        unique(state.channels.has(channel.id) || values(state.channels).some((c) => c.nameKey === channel.nameKey), "Channel.nameKey");
+        unique(
+          state.channels.has(channel.id) || values(state.channels).some((c) => c.nameKey === channel.nameKey),
+          "Channel.nameKey",
+        );
         state.channels.set(channel.id, copy(channel));
       },
       async update(id, patch) {
@@ -87,7 +97,10 @@ export function memoryRepositories(state: MemoryState): Repositories {
       listChannelsOf: async (userId) =>
         values(state.memberships)
           .filter((m) => m.userId === userId)
-          .map((m) => ({ membership: copy(m), channel: copy(required(state.channels.get(m.channelId), `channel ${m.channelId}`)) })),
+          .map((m) => ({
+            membership: copy(m),
+            channel: copy(required(state.channels.get(m.channelId), `channel ${m.channelId}`)),
+          })),
     },
     bans: {
       find: async (channelId, userId) => nullable(state.bans.get(pairKey(channelId, userId))),
@@ -111,7 +124,10 @@ export function memoryRepositories(state: MemoryState): Repositories {
       async insert(message) {
         const all = values(state.messages);
         unique(state.messages.has(message.id), "Message.id");
-        unique(all.some((m) => m.channelId === message.channelId && m.seq === message.seq), "Message(channelId, seq)");
+        unique(
+          all.some((m) => m.channelId === message.channelId && m.seq === message.seq),
+          "Message(channelId, seq)",
+        );
         const sameClientId = (m: typeof message) => m.authorId === message.authorId && m.clientId === message.clientId;
         unique(message.clientId !== null && all.some(sameClientId), "Message(authorId, clientId)");
         state.messages.set(message.id, copy(message));

@@ -26,10 +26,12 @@ export interface Emitted<E extends ServerEventName> {
 
 /** Every `event` an outcome emits, in order. */
 export function emitted<E extends ServerEventName>(outcome: Outcome, event: E): Emitted<E>[] {
-  return outcome.effects
-    .filter((e): e is Emit => e.type === "emit" && e.event === event)
-    // The filter kept only `event`; TypeScript cannot narrow the payload union by a generic name.
-    .map(({ to, payload }) => ({ to, payload: payload as ServerEventPayload<E> }));
+  return (
+    outcome.effects
+      .filter((e): e is Emit => e.type === "emit" && e.event === event)
+      // The filter kept only `event`; TypeScript cannot narrow the payload union by a generic name.
+      .map(({ to, payload }) => ({ to, payload: payload as ServerEventPayload<E> }))
+  );
 }
 
 /** A one-line name for each effect, to assert their order: "emit message:new", "unsubscribe". */

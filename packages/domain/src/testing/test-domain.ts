@@ -20,9 +20,17 @@ export interface TestDomain {
   clock: TestClock;
   /** Who Presence reports as connected; add and remove user ids freely. */
   online: Set<string>;
-  run<E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>): Promise<Outcome<ClientEventResult<E>>>;
+  run<E extends ClientEventName>(
+    actor: Actor,
+    event: E,
+    payload: ClientEventPayload<E>,
+  ): Promise<Outcome<ClientEventResult<E>>>;
   /** Runs a command that must succeed, for a test's setup; returns its ack's data. */
-  runOk<E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>): Promise<ClientEventResult<E>>;
+  runOk<E extends ClientEventName>(
+    actor: Actor,
+    event: E,
+    payload: ClientEventPayload<E>,
+  ): Promise<ClientEventResult<E>>;
   /** Registers `name` (password "password-<name>") and returns the actor its connection became. */
   registerUser(name: string): Promise<UserActor>;
 }
@@ -36,8 +44,8 @@ export function testClock(start: Date = TEST_START): TestClock {
 
 /** Unit tests do not need argon2's cost; the server's integration tests use the real thing. */
 export const fakePasswords: PasswordHasher = {
-  hash: async (password) => `h:${password}`,
-  verify: async (hash, password) => hash === `h:${password}`,
+  hash: (password) => Promise.resolve(`h:${password}`),
+  verify: (hash, password) => Promise.resolve(hash === `h:${password}`),
 };
 
 export const passwordOf = (name: string): string => `password-${name}`;
@@ -52,7 +60,7 @@ export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
     clock,
     ids: { newId: () => `id-${++nextId}` },
     passwords: fakePasswords,
-    presence: { onlineAmong: async (ids) => new Set(ids.filter((id) => online.has(id))) },
+    presence: { onlineAmong: (ids) => Promise.resolve(new Set(ids.filter((id) => online.has(id)))) },
     config: { sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000, adminNames: options.adminNames ?? [] },
   };
   const run = async <E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>) =>
