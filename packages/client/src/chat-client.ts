@@ -292,6 +292,11 @@ export class ChatClient {
     this.dispatch({ type: "pending-done", clientId });
   }
 
+  /** Removes a notice or an admin alert from view once the user has read it. */
+  dismiss(noticeId: number): void {
+    this.dispatch({ type: "dismiss", id: noticeId });
+  }
+
   /** Call on each keystroke in the composer; renews the indication at most every few seconds. */
   typing(target: string): void {
     const now = this.now();
