@@ -45,6 +45,8 @@ export class ChatClient {
   private readonly now: () => number;
   private readonly newClientId: () => string;
   private readonly fetchingNewer = new Set<string>();
+  /** Callers waiting for a send's final outcome, by client id. */
+  private readonly settled = new Map<string, (ack: Ack<ClientEventResult<"message:send">>) => void>();
   private typingSentAt = 0;
   private typingTarget: string | null = null;
   private closed = false;
@@ -242,8 +244,7 @@ export class ChatClient {
   // ---- sending -------------------------------------------------------------------------
 
   /** Sends a message through the outbox: shown as pending until acknowledged, retried after reconnects. */
-  async sendMessage(target: string, text: string, action = false): Promise<Ack<ClientEventResult<"message:send">>> {
-    const clientId = this.newClientId();
+  async sendMessage(target: string, text: string, action = false, clientId = this.newClientId()): Promise<Ack<ClientEventResult<"message:send">>> {
     const channelId = this.channelIdOf(target);
     if (channelId) this.dispatch({ type: "pending-add", send: { clientId, channelId, target, text, action, status: "sending" } });
     this.stopTyping();
@@ -255,15 +256,30 @@ export class ChatClient {
     if (ack.ok) {
       this.dispatch({ type: "pending-done", clientId });
       this.receive(ack.data.message);
+      this.settle(clientId, ack);
     } else if (ack.error.code !== "UNAVAILABLE") {
       // Refused for good (not a member, too long…): keep it visible as failed, with why.
       this.dispatch({ type: "pending-failed", clientId, error: ack.error });
       this.notice("error", ack.error.message, ack.error.code);
+      this.settle(clientId, ack);
     }
     // UNAVAILABLE stays "sending": the outbox replays it on reconnect, or, when the connection
     // is up but the server could not commit (database briefly down), after a backoff.
     else if (this.socket.connected) this.retryLater(clientId, target, text, action, attempt);
     return ack;
+  }
+
+  private settle(clientId: string, ack: Ack<ClientEventResult<"message:send">>): void {
+    this.settled.get(clientId)?.(ack);
+    this.settled.delete(clientId);
+  }
+
+  /**
+   * Resolves with a send's final outcome: committed (after however many reconnects and
+   * retries it took) or refused for good. `sendMessage` itself answers at the first attempt.
+   */
+  whenSettled(clientId: string): Promise<Ack<ClientEventResult<"message:send">>> {
+    return new Promise((resolve) => this.settled.set(clientId, resolve));
   }
 
   private retryLater(clientId: string, target: string, text: string, action: boolean, attempt: number): void {

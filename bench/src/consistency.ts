@@ -1,0 +1,67 @@
+import type { ChatState } from "@canaduck/client";
+import { until, type FleetMember } from "./chat-fleet";
+import { storedMessages } from "./database-view";
+import type { PublishLog } from "./publisher";
+
+export interface Consistency {
+  stored: number;
+  ackedNotStored: number;
+  storedTwice: number;
+  /** Over every client and channel: stored messages a client's view lacks. */
+  lostInViews: number;
+  /** Over every client and channel: messages a client's view holds more than once. */
+  duplicatedInViews: number;
+  /** Client views whose order differs from the database's. */
+  misordered: number;
+}
+
+const viewTexts = (state: ChatState, channel: string): string[] =>
+  Object.values(state.channels)
+    .find((c) => c.target.toLowerCase() === channel.toLowerCase())
+    ?.messages.filter((m) => m.kind === "text")
+    .map((m) => m.text) ?? [];
+
+/**
+ * Waits (bounded) for every publisher's outbox to empty and every client to hold what the
+ * database holds, then compares each client's view of each channel with the database.
+ */
+export async function checkConsistency(
+  dbFile: string,
+  channels: string[],
+  publishers: FleetMember[],
+  receivers: FleetMember[],
+  log: PublishLog,
+  settleMs = 60_000,
+): Promise<Consistency> {
+  await Promise.all(publishers.map((p) => until(p.client, (s) => s.pending.length === 0, settleMs).catch(() => undefined)));
+  const stored = new Map<string, string[]>();
+  for (const channel of channels) stored.set(channel, (await storedMessages(dbFile, channel)).map((m) => m.text));
+  const everyone = [...publishers, ...receivers];
+  await Promise.all(
+    everyone.map((m) =>
+      until(m.client, (s) => channels.every((c) => new Set(viewTexts(s, c)).size >= (stored.get(c)?.length ?? 0)), settleMs).catch(() => undefined),
+    ),
+  );
+
+  const all = [...stored.values()].flat();
+  const result: Consistency = {
+    stored: all.length,
+    ackedNotStored: [...log.acked].filter((t) => !all.includes(t)).length,
+    storedTwice: all.length - new Set(all).size,
+    lostInViews: 0,
+    duplicatedInViews: 0,
+    misordered: 0,
+  };
+  for (const member of everyone) {
+    const state = member.client.getState();
+    for (const channel of channels) {
+      const view = viewTexts(state, channel);
+      const inDb = stored.get(channel) ?? [];
+      const seen = new Set(view);
+      result.lostInViews += inDb.filter((t) => !seen.has(t)).length;
+      result.duplicatedInViews += view.length - seen.size;
+      if (view.join("\n") !== inDb.join("\n") && seen.size === inDb.length) result.misordered += 1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,28 @@
+import { createClient } from "@libsql/client";
+
+export interface StoredMessage {
+  id: string;
+  seq: number;
+  text: string;
+  clientId: string | null;
+}
+
+/** Reads what the server committed, straight from its SQLite file, by channel name. */
+export async function storedMessages(dbFile: string, channelName: string): Promise<StoredMessage[]> {
+  const db = createClient({ url: `file:${dbFile}` });
+  try {
+    const result = await db.execute({
+      sql: `SELECT m.id, m.seq, m.text, m.clientId FROM Message m JOIN Channel c ON c.id = m.channelId
+            WHERE c.nameKey = ? AND m.kind = 'text' ORDER BY m.seq`,
+      args: [channelName.toLowerCase()],
+    });
+    return result.rows.map((row) => ({
+      id: String(row.id),
+      seq: Number(row.seq),
+      text: String(row.text),
+      clientId: row.clientId === null ? null : String(row.clientId),
+    }));
+  } finally {
+    db.close();
+  }
+}

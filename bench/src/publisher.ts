@@ -1,0 +1,52 @@
+import type { FleetMember } from "./chat-fleet";
+import { sleep } from "./stats";
+
+export interface PublishLog {
+  /** Texts whose send the server acknowledged as committed. */
+  acked: Set<string>;
+  /** Every text handed to the client core. */
+  sent: string[];
+  /** Sends refused for good, by code. */
+  errors: Map<string, number>;
+  /** Milliseconds from send to ack, for acked sends. */
+  ackLatencies: number[];
+}
+
+export const newPublishLog = (): PublishLog => ({ acked: new Set(), sent: [], errors: new Map(), ackLatencies: [] });
+
+/**
+ * Sends unique texts from `member` round-robin over `channels` at `ratePerSecond` until `stop()`
+ * is called or `maxMessages` have gone out. Sends go through the client core's outbox.
+ */
+export function publish(
+  member: FleetMember,
+  channels: string[],
+  ratePerSecond: number,
+  maxMessages: number,
+  log: PublishLog,
+): { stop: () => void; done: Promise<void> } {
+  let stopped = false;
+  const inFlight: Promise<void>[] = [];
+  const done = (async () => {
+    for (let n = 0; n < maxMessages && !stopped; n++) {
+      const channel = channels[n % channels.length] ?? "#bench";
+      const text = `${member.name}#${n}`;
+      log.sent.push(text);
+      const started = performance.now();
+      const clientId = `${member.name}-${n}`;
+      const settled = member.client.whenSettled(clientId);
+      void member.client.sendMessage(channel, text, false, clientId);
+      inFlight.push(
+        settled.then((ack) => {
+          if (ack.ok) {
+            log.acked.add(text);
+            log.ackLatencies.push(performance.now() - started);
+          } else log.errors.set(ack.error.code, (log.errors.get(ack.error.code) ?? 0) + 1);
+        }),
+      );
+      await sleep(1000 / ratePerSecond);
+    }
+    await Promise.all(inFlight);
+  })();
+  return { stop: () => void (stopped = true), done };
+}

@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const mainTs = path.join(repoRoot, "apps", "server", "src", "main.ts");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process in bytes, from /proc. */
+export function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match?.[1] ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The real server as a separate process (as `npm start` runs it), on its own port and SQLite
+ * file, so a test can SIGKILL it, restart it on the same file, and measure its memory.
+ */
+export class ServerProcess {
+  readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-bench-"));
+  readonly dbFile = path.join(this.dir, "chat.db");
+  private child: ChildProcess | undefined;
+  private port = 0;
+  private peakRss = 0;
+  private sampler: NodeJS.Timeout | undefined;
+  private output = "";
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    return this.child?.pid ?? 0;
+  }
+
+  async start(): Promise<void> {
+    if (this.port === 0) this.port = await freePort();
+    this.output = "";
+    // node itself, not the tsx wrapper: the pid must be the server's for SIGKILL and memory.
+    const child = spawn(process.execPath, ["--import", "tsx", mainTs], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${this.dbFile}`,
+        WEB_DIST: path.join(this.dir, "no-web"),
+        LOG_LEVEL: "warn",
+        ...this.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    await this.waitHealthy(30_000);
+    this.sampler = setInterval(() => {
+      this.peakRss = Math.max(this.peakRss, rssOf(this.pid));
+    }, 100);
+  }
+
+  private async waitHealthy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) {
+        throw new Error(`server exited with ${this.child.exitCode}:\n${this.output}`);
+      }
+      try {
+        const res = await fetch(`${this.url}/healthz`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`server not healthy within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** Stops the process with `signal` and waits for it to exit. */
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+    clearInterval(this.sampler);
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill(signal);
+    await exited;
+    this.child = undefined;
+  }
+
+  rss(): number {
+    return rssOf(this.pid);
+  }
+
+  /** Highest resident memory seen since start (sampled every 100 ms). */
+  get peakRssBytes(): number {
+    return this.peakRss;
+  }
+
+  resetPeak(): void {
+    this.peakRss = this.rss();
+  }
+
+  get alive(): boolean {
+    return this.child !== undefined && this.child.exitCode === null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop("SIGKILL");
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
