@@ -10,9 +10,19 @@ export interface PublishLog {
   errors: Map<string, number>;
   /** Milliseconds from send to ack, for acked sends. */
   ackLatencies: number[];
+  /** First-attempt answers that were errors, by code: what the user saw before retries. */
+  firstAttemptErrors: Map<string, number>;
 }
 
-export const newPublishLog = (): PublishLog => ({ acked: new Set(), sent: [], errors: new Map(), ackLatencies: [] });
+export const newPublishLog = (): PublishLog => ({
+  acked: new Set(),
+  sent: [],
+  errors: new Map(),
+  ackLatencies: [],
+  firstAttemptErrors: new Map(),
+});
+
+const count = (map: Map<string, number>, code: string) => map.set(code, (map.get(code) ?? 0) + 1);
 
 /**
  * Sends unique texts from `member` round-robin over `channels` at `ratePerSecond` until `stop()`
@@ -35,13 +45,15 @@ export function publish(
       const started = performance.now();
       const clientId = `${member.name}-${n}`;
       const settled = member.client.whenSettled(clientId);
-      void member.client.sendMessage(channel, text, false, clientId);
+      void member.client.sendMessage(channel, text, false, clientId).then((first) => {
+        if (!first.ok) count(log.firstAttemptErrors, first.error.code);
+      });
       inFlight.push(
         settled.then((ack) => {
           if (ack.ok) {
             log.acked.add(text);
             log.ackLatencies.push(performance.now() - started);
-          } else log.errors.set(ack.error.code, (log.errors.get(ack.error.code) ?? 0) + 1);
+          } else count(log.errors, ack.error.code);
         }),
       );
       await sleep(1000 / ratePerSecond);
