@@ -26,14 +26,30 @@ export const passwordSchema = z
   .min(limits.passwordMinLength, `a password has at least ${limits.passwordMinLength} characters`)
   .max(limits.passwordMaxLength);
 
-/** Non-blank text of at most `max` characters. */
-export const textSchema = (max: number) =>
+/**
+ * Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides. A terminal
+ * obeys the first (escape sequences can move the cursor, recolour or rewrite the screen of
+ * everyone reading), and the second make text display in another order than it was written.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNSAFE_TEXT_PATTERN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Text free of them, as a whole-string pattern so the generated JSON Schemas carry it too. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SAFE_TEXT_PATTERN = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
+export const hasUnsafeCharacters = (s: string): boolean => UNSAFE_TEXT_PATTERN.test(s);
+
+/** Free text shown to others: at most `max` characters, no control characters. */
+export const plainTextSchema = (max: number) =>
   z
     .string()
     .max(max, `at most ${max} characters`)
-    .refine((s) => s.trim().length > 0, "text cannot be blank");
+    .regex(SAFE_TEXT_PATTERN, "control characters and bidirectional overrides are not allowed (tab and newline are)");
 
-export const reasonSchema = z.string().max(limits.reasonMaxLength);
+/** Non-blank text of at most `max` characters, without control characters. */
+export const textSchema = (max: number) => plainTextSchema(max).refine((s) => s.trim().length > 0, "text cannot be blank");
+
+export const reasonSchema = plainTextSchema(limits.reasonMaxLength);
+export const topicSchema = plainTextSchema(limits.topicMaxLength);
 export const clientIdSchema = z
   .string()
   .min(1)

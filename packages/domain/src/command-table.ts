@@ -19,6 +19,8 @@ import { quit } from "./commands/quit";
 import { readHistory } from "./commands/read-history";
 import { register } from "./commands/register";
 import { sendMessage } from "./commands/send-message";
+import { sessionList } from "./commands/session-list";
+import { sessionRevoke } from "./commands/session-revoke";
 import { sessionState } from "./commands/session-state";
 import { topic } from "./commands/topic";
 import { typing } from "./commands/typing";
@@ -35,6 +37,8 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "auth:logout": logout,
   "session:state": sessionState,
   "session:quit": quit,
+  "session:list": sessionList,
+  "session:revoke": sessionRevoke,
   "user:nick": nick,
   "channel:join": join,
   "channel:part": part,

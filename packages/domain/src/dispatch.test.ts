@@ -12,6 +12,8 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "auth:logout": {},
   "session:state": {},
   "session:quit": {},
+  "session:list": {},
+  "session:revoke": { sessionId: "no-such-session" },
   "user:nick": { nick: "alicia" },
   "channel:join": { channel: "#dev" },
   "channel:part": { channel: "#dev" },

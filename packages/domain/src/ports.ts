@@ -26,6 +26,8 @@ export interface SessionRepository {
   insert(session: SessionRecord): Promise<void>;
   findById(id: string): Promise<SessionRecord | null>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  /** Every session of the user, live, revoked or expired, in any order. */
+  listByUser(userId: string): Promise<SessionRecord[]>;
   revoke(id: string, at: Date): Promise<void>;
 }
 
@@ -126,6 +128,8 @@ export interface DomainConfig {
   sessionTtlMs: number;
   /** Names (any case) that are made server admins when they register. */
   adminNames: readonly string[];
+  /** Most channels (not direct conversations) one user may be in; unlimited when left out. */
+  maxChannelsPerUser?: number;
 }
 
 export interface DomainDeps {

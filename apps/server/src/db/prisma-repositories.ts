@@ -16,6 +16,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient): Repositories {
       insert: async (session) => void (await tx.session.create({ data: session })),
       findById: (id) => tx.session.findUnique({ where: { id } }),
       findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
+      listByUser: (userId) => tx.session.findMany({ where: { userId } }),
       revoke: async (id, at) => void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
     },
     channels: {

@@ -18,6 +18,7 @@ import {
   seqSchema,
   targetSchema,
   textSchema,
+  topicSchema,
 } from "../primitives";
 
 const empty = z.object({});
@@ -26,6 +27,14 @@ const sessionGrant = z.object({
   token: z.string(),
   expiresAt: isoDateSchema,
   user: userViewSchema,
+});
+const sessionInfo = z.object({
+  /** Names the session for session:revoke; it is not the token and logs nobody in. */
+  id: z.string(),
+  createdAt: isoDateSchema,
+  expiresAt: isoDateSchema,
+  /** True for the session the asking connection belongs to. */
+  current: z.boolean(),
 });
 const channelRef = z.object({ channel: channelNameSchema });
 const channelAndNick = z.object({ channel: channelNameSchema, nick: nickSchema });
@@ -60,6 +69,16 @@ export const clientEvents = {
     payload: z.object({ message: reasonSchema.optional() }),
     result: empty,
   },
+  "session:list": {
+    summary: "Your sessions that are still valid (one per login), newest first.",
+    payload: empty,
+    result: z.object({ sessions: z.array(sessionInfo) }),
+  },
+  "session:revoke": {
+    summary: "End one of your sessions: its token stops working and its connections close at once.",
+    payload: z.object({ sessionId: z.string().min(1).max(64) }),
+    result: empty,
+  },
   "user:nick": {
     summary: "/nick: rename the account (nicks are unique ignoring case).",
     payload: z.object({ nick: nickSchema }),
@@ -77,7 +96,7 @@ export const clientEvents = {
   },
   "channel:topic": {
     summary: "/topic: read the topic, or set it (operators) when `topic` is given.",
-    payload: z.object({ channel: channelNameSchema, topic: z.string().max(limits.topicMaxLength).optional() }),
+    payload: z.object({ channel: channelNameSchema, topic: topicSchema.optional() }),
     result: z.object({ channel: channelViewSchema }),
   },
   "channel:mode": {

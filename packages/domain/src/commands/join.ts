@@ -16,6 +16,7 @@ export const join = userCommand<"channel:join">({
     let channel = await tx.channels.findByNameKey(key);
     let role: "owner" | "operator" | "member" = "member";
     if (channel === null) {
+      await requireRoomForAnotherChannel(ctx);
       channel = await createChannel(ctx, ctx.payload.channel, key);
       role = "owner";
     } else {
@@ -25,6 +26,7 @@ export const join = userCommand<"channel:join">({
         return { channel: await channelView(tx, channel, user.id) };
       }
       if (await activeBan(ctx, channel.id, user.id)) refuse("BANNED", `You are banned from ${channel.name}.`);
+      await requireRoomForAnotherChannel(ctx);
       if (channel.inviteOnly && !user.isAdmin) {
         const invite = await tx.invites.find(channel.id, user.id);
         if (invite === null) refuse("INVITE_ONLY", `${channel.name} is invite-only; ask an operator for an invite.`);
@@ -57,4 +59,13 @@ async function createChannel(ctx: UserContext<"channel:join">, name: string, key
   await ctx.tx.channels.insert(channel);
   await audit(ctx, { action: "channel-create", actor: ctx.user, channel });
   return channel;
+}
+
+/** Holds each user to the configured number of channels, so one account cannot fill the server. */
+async function requireRoomForAnotherChannel(ctx: UserContext<"channel:join">): Promise<void> {
+  const max = ctx.deps.config.maxChannelsPerUser;
+  if (max === undefined) return;
+  const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
+  const channels = joined.filter(({ channel }) => channel.kind === "channel").length;
+  if (channels >= max) refuse("TOO_MANY_CHANNELS", `You are in ${channels} channels, the most allowed; /part one first.`);
 }

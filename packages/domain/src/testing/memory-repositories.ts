@@ -44,6 +44,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
       },
       findById: async (id) => nullable(state.sessions.get(id)),
       findByTokenHash: async (hash) => nullable(values(state.sessions).find((s) => s.tokenHash === hash)),
+      listByUser: async (userId) => values(state.sessions).filter((s) => s.userId === userId).map(copy),
       async revoke(id, at) {
         required(state.sessions.get(id), `session ${id}`).revokedAt = copy(at);
       },

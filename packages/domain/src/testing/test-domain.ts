@@ -12,6 +12,7 @@ export interface TestClock extends Clock {
 export interface TestDomainOptions {
   sessionTtlMs?: number;
   adminNames?: readonly string[];
+  maxChannelsPerUser?: number;
 }
 
 export interface TestDomain {
@@ -61,7 +62,11 @@ export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
     ids: { newId: () => `id-${++nextId}` },
     passwords: fakePasswords,
     presence: { onlineAmong: (ids) => Promise.resolve(new Set(ids.filter((id) => online.has(id)))) },
-    config: { sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000, adminNames: options.adminNames ?? [] },
+    config: {
+      sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000,
+      adminNames: options.adminNames ?? [],
+      ...(options.maxChannelsPerUser === undefined ? {} : { maxChannelsPerUser: options.maxChannelsPerUser }),
+    },
   };
   const run = async <E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>) =>
     // execute answers with the data of `event`'s result schema; the cast names that type.

@@ -1,0 +1,130 @@
+import type { ClientEventName, ClientEventPayload, ErrorCode } from "@canaduck/contract";
+import { passwordOf } from "../testing";
+import type { Cast, Mode, Role } from "./cast";
+
+/** "ok", or the exact code of the refusal. */
+export type Verdict = ErrorCode | "ok";
+/** One verdict for both channel modes, or one for each. */
+type Cell = Verdict | Record<Mode, Verdict>;
+type Row = Record<Role, Cell>;
+
+export interface Case<E extends ClientEventName = ClientEventName> {
+  event: E;
+  /** Told apart when one event is checked with two payloads (reading and setting a topic). */
+  label?: string;
+  payload(cast: Cast): ClientEventPayload<E>;
+  expected: Row;
+}
+
+const NA = "NOT_AUTHENTICATED";
+const both = (publicVerdict: Verdict, inviteOnly: Verdict): Cell => ({ public: publicVerdict, inviteOnly });
+
+/** Before logging in, and only then. */
+const anonymousOnly: Row = {
+  anonymous: "ok",
+  member: "ALREADY_AUTHENTICATED",
+  operator: "ALREADY_AUTHENTICATED",
+  owner: "ALREADY_AUTHENTICATED",
+  admin: "ALREADY_AUTHENTICATED",
+  banned: "ALREADY_AUTHENTICATED",
+  nonMember: "ALREADY_AUTHENTICATED",
+};
+/** The same verdict for every logged-in role. */
+const loggedIn = (verdict: Verdict): Row => ({
+  anonymous: NA,
+  member: verdict,
+  operator: verdict,
+  owner: verdict,
+  admin: verdict,
+  banned: verdict,
+  nonMember: verdict,
+});
+/** Any logged-in user; the channel plays no part. */
+const anyUser = loggedIn("ok");
+/** Server admins only. */
+const adminOnly: Row = { ...loggedIn("FORBIDDEN"), admin: "ok" };
+/** Seeing a channel: anyone but the banned when it is public, members only when invite-only (admins too). */
+const viewer: Row = {
+  anonymous: NA,
+  member: "ok",
+  operator: "ok",
+  owner: "ok",
+  admin: both("ok", "NOT_A_MEMBER"),
+  banned: "BANNED",
+  nonMember: both("ok", "NOT_A_MEMBER"),
+};
+/** Taking part: members only, whatever the mode; an admin must join first. */
+const memberOnly: Row = {
+  anonymous: NA,
+  member: "ok",
+  operator: "ok",
+  owner: "ok",
+  admin: "NOT_A_MEMBER",
+  banned: "BANNED",
+  nonMember: "NOT_A_MEMBER",
+};
+/** Moderating: the channel's operators and owner, and server admins. */
+const operatorOnly: Row = {
+  anonymous: NA,
+  member: "FORBIDDEN",
+  operator: "ok",
+  owner: "ok",
+  admin: "ok",
+  banned: "BANNED",
+  nonMember: "NOT_A_MEMBER",
+};
+
+const dev = { channel: "#dev" };
+
+/** Every client event, with a payload that would succeed for someone allowed, and who is. */
+export const cases: Case[] = [
+  { event: "auth:register", payload: () => ({ name: "newcomer", password: passwordOf("newcomer") }), expected: anonymousOnly },
+  { event: "auth:login", payload: () => ({ name: "tina", password: passwordOf("tina") }), expected: anonymousOnly },
+  { event: "auth:logout", payload: () => ({}), expected: anyUser },
+  { event: "session:state", payload: () => ({}), expected: anyUser },
+  { event: "session:quit", payload: () => ({}), expected: anyUser },
+  { event: "session:list", payload: () => ({}), expected: anyUser },
+  {
+    event: "session:revoke",
+    label: "someone else's session",
+    payload: (c) => ({ sessionId: c.tina.sessionId }),
+    // Nobody ends another user's session, admins included; it looks as if it did not exist.
+    expected: loggedIn("NO_SUCH_SESSION"),
+  },
+  { event: "user:nick", payload: () => ({ nick: "renamed" }), expected: anyUser },
+  {
+    event: "channel:join",
+    payload: () => dev,
+    // Admins may enter an invite-only channel (everyone sees them join); a ban holds for everyone.
+    expected: { ...anyUser, banned: "BANNED", nonMember: both("ok", "INVITE_ONLY") },
+  },
+  { event: "channel:part", payload: () => dev, expected: memberOnly },
+  { event: "channel:topic", label: "read", payload: () => dev, expected: viewer },
+  { event: "channel:topic", label: "set", payload: () => ({ ...dev, topic: "new topic" }), expected: operatorOnly },
+  { event: "channel:mode", payload: (c) => ({ ...dev, inviteOnly: c.mode === "public" }), expected: operatorOnly },
+  { event: "channel:invite", payload: () => ({ ...dev, nick: "ivy" }), expected: operatorOnly },
+  { event: "channel:kick", payload: () => ({ ...dev, nick: "tina" }), expected: operatorOnly },
+  { event: "channel:ban", payload: () => ({ ...dev, nick: "tina" }), expected: operatorOnly },
+  { event: "channel:unban", payload: () => ({ ...dev, nick: "bart" }), expected: operatorOnly },
+  { event: "channel:op", payload: () => ({ ...dev, nick: "tina" }), expected: operatorOnly },
+  {
+    event: "channel:deop",
+    label: "another operator",
+    payload: () => ({ ...dev, nick: "opal" }),
+    // An operator cannot act on an equal: only the owner (or an admin) deops opal.
+    expected: { ...operatorOnly, operator: "FORBIDDEN" },
+  },
+  { event: "channel:list", payload: () => ({}), expected: anyUser },
+  { event: "channel:who", payload: () => dev, expected: viewer },
+  { event: "message:send", payload: () => ({ target: "#dev", text: "hello" }), expected: memberOnly },
+  { event: "history:read", payload: () => ({ target: "#dev" }), expected: viewer },
+  { event: "typing:set", payload: () => ({ target: "#dev", typing: true }), expected: memberOnly },
+  { event: "audit:log", payload: () => ({}), expected: adminOnly },
+  { event: "server:alert", payload: () => ({ text: "maintenance at noon" }), expected: adminOnly },
+  { event: "server:help", payload: () => ({}), expected: anyUser },
+];
+
+export const verdictFor = (row: Row, role: Role, mode: Mode): Verdict => {
+  const cell = row[role];
+  return typeof cell === "string" ? cell : cell[mode];
+};

@@ -1,0 +1,20 @@
+import { userCommand } from "../command";
+
+/** session:list — the actor's sessions that still work, newest first, marking the one asking. */
+export const sessionList = userCommand<"session:list">({
+  access: "user",
+  async run(ctx) {
+    const all = await ctx.tx.sessions.listByUser(ctx.user.id);
+    const live = all.filter((s) => s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime());
+    return {
+      sessions: live
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id))
+        .map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          current: s.id === ctx.actor.sessionId,
+        })),
+    };
+  },
+});
