@@ -1,0 +1,105 @@
+import { limits, nickSchema } from "@canaduck/contract";
+import { useId, useState, type FormEvent } from "react";
+import { useChat, useChatState } from "../lib/chat-context";
+import { errorText } from "../lib/error-text";
+import { ErrorMessage } from "./error-message";
+import { Logo } from "./logo";
+
+type Mode = "login" | "register";
+
+/** Log in, or create an account; the session is kept for the next visit. */
+export function AuthScreen() {
+  const { client } = useChat();
+  const status = useChatState((s) => s.status);
+  const notices = useChatState((s) => s.notices);
+  const [mode, setMode] = useState<Mode>("login");
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { name: useId(), password: useId(), hint: useId() };
+  // A session that ended elsewhere (expired, logged out) says why, once.
+  const ended = notices.findLast((n) => n.channelId === null && (n.code === "SESSION_EXPIRED" || n.code === "NOT_AUTHENTICATED"));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const nick = nickSchema.safeParse(name.trim());
+    if (!nick.success) {
+      setError({ code: "INVALID_NICK", message: nick.error.issues[0]?.message ?? "Not a valid name." });
+      return;
+    }
+    if (mode === "register" && password.length < limits.passwordMinLength) {
+      setError({ code: "INVALID_PAYLOAD", message: `Choose a password of at least ${limits.passwordMinLength} characters.` });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const ack = mode === "login" ? await client.login(nick.data, password) : await client.register(nick.data, password);
+    setBusy(false);
+    if (!ack.ok) setError(ack.error);
+  };
+
+  const switchTo = (next: Mode) => {
+    setMode(next);
+    setError(null);
+  };
+
+  return (
+    <main className="auth">
+      <div className="auth-card">
+        <h1>
+          <Logo />
+        </h1>
+        <p className="auth-lede">{mode === "login" ? "Welcome back. Log in to chat." : "Create an account to start chatting."}</p>
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={mode === "login" ? "Log in" : "Create account"}>
+          <label htmlFor={ids.name}>Name</label>
+          <input
+            id={ids.name}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={limits.nickMaxLength}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            autoFocus
+          />
+          <label htmlFor={ids.password}>Password</label>
+          <input
+            id={ids.password}
+            name="password"
+            type="password"
+            autoComplete={mode === "login" ? "current-password" : "new-password"}
+            maxLength={limits.passwordMaxLength}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={mode === "register" ? ids.hint : undefined}
+            required
+          />
+          {mode === "register" && (
+            <p className="hint" id={ids.hint}>
+              At least {limits.passwordMinLength} characters. The first account on a new server becomes its administrator.
+            </p>
+          )}
+          {error && <ErrorMessage {...errorText(error)} code={error.code} />}
+          {!error && ended && <ErrorMessage {...errorText({ code: ended.code ?? "", message: ended.text })} code={ended.code ?? ""} />}
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? "One moment…" : mode === "login" ? "Log in" : "Create account"}
+          </button>
+        </form>
+        <p className="auth-switch">
+          {mode === "login" ? "New here? " : "Already have an account? "}
+          <button type="button" className="link-button" onClick={() => switchTo(mode === "login" ? "register" : "login")}>
+            {mode === "login" ? "Create an account" : "Log in"}
+          </button>
+        </p>
+        {status !== "online" && (
+          <p className="auth-status" role="status">
+            {status === "connecting" ? "Connecting to the server…" : "Cannot reach the server. Retrying…"}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

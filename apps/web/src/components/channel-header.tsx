@@ -1,0 +1,53 @@
+import { displayName } from "@canaduck/client";
+import type { ChannelView } from "@canaduck/contract";
+import { MessageText } from "./message-text";
+
+interface HeaderProps {
+  view: ChannelView;
+  onMenu: () => void;
+  membersOpen: boolean;
+  onToggleMembers: () => void;
+}
+
+/** Name, topic and member count of the open conversation. */
+export function ChannelHeader({ view, onMenu, membersOpen, onToggleMembers }: HeaderProps) {
+  const direct = view.kind === "direct";
+  return (
+    <header className="channel-header">
+      <button type="button" className="icon-button only-narrow" aria-label="Open the conversation list" onClick={onMenu}>
+        ☰
+      </button>
+      <div className="channel-title">
+        <h1>
+          {direct && <span className="nav-dm" aria-hidden="true">@</span>}
+          {displayName(view)}
+          {view.inviteOnly && !direct && (
+            <span className="tag" title="Only invited users can join">
+              invite-only
+            </span>
+          )}
+        </h1>
+        <p className="channel-topic">
+          {direct ? "Direct conversation" : view.topic ? <MessageText text={view.topic} myName={null} /> : <span className="muted">No topic set</span>}
+        </p>
+      </div>
+      {!direct && (
+        <button type="button" className="button subtle members-button" aria-expanded={membersOpen} aria-controls="member-panel" onClick={onToggleMembers}>
+          <PeopleIcon />
+          {view.memberCount} member{view.memberCount === 1 ? "" : "s"}
+        </button>
+      )}
+    </header>
+  );
+}
+
+function PeopleIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2 19c0-3.6 3.1-6 7-6s7 2.4 7 6v1H2z" />
+      <circle cx="17" cy="9" r="2.8" opacity="0.7" />
+      <path d="M16.5 13.2c3 .3 5.5 2.3 5.5 5.3V20h-4.5v-1c0-2.3-.4-4.2-1-5.8z" opacity="0.7" />
+    </svg>
+  );
+}

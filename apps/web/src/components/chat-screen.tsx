@@ -1,0 +1,103 @@
+import { activeChannel } from "@canaduck/client";
+import { useCallback, useRef, useState } from "react";
+import { useChat, useChatState } from "../lib/chat-context";
+import { AlertBanner } from "./alert-banner";
+import { ChannelBrowser } from "./channel-browser";
+import { ChannelView } from "./channel-view";
+import { ConnectionBanner } from "./connection-banner";
+import { DraftConversation } from "./draft-conversation";
+import { EmptyState } from "./empty-state";
+import { GlobalNotices } from "./global-notices";
+import { MemberPanel } from "./member-panel";
+import { QuickSwitcher } from "./quick-switcher";
+import { Sidebar } from "./sidebar";
+import { useDocumentTitle } from "./use-document-title";
+import { useMentionNotifications } from "./use-mention-notifications";
+import { useShortcuts } from "./use-shortcuts";
+
+export interface ChatActions {
+  /** Opens a direct conversation with a nick: the existing one, or a draft that starts with the first message. */
+  openDirect: (nick: string) => void;
+  openBrowser: () => void;
+  select: (channelId: string) => void;
+}
+
+/** The logged-in app: sidebar, the open conversation, and the dialogs over them. */
+export function ChatScreen() {
+  const { client } = useChat();
+  const hasChannel = useChatState((s) => activeChannel(s) !== null);
+  const me = useChatState((s) => s.me);
+  const [draftPeer, setDraftPeer] = useState<string | null>(null);
+  const [browserOpen, setBrowserOpen] = useState(false);
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  // Wide screens show the members beside the conversation; narrow ones on demand.
+  const [membersOpen, setMembersOpen] = useState(() => window.matchMedia("(min-width: 1100px)").matches);
+  const isChannel = useChatState((s) => activeChannel(s)?.view.kind === "channel");
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  // Notices from before this login (a previous session's) are not news.
+  const [firstNotice] = useState(() => client.getState().nextNoticeId);
+
+  const focusComposer = useCallback(() => requestAnimationFrame(() => composerRef.current?.focus()), []);
+
+  const select = useCallback(
+    (channelId: string) => {
+      setDraftPeer(null);
+      setSidebarOpen(false);
+      client.select(channelId);
+      focusComposer();
+    },
+    [client, focusComposer],
+  );
+
+  const openDirect = useCallback(
+    (nick: string) => {
+      const existing = client.channelIdOf(nick);
+      if (existing) return select(existing);
+      if (nick.toLowerCase() === me?.name.toLowerCase()) return;
+      setSidebarOpen(false);
+      setDraftPeer(nick);
+      focusComposer();
+    },
+    [client, me, select, focusComposer],
+  );
+
+  const actions: ChatActions = { openDirect, openBrowser: () => setBrowserOpen(true), select };
+  useShortcuts({ select, openSwitcher: () => setSwitcherOpen(true), focusComposer: () => composerRef.current?.focus() });
+  useMentionNotifications(select);
+  useDocumentTitle();
+
+  return (
+    <div className={["app", sidebarOpen ? "sidebar-open" : "", draftPeer === null && isChannel && membersOpen ? "with-members" : ""].join(" ").trim()}>
+      <Sidebar actions={actions} onClose={() => setSidebarOpen(false)} onOpenSwitcher={() => setSwitcherOpen(true)} />
+      <div className="scrim" aria-hidden="true" onClick={() => setSidebarOpen(false)} />
+      <main className="main" aria-label="Conversation">
+        <ConnectionBanner />
+        <AlertBanner />
+        {draftPeer !== null ? (
+          <DraftConversation
+            peer={draftPeer}
+            composerRef={composerRef}
+            onMenu={() => setSidebarOpen(true)}
+            onStarted={(channelId) => select(channelId)}
+            actions={actions}
+          />
+        ) : hasChannel ? (
+          <ChannelView
+            composerRef={composerRef}
+            onMenu={() => setSidebarOpen(true)}
+            actions={actions}
+            membersOpen={membersOpen}
+            onToggleMembers={() => setMembersOpen((open) => !open)}
+          />
+        ) : (
+          <EmptyState onMenu={() => setSidebarOpen(true)} onBrowse={() => setBrowserOpen(true)} />
+        )}
+      </main>
+      {draftPeer === null && isChannel && membersOpen && <MemberPanel onOpenDirect={openDirect} onClose={() => setMembersOpen(false)} />}
+      <GlobalNotices since={firstNotice} />
+      {browserOpen && <ChannelBrowser onClose={() => setBrowserOpen(false)} onJoined={select} />}
+      {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} onSelect={select} />}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { ChannelState, PendingSend } from "@canaduck/client";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { buildRows } from "../lib/message-rows";
+import { MessageRow, type ListRow, type RowHandlers } from "./message-row";
+
+interface MessageListProps extends RowHandlers {
+  channel: ChannelState;
+  name: string;
+  pending: readonly PendingSend[];
+  myName: string;
+  myId: string;
+  /** Loads the page before the oldest loaded line. */
+  onLoadOlder: () => Promise<boolean>;
+  /** Lets a test give jsdom, which lays nothing out, a viewport. */
+  initialRect?: { width: number; height: number };
+}
+
+/** Older history is asked for when the reader is this close to the top. */
+const LOAD_OLDER_PX = 600;
+
+const estimate = (row: ListRow | undefined) => {
+  if (!row) return 40;
+  if (row.kind === "day") return 40;
+  if (row.kind === "start") return 88;
+  if (row.kind === "message") return row.continued || row.message.kind !== "text" ? 26 : 52;
+  return 52;
+};
+
+/**
+ * The conversation, newest at the bottom. Only the rows in view are rendered, so a channel of
+ * ten thousand lines scrolls as smoothly as one of ten. Reading at the bottom follows new
+ * lines; scrolled up, the view stays put, offers a way back, and loads older pages near the top.
+ */
+export function MessageList({ channel, name, pending, myName, myId, onLoadOlder, initialRect, onAuthor, onRetry, onDiscard }: MessageListProps) {
+  const { messages, hasOlder } = channel;
+  const rows = useMemo<ListRow[]>(() => {
+    const built: ListRow[] = buildRows(messages, pending);
+    return hasOlder ? built : [{ kind: "start", key: "start", name }, ...built];
+  }, [messages, pending, hasOlder, name]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const loading = useRef(false);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [awayFromSeq, setAwayFromSeq] = useState<number | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => estimate(rows[i]),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: 10,
+    anchorTo: "end",
+    followOnAppend: true,
+    ...(initialRect ? { initialRect } : {}),
+  });
+
+  const started = useRef(false);
+  useLayoutEffect(() => {
+    if (started.current || rows.length === 0) return;
+    started.current = true;
+    virtualizer.scrollToEnd();
+  }, [rows.length, virtualizer]);
+
+  const loadOlder = useCallback(() => {
+    if (loading.current || !hasOlder) return;
+    loading.current = true;
+    setLoadingOlder(true);
+    void onLoadOlder().finally(() => {
+      loading.current = false;
+      setLoadingOlder(false);
+    });
+  }, [hasOlder, onLoadOlder]);
+
+  const newestSeq = messages.at(-1)?.seq ?? 0;
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+    setAwayFromSeq((away) => (atEnd ? null : (away ?? newestSeq)));
+    if (started.current && el.scrollTop < LOAD_OLDER_PX) loadOlder();
+  };
+
+  // A first page too short to scroll cannot be scrolled up: fetch more until it fills the view.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && started.current && hasOlder && el.scrollHeight - el.clientHeight < LOAD_OLDER_PX) loadOlder();
+  }, [rows.length, hasOlder, loadOlder]);
+
+  const unseen = awayFromSeq === null ? 0 : countAfter(messages, awayFromSeq);
+  const jump = () => {
+    virtualizer.scrollToEnd();
+    setAwayFromSeq(null);
+  };
+
+  return (
+    <div className="message-area">
+      {loadingOlder && (
+        <p className="loading-older" role="status">
+          Loading older messages…
+        </p>
+      )}
+      <div ref={scrollRef} className="message-scroll" onScroll={onScroll} tabIndex={0} role="log" aria-label={`Messages in ${name}`}>
+        <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="row" style={{ transform: `translateY(${item.start}px)` }}>
+                <MessageRow row={row} myName={myName} myId={myId} onAuthor={onAuthor} onRetry={onRetry} onDiscard={onDiscard} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {awayFromSeq !== null && (
+        <button type="button" className="jump-latest" onClick={jump}>
+          {unseen > 0 ? `${unseen} new message${unseen === 1 ? "" : "s"} · ` : ""}Jump to latest ↓
+        </button>
+      )}
+    </div>
+  );
+}
+
+function countAfter(messages: ChannelState["messages"], seq: number): number {
+  let n = 0;
+  for (let i = messages.length - 1; i >= 0 && (messages[i]?.seq ?? 0) > seq; i -= 1) {
+    if (messages[i]?.kind === "text" || messages[i]?.kind === "action") n += 1;
+  }
+  return n;
+}

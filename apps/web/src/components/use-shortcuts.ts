@@ -1,0 +1,40 @@
+import { useEffect } from "react";
+import { useChat } from "../lib/chat-context";
+import { adjacentChannel, nextUnread } from "../lib/channel-nav";
+
+interface ShortcutActions {
+  select: (channelId: string) => void;
+  openSwitcher: () => void;
+  focusComposer: () => void;
+}
+
+/**
+ * Keyboard navigation: Ctrl+K (or ⌘K) opens the quick switcher, Alt+↑/↓ moves between
+ * conversations, Alt+Shift+↓ jumps to the next unread one, and / starts a command in the composer.
+ */
+export function useShortcuts({ select, openSwitcher, focusComposer }: ShortcutActions): void {
+  const { client } = useChat();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        openSwitcher();
+        return;
+      }
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
+        e.preventDefault();
+        const state = client.getState();
+        const target = e.shiftKey ? nextUnread(state) : adjacentChannel(state.order, state.activeId, e.key === "ArrowUp" ? -1 : 1);
+        if (target) select(target);
+        return;
+      }
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName));
+      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && document.querySelector("[role=dialog]") === null) {
+        // Focused before the key lands, so the "/" itself starts the command.
+        focusComposer();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [client, select, openSwitcher, focusComposer]);
+}

@@ -1,0 +1,44 @@
+import type { Message } from "@canaduck/contract";
+
+const who = (m: Message) => m.author?.name ?? "The server";
+const target = (m: Message) => m.meta.target?.name ?? "someone";
+const because = (m: Message) => (m.meta.reason ? ` (${m.meta.reason})` : "");
+
+function banLength(m: Message): string {
+  const expiresAt = m.meta.expiresAt;
+  if (!expiresAt) return "";
+  const minutes = Math.round((Date.parse(expiresAt) - Date.parse(m.createdAt)) / 60_000);
+  if (Number.isNaN(minutes)) return "";
+  if (minutes < 1) return " for less than a minute";
+  if (minutes < 60) return ` for ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return ` for ${hours} hour${hours === 1 ? "" : "s"}`;
+  return ` for ${Math.round(hours / 24)} days`;
+}
+
+/** The sentence a system line (join, kick, topic…) reads as; null for said text and /me actions. */
+export function systemLine(m: Message): string | null {
+  switch (m.kind) {
+    case "text":
+    case "action":
+      return null;
+    case "join":
+      return `${who(m)} joined`;
+    case "part":
+      return `${who(m)} left${because(m)}`;
+    case "kick":
+      return `${who(m)} removed ${target(m)}${because(m)}`;
+    case "ban":
+      return `${who(m)} banned ${target(m)}${banLength(m)}${because(m)}`;
+    case "unban":
+      return `${who(m)} lifted the ban on ${target(m)}`;
+    case "topic":
+      return m.text ? `${who(m)} set the topic: ${m.text}` : `${who(m)} cleared the topic`;
+    case "mode":
+      return m.meta.inviteOnly ? `${who(m)} made the channel invite-only` : `${who(m)} opened the channel to everyone`;
+    case "op":
+      return `${who(m)} made ${target(m)} an operator`;
+    case "deop":
+      return `${who(m)} made ${target(m)} a member`;
+  }
+}
