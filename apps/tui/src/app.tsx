@@ -1,0 +1,40 @@
+import type { ChatClient } from "@canaduck/client";
+import { useApp } from "ink";
+import { useCallback, useRef } from "react";
+import { ChatScreen } from "./chat/chat-screen";
+import { ConnectingScreen } from "./connecting-screen";
+import { useChatState } from "./hooks/use-chat-state";
+import { LoginScreen } from "./login/login-screen";
+
+/** How long `/quit` waits for the server to take the parting message before leaving anyway. */
+export const QUIT_WAIT_MS = 2_000;
+
+export interface AppProps {
+  client: ChatClient;
+  url: string;
+  /** Whether a session token is saved: then the client is logging in by itself. */
+  hasToken: () => boolean;
+  /** Rings the terminal bell. */
+  onBell: () => void;
+}
+
+/** The whole client: the login prompt until there is a session, then the chat. */
+export function App({ client, url, hasToken, onBell }: AppProps) {
+  const state = useChatState(client);
+  const { exit } = useApp();
+  const quitting = useRef(false);
+  const quit = useCallback(
+    (line?: string) => {
+      if (quitting.current) return;
+      quitting.current = true;
+      const parting = line ? client.submit(line) : Promise.resolve(null);
+      const timeout = new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS));
+      void Promise.race([parting, timeout]).then(() => exit());
+    },
+    [client, exit],
+  );
+
+  if (state.me) return <ChatScreen client={client} state={state} url={url} onBell={onBell} onQuit={quit} />;
+  if (hasToken()) return <ConnectingScreen url={url} status={state.status} onQuit={quit} />;
+  return <LoginScreen client={client} state={state} url={url} onQuit={quit} />;
+}

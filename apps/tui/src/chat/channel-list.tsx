@@ -1,0 +1,27 @@
+import { Box, Text } from "ink";
+import type { WindowEntry } from "./windows";
+
+/** The numbered channel and conversation list, with unread counts and a mark for mentions. */
+export function ChannelList({ windows, activeId, width, height }: { windows: readonly WindowEntry[]; activeId: string | null; width: number; height: number }) {
+  return (
+    <Box flexDirection="column" width={width} height={height} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} overflow="hidden">
+      <Text bold wrap="truncate-end">
+        Windows
+      </Text>
+      {windows.length === 0 ? <Text dimColor>(none)</Text> : null}
+      {windows.map((w) => {
+        const active = w.id === activeId;
+        const mark = w.mentions > 0 ? "!" : " ";
+        return (
+          <Box key={w.id} width={width - 1}>
+            <Text inverse={active} wrap="truncate-end" {...(w.mentions > 0 ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}>
+              {`${String(w.number).padStart(2)}${mark}${w.direct ? "@" : ""}${w.name}`}
+            </Text>
+            <Box flexGrow={1} />
+            {w.unread > 0 && !active ? <Text color={w.mentions > 0 ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</Text> : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,138 @@
+import { activeChannel, displayName, type ChatClient, type ChatState } from "@canaduck/client";
+import { Box, useInput } from "ink";
+import { useCallback, useMemo, useReducer, useState } from "react";
+import { useNow } from "../hooks/use-now";
+import { useTerminalSize } from "../hooks/use-terminal-size";
+import { keyCommands, type KeyCommand } from "../input/key-commands";
+import { paneLines, paneRows } from "../lines/pane-lines";
+import { completionCandidates } from "./candidates";
+import { ChannelList } from "./channel-list";
+import { hintText } from "./hint";
+import { InputLine } from "./input-line";
+import { computeLayout } from "./layout";
+import { MemberList } from "./member-list";
+import { MessagePane } from "./message-pane";
+import { RowView } from "./row-view";
+import { StatusBar } from "./status-bar";
+import { TitleBar, titleText } from "./title-bar";
+import { typingText } from "./typing-names";
+import { useChatEditor } from "./use-chat-editor";
+import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
+import { atTop, initialView, viewReducer } from "./view-state";
+import { switchTarget, windowList } from "./windows";
+
+export interface ChatScreenProps {
+  client: ChatClient;
+  state: ChatState;
+  url: string;
+  onBell: () => void;
+  /** `/quit` (with what was typed) or Ctrl+C (without). */
+  onQuit: (line?: string) => void;
+}
+
+/** The chat: title, channel list | messages | members, hint, status bar and input line. */
+export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenProps) {
+  const { columns, rows } = useTerminalSize();
+  const [view, dispatchView] = useReducer(viewReducer, initialView);
+  const [, setRedraws] = useState(0);
+  const channel = activeChannel(state);
+  const channelId = channel?.view.id ?? null;
+
+  const note = useCallback(
+    (kind: "info" | "error", text: string, here = true) =>
+      dispatchView({ type: "note", kind, text, channelId: here ? (client.getState().activeId ?? null) : null, now: Date.now() }),
+    [client],
+  );
+  const connectionNote = useCallback((kind: "info" | "error", text: string) => note(kind, text, false), [note]);
+  useMentionBell(state, onBell);
+  useConnectionNotes(state.status, connectionNote);
+  useMembers(client, state);
+  const { editor, edit, submit } = useChatEditor(client, note, onQuit);
+
+  const windows = useMemo(() => windowList(state), [state]);
+  const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
+  const now = useNow(1_000, typingSoon || state.pending.length > 0);
+  const hint = hintText(editor);
+  const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.direct ? 1 : 0)));
+  const layout = computeLayout(columns, rows, { showMembers: view.showMembers, hint: hint !== null, longestName, hasMembers: channel?.view.kind === "channel" });
+
+  const me = state.me?.name ?? null;
+  const lines = useMemo(
+    () => paneLines({ channel, notices: state.notices, notes: view.notes, pending: state.pending, me, older: view.older }, now),
+    [channel, state.notices, view.notes, state.pending, me, view.older, now],
+  );
+  const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
+  const total = allRows.length;
+
+  // Keep what is being read in place: a switch of window starts at the newest line, and new
+  // lines arriving below a scrolled-up view push the scroll offset up by as many rows.
+  const lastKey = lines[lines.length - 1]?.key ?? null;
+  const [tracked, setTracked] = useState({ channelId, lastKey, total });
+  if (tracked.channelId !== channelId || tracked.lastKey !== lastKey || tracked.total !== total) {
+    setTracked({ channelId, lastKey, total });
+    if (tracked.channelId !== channelId) dispatchView({ type: "reset-scroll" });
+    else if (tracked.lastKey !== lastKey && total > tracked.total) dispatchView({ type: "grew", rows: total - tracked.total });
+  }
+  const scroll = Math.min(view.scroll, Math.max(0, total - layout.paneHeight));
+  const visible = allRows.slice(Math.max(0, total - layout.paneHeight - scroll), total - scroll);
+
+  const loadOlder = useCallback(
+    async (id: string) => {
+      dispatchView({ type: "older", state: "loading" });
+      try {
+        await client.loadOlder(id);
+      } finally {
+        dispatchView({ type: "older", state: "idle" });
+      }
+    },
+    [client],
+  );
+
+  const run = (command: KeyCommand) => {
+    switch (command.type) {
+      case "edit":
+        return edit(command.action);
+      case "complete":
+        return edit({ type: "complete", candidates: completionCandidates(client.getState()), backwards: command.backwards });
+      case "submit":
+        return submit();
+      case "quit":
+        return onQuit();
+      case "switch": {
+        const id = switchTarget(windows, channelId, command.to);
+        if (id !== null && id !== channelId) client.select(id);
+        return;
+      }
+      case "scroll": {
+        dispatchView({ type: "scroll", direction: command.direction, page: layout.paneHeight, total });
+        const step = Math.max(1, layout.paneHeight - 1);
+        const next = command.direction === "up" ? scroll + step : scroll - step;
+        if (command.direction === "up" && channel?.hasOlder && view.older === "idle" && atTop(next, total, layout.paneHeight)) void loadOlder(channel.view.id);
+        return;
+      }
+      case "toggle-members":
+        return dispatchView({ type: "toggle-members", shownNow: view.showMembers ?? layout.membersWidth > 0 });
+      case "redraw":
+        return setRedraws((n) => n + 1);
+    }
+  };
+  useInput((input, key) => {
+    for (const command of keyCommands(input, key)) run(command);
+  });
+
+  const prompt = channel ? `[${displayName(channel.view)}] ` : "> ";
+  const where = channel ? `${windows.find((w) => w.id === channelId)?.number ?? "?"}:${displayName(channel.view)}` : null;
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <TitleBar text={titleText(channel, url)} width={columns} />
+      <Box height={layout.paneHeight}>
+        {layout.sidebarWidth > 0 ? <ChannelList windows={windows} activeId={channelId} width={layout.sidebarWidth} height={layout.paneHeight} /> : null}
+        <MessagePane rows={visible} width={layout.paneWidth} height={layout.paneHeight} />
+        {layout.membersWidth > 0 ? <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} /> : null}
+      </Box>
+      {hint !== null ? <RowView row={[{ text: hint, color: "cyan" }]} /> : null}
+      <StatusBar status={state.status} nick={me ?? "?"} where={where} typing={typingText(channel, now)} scrolled={scroll} width={columns} />
+      <InputLine prompt={prompt} value={editor.value} cursor={editor.cursor} width={columns} />
+    </Box>
+  );
+}

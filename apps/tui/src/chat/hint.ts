@@ -1,0 +1,19 @@
+import { helpLines, resolveCommandName } from "@canaduck/contract";
+import type { EditorState } from "../input/line-editor";
+
+/**
+ * The hint row above the status bar: the options while Tab cycles, otherwise a command's usage
+ * and one-line help while it is being typed. Null when there is nothing to say.
+ */
+export function hintText(editor: EditorState): string | null {
+  const cycle = editor.completion;
+  if (cycle && cycle.completion.options.length > 1) {
+    return cycle.completion.options.map((o, i) => (i === cycle.index ? `[${o}]` : o)).join(" ");
+  }
+  const match = /^\/(\S+)/.exec(editor.value);
+  if (!match || editor.value.startsWith("//")) return null;
+  const name = resolveCommandName(match[1] ?? "");
+  if (name === null) return null;
+  const [usage, help] = helpLines(name) ?? [];
+  return usage && help ? `${usage} — ${help.trim()}` : null;
+}

@@ -1,0 +1,21 @@
+import { Box, Text } from "ink";
+import stringWidth from "string-width";
+import { inputWindow } from "../input/input-window";
+
+/** The input line: a prompt naming where the text goes, then the text with an inverse-cell cursor. */
+export function InputLine({ prompt, value, cursor, width }: { prompt: string; value: string; cursor: number; width: number }) {
+  const shownPrompt = stringWidth(prompt) > width / 2 ? "> " : prompt;
+  const { before, at, after } = inputWindow(value, cursor, Math.max(1, width - stringWidth(shownPrompt)));
+  return (
+    <Box width={width} height={1} overflow="hidden">
+      <Text wrap="truncate-end">
+        <Text bold color="cyan">
+          {shownPrompt}
+        </Text>
+        {before}
+        <Text inverse>{at}</Text>
+        {after}
+      </Text>
+    </Box>
+  );
+}

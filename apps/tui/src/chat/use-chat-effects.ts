@@ -1,0 +1,37 @@
+import type { ChatClient, ChatState } from "@canaduck/client";
+import { activeChannel } from "@canaduck/client";
+import { useEffect, useRef } from "react";
+import { membershipKey } from "./membership-key";
+import { newMentions, type SeenSeqs } from "./mention-bell";
+
+/** Rings the terminal bell when a line naming the user (or a private one) arrives. */
+export function useMentionBell(state: ChatState, onBell: () => void): void {
+  const seen = useRef<SeenSeqs>({});
+  useEffect(() => {
+    const result = newMentions(seen.current, state);
+    seen.current = result.seen;
+    if (result.count > 0) onBell();
+  }, [state, onBell]);
+}
+
+/** Says in the pane when the connection drops and when it is back. */
+export function useConnectionNotes(status: ChatState["status"], note: (kind: "info" | "error", text: string) => void): void {
+  const previous = useRef(status);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = status;
+    if (was === "online" && status !== "online") note("error", "Disconnected from the server. Reconnecting…");
+    if (was !== "online" && was !== "connecting" && status === "online") note("info", "Reconnected. Catching up on what you missed.");
+  }, [status, note]);
+}
+
+/** Keeps the open channel's member list fresh: on opening it, after reconnecting, and when someone joins or leaves. */
+export function useMembers(client: ChatClient, state: ChatState): void {
+  const channel = activeChannel(state);
+  const id = channel?.view.kind === "channel" ? channel.view.id : null;
+  const key = membershipKey(channel);
+  const online = state.status === "online";
+  useEffect(() => {
+    if (id !== null && online) void client.loadMembers(id);
+  }, [client, id, key, online]);
+}

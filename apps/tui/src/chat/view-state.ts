@@ -1,0 +1,54 @@
+import type { Notice } from "@canaduck/client";
+import type { OlderState } from "../lines/pane-lines";
+
+/** Notes the terminal view writes itself (help, refusals, connection changes); older ones fall off. */
+const MAX_NOTES = 200;
+
+/** What the chat screen remembers besides the chat state: scrolling, the member list, its own notes. */
+export interface ViewState {
+  /** Rows scrolled up from the newest line; 0 follows new lines. */
+  scroll: number;
+  /** Null: shown when the terminal is wide enough. */
+  showMembers: boolean | null;
+  notes: Notice[];
+  nextNoteId: number;
+  older: OlderState;
+}
+
+export const initialView: ViewState = { scroll: 0, showMembers: null, notes: [], nextNoteId: 1, older: "idle" };
+
+export type ViewAction =
+  /** PageUp / PageDown by a page of `page` rows, within `total` rows of which `page` are visible. */
+  | { type: "scroll"; direction: "up" | "down"; page: number; total: number }
+  /** New rows arrived below while scrolled up: keep the same lines in view. */
+  | { type: "grew"; rows: number }
+  | { type: "reset-scroll" }
+  | { type: "toggle-members"; shownNow: boolean }
+  | { type: "note"; kind: Notice["kind"]; text: string; channelId: string | null; now: number }
+  | { type: "older"; state: OlderState };
+
+export function viewReducer(state: ViewState, action: ViewAction): ViewState {
+  switch (action.type) {
+    case "scroll": {
+      const step = Math.max(1, action.page - 1);
+      const top = Math.max(0, action.total - action.page);
+      const scroll = action.direction === "up" ? Math.min(top, state.scroll + step) : Math.max(0, state.scroll - step);
+      return scroll === state.scroll ? state : { ...state, scroll };
+    }
+    case "grew":
+      return state.scroll === 0 || action.rows <= 0 ? state : { ...state, scroll: state.scroll + action.rows };
+    case "reset-scroll":
+      return state.scroll === 0 ? state : { ...state, scroll: 0 };
+    case "toggle-members":
+      return { ...state, showMembers: !action.shownNow };
+    case "note": {
+      const note: Notice = { id: state.nextNoteId, kind: action.kind, text: action.text, channelId: action.channelId, createdAt: action.now };
+      return { ...state, notes: [...state.notes, note].slice(-MAX_NOTES), nextNoteId: state.nextNoteId + 1 };
+    }
+    case "older":
+      return state.older === action.state ? state : { ...state, older: action.state };
+  }
+}
+
+/** Whether the view is scrolled to the top of what is loaded, where PageUp asks for older history. */
+export const atTop = (scroll: number, total: number, page: number): boolean => scroll >= Math.max(0, total - page);

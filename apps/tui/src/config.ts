@@ -1,0 +1,47 @@
+import { homedir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+export const DEFAULT_URL = "http://localhost:3000";
+
+export const usage = `Usage: canaduck [server-url] [--logout] [--help]
+
+  server-url   the CanaDuck server (default ${DEFAULT_URL}, or $CANADUCK_URL)
+  --logout     forget the saved login for that server (and end the session there)
+  --help       show this help
+
+The login is kept in $XDG_CONFIG_HOME/canaduck (or ~/.config/canaduck), readable by you only.`;
+
+export type Config =
+  | { kind: "help" }
+  | { kind: "error"; message: string }
+  | { kind: "run"; url: string; logout: boolean; configDir: string };
+
+/** Reads the command line and the environment once, at start. */
+export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { logout: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    });
+  } catch (error) {
+    return { kind: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+  if (parsed.values.help) return { kind: "help" };
+  if (parsed.positionals.length > 1) return { kind: "error", message: "Give at most one server URL." };
+  const url = parsed.positionals[0] ?? env.CANADUCK_URL ?? DEFAULT_URL;
+  if (!isHttpUrl(url)) return { kind: "error", message: `Not an http(s) URL: ${url}` };
+  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? homedir(), ".config");
+  return { kind: "run", url, logout: parsed.values.logout, configDir: path.join(base, "canaduck") };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}

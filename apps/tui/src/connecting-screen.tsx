@@ -1,0 +1,18 @@
+import type { ChatState } from "@canaduck/client";
+import { Box, Text, useInput } from "ink";
+
+/** While a saved session logs in by itself. */
+export function ConnectingScreen({ url, status, onQuit }: { url: string; status: ChatState["status"]; onQuit: () => void }) {
+  useInput((input, key) => {
+    if (key.ctrl && input === "c") onQuit();
+  });
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text bold>CanaDuck</Text>
+      <Text>
+        {status === "reconnecting" ? `Cannot reach ${url}; retrying…` : `Logging in to ${url} with your saved session…`}
+      </Text>
+      <Text dimColor>Ctrl+C leaves. Start with --logout to forget the saved login.</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Key } from "ink";
+import type { EditorAction } from "./line-editor";
+
+/** What a key press asks for, before anyone acts on it. */
+export type KeyCommand =
+  | { type: "edit"; action: Exclude<EditorAction, { type: "complete" | "submitted" }> }
+  | { type: "complete"; backwards: boolean }
+  | { type: "submit" }
+  | { type: "quit" }
+  | { type: "switch"; to: "next" | "previous" | number }
+  | { type: "scroll"; direction: "up" | "down" }
+  | { type: "toggle-members" }
+  | { type: "redraw" };
+
+const edit = (action: Extract<KeyCommand, { type: "edit" }>["action"]): KeyCommand[] => [{ type: "edit", action }];
+
+const ctrlKeys: Record<string, KeyCommand[]> = {
+  c: [{ type: "quit" }],
+  a: edit({ type: "home" }),
+  e: edit({ type: "end" }),
+  b: edit({ type: "left" }),
+  f: edit({ type: "right" }),
+  d: edit({ type: "delete" }),
+  u: edit({ type: "kill-start" }),
+  k: edit({ type: "kill-end" }),
+  w: edit({ type: "kill-word" }),
+  n: [{ type: "switch", to: "next" }],
+  p: [{ type: "switch", to: "previous" }],
+  l: [{ type: "redraw" }],
+};
+
+const altKeys: Record<string, KeyCommand[]> = {
+  b: edit({ type: "word-left" }),
+  f: edit({ type: "word-right" }),
+  m: [{ type: "toggle-members" }],
+};
+
+/** The keys, as `/help` lists them. */
+export const keyHelp = [
+  "Keys:",
+  "  Alt+1…9, Alt+0     go to window 1…9, 10 (numbers in the channel list)",
+  "  Ctrl+N / Ctrl+P    next / previous channel or conversation",
+  "  PageUp / PageDown  scroll; PageUp at the top loads older history",
+  "  Tab / Shift+Tab    complete a command, #channel or nick",
+  "  Up / Down          lines you sent before",
+  "  Alt+M              show or hide the member list",
+  "  Ctrl+A/E/U/K/W     start / end / cut to start / cut to end / cut word",
+  "  Ctrl+L             redraw the screen",
+  "  Ctrl+C or /quit    leave",
+];
+
+/**
+ * Maps one keypress, as Ink reports it, to what it asks for. Text that arrives in one chunk
+ * with line breaks (a paste, or keys typed faster than they are read) becomes typing and Enters.
+ */
+export function keyCommands(input: string, key: Key): KeyCommand[] {
+  if (key.return) return [{ type: "submit" }];
+  if (key.tab) return [{ type: "complete", backwards: key.shift }];
+  if (key.pageUp) return [{ type: "scroll", direction: "up" }];
+  if (key.pageDown) return [{ type: "scroll", direction: "down" }];
+  if (key.upArrow) return edit({ type: "history-previous" });
+  if (key.downArrow) return edit({ type: "history-next" });
+  if (key.leftArrow) return edit({ type: key.ctrl || key.meta ? "word-left" : "left" });
+  if (key.rightArrow) return edit({ type: key.ctrl || key.meta ? "word-right" : "right" });
+  if (key.home) return edit({ type: "home" });
+  if (key.end) return edit({ type: "end" });
+  // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+  if (key.backspace || key.delete) return edit({ type: key.meta ? "kill-word" : "backspace" });
+  if (key.ctrl) return ctrlKeys[input.toLowerCase()] ?? [];
+  if (key.meta) {
+    if (/^[0-9]$/.test(input)) return [{ type: "switch", to: input === "0" ? 10 : Number(input) }];
+    return altKeys[input.toLowerCase()] ?? [];
+  }
+  if (key.escape) return [];
+  return input.split(/\r\n|\r|\n/).flatMap((part, i): KeyCommand[] => [...(i > 0 ? [{ type: "submit" } as const] : []), ...(part ? edit({ type: "insert", text: part }) : [])]);
+}

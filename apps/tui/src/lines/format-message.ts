@@ -1,0 +1,66 @@
+import { mentions } from "@canaduck/client";
+import type { Message } from "@canaduck/contract";
+import { formatTime } from "./format-time";
+import { nickColor } from "./nick-color";
+import type { PaneLine } from "./pane-line";
+import { sanitize } from "./sanitize";
+import type { Segment } from "./segments";
+
+const nick = (name: string): Segment => ({ text: sanitize(name), color: nickColor(name) });
+const reason = (meta: Message["meta"]): Segment[] => (meta.reason ? [{ text: ` (${sanitize(meta.reason)})`, dim: true }] : []);
+
+/** A system line's arrow and colour: joins in green, departures in red, the rest plain. */
+function systemHead(kind: Message["kind"]): Segment {
+  if (kind === "join") return { text: "--> ", color: "green" };
+  if (kind === "part" || kind === "kick" || kind === "ban") return { text: "<-- ", color: "red" };
+  return { text: "--- ", dim: true };
+}
+
+function systemBody(message: Message, channelName: string): Segment[] {
+  const actor = message.author ? nick(message.author.name) : { text: "the server" };
+  const target = message.meta.target ? nick(message.meta.target.name) : { text: "someone" };
+  const plain = (text: string): Segment => ({ text, dim: true });
+  switch (message.kind) {
+    case "join":
+      return [actor, plain(` joined ${channelName}`)];
+    case "part":
+      return [actor, plain(` left ${channelName}`), ...reason(message.meta)];
+    case "kick":
+      return [target, plain(" was kicked by "), actor, ...reason(message.meta)];
+    case "ban": {
+      const until = message.meta.expiresAt ? ` until ${new Date(message.meta.expiresAt).toLocaleString()}` : "";
+      return [target, plain(` was banned${until} by `), actor, ...reason(message.meta)];
+    }
+    case "unban":
+      return [actor, plain(" lifted the ban on "), target];
+    case "topic":
+      return message.text ? [actor, plain(" set the topic: "), { text: sanitize(message.text) }] : [actor, plain(" cleared the topic")];
+    case "mode":
+      return [actor, plain(message.meta.inviteOnly ? ` made ${channelName} invite-only` : ` opened ${channelName} to everyone`)];
+    case "op":
+      return [actor, plain(" made "), target, plain(" an operator")];
+    case "deop":
+      return [actor, plain(" made "), target, plain(" a plain member")];
+    default:
+      return [{ text: sanitize(message.text) }];
+  }
+}
+
+/**
+ * How a stored message reads in the pane, irssi-style: `09:30 <alice> hello`, `09:30 * alice waves`,
+ * `09:30 --> bob joined #dev`. A line that names `me` is highlighted.
+ */
+export function formatMessage(message: Message, channelName: string, me: string | null): PaneLine {
+  const at = Date.parse(message.createdAt);
+  const time: Segment = { text: `${formatTime(at)} `, dim: true };
+  const author = message.author?.name ?? "*";
+  const base = { key: message.id, at };
+  if (message.kind === "text" || message.kind === "action") {
+    const highlighted = me !== null && author !== me && mentions(message.text, me);
+    const who: Segment = highlighted ? { text: sanitize(author), color: "yellow", bold: true, inverse: true } : nick(author);
+    const body: Segment[] = [{ text: sanitize(message.text), ...(highlighted ? { color: "yellow" } : {}) }];
+    if (message.kind === "action") return { ...base, head: [time, { text: "* ", bold: true }, who, { text: " " }], body: body.map((s) => ({ ...s, italic: true })) };
+    return { ...base, head: [time, { text: "<", dim: true }, who, { text: "> ", dim: true }], body };
+  }
+  return { ...base, head: [time, systemHead(message.kind)], body: systemBody(message, channelName) };
+}

@@ -1,0 +1,93 @@
+import { displayName, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
+import { formatDay, formatTime } from "./format-time";
+import { formatMessage } from "./format-message";
+import { layoutPaneLine, type PaneLine } from "./pane-line";
+import { sanitize } from "./sanitize";
+import type { Row, Segment } from "./segments";
+
+export type OlderState = "idle" | "loading";
+
+export interface PaneInput {
+  channel: ChannelState | null;
+  /** Notices of the client core; those of other channels are left out here. */
+  notices: readonly Notice[];
+  /** Notes the view wrote itself (help, refusals, connection changes), filtered the same way. */
+  notes: readonly Notice[];
+  pending: readonly PendingSend[];
+  me: string | null;
+  older: OlderState;
+}
+
+const noticeStyle: Record<Notice["kind"], Segment> = {
+  info: { text: "-!- ", color: "cyan" },
+  error: { text: "-!- ", color: "red", bold: true },
+  alert: { text: "-!- ALERT ", color: "yellow", bold: true },
+};
+
+function noticeLine(notice: Notice, source: string): PaneLine {
+  return {
+    key: `${source}-${notice.id}`,
+    at: notice.createdAt,
+    head: [{ text: `${formatTime(notice.createdAt)} `, dim: true }, noticeStyle[notice.kind]],
+    body: [{ text: sanitize(notice.text), ...(notice.kind === "error" ? { color: "red" } : {}) }],
+  };
+}
+
+function pendingLine(send: PendingSend, me: string, at: number): PaneLine {
+  const status: Segment =
+    send.status === "sending" ? { text: "  (sending…)", dim: true } : { text: `  (not sent: ${send.error?.message ?? "refused"})`, color: "red" };
+  const head: Segment[] = [{ text: `${formatTime(at)} `, dim: true }, send.action ? { text: `* ${me} `, dim: true } : { text: `<${me}> `, dim: true }];
+  return { key: `pending-${send.clientId}`, at, head, body: [{ text: send.text, dim: true }, status] };
+}
+
+function topLine(channel: ChannelState, older: OlderState): PaneLine {
+  const name = displayName(channel.view);
+  const text =
+    older === "loading" ? "Loading older messages…" : channel.hasOlder ? "PageUp for older messages" : `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
+  return { key: "top", at: 0, head: [{ text: "--- ", dim: true }], body: [{ text, dim: true }] };
+}
+
+const welcome: PaneLine = {
+  key: "welcome",
+  at: 0,
+  head: [{ text: "--- ", dim: true }],
+  body: [{ text: "You are in no channel yet. /join #name joins one (or creates it), /list shows them all, /msg nick text talks to one person, /help lists every command and key." }],
+};
+
+/** Messages (in seq order) and notices (in time order) as one list, in the order they happened. */
+function interleave(messages: PaneLine[], notices: PaneLine[]): PaneLine[] {
+  const out: PaneLine[] = [];
+  let n = 0;
+  for (const message of messages) {
+    for (let next = notices[n]; next && next.at < message.at; next = notices[++n]) out.push(next);
+    out.push(message);
+  }
+  return [...out, ...notices.slice(n)];
+}
+
+/** Marks where the local day changes between two lines. */
+function withDayChanges(lines: PaneLine[]): PaneLine[] {
+  const out: PaneLine[] = [];
+  let day: string | null = null;
+  for (const line of lines) {
+    const lineDay = formatDay(line.at);
+    if (day !== null && lineDay !== day) out.push({ key: `day-${line.key}`, at: line.at, head: [{ text: "--- ", dim: true }], body: [{ text: `Day changed to ${lineDay}`, dim: true }] });
+    day = lineDay;
+    out.push(line);
+  }
+  return out;
+}
+
+/** What the message pane shows for the open channel (or, with none open, the global notices), oldest first. */
+export function paneLines({ channel, notices, notes, pending, me, older }: PaneInput, now: number): PaneLine[] {
+  const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
+  const own = [...notices.filter(here).map((n) => noticeLine(n, "notice")), ...notes.filter(here).map((n) => noticeLine(n, "note"))].sort((a, b) => a.at - b.at);
+  const name = channel ? displayName(channel.view) : "";
+  const messages = channel ? channel.messages.map((m) => formatMessage(m, name, me)) : [];
+  const lines = withDayChanges(interleave(messages, own));
+  const sends = channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];
+  return [channel ? topLine(channel, older) : welcome, ...lines, ...sends];
+}
+
+/** The pane's lines wrapped to its width. */
+export const paneRows = (lines: readonly PaneLine[], width: number): Row[] => lines.flatMap((line) => layoutPaneLine(line, width));

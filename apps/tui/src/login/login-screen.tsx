@@ -1,0 +1,92 @@
+import type { ChatClient, ChatState } from "@canaduck/client";
+import { Box, Text, useInput } from "ink";
+import { useRef, useState } from "react";
+import { useTerminalSize } from "../hooks/use-terminal-size";
+import { keyCommands, type KeyCommand } from "../input/key-commands";
+import { FieldInput } from "./field-input";
+import { whenOnline } from "./when-online";
+import { initialLogin, loginName, loginProblem, loginReducer, type LoginAction, type LoginState } from "./login-state";
+
+export interface LoginScreenProps {
+  client: ChatClient;
+  state: ChatState;
+  url: string;
+  onQuit: () => void;
+}
+
+/** How long a login typed before the connection is up waits for it before trying anyway. */
+const CONNECT_WAIT_MS = 10_000;
+
+const statusText: Record<ChatState["status"], string> = {
+  connecting: "connecting…",
+  online: "connected",
+  reconnecting: "cannot reach the server; retrying…",
+  offline: "offline",
+};
+
+/** Log in or register: nick, then password (masked); Tab switches between the two. */
+export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
+  const { columns, rows } = useTerminalSize();
+  // Kept in a ref too: keys that arrive in one chunk (nick, Enter, password, Enter) each see the ones before.
+  const current = useRef<LoginState>(initialLogin);
+  const [form, setForm] = useState<LoginState>(initialLogin);
+  const dispatch = (action: LoginAction) => {
+    current.current = loginReducer(current.current, action);
+    setForm(current.current);
+  };
+  const registering = form.mode === "register";
+  // Why the last session ended (expired, logged out elsewhere), when the client core said.
+  const lastError = state.notices.filter((n) => n.kind === "error" && n.channelId === null).at(-1)?.text ?? null;
+
+  const send = async () => {
+    const now = current.current;
+    const problem = loginProblem(now);
+    if (problem) return dispatch({ type: "failed", ...problem });
+    dispatch({ type: "busy" });
+    await whenOnline(client, CONNECT_WAIT_MS);
+    const name = loginName(now);
+    const ack = now.mode === "register" ? await client.register(name, now.password.value) : await client.login(name, now.password.value);
+    if (!ack.ok) dispatch({ type: "failed", error: ack.error.message, field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password" });
+  };
+
+  const run = (command: KeyCommand) => {
+    if (command.type === "quit") return onQuit();
+    if (current.current.busy) return;
+    if (command.type === "complete") return dispatch({ type: "toggle-mode" });
+    if (command.type === "submit") return current.current.field === "name" ? dispatch({ type: "focus", field: "password" }) : void send();
+    if (command.type !== "edit") return;
+    if (command.action.type === "history-previous") return dispatch({ type: "focus", field: "name" });
+    if (command.action.type === "history-next") return dispatch({ type: "focus", field: "password" });
+    dispatch({ type: "edit", action: command.action });
+  };
+  useInput((input, key) => {
+    for (const command of keyCommands(input, key)) run(command);
+  });
+
+  const fieldWidth = Math.max(8, columns - 14);
+  return (
+    <Box flexDirection="column" width={columns} height={rows} paddingX={1}>
+      <Text bold>CanaDuck</Text>
+      <Text wrap="truncate-end">
+        <Text dimColor>Server: </Text>
+        {url}
+        <Text dimColor> ({statusText[state.status]})</Text>
+      </Text>
+      <Text> </Text>
+      <Text>
+        <Text inverse={!registering}> Log in </Text>
+        <Text> </Text>
+        <Text inverse={registering}> Register a new account </Text>
+        <Text dimColor> (Tab switches)</Text>
+      </Text>
+      <Text> </Text>
+      <FieldInput label="Nick:     " field={form.name} focused={form.field === "name" && !form.busy} width={fieldWidth} />
+      <FieldInput label="Password: " field={form.password} focused={form.field === "password" && !form.busy} width={fieldWidth} masked />
+      <Text> </Text>
+      {form.busy ? <Text color="yellow">{registering ? "Registering…" : "Logging in…"}</Text> : null}
+      {form.error ? <Text color="red">{form.error}</Text> : !form.busy && lastError ? <Text color="red">{lastError}</Text> : null}
+      <Text dimColor>{registering ? "Pick a nick and a password of at least 8 characters." : "No account yet? Press Tab to register one."}</Text>
+      <Text dimColor>Enter goes to the next field and sends; Up/Down move between fields; Ctrl+C leaves.</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,26 @@
+import { ChatClient, type TokenStore } from "@canaduck/client";
+
+/**
+ * `canaduck --logout`: ends the saved session on the server when it can be reached (so the token
+ * stops working everywhere), and forgets it locally in any case. Resolves with what to tell the user.
+ */
+export async function forgetLogin(url: string, tokens: TokenStore, waitMs = 3_000): Promise<string> {
+  if (tokens.load() === null) return `No saved login for ${url}.`;
+  const client = new ChatClient({ url, tokens, socket: { reconnection: false } });
+  const loggedIn = await new Promise<boolean>((resolve) => {
+    const done = (result: boolean) => {
+      clearTimeout(timer);
+      stop();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done(false), waitMs);
+    const stop = client.subscribe(() => {
+      if (client.getState().me) done(true);
+      else if (tokens.load() === null) done(false);
+    });
+  });
+  if (loggedIn) await client.logout();
+  client.close();
+  tokens.clear();
+  return loggedIn ? `Logged out of ${url}; the session has ended.` : `Forgot the saved login for ${url}.`;
+}

@@ -1,0 +1,45 @@
+import { ChatClient } from "@canaduck/client";
+import { render } from "ink";
+import { App } from "./app";
+import { loadConfig, usage } from "./config";
+import { enterFullScreen } from "./full-screen";
+import { forgetLogin } from "./logout";
+import { fileTokenStore } from "./token-file";
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  if (config.kind === "help") {
+    console.log(usage);
+    return 0;
+  }
+  if (config.kind === "error") {
+    console.error(`${config.message}\n\n${usage}`);
+    return 2;
+  }
+  const tokens = fileTokenStore(config.configDir, config.url);
+  if (config.logout) {
+    console.log(await forgetLogin(config.url, tokens));
+    return 0;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    console.error("canaduck is a full-screen program: run it in a terminal.");
+    return 1;
+  }
+
+  const client = new ChatClient({ url: config.url, tokens });
+  const restore = enterFullScreen(process.stdout, process.stdin);
+  const app = render(<App client={client} url={config.url} hasToken={() => tokens.load() !== null} onBell={() => process.stdout.write("\u0007")} />, {
+    exitOnCtrlC: false,
+  });
+  for (const signal of ["SIGTERM", "SIGHUP"] as const) process.once(signal, () => app.unmount());
+  try {
+    await app.waitUntilExit();
+  } finally {
+    client.close();
+    restore();
+  }
+  return 0;
+}
+
+// Exit explicitly: a socket or timer left behind must not keep a finished client alive.
+process.exit(await main());
