@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { repoRoot } from "./paths";
+import { securityEnv, toSecurityConfig, type SecurityConfig } from "./security/security-env";
 
 const commaList = z
   .string()
@@ -22,6 +23,7 @@ const envSchema = z.object({
   PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  ...securityEnv,
 });
 
 export interface ServerConfig {
@@ -40,6 +42,8 @@ export interface ServerConfig {
   maxQueuedBytes: number;
   /** How long a shutdown waits for commands in flight. */
   shutdownGraceMs: number;
+  /** Origins, proxies, rate limits and channels per user (security/security-env.ts). */
+  security: SecurityConfig;
 }
 
 /** Reads the configuration from the environment, failing with the name of any bad variable. */
@@ -63,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     maxQueuedBytes: e.MAX_QUEUED_BYTES_PER_CONNECTION,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    security: toSecurityConfig(e),
   };
 }

@@ -17,6 +17,7 @@ import { Lifecycle } from "./realtime/lifecycle";
 import { PresenceTracker } from "./realtime/presence-tracker";
 import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
+import { createSecurity } from "./security/security";
 
 export interface ChatServerHandle {
   /** The port actually listened on (useful with port 0). */
@@ -45,7 +46,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     ids: { newId: randomUUID },
     passwords: argon2Hasher,
     presence,
-    config: { sessionTtlMs: config.sessionTtlMs, adminNames: config.adminNames },
+    config: { sessionTtlMs: config.sessionTtlMs, adminNames: config.adminNames, maxChannelsPerUser: config.security.maxChannelsPerUser },
   };
 
   const health = async () => {
@@ -60,15 +61,17 @@ export async function createServer(config: ServerConfig, logger: Logger = create
       res.end();
     });
   });
+  const security = createSecurity(config.security, logger, () => (httpServer.address() as AddressInfo | null)?.port ?? config.port);
   const io: ChatServer = new Server(httpServer, {
+    allowRequest: security.allowRequest,
     maxHttpBufferSize: MAX_EVENT_BYTES,
     serveClient: false,
     pingInterval: config.pingIntervalMs,
     pingTimeout: config.pingTimeoutMs,
   });
   const lifecycle = new Lifecycle();
-  io.use(handshakeMiddleware(domain));
-  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64, lifecycle }, socket));
+  io.use(handshakeMiddleware(domain, security));
+  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64, lifecycle, guard: security.guard }, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 
   await new Promise<void>((resolve, reject) => {

@@ -14,5 +14,7 @@ export const handshakeRefusalSchema = z.object({
   code: z.enum(["UNSUPPORTED_PROTOCOL", "NOT_AUTHENTICATED", "SESSION_EXPIRED", "RATE_LIMITED", "UNAVAILABLE"]),
   message: z.string(),
   supportedProtocols: z.array(z.number().int()),
+  /** With RATE_LIMITED: how long to wait before connecting again. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 export type HandshakeRefusal = z.infer<typeof handshakeRefusalSchema>;

@@ -1,23 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { setSecurityHeaders } from "../security/security-headers";
 import { serveStatic } from "./static-files";
 
 export interface HttpDeps {
   webDist: string;
   /** Whether the server is up and its database answers. */
   health(): Promise<boolean>;
-}
-
-/** Headers every response carries: no inline script, no framing, no sniffing. */
-function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader(
-    "Content-Security-Policy",
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
 }
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {

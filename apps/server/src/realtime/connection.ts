@@ -1,6 +1,7 @@
 import type { Ack } from "@canaduck/contract";
-import { channelsOf, execute, presenceChanged, type DomainDeps, type UserActor } from "@canaduck/domain";
+import { channelsOf, presenceChanged, type DomainDeps, type UserActor } from "@canaduck/domain";
 import type { Logger } from "../logger";
+import type { AbuseGuard } from "../security/abuse-guard";
 import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
 import type { Lifecycle } from "./lifecycle";
@@ -16,6 +17,8 @@ export interface ConnectionDeps {
   /** Commands a connection may have waiting before further ones are refused. */
   queueCapacity: number;
   lifecycle: Lifecycle;
+  /** Rate limits in front of the domain. */
+  guard: AbuseGuard;
 }
 
 type AckFn = (result: Ack<unknown>) => void;
@@ -46,7 +49,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
         ack({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again in a moment." } });
         return;
       }
-      const outcome = await deps.lifecycle.track(() => execute(deps.domain, socket.data.actor, name, payload));
+      const outcome = await deps.lifecycle.track(() => deps.guard.execute(deps.domain, socket.data.actor, socket.data.address, name, payload));
       const user = socket.data.actor.kind === "user" ? socket.data.actor.userId : null;
       if (outcome.cause !== undefined) log.error({ err: outcome.cause, event: name, user }, "command failed");
       else if (!outcome.ack.ok) log.debug({ event: name, user, code: outcome.ack.error.code }, "command refused");

@@ -2,11 +2,12 @@ import { handshakeSchema, SUPPORTED_PROTOCOL_VERSIONS, type HandshakeRefusal } f
 import { anonymous, authenticate, DomainError, StoreUnavailableError, type DomainDeps } from "@canaduck/domain";
 import type { ExtendedError } from "socket.io";
 import { randomUUID } from "node:crypto";
+import type { Security } from "../security/security";
 import type { ChatSocket } from "./types";
 
-const refusal = (code: HandshakeRefusal["code"], message: string): ExtendedError => {
+const refusal = (code: HandshakeRefusal["code"], message: string, retryAfterMs?: number): ExtendedError => {
   const error: ExtendedError = new Error(message);
-  error.data = { code, message, supportedProtocols: [...SUPPORTED_PROTOCOL_VERSIONS] } satisfies HandshakeRefusal;
+  error.data = { code, message, supportedProtocols: [...SUPPORTED_PROTOCOL_VERSIONS], ...(retryAfterMs === undefined ? {} : { retryAfterMs }) } satisfies HandshakeRefusal;
   return error;
 };
 
@@ -15,14 +16,17 @@ const refusal = (code: HandshakeRefusal["code"], message: string): ExtendedError
  * Without a token the connection is anonymous and may only register or log in.
  */
 export const handshakeMiddleware =
-  (deps: DomainDeps) =>
+  (deps: DomainDeps, security: Security) =>
   (socket: ChatSocket, next: (err?: ExtendedError) => void): void => {
-    checkHandshake(deps, socket, next).catch((error: unknown) =>
+    checkHandshake(deps, security, socket, next).catch((error: unknown) =>
       next(error instanceof Error ? error : new Error("handshake failed")),
     );
   };
 
-async function checkHandshake(deps: DomainDeps, socket: ChatSocket, next: (err?: ExtendedError) => void): Promise<void> {
+async function checkHandshake(deps: DomainDeps, security: Security, socket: ChatSocket, next: (err?: ExtendedError) => void): Promise<void> {
+    socket.data.address = security.addressOf(socket.handshake);
+    const limited = await security.guard.admitConnection(socket.data.address);
+    if (limited) return next(refusal("RATE_LIMITED", limited.message, limited.retryAfterMs));
     const parsed = handshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) {
       return next(refusal("UNSUPPORTED_PROTOCOL", `State your protocol version in auth.protocol; this server speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}.`));

@@ -6,6 +6,8 @@ export interface SocketData {
   actor: Actor;
   /** Short id that every log line about this connection carries. */
   connectionId: string;
+  /** The client's address as per-address rate limits count it (security/client-address.ts). */
+  address: string;
 }
 
 // Events with acks are handled generically (onAny), so the server's view of client events is loose.

@@ -1,0 +1,15 @@
+import type { RateRule } from "./rate-rule";
+
+/** Every limit the server enforces, each a rule or null when switched off (see config.ts). */
+export interface RateLimitConfig {
+  sendPerUser: RateRule | null;
+  sendPerAddress: RateRule | null;
+  joinPerUser: RateRule | null;
+  joinPerAddress: RateRule | null;
+  /** Failed logins per account name: a success gives its attempt back. */
+  loginPerAccount: RateRule | null;
+  /** Failed logins per address. */
+  loginPerAddress: RateRule | null;
+  registerPerAddress: RateRule | null;
+  connectPerAddress: RateRule | null;
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { rateRuleSchema } from "./rate-rule";
+import type { RateLimitConfig } from "./rate-limits";
+
+// prefault: the fallback is text, parsed like a value that was set.
+const rule = (fallback: string) => rateRuleSchema.prefault(fallback);
+
+/** The environment variables of the security settings, merged into config.ts's schema. */
+export const securityEnv = {
+  /** Comma-separated origins browsers may connect from; unset: this server's own and Vite's. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean))
+    .optional(),
+  /** How many reverse proxies in front of the server append to X-Forwarded-For; 0 ignores it. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|true|false)$/, "a number of proxies (0 for none), or true for one")
+    .transform((s) => (s === "true" ? 1 : s === "false" ? 0 : Number(s)))
+    .pipe(z.number().int().max(10, "at most 10 proxies"))
+    .prefault("0"),
+  MAX_CHANNELS_PER_USER: z.coerce.number().int().positive().default(200),
+  /** `off` switches every rate limit off at once: for load tests, never for a public server. */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  RATE_SEND_PER_USER: rule("60/30s"),
+  RATE_SEND_PER_ADDRESS: rule("300/30s"),
+  RATE_JOIN_PER_USER: rule("30/1m"),
+  RATE_JOIN_PER_ADDRESS: rule("150/1m"),
+  RATE_LOGIN_FAILURES_PER_ACCOUNT: rule("10/15m"),
+  RATE_LOGIN_FAILURES_PER_ADDRESS: rule("30/15m"),
+  RATE_REGISTER_PER_ADDRESS: rule("50/1h"),
+  RATE_CONNECT_PER_ADDRESS: rule("200/1m"),
+};
+
+type SecurityEnv = z.output<z.ZodObject<typeof securityEnv>>;
+
+export interface SecurityConfig {
+  /** null: this server's own origins and Vite's dev server (see origin-guard.ts). */
+  allowedOrigins: string[] | null;
+  trustProxy: number;
+  maxChannelsPerUser: number;
+  rateLimits: RateLimitConfig;
+}
+
+export function toSecurityConfig(e: SecurityEnv): SecurityConfig {
+  const on = e.RATE_LIMITS === "on";
+  return {
+    allowedOrigins: e.ALLOWED_ORIGINS ?? null,
+    trustProxy: e.TRUST_PROXY,
+    maxChannelsPerUser: e.MAX_CHANNELS_PER_USER,
+    rateLimits: {
+      sendPerUser: on ? e.RATE_SEND_PER_USER : null,
+      sendPerAddress: on ? e.RATE_SEND_PER_ADDRESS : null,
+      joinPerUser: on ? e.RATE_JOIN_PER_USER : null,
+      joinPerAddress: on ? e.RATE_JOIN_PER_ADDRESS : null,
+      loginPerAccount: on ? e.RATE_LOGIN_FAILURES_PER_ACCOUNT : null,
+      loginPerAddress: on ? e.RATE_LOGIN_FAILURES_PER_ADDRESS : null,
+      registerPerAddress: on ? e.RATE_REGISTER_PER_ADDRESS : null,
+      connectPerAddress: on ? e.RATE_CONNECT_PER_ADDRESS : null,
+    },
+  };
+}
