@@ -7,6 +7,8 @@ import { sleep } from "./stats";
  */
 export function converse(speaker: FleetMember, listener: FleetMember, channel: string, intervalMs: number) {
   const latencies: number[] = [];
+  /** Lines that did not arrive within 10 s. */
+  let unheard = 0;
   let stopped = false;
   let n = 0;
   const heard = (text: string) =>
@@ -24,13 +26,17 @@ export function converse(speaker: FleetMember, listener: FleetMember, channel: s
         });
       });
       void speaker.client.sendMessage(channel, text);
-      await Promise.race([arrived, sleep(10_000)]);
-      latencies.push(performance.now() - started);
+      const made = await Promise.race([arrived.then(() => true), sleep(10_000).then(() => false)]);
+      if (made) latencies.push(performance.now() - started);
+      else unheard += 1;
       await sleep(intervalMs);
     }
   })();
   return {
     latencies,
+    get unheard() {
+      return unheard;
+    },
     stop: async () => {
       stopped = true;
       await done;

@@ -34,13 +34,15 @@ export function publish(
   ratePerSecond: number,
   maxMessages: number,
   log: PublishLog,
+  /** Pads each text to this many characters (the unique prefix stays first). */
+  padTo = 0,
 ): { stop: () => void; done: Promise<void> } {
   let stopped = false;
   const inFlight: Promise<void>[] = [];
   const done = (async () => {
     for (let n = 0; n < maxMessages && !stopped; n++) {
       const channel = channels[n % channels.length] ?? "#bench";
-      const text = `${member.name}#${n}`;
+      const text = `${member.name}#${n}`.padEnd(padTo, ".");
       log.sent.push(text);
       const started = performance.now();
       const clientId = `${member.name}-${n}`;

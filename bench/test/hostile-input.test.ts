@@ -12,6 +12,7 @@ it("answers 10,000 hostile events with coded errors while a bystander keeps chat
   // concurrency in flight on it).
   expect(result.refused).toBeLessThanOrEqual((result.reconnects + 1) * 4);
   expect(result.serverAlive).toBe(true);
+  expect(result.unheard).toBe(0);
   expect(result.peakRss - result.baselineRss).toBeLessThan(150 * 1024 * 1024);
   // "Normal latency" on a shared 2-core machine that also runs the attack: within 10x of
   // the quiet baseline, and under half a second.

@@ -25,6 +25,8 @@ export interface HostileResult {
   codes: Record<string, number>;
   baselineP99Ms: number;
   underAttackP99Ms: number;
+  /** Bystander lines that never arrived (within 10 s). */
+  unheard: number;
   baselineRss: number;
   peakRss: number;
   serverAlive: boolean;
@@ -147,6 +149,7 @@ export async function hostileInput(o: HostileOptions): Promise<HostileResult> {
       codes,
       baselineP99Ms: percentile(baseline.latencies, 99),
       underAttackP99Ms: percentile(during.latencies, 99),
+      unheard: baseline.unheard + during.unheard,
       baselineRss,
       peakRss: server.peakRssBytes,
       serverAlive: health && server.alive,

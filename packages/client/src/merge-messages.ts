@@ -20,9 +20,18 @@ export function mergeMessages(loaded: Loaded, arriving: readonly Message[], late
     added.push(message);
   }
   if (added.length === 0 && !latest) return { ...loaded, added };
-  const messages = added.length === 0 ? loaded.messages : [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  const messages = added.length === 0 ? loaded.messages : combine(loaded.messages, added);
   let cursor = loaded.cursor;
   if (latest) cursor = Math.max(cursor, ...arriving.map((m) => m.seq));
   while (bySeq.has(cursor + 1)) cursor += 1;
   return { messages, cursor, added };
+}
+
+/** Live lines arrive in order after the last one: append them without re-sorting the channel. */
+function combine(existing: readonly Message[], added: Message[]): Message[] {
+  added.sort((a, b) => a.seq - b.seq);
+  const last = existing.at(-1)?.seq ?? -1;
+  const first = added[0]?.seq ?? 0;
+  if (first > last) return existing.concat(added);
+  return [...existing, ...added].sort((a, b) => a.seq - b.seq);
 }

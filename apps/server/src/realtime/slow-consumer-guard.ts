@@ -1,11 +1,21 @@
 import type { Logger } from "../logger";
 import type { ChatServer } from "./types";
 
+interface EngineConnection {
+  writeBuffer?: Array<{ data?: unknown }>;
+  transport?: { socket?: { bufferedAmount?: number } };
+}
+
+const sizeOf = (data: unknown): number =>
+  typeof data === "string" ? data.length : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : 64;
+
 /** What a connection has queued for the client but not yet handed to the kernel. */
 function queuedBytes(conn: unknown): number {
-  const c = conn as { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number } } };
-  // engine.io keeps packets in writeBuffer while the transport is busy; ws keeps bytes in bufferedAmount.
-  return (c.transport?.socket?.bufferedAmount ?? 0) + (c.writeBuffer?.length ?? 0) * 1024;
+  const c = conn as EngineConnection;
+  // engine.io keeps packets in writeBuffer while the transport waits for a write to finish;
+  // the WebSocket keeps bytes it could not hand to the kernel in bufferedAmount.
+  const buffered = (c.writeBuffer ?? []).reduce((sum, packet) => sum + sizeOf(packet.data), 0);
+  return buffered + (c.transport?.socket?.bufferedAmount ?? 0);
 }
 
 /**
