@@ -16,11 +16,12 @@ export async function storedMessages(dbFile: string, channelName: string): Promi
             WHERE c.nameKey = ? AND m.kind = 'text' ORDER BY m.seq`,
       args: [channelName.toLowerCase()],
     });
+    const text = (value: unknown): string => (typeof value === "string" ? value : "");
     return result.rows.map((row) => ({
-      id: String(row.id),
+      id: text(row.id),
       seq: Number(row.seq),
-      text: String(row.text),
-      clientId: row.clientId === null ? null : String(row.clientId),
+      text: text(row.text),
+      clientId: row.clientId === null ? null : text(row.clientId),
     }));
   } finally {
     db.close();
