@@ -1,9 +1,10 @@
 import type { ChatState } from "@canaduck/client";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
+import { useKeys } from "./hooks/use-keys";
 
 /** While a saved session logs in by itself. */
 export function ConnectingScreen({ url, status, onQuit }: { url: string; status: ChatState["status"]; onQuit: () => void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === "c") onQuit();
   });
   return (

@@ -1,6 +1,7 @@
 import { activeChannel, displayName, type ChatClient, type ChatState } from "@canaduck/client";
-import { Box, useInput } from "ink";
+import { Box } from "ink";
 import { useCallback, useMemo, useReducer, useState } from "react";
+import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
@@ -116,7 +117,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         return setRedraws((n) => n + 1);
     }
   };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     for (const command of keyCommands(input, key)) run(command);
   });
 

@@ -1,6 +1,7 @@
 import type { ChatClient, ChatState } from "@canaduck/client";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useRef, useState } from "react";
+import { useKeys } from "../hooks/use-keys";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { FieldInput } from "./field-input";
@@ -59,7 +60,7 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
     if (command.action.type === "history-next") return dispatch({ type: "focus", field: "password" });
     dispatch({ type: "edit", action: command.action });
   };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     for (const command of keyCommands(input, key)) run(command);
   });
 

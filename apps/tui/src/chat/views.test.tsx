@@ -1,0 +1,41 @@
+import { render } from "ink-testing-library";
+import stringWidth from "string-width";
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup } from "ink-testing-library";
+import { plain } from "../testing/frames";
+import { ChannelList } from "./channel-list";
+import { InputLine } from "./input-line";
+import { StatusBar } from "./status-bar";
+
+afterEach(cleanup);
+
+describe("the channel list", () => {
+  it("numbers the windows for Alt+number and shows unread counts and a mark for mentions", () => {
+    const windows = [
+      { id: "a", number: 1, name: "#dev", direct: false, unread: 0, mentions: 0 },
+      { id: "b", number: 2, name: "#ops", direct: false, unread: 4, mentions: 1 },
+      { id: "c", number: 3, name: "bob", direct: true, unread: 2, mentions: 0 },
+    ];
+    const frame = plain(render(<ChannelList windows={windows} activeId="a" width={16} height={6} />).lastFrame());
+    expect(frame).toContain(" 1 #dev");
+    expect(frame).toMatch(/ 2!#ops +4│/);
+    expect(frame).toMatch(/ 3 @bob +2│/);
+  });
+});
+
+describe("the status bar", () => {
+  it("says when the connection dropped, who is typing, and that there is more below", () => {
+    const frame = plain(render(<StatusBar status="reconnecting" nick="alice" where="1:#dev" typing="bob is typing…" scrolled={12} width={100} />).lastFrame());
+    expect(frame).toBe("[disconnected, reconnecting…] [alice] [1:#dev] [more below: PageDown] bob is typing…");
+  });
+});
+
+describe("the input line", () => {
+  it("keeps wide characters within the terminal's width", () => {
+    const text = "日本語と絵文字👍🎉を含むとても長い入力行のテキスト";
+    const frame = plain(render(<InputLine prompt="[#dev] " value={text} cursor={text.length} width={30} />).lastFrame());
+    expect(stringWidth(frame)).toBeLessThanOrEqual(30);
+    expect(frame.startsWith("[#dev] ")).toBe(true);
+    expect(frame).toContain("テキスト");
+  });
+});

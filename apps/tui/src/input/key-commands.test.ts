@@ -1,0 +1,56 @@
+import type { Key } from "ink";
+import { describe, expect, it } from "vitest";
+import { keyCommands } from "./key-commands";
+
+const none: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+const key = (k: Partial<Key>): Key => ({ ...none, ...k });
+
+describe("keys", () => {
+  it("splits a chunk of typing with line breaks into text and Enters", () => {
+    expect(keyCommands("hello\rworld\r", none)).toEqual([
+      { type: "edit", action: { type: "insert", text: "hello" } },
+      { type: "submit" },
+      { type: "edit", action: { type: "insert", text: "world" } },
+      { type: "submit" },
+    ]);
+  });
+
+  it("switches windows with Alt+number (Alt+0 is the tenth) and Ctrl+N / Ctrl+P", () => {
+    expect(keyCommands("3", key({ meta: true }))).toEqual([{ type: "switch", to: 3 }]);
+    expect(keyCommands("0", key({ meta: true }))).toEqual([{ type: "switch", to: 10 }]);
+    expect(keyCommands("n", key({ ctrl: true }))).toEqual([{ type: "switch", to: "next" }]);
+    expect(keyCommands("p", key({ ctrl: true }))).toEqual([{ type: "switch", to: "previous" }]);
+  });
+
+  it("treats the DEL that Backspace sends as a backspace, and Ctrl+C as leaving", () => {
+    expect(keyCommands("", key({ delete: true }))).toEqual([{ type: "edit", action: { type: "backspace" } }]);
+    expect(keyCommands("c", key({ ctrl: true }))).toEqual([{ type: "quit" }]);
+  });
+
+  it("scrolls with PageUp / PageDown, completes with Tab, toggles members with Alt+M", () => {
+    expect(keyCommands("", key({ pageUp: true }))).toEqual([{ type: "scroll", direction: "up" }]);
+    expect(keyCommands("", key({ tab: true, shift: true }))).toEqual([{ type: "complete", backwards: true }]);
+    expect(keyCommands("m", key({ meta: true }))).toEqual([{ type: "toggle-members" }]);
+  });
+});

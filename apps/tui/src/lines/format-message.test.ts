@@ -1,0 +1,49 @@
+import type { Message } from "@canaduck/contract";
+import { describe, expect, it } from "vitest";
+import { formatMessage } from "./format-message";
+import { formatTime } from "./format-time";
+import { layoutPaneLine } from "./pane-line";
+import { rowText } from "./segments";
+
+const at = "2026-11-24T09:30:00.000Z";
+const message = (over: Partial<Message>): Message => ({
+  id: "m1",
+  channelId: "c1",
+  seq: 1,
+  kind: "text",
+  author: { id: "u-bob", name: "bob" },
+  text: "",
+  meta: {},
+  createdAt: at,
+  ...over,
+});
+const shown = (m: Message, me: string | null = "alice") => layoutPaneLine(formatMessage(m, "#dev", me), 200).map(rowText).join("\n");
+const time = formatTime(Date.parse(at));
+
+describe("how a message reads", () => {
+  it("shows said text, /me actions and system lines irssi-style", () => {
+    expect(shown(message({ text: "hello" }))).toBe(`${time} <bob> hello`);
+    expect(shown(message({ kind: "action", text: "waves" }))).toBe(`${time} * bob waves`);
+    expect(shown(message({ kind: "join" }))).toBe(`${time} --> bob joined #dev`);
+    expect(shown(message({ kind: "part", meta: { reason: "lunch" } }))).toBe(`${time} <-- bob left #dev (lunch)`);
+    expect(shown(message({ kind: "kick", meta: { target: { id: "u-eve", name: "eve" }, reason: "spam" } }))).toBe(`${time} <-- eve was kicked by bob (spam)`);
+    expect(shown(message({ kind: "topic", text: "Release on Friday" }))).toBe(`${time} --- bob set the topic: Release on Friday`);
+    expect(shown(message({ kind: "mode", meta: { inviteOnly: true } }))).toBe(`${time} --- bob made #dev invite-only`);
+    expect(shown(message({ kind: "op", meta: { target: { id: "u-eve", name: "eve" } } }))).toBe(`${time} --- bob made eve an operator`);
+  });
+
+  it("highlights a line that names me, not my own lines", () => {
+    const mention = formatMessage(message({ text: "alice: ping" }), "#dev", "alice");
+    expect(mention.head.some((s) => s.text === "bob" && s.inverse)).toBe(true);
+    const mine = formatMessage(message({ author: { id: "u-alice", name: "alice" }, text: "alice here" }), "#dev", "alice");
+    expect(mine.head.some((s) => s.inverse)).toBe(false);
+  });
+
+  it("strips escape sequences and other control characters from what others wrote", () => {
+    expect(shown(message({ text: "red\u001b[31m alert\u0007\u202e" }))).toBe(`${time} <bob> red[31m alert`);
+  });
+
+  it("shows a multi-line message with every line under the text", () => {
+    expect(shown(message({ text: "one\ntwo" }))).toBe(`${time} <bob> one\n${" ".repeat(time.length + 7)}two`);
+  });
+});
