@@ -1,0 +1,82 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import stringWidth from "string-width";
+
+const run = promisify(execFile);
+
+/** Quotes a word for the shell tmux runs the command in. */
+const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A real terminal: a tmux session on its own server socket (so the user's tmux is never
+ * touched), driven with send-keys and read with capture-pane, as a person would see it.
+ */
+export class TmuxSession {
+  private readonly socket = `canaduck-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly name = "tui";
+
+  private tmux(...args: string[]): Promise<string> {
+    return run("tmux", ["-L", this.socket, ...args], { encoding: "utf8", timeout: 10_000 }).then((r) => r.stdout);
+  }
+
+  /**
+   * Starts `argv` in a `columns`×`rows` terminal with `env`. A line is printed before it and its
+   * exit status after it, and the shell then waits, so a test can see what the terminal looks
+   * like once the program has left.
+   */
+  async start(argv: string[], env: Record<string, string>, columns = 100, rows = 30): Promise<void> {
+    // Ink draws nothing live when it believes it runs in CI, so CI's variables are not passed on.
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`);
+    const command = `printf 'shell before canaduck\\n'; env -u CI -u CONTINUOUS_INTEGRATION ${assignments.join(" ")} ${argv.map(quote).join(" ")}; echo "[canaduck exited $?]"; sleep 120`;
+    await this.tmux("new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", this.name, command);
+  }
+
+  /** Types text literally, as if pasted key by key. */
+  type(text: string): Promise<string> {
+    return this.tmux("send-keys", "-t", this.name, "-l", text);
+  }
+
+  /** Presses keys by tmux name: Enter, Tab, PPage, NPage, C-c, M-1. */
+  press(...keys: string[]): Promise<string> {
+    return this.tmux("send-keys", "-t", this.name, ...keys);
+  }
+
+  capture(): Promise<string> {
+    return this.tmux("capture-pane", "-p", "-t", this.name);
+  }
+
+  /** Polls the screen until `ready` holds; fails after `timeoutMs`, showing the last screen. */
+  async waitFor(ready: (screen: string) => boolean, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = await this.capture();
+      if (ready(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`screen not reached in ${timeoutMs} ms; last screen:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  waitForText(text: string, timeoutMs?: number): Promise<string> {
+    return this.waitFor((screen) => screen.includes(text), timeoutMs);
+  }
+
+  async kill(): Promise<void> {
+    await this.tmux("kill-server").catch(() => "");
+  }
+}
+
+/** The display columns at which each `│` border stands on each row: equal on every row when nothing broke the layout. */
+export function borderColumns(screen: string): number[][] {
+  return screen
+    .split("\n")
+    .filter((line) => line.includes("│"))
+    .map((line) => {
+      const columns: number[] = [];
+      let at = line.indexOf("│");
+      while (at !== -1) {
+        columns.push(stringWidth(line.slice(0, at)));
+        at = line.indexOf("│", at + 1);
+      }
+      return columns;
+    });
+}
