@@ -54,7 +54,7 @@ export interface UserCommand<E extends ClientEventName> {
 export interface ChannelCommand<E extends ClientEventName> {
   /** May depend on the payload: reading a topic needs less than setting it. */
   access: ChannelAccess | ((payload: ClientEventPayload<E>) => ChannelAccess);
-  channelOf(payload: ClientEventPayload<E>): string;
+  channelOf: (payload: ClientEventPayload<E>) => string;
   run(ctx: UserContext<E>, scope: ChannelScope): Result<E>;
 }
 
@@ -62,7 +62,7 @@ export interface ChannelCommand<E extends ClientEventName> {
 export interface TargetCommand<E extends ClientEventName> {
   access: ChannelAccess | ((payload: ClientEventPayload<E>) => ChannelAccess);
   /** The channel the command is about; undefined when it targets a nick. */
-  channelOf(payload: ClientEventPayload<E>): string | undefined;
+  channelOf: (payload: ClientEventPayload<E>) => string | undefined;
   run(ctx: UserContext<E>, scope: ChannelScope | null): Result<E>;
 }
 

@@ -4,6 +4,7 @@ import {
   type Ack,
   type ChatError,
   type ClientEventName,
+  type ClientEventPayload,
   type ClientEventResult,
 } from "@canaduck/contract";
 import type { z } from "zod";
@@ -72,9 +73,9 @@ async function runCommand<E extends ClientEventName>(
   payload: unknown,
   out: EffectList,
 ): Promise<ClientEventResult<E>> {
-  // The table pairs each event with its own definition; the cast restores that pairing.
-  const def = commands[event] as unknown as CommandDefinition<E>;
-  const typedPayload = payload as Parameters<typeof def.run>[0]["payload"];
+  const def: CommandDefinition<E> = commands[event];
+  // execute() parsed the payload with this event's schema.
+  const typedPayload = payload as ClientEventPayload<E>;
   const now = deps.clock.now();
 
   if (def.scope === "anonymous") {

@@ -1,13 +1,15 @@
 import { helpLines } from "@canaduck/contract";
 import { userCommand } from "../command";
-import { refuse } from "../domain-error";
+import { DomainError } from "../domain-error";
 
 /** server:help — the shared grammar's usage lines, for clients that ask the server. */
 export const help = userCommand<"server:help">({
   access: "user",
-  async run(ctx) {
+  run(ctx) {
     const lines = helpLines(ctx.payload.command);
     const typed = (ctx.payload.command ?? "").replace(/^\//, "");
-    return lines === null ? refuse("UNKNOWN_COMMAND", `There is no command /${typed}; try /help.`) : { lines };
+    return lines === null
+      ? Promise.reject(new DomainError("UNKNOWN_COMMAND", `There is no command /${typed}; try /help.`))
+      : Promise.resolve({ lines });
   },
 });

@@ -3,8 +3,8 @@ import { userCommand } from "../command";
 /** session:quit — closes this connection after the ack; others see the user go offline. */
 export const quit = userCommand<"session:quit">({
   access: "user",
-  async run(ctx) {
+  run(ctx) {
     ctx.out.push({ type: "close-connection", reason: "quit" });
-    return {};
+    return Promise.resolve({});
   },
 });

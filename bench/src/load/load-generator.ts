@@ -1,0 +1,141 @@
+import { PROTOCOL_VERSION } from "@canaduck/contract";
+import { io, type Socket } from "socket.io-client";
+import { percentile, sleep } from "../stats";
+
+/** How the generator speaks to the server under test: CanaDuck's contract, or the bare relay's. */
+export type Protocol = "canaduck" | "relay";
+
+export interface LoadClient {
+  token?: string;
+  /** The room (channel) this client listens to. */
+  channel: string;
+}
+
+export interface LoadPlan {
+  url: string | string[];
+  protocol: Protocol;
+  clients: LoadClient[];
+  /** Publishers, each sending to its channels round-robin. */
+  publishers: Array<{ token?: string; channels: string[] }>;
+  /** Total messages per second across publishers. */
+  rate: number;
+  durationMs: number;
+  payloadBytes: number;
+}
+
+export interface LoadResult {
+  connectMs: number;
+  sent: number;
+  acked: number;
+  deliveries: number;
+  deliveriesPerSecond: number;
+  expectedDeliveries: number;
+  lost: number;
+  duplicated: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function connect(url: string, protocol: Protocol, token?: string): Socket {
+  return io(url, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    ...(protocol === "canaduck" ? { auth: token ? { protocol: PROTOCOL_VERSION, token } : { protocol: PROTOCOL_VERSION } } : {}),
+  });
+}
+
+const connected = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+
+/**
+ * C clients listen, P publishers send `payloadBytes` messages at a fixed total rate for a fixed
+ * time; every client times each delivery from the send time carried in the message. Bounded in
+ * count and time, loopback only.
+ */
+export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  const urls = Array.isArray(plan.url) ? plan.url : [plan.url];
+  const started = performance.now();
+  const listeners = plan.clients.map((c, i) => ({ ...c, socket: connect(urls[i % urls.length] ?? "", plan.protocol, c.token) }));
+  const publishers = plan.publishers.map((p, i) => ({ ...p, socket: connect(urls[i % urls.length] ?? "", plan.protocol, p.token) }));
+  // Connect in waves so the server's accept queue is not the thing being measured.
+  for (let i = 0; i < listeners.length; i += 200) await Promise.all(listeners.slice(i, i + 200).map((l) => connected(l.socket)));
+  await Promise.all(publishers.map((p) => connected(p.socket)));
+  if (plan.protocol === "relay") {
+    await Promise.all(listeners.map((l) => new Promise<void>((r) => l.socket.emit("join", l.channel, () => r()))));
+  }
+  const connectMs = performance.now() - started;
+
+  const membersOf = new Map<string, number>();
+  for (const l of listeners) membersOf.set(l.channel, (membersOf.get(l.channel) ?? 0) + 1);
+  const latencies: number[] = [];
+  let duplicated = 0;
+  const seen = listeners.map(() => new Set<number>());
+  listeners.forEach((l, i) => {
+    const onText = (text: string) => {
+      const [id, sentAt] = text.split(":", 2);
+      const key = Number(id);
+      const set = seen[i];
+      if (!set) return;
+      if (set.has(key)) duplicated += 1;
+      else set.add(key);
+      latencies.push(performance.now() - Number(sentAt));
+    };
+    if (plan.protocol === "relay") l.socket.on("msg", (m: { text: string }) => onText(m.text));
+    else l.socket.on("message:new", (m: { kind: string; text: string }) => m.kind === "text" && onText(m.text));
+  });
+
+  let sent = 0;
+  let acked = 0;
+  let expectedDeliveries = 0;
+  const deadline = performance.now() + plan.durationMs;
+  const tickMs = 10;
+  let owed = 0;
+  while (performance.now() < deadline) {
+    owed += (plan.rate * tickMs) / 1000;
+    while (owed >= 1) {
+      owed -= 1;
+      const publisher = publishers[sent % publishers.length];
+      if (!publisher) break;
+      const channel = publisher.channels[Math.floor(sent / publishers.length) % publisher.channels.length] ?? "";
+      const text = `${sent}:${performance.now()}:`.padEnd(plan.payloadBytes, "x");
+      const members = membersOf.get(channel) ?? 0;
+      sent += 1;
+      const onAck = (ok: boolean) => {
+        if (!ok) return;
+        acked += 1;
+        expectedDeliveries += members;
+      };
+      if (plan.protocol === "relay") publisher.socket.emit("send", { room: channel, text }, () => onAck(true));
+      else publisher.socket.emit("message:send", { target: channel, text, clientId: `m${sent}` }, (ack: { ok: boolean }) => onAck(ack.ok));
+    }
+    await sleep(tickMs);
+  }
+  // Let what is in flight arrive (bounded).
+  const drainUntil = performance.now() + 10_000;
+  while (performance.now() < drainUntil && (acked < sent || latencies.length < expectedDeliveries)) await sleep(50);
+  const elapsedMs = plan.durationMs;
+  for (const s of [...listeners, ...publishers]) s.socket.disconnect();
+
+  const deliveries = latencies.length;
+  return {
+    connectMs,
+    sent,
+    acked,
+    deliveries,
+    deliveriesPerSecond: deliveries / (elapsedMs / 1000),
+    expectedDeliveries,
+    lost: Math.max(0, expectedDeliveries - (deliveries - duplicated)),
+    duplicated,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+  };
+}
