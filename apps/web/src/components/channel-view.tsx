@@ -46,7 +46,7 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
     <>
       <ChannelHeader view={channel.view} onMenu={onMenu} membersOpen={membersOpen} onToggleMembers={onToggleMembers} />
       <MessageList
-        key={channel.view.id}
+        key={`list-${channel.view.id}`}
         channel={channel}
         name={name}
         pending={pending}
@@ -60,7 +60,7 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
       <TypingIndicator typing={channel.typing} />
       <ChannelNotices channelId={channel.view.id} />
       <Composer
-        key={channel.view.id}
+        key={`composer-${channel.view.id}`}
         label={`Message ${name}`}
         candidates={candidates}
         onSubmit={run}

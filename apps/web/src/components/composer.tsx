@@ -146,7 +146,7 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
           className="composer-input"
           rows={1}
           aria-label={label}
-          placeholder={`${label} — / for commands`}
+          placeholder={label}
           value={text}
           maxLength={limits.messageMaxLength + 200}
           disabled={disabled}
@@ -166,7 +166,7 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
         </button>
       </div>
       <p className="composer-help" aria-hidden="true">
-        <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line · <kbd>Tab</kbd> completes names
+        <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line · <kbd>/</kbd> for commands · <kbd>Tab</kbd> completes names
       </p>
     </div>
   );

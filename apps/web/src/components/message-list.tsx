@@ -12,8 +12,6 @@ interface MessageListProps extends RowHandlers {
   myId: string;
   /** Loads the page before the oldest loaded line. */
   onLoadOlder: () => Promise<boolean>;
-  /** Lets a test give jsdom, which lays nothing out, a viewport. */
-  initialRect?: { width: number; height: number };
 }
 
 /** Older history is asked for when the reader is this close to the top. */
@@ -32,7 +30,7 @@ const estimate = (row: ListRow | undefined) => {
  * ten thousand lines scrolls as smoothly as one of ten. Reading at the bottom follows new
  * lines; scrolled up, the view stays put, offers a way back, and loads older pages near the top.
  */
-export function MessageList({ channel, name, pending, myName, myId, onLoadOlder, initialRect, onAuthor, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({ channel, name, pending, myName, myId, onLoadOlder, onAuthor, onRetry, onDiscard }: MessageListProps) {
   const { messages, hasOlder } = channel;
   const rows = useMemo<ListRow[]>(() => {
     const built: ListRow[] = buildRows(messages, pending);
@@ -52,14 +50,29 @@ export function MessageList({ channel, name, pending, myName, myId, onLoadOlder,
     overscan: 10,
     anchorTo: "end",
     followOnAppend: true,
-    ...(initialRect ? { initialRect } : {}),
   });
 
+  // Opens at the newest line. Rows measure themselves over a few frames, so the first jump to
+  // the end is repeated until it holds; only then may scrolling near the top load history.
   const started = useRef(false);
   useLayoutEffect(() => {
     if (started.current || rows.length === 0) return;
-    started.current = true;
-    virtualizer.scrollToEnd();
+    let frames = 0;
+    let frame = 0;
+    const settle = () => {
+      const el = scrollRef.current;
+      if (!el) return;
+      virtualizer.scrollToEnd();
+      frames += 1;
+      const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 4;
+      if ((atEnd && frames >= 3) || frames >= 30) {
+        started.current = true;
+        return;
+      }
+      frame = requestAnimationFrame(settle);
+    };
+    settle();
+    return () => cancelAnimationFrame(frame);
   }, [rows.length, virtualizer]);
 
   const loadOlder = useCallback(() => {
@@ -73,19 +86,25 @@ export function MessageList({ channel, name, pending, myName, myId, onLoadOlder,
   }, [hasOlder, onLoadOlder]);
 
   const newestSeq = messages.at(-1)?.seq ?? 0;
+  /** Whether the reader's last scroll left them near the top, wanting what came before. */
+  const nearTop = useRef(false);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
     const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
     setAwayFromSeq((away) => (atEnd ? null : (away ?? newestSeq)));
-    if (started.current && el.scrollTop < LOAD_OLDER_PX) loadOlder();
+    nearTop.current = started.current && el.scrollTop < LOAD_OLDER_PX;
+    if (nearTop.current) loadOlder();
   };
 
-  // A first page too short to scroll cannot be scrolled up: fetch more until it fills the view.
+  // After a page arrives, keep going while the reader is still near the top; and a first page
+  // too short to scroll cannot be scrolled up, so fetch more until it fills the view.
   useEffect(() => {
     const el = scrollRef.current;
-    if (el && started.current && hasOlder && el.scrollHeight - el.clientHeight < LOAD_OLDER_PX) loadOlder();
-  }, [rows.length, hasOlder, loadOlder]);
+    if (!el || !started.current || !hasOlder || loadingOlder) return;
+    const short = el.scrollHeight - el.clientHeight < LOAD_OLDER_PX;
+    if (short || (nearTop.current && el.scrollTop < LOAD_OLDER_PX)) loadOlder();
+  }, [rows.length, hasOlder, loadOlder, loadingOlder]);
 
   const unseen = awayFromSeq === null ? 0 : countAfter(messages, awayFromSeq);
   const jump = () => {

@@ -1,0 +1,21 @@
+import { expect, joinChannel, say, test } from "../fixtures/test";
+
+test("an administrator's alert reaches everyone as a banner", async ({ signUp }) => {
+  // The first account on a new server is its administrator.
+  const root = await signUp("root");
+  const bob = await signUp("bob");
+  await joinChannel(root, "#news");
+  await say(root, "/alert Maintenance at noon, back in five minutes");
+
+  for (const page of [root, bob]) {
+    const banner = page.getByRole("alert").filter({ hasText: "Maintenance at noon" });
+    await expect(banner).toContainText("root: Maintenance at noon, back in five minutes");
+  }
+  await bob.getByRole("button", { name: "Dismiss the announcement" }).click();
+  await expect(bob.getByText("Maintenance at noon")).toHaveCount(0);
+
+  // Someone who is not an administrator is told so.
+  await joinChannel(bob, "#news");
+  await say(bob, "/alert me too");
+  await expect(bob.locator('.composer [role="alert"]')).toHaveAttribute("data-code", "FORBIDDEN");
+});
