@@ -10,7 +10,13 @@ import { mib } from "./src/stats";
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main(): Promise<void> {
-  const rows: string[][] = [["scenario", "messages sent", "reconnects", "lost", "duplicated", "peak server memory", "bystander p99", "other"]];
+  const rows: string[][] = [];
+  const header = ["scenario", "messages sent", "reconnects", "lost", "duplicated", "peak server memory", "bystander p99", "other"];
+  // Each scenario's row is printed as soon as it is measured.
+  rows.push = (...added: string[][]) => {
+    for (const row of added) console.log(header.map((h, i) => `${h}: ${row[i] ?? ""}`).join(" | "));
+    return Array.prototype.push.apply(rows, added);
+  };
 
   const storm = await reconnectStorm({ clients: 20, publishers: 5, channels: 3, reconnects: 3_000, rate: 20 });
   rows.push(["reconnect storm", String(storm.sent), String(storm.reconnects), String(storm.ackedNotStored + storm.lostInViews), String(storm.storedTwice + storm.duplicatedInViews), mib(storm.peakServerRss), "-", `misordered views ${storm.misordered}`]);
@@ -27,8 +33,10 @@ async function main(): Promise<void> {
   const outage = await databaseOutage({ clients: 10, publishers: 5, rate: 30, outageMs: 5_000 });
   rows.push(["database outage", String(outage.sent), "-", String(outage.ackedNotStored + outage.lostInViews), String(outage.storedTwice + outage.duplicatedInViews), "-", "-", `${outage.unavailableAnswers} UNAVAILABLE answers in ${outage.outageMs} ms`]);
 
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | "));
+  console.log("");
+  const table = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length)));
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | "));
 }
 
 main().catch((error: unknown) => {

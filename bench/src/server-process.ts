@@ -43,7 +43,11 @@ export class ServerProcess {
   private sampler: NodeJS.Timeout | undefined;
   private output = "";
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  constructor(
+    private readonly env: Record<string, string> = {},
+    /** The script to run: the CanaDuck server by default, or e.g. the bare relay. */
+    private readonly entry: string = mainTs,
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -57,7 +61,7 @@ export class ServerProcess {
     if (this.port === 0) this.port = await freePort();
     this.output = "";
     // node itself, not the tsx wrapper: the pid must be the server's for SIGKILL and memory.
-    const child = spawn(process.execPath, ["--import", "tsx", mainTs], {
+    const child = spawn(process.execPath, ["--import", "tsx", this.entry], {
       cwd: repoRoot,
       env: {
         ...process.env,

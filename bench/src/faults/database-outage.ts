@@ -1,9 +1,21 @@
-import { createClient } from "@libsql/client";
+import { createClient, type Client } from "@libsql/client";
 import { closeFleet, joinAll, registerFleet } from "../chat-fleet";
 import { checkConsistency, type Consistency } from "../consistency";
 import { newPublishLog, publish } from "../publisher";
 import { ServerProcess } from "../server-process";
 import { sleep } from "../stats";
+
+/** BEGIN IMMEDIATE from another connection: nobody else may write until it commits. The server may hold the lock for a moment, so retry. */
+async function takeWriteLock(locker: Client) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await locker.transaction("write");
+    } catch (error) {
+      if (attempt > 500) throw error;
+      await sleep(5);
+    }
+  }
+}
 
 export interface OutageOptions {
   clients: number;
@@ -36,7 +48,7 @@ export async function databaseOutage(o: OutageOptions): Promise<OutageResult> {
     const log = newPublishLog();
     const runs = publishers.map((p) => publish(p, channels, o.rate, 1_000_000, log));
     await sleep(1_000);
-    const lock = await locker.transaction("write"); // BEGIN IMMEDIATE: nobody else may write
+    const lock = await takeWriteLock(locker);
     await lock.execute("UPDATE Channel SET topic = topic WHERE 0");
     await sleep(o.outageMs);
     await lock.commit();
