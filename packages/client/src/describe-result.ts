@@ -39,6 +39,16 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
     }
     case "server:help":
       return (data as R<"server:help">).lines.join("\n");
+    case "session:list": {
+      const { sessions } = data as R<"session:list">;
+      const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+      return [
+        "Your sessions (/revoke id logs one out):",
+        ...sessions.map((s) => `  ${s.id.slice(0, 8)}  since ${when(s.createdAt)}, until ${when(s.expiresAt)}${s.current ? "  (this one)" : ""}`),
+      ].join("\n");
+    }
+    case "session:revoke":
+      return "Session logged out.";
     case "user:nick":
       return `You are now ${(data as R<"user:nick">).user.name}.`;
     default:

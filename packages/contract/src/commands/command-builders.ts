@@ -92,6 +92,8 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
     return { ok: true, command: { kind: "local", name: "query", nick: parsed.data } };
   },
   quit: ({ rest }) => eventCommand("quit", "session:quit", textField("message", rest(0))),
+  sessions: () => eventCommand("sessions", "session:list", {}),
+  revoke: ({ args: [sessionId = ""] }) => eventCommand("revoke", "session:revoke", { sessionId }),
   logout: () => eventCommand("logout", "auth:logout", {}),
   help: ({ args: [word] }) => {
     if (word === undefined) return { ok: true, command: { kind: "local", name: "help" } };

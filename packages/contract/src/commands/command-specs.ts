@@ -47,6 +47,8 @@ export const commandSpecs = {
   alert: { usage: "/alert text", help: "Send a notice to everyone connected (admins).", minArgs: 1, maxArgs: REST, event: "server:alert" },
   query: { usage: "/query nick", help: "Open a direct conversation with a nick.", minArgs: 1, maxArgs: 1, event: null },
   quit: { usage: "/quit [message]", help: "Leave CanaDuck, with a parting message.", minArgs: 0, maxArgs: REST, event: "session:quit" },
+  sessions: { usage: "/sessions", help: "List the devices you are logged in on, to /revoke one.", minArgs: 0, maxArgs: 0, event: "session:list" },
+  revoke: { usage: "/revoke id", help: "Log one of your sessions out (its id from /sessions).", minArgs: 1, maxArgs: 1, event: "session:revoke" },
   logout: { usage: "/logout", help: "Log out: your session ends on every device.", minArgs: 0, maxArgs: 0, event: "auth:logout" },
   help: { usage: "/help [command]", help: "List the commands, or show how to use one.", minArgs: 0, maxArgs: 1, event: null },
 } as const satisfies Record<string, CommandSpec>;

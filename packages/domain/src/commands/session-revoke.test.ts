@@ -60,3 +60,25 @@ describe("session:revoke", () => {
     expect(codeOf(await t.run(alice, "session:revoke", { sessionId: "" }))).toBe("INVALID_PAYLOAD");
   });
 });
+
+describe("session:revoke by the start of an id", () => {
+  it("takes a unique start of one of your own session ids, of at least 8 characters", async () => {
+    const t = createTestDomain();
+    t.deps.ids.newId = (() => {
+      const ids = ["user-alice", "3b9f7c1e-aaaa", "user-bob", "3b9f7c1e-bbbb", "8a7b6c5d-cccc", "3b9f7c1e-dddd"];
+      return () => ids.shift() ?? "spare";
+    })();
+    const laptop = await t.registerUser("alice"); // session 3b9f7c1e-aaaa
+    const bob = await t.registerUser("bob"); // session 3b9f7c1e-bbbb: not alice's
+    const phone = await loginAgain(t, "alice"); // 8a7b6c5d-cccc
+    expect(codeOf(await t.run(laptop, "session:revoke", { sessionId: "8a7b6c5" }))).toBe("NO_SUCH_SESSION");
+    expect(codeOf(await t.run(laptop, "session:revoke", { sessionId: "8a7b6c5d" }))).toBe("ok");
+    expect(codeOf(await t.run(phone.actor, "session:state", {}))).toBe("NOT_AUTHENTICATED");
+    // bob's session shares the start with alice's own, but only hers are looked at.
+    expect(codeOf(await t.run(laptop, "session:revoke", { sessionId: "3b9f7c1e-b" }))).toBe("NO_SUCH_SESSION");
+    expect(codeOf(await t.run(bob, "session:state", {}))).toBe("ok");
+    await loginAgain(t, "alice"); // 3b9f7c1e-dddd
+    const ambiguous = await t.run(laptop, "session:revoke", { sessionId: "3b9f7c1e" });
+    expect(ambiguous.ack).toMatchObject({ ok: false, error: { code: "NO_SUCH_SESSION", message: expect.stringContaining("give more") as unknown } });
+  });
+});

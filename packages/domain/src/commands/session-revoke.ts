@@ -1,5 +1,9 @@
-import { userCommand } from "../command";
+import { userCommand, type UserContext } from "../command";
 import { refuse } from "../domain-error";
+import type { SessionRecord } from "../records";
+
+/** Shortest start of an id that /revoke accepts: a session id's first group. */
+const MIN_PREFIX = 8;
 
 /**
  * session:revoke — ends one of the actor's own sessions everywhere at once. Another user's
@@ -8,13 +12,21 @@ import { refuse } from "../domain-error";
 export const sessionRevoke = userCommand<"session:revoke">({
   access: "user",
   async run(ctx) {
-    const { sessionId } = ctx.payload;
-    const session = await ctx.tx.sessions.findById(sessionId);
-    const yours = session !== null && session.userId === ctx.user.id;
-    const live = yours && session.revokedAt === null && session.expiresAt.getTime() > ctx.now.getTime();
-    if (!live) return refuse("NO_SUCH_SESSION", "You have no such session; session:list shows yours.");
-    await ctx.tx.sessions.revoke(sessionId, ctx.now);
-    ctx.out.push({ type: "end-session", sessionId, reason: "revoked" });
+    const session = await ownLiveSession(ctx, ctx.payload.sessionId);
+    await ctx.tx.sessions.revoke(session.id, ctx.now);
+    ctx.out.push({ type: "end-session", sessionId: session.id, reason: "revoked" });
     return {};
   },
 });
+
+/** The actor's live session with that id, or the only one whose id starts with it. */
+async function ownLiveSession(ctx: UserContext<"session:revoke">, id: string): Promise<SessionRecord> {
+  const isLive = (s: SessionRecord) => s.userId === ctx.user.id && s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime();
+  const exact = await ctx.tx.sessions.findById(id);
+  if (exact !== null && isLive(exact)) return exact;
+  const matches = id.length < MIN_PREFIX ? [] : (await ctx.tx.sessions.listByUser(ctx.user.id)).filter((s) => isLive(s) && s.id.startsWith(id));
+  const [only] = matches;
+  if (only !== undefined && matches.length === 1) return only;
+  if (matches.length > 1) return refuse("NO_SUCH_SESSION", `More than one of your sessions starts with ${id}; give more of its id.`);
+  return refuse("NO_SUCH_SESSION", "You have no such session; session:list shows yours.");
+}
