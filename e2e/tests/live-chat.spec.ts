@@ -35,6 +35,16 @@ test("two people register, join a channel and chat live both ways, seeing each o
   await expect(members.getByRole("button", { name: /ann.*online.*Owner/ })).toBeVisible();
   await expect(members.getByRole("button", { name: /bob.*online/ })).toBeVisible();
 
+  // Away in another channel, ann sees an unread count and a distinct mention badge for #lobby.
+  await joinChannel(ann, "#elsewhere");
+  await say(bob, "just chatting");
+  await say(bob, "ann: are you around?");
+  const lobby = ann.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /#lobby/ });
+  await expect(lobby).toHaveAccessibleName("#lobby, 1 mention, 2 unread");
+  await expect(lobby.locator(".badge.mention")).toHaveText("@1");
+  await lobby.click();
+  await expect(lobby).toHaveAccessibleName("#lobby");
+
   expect(await seriousViolations(ann), "chat screen").toEqual([]);
   await ann.screenshot({ path: testInfo.outputPath("chat-light.png") });
 });

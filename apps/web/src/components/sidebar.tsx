@@ -82,6 +82,7 @@ function EntryList({ entries, activeId, onSelect }: { entries: SidebarEntry[]; a
             type="button"
             className={["nav-item", e.id === activeId ? "active" : "", e.unread > 0 ? "unread" : ""].join(" ").trim()}
             aria-current={e.id === activeId ? "page" : undefined}
+            aria-label={entryLabel(e)}
             onClick={() => onSelect(e.id)}
           >
             <span className="nav-name">
@@ -89,15 +90,13 @@ function EntryList({ entries, activeId, onSelect }: { entries: SidebarEntry[]; a
               {e.name}
             </span>
             {e.mentions > 0 && (
-              <span className="badge mention" title={`${e.mentions} mention${e.mentions === 1 ? "" : "s"}`}>
-                <span aria-hidden="true">@{e.mentions}</span>
-                <span className="visually-hidden">, {e.mentions} mention{e.mentions === 1 ? "" : "s"}</span>
+              <span className="badge mention" aria-hidden="true">
+                @{e.mentions}
               </span>
             )}
             {e.unread > 0 && (
-              <span className="badge" title={`${e.unread} unread`}>
-                <span aria-hidden="true">{e.unread > 99 ? "99+" : e.unread}</span>
-                <span className="visually-hidden">, {e.unread} unread</span>
+              <span className="badge" aria-hidden="true">
+                {e.unread > 99 ? "99+" : e.unread}
               </span>
             )}
           </button>
@@ -105,4 +104,12 @@ function EntryList({ entries, activeId, onSelect }: { entries: SidebarEntry[]; a
       ))}
     </ul>
   );
+}
+
+/** "#dev, 1 mention, 3 unread": what the badges say, for screen readers. */
+function entryLabel(e: SidebarEntry): string {
+  const parts = [e.name];
+  if (e.mentions > 0) parts.push(`${e.mentions} mention${e.mentions === 1 ? "" : "s"}`);
+  if (e.unread > 0) parts.push(`${e.unread} unread`);
+  return parts.join(", ");
 }
