@@ -127,7 +127,7 @@ describe("the terminal client against a real server", () => {
     const alice = await loggedIn("alice", "#dev");
     say(alice.stdin, "first line");
     say(alice.stdin, "/help");
-    await waitForFrame(alice.lastFrame, (f) => f.includes("Ctrl+N / Ctrl+P"));
+    await waitForFrame(alice.lastFrame, (f) => f.includes("Ctrl+N, Ctrl+P"));
     say(alice.stdin, "/join nohash");
     await waitForFrame(alice.lastFrame, (f) => f.includes("-!- ") && /#/.test(f.split("-!- ").at(-1) ?? ""));
     alice.stdin.write(keys.up);

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import type { WindowEntry } from "./windows";
 
-/** The numbered channel and conversation list, with unread counts and a mark for mentions. */
+/** The numbered channel and conversation list, with unread counts and a mark for mentions and private lines. */
 export function ChannelList({ windows, activeId, width, height }: { windows: readonly WindowEntry[]; activeId: string | null; width: number; height: number }) {
   return (
     <Box flexDirection="column" width={width} height={height} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} overflow="hidden">
@@ -11,14 +11,16 @@ export function ChannelList({ windows, activeId, width, height }: { windows: rea
       {windows.length === 0 ? <Text dimColor>(none)</Text> : null}
       {windows.map((w) => {
         const active = w.id === activeId;
-        const mark = w.mentions > 0 ? "!" : " ";
+        // A private line is for you as much as a mention is.
+        const hot = w.mentions > 0 || (w.direct && w.unread > 0);
+        const mark = hot ? "!" : " ";
         return (
           <Box key={w.id} width={width - 1}>
-            <Text inverse={active} wrap="truncate-end" {...(w.mentions > 0 ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}>
+            <Text inverse={active} wrap="truncate-end" {...(hot ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}>
               {`${String(w.number).padStart(2)}${mark}${w.direct ? "@" : ""}${w.name}`}
             </Text>
             <Box flexGrow={1} />
-            {w.unread > 0 && !active ? <Text color={w.mentions > 0 ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</Text> : null}
+            {w.unread > 0 && !active ? <Text color={hot ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</Text> : null}
           </Box>
         );
       })}

@@ -1,8 +1,14 @@
-import { helpLines } from "@canaduck/contract";
+import { commandNames, helpLines } from "@canaduck/contract";
 import { keyHelp } from "../input/key-commands";
 
-/** `/help`: every command's usage and the keys; `/help kick`: that command's usage. */
+/** One command as a line: its usage, then what it does (unpadded, so it wraps well in a narrow pane). */
+const commandLine = (name: string) => {
+  const [usage = `/${name}`, help = ""] = helpLines(name) ?? [];
+  return `  ${usage} — ${help.trim()}`;
+};
+
+/** `/help`: every command and the keys; `/help kick`: that command's usage and help. */
 export function helpText(command?: string): string {
   if (command !== undefined) return (helpLines(command) ?? [`No command /${command}.`]).join("\n");
-  return ["Commands:", ...(helpLines() ?? []).map((line) => `  ${line}`), ...keyHelp].join("\n");
+  return ["Commands:", ...commandNames.map(commandLine), ...keyHelp].join("\n");
 }

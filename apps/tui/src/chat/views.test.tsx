@@ -10,7 +10,7 @@ import { StatusBar } from "./status-bar";
 afterEach(cleanup);
 
 describe("the channel list", () => {
-  it("numbers the windows for Alt+number and shows unread counts and a mark for mentions", () => {
+  it("numbers the windows for Alt+number and shows unread counts, marking mentions and private lines", () => {
     const windows = [
       { id: "a", number: 1, name: "#dev", direct: false, unread: 0, mentions: 0 },
       { id: "b", number: 2, name: "#ops", direct: false, unread: 4, mentions: 1 },
@@ -19,7 +19,7 @@ describe("the channel list", () => {
     const frame = plain(render(<ChannelList windows={windows} activeId="a" width={16} height={6} />).lastFrame());
     expect(frame).toContain(" 1 #dev");
     expect(frame).toMatch(/ 2!#ops +4│/);
-    expect(frame).toMatch(/ 3 @bob +2│/);
+    expect(frame).toMatch(/ 3!@bob +2│/);
   });
 });
 

@@ -35,18 +35,20 @@ const altKeys: Record<string, KeyCommand[]> = {
   m: [{ type: "toggle-members" }],
 };
 
-/** The keys, as `/help` lists them. */
+/** The keys, as `/help` lists them: short enough for the pane of an 80-column terminal. */
 export const keyHelp = [
   "Keys:",
-  "  Alt+1…9, Alt+0     go to window 1…9, 10 (numbers in the channel list)",
-  "  Ctrl+N / Ctrl+P    next / previous channel or conversation",
-  "  PageUp / PageDown  scroll; PageUp at the top loads older history",
-  "  Tab / Shift+Tab    complete a command, #channel or nick",
-  "  Up / Down          lines you sent before",
-  "  Alt+M              show or hide the member list",
-  "  Ctrl+A/E/U/K/W     start / end / cut to start / cut to end / cut word",
-  "  Ctrl+L             redraw the screen",
-  "  Ctrl+C or /quit    leave",
+  "  Alt+1…9, Alt+0   go to window 1…9, 10",
+  "  Ctrl+N, Ctrl+P   next / previous window",
+  "  PageUp, PageDown scroll; at the top, older history",
+  "  Tab, Shift+Tab   complete a command, #channel, nick",
+  "  Up, Down         lines you sent before",
+  "  Alt+M            member list on / off",
+  "  Ctrl+A, Ctrl+E   start / end of the line",
+  "  Ctrl+U, Ctrl+K   cut to the start / to the end",
+  "  Ctrl+W           cut the word before the cursor",
+  "  Ctrl+L           redraw the screen",
+  "  Ctrl+C, /quit    leave",
 ];
 
 /**

@@ -46,6 +46,18 @@ function systemBody(message: Message, channelName: string): Segment[] {
   }
 }
 
+/** Formatted lines per message (messages are immutable), so they keep their identity and their wrapped rows. */
+const formatted = new WeakMap<Message, { channelName: string; me: string | null; line: PaneLine }>();
+
+/** `formatMessage`, remembered per message while the channel's name and the user's nick stay the same. */
+export function formatMessageCached(message: Message, channelName: string, me: string | null): PaneLine {
+  const cached = formatted.get(message);
+  if (cached && cached.channelName === channelName && cached.me === me) return cached.line;
+  const line = formatMessage(message, channelName, me);
+  formatted.set(message, { channelName, me, line });
+  return line;
+}
+
 /**
  * How a stored message reads in the pane, irssi-style: `09:30 <alice> hello`, `09:30 * alice waves`,
  * `09:30 --> bob joined #dev`. A line that names `me` is highlighted.

@@ -24,8 +24,19 @@ function splitLines(segments: readonly Segment[]): Segment[][] {
   return lines;
 }
 
+/** Rows already laid out, per line and width: a new message costs its own wrapping, not everyone's. */
+const laidOut = new WeakMap<PaneLine, { width: number; rows: Row[] }>();
+
 /** The rows a pane line takes at a width: wrapped, with every continuation hanging under the body. */
 export function layoutPaneLine(line: PaneLine, width: number): Row[] {
+  const cached = laidOut.get(line);
+  if (cached?.width === width) return cached.rows;
+  const rows = wrapPaneLine(line, width);
+  laidOut.set(line, { width, rows });
+  return rows;
+}
+
+function wrapPaneLine(line: PaneLine, width: number): Row[] {
   const headWidth = stringWidth(line.head.map((s) => s.text).join(""));
   const [first = [], ...rest] = splitLines(line.body);
   const blank: Segment = { text: " ".repeat(headWidth < width / 2 ? headWidth : 0) };

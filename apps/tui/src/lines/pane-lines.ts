@@ -1,6 +1,6 @@
 import { displayName, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
 import { formatDay, formatTime } from "./format-time";
-import { formatMessage } from "./format-message";
+import { formatMessageCached } from "./format-message";
 import { layoutPaneLine, type PaneLine } from "./pane-line";
 import { sanitize } from "./sanitize";
 import type { Row, Segment } from "./segments";
@@ -24,7 +24,18 @@ const noticeStyle: Record<Notice["kind"], Segment> = {
   alert: { text: "-!- ALERT ", color: "yellow", bold: true },
 };
 
+const noticeLines = new WeakMap<Notice, PaneLine>();
+
+/** A notice as a pane line, the same object every time, so its wrapped rows are reused. */
 function noticeLine(notice: Notice, source: string): PaneLine {
+  const cached = noticeLines.get(notice);
+  if (cached) return cached;
+  const line = formatNotice(notice, source);
+  noticeLines.set(notice, line);
+  return line;
+}
+
+function formatNotice(notice: Notice, source: string): PaneLine {
   return {
     key: `${source}-${notice.id}`,
     at: notice.createdAt,
@@ -83,7 +94,7 @@ export function paneLines({ channel, notices, notes, pending, me, older }: PaneI
   const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
   const own = [...notices.filter(here).map((n) => noticeLine(n, "notice")), ...notes.filter(here).map((n) => noticeLine(n, "note"))].sort((a, b) => a.at - b.at);
   const name = channel ? displayName(channel.view) : "";
-  const messages = channel ? channel.messages.map((m) => formatMessage(m, name, me)) : [];
+  const messages = channel ? channel.messages.map((m) => formatMessageCached(m, name, me)) : [];
   const lines = withDayChanges(interleave(messages, own));
   const sends = channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];
   return [channel ? topLine(channel, older) : welcome, ...lines, ...sends];
