@@ -12,8 +12,8 @@ export interface RateLimiter {
 }
 
 /**
- * Builds the limiter for one rule. Memory counts per process; a cluster of servers passes
- * `(name, rule) => fromFlexible(new RateLimiterRedis({ storeClient, keyPrefix: name, ... }))` instead.
+ * Builds the limiter for one rule. `memoryRateLimiters` counts per process; servers that share
+ * their load pass `redisRateLimiters(client, prefix)` (redis-rate-limiter.ts) instead.
  */
 export type RateLimiterFactory = (name: string, rule: RateRule) => RateLimiter;
 
