@@ -1,4 +1,4 @@
-import { expect, joinChannel, say, test } from "../fixtures/test";
+import { composer, expect, joinChannel, say, test } from "../fixtures/test";
 
 test("an administrator's alert reaches everyone as a banner", async ({ signUp }) => {
   // The first account on a new server is its administrator.
@@ -16,6 +16,9 @@ test("an administrator's alert reaches everyone as a banner", async ({ signUp })
 
   // Someone who is not an administrator is told so.
   await joinChannel(bob, "#news");
-  await say(bob, "/alert me too");
+  await composer(bob).fill("/alert me too");
+  await composer(bob).press("Enter");
   await expect(bob.locator('.composer [role="alert"]')).toHaveAttribute("data-code", "FORBIDDEN");
+  // The refused command stays in the composer, ready to fix.
+  await expect(composer(bob)).toHaveValue("/alert me too");
 });
