@@ -136,7 +136,7 @@ describe("the terminal client against a real server", () => {
     await waitForFrame(alice.lastFrame, (f) => f.includes("[#dev] first line"));
   });
 
-  it("switches windows with Alt+number and Ctrl+N, with unread counts and a bell on mention", async () => {
+  it("switches windows with Alt+number and Ctrl+N, with unread counts and a bell on mention and on alerts", async () => {
     const bob = await server.user("bob");
     await bob.do("channel:join", { channel: "#ops" });
     const alice = await loggedIn("alice", "#dev", "#ops");
@@ -152,6 +152,11 @@ describe("the terminal client against a real server", () => {
     alice.stdin.write(keys.ctrlN);
     const ops = await waitForFrame(alice.lastFrame, (f) => f.includes("[2:#ops]") && f.includes("<bob> anyone?"));
     expect(ops).not.toMatch(/#ops +2/);
+
+    // Bob registered first, so he is the server's administrator.
+    await bob.do("server:alert", { text: "Restarting in 5 minutes" });
+    await waitForFrame(alice.lastFrame, (f) => f.includes("-!- ALERT bob: Restarting in 5 minutes"));
+    expect(bells).toBe(2);
   });
 
   it("pages back with PageUp, fetching older history until the beginning, and returns with PageDown", async () => {

@@ -59,8 +59,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
 
   const me = state.me?.name ?? null;
   const lines = useMemo(
-    () => paneLines({ channel, notices: state.notices, notes: view.notes, pending: state.pending, me, older: view.older }, now),
-    [channel, state.notices, view.notes, state.pending, me, view.older, now],
+    // Administrators' alerts are kept apart by the client core; here they are lines like any notice.
+    () => paneLines({ channel, notices: [...state.notices, ...state.alerts], notes: view.notes, pending: state.pending, me, older: view.older }, now),
+    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, now],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
   const total = allRows.length;

@@ -4,13 +4,17 @@ import { useEffect, useRef } from "react";
 import { membershipKey } from "./membership-key";
 import { newMentions, type SeenSeqs } from "./mention-bell";
 
-/** Rings the terminal bell when a line naming the user (or a private one) arrives. */
+/** Rings the terminal bell when a line naming the user (or a private one), or an administrator's alert, arrives. */
 export function useMentionBell(state: ChatState, onBell: () => void): void {
   const seen = useRef<SeenSeqs>({});
+  const lastAlert = useRef(state.alerts.at(-1)?.id ?? 0);
   useEffect(() => {
     const result = newMentions(seen.current, state);
     seen.current = result.seen;
-    if (result.count > 0) onBell();
+    const newestAlert = state.alerts.at(-1)?.id ?? 0;
+    const alerted = newestAlert > lastAlert.current;
+    lastAlert.current = Math.max(lastAlert.current, newestAlert);
+    if (result.count > 0 || alerted) onBell();
   }, [state, onBell]);
 }
 
