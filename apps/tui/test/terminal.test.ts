@@ -14,7 +14,8 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * a real server, with a second user on a socket. The tests run in order and share the user's
  * config directory, as two runs of the program on one machine would.
  */
-describe("canaduck in a real terminal", () => {
+// Generous: on a busy two-core CI machine the program's start alone can take seconds.
+describe("canaduck in a real terminal", { timeout: 120_000 }, () => {
   let server: TestServer;
   let bob: TestUser;
   let terminal: TmuxSession | undefined;
@@ -32,7 +33,7 @@ describe("canaduck in a real terminal", () => {
     bob = await server.user("bob");
     await bob.do("channel:join", { channel: "#dev" });
     for (let i = 1; i <= 70; i++) await bob.do("message:send", { target: "#dev", text: `history ${pad(i)}` });
-  });
+  }, 60_000);
   afterEach(async () => {
     await terminal?.kill();
     terminal = undefined;
