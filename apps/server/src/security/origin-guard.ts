@@ -1,14 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "../logger";
 
-/** The origins a browser may connect from when ALLOWED_ORIGINS is not set: this server's own, and Vite's dev server. */
-export const defaultAllowedOrigins = (port: number): string[] => [
-  `http://localhost:${port}`,
-  `http://127.0.0.1:${port}`,
-  `http://[::1]:${port}`,
-  "http://localhost:5173",
-  "http://127.0.0.1:5173",
-];
+/**
+ * The origins a browser may connect from when ALLOWED_ORIGINS is not set: this server's own on
+ * loopback and on the address it listens on (unless that is every address), and Vite's dev server.
+ */
+export function defaultAllowedOrigins(port: number, host: string): string[] {
+  const named = host === "0.0.0.0" || host === "::" ? [] : [`http://${host.includes(":") ? `[${host}]` : host}:${port}`];
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, ...named, "http://localhost:5173", "http://127.0.0.1:5173"];
+}
 
 /** `scheme://host[:port]` as a browser writes it in Origin, or null for anything else ("null", garbage). */
 export function normalizeOrigin(origin: string): string | null {

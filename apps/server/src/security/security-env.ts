@@ -37,15 +37,18 @@ type SecurityEnv = z.output<z.ZodObject<typeof securityEnv>>;
 export interface SecurityConfig {
   /** null: this server's own origins and Vite's dev server (see origin-guard.ts). */
   allowedOrigins: string[] | null;
+  /** HOST: a named address the server listens on is one of its own origins. */
+  host: string;
   trustProxy: number;
   maxChannelsPerUser: number;
   rateLimits: RateLimitConfig;
 }
 
-export function toSecurityConfig(e: SecurityEnv): SecurityConfig {
+export function toSecurityConfig(e: SecurityEnv & { HOST: string }): SecurityConfig {
   const on = e.RATE_LIMITS === "on";
   return {
     allowedOrigins: e.ALLOWED_ORIGINS ?? null,
+    host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     maxChannelsPerUser: e.MAX_CHANNELS_PER_USER,
     rateLimits: {

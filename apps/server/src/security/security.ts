@@ -23,6 +23,6 @@ export function createSecurity(config: SecurityConfig, logger: Logger, port: () 
   return {
     guard: new AbuseGuard(config.rateLimits, limiters, logger),
     addressOf: (source) => clientAddress(source, config.trustProxy),
-    allowRequest: originGuard(() => allowed ?? defaultAllowedOrigins(port()), logger),
+    allowRequest: originGuard(() => allowed ?? defaultAllowedOrigins(port(), config.host), logger),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { addressKey, clientAddress } from "../../src/security/client-address";
+import { defaultAllowedOrigins } from "../../src/security/origin-guard";
 
 describe("security settings", () => {
   it("reads rate limits as actions per window, or off, and names a bad one", () => {
@@ -23,6 +24,23 @@ describe("security settings", () => {
       trustProxy: 1,
     });
     expect(() => loadConfig({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe("the default origin allow-list", () => {
+  it("is this server on loopback and on the address it listens on, and Vite's dev server", () => {
+    expect(defaultAllowedOrigins(3000, "127.0.0.1")).toEqual([
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://[::1]:3000",
+      "http://127.0.0.1:3000",
+      "http://localhost:5173",
+      "http://127.0.0.1:5173",
+    ]);
+    expect(defaultAllowedOrigins(8080, "chat.lan")).toContain("http://chat.lan:8080");
+    expect(defaultAllowedOrigins(8080, "fd00::5")).toContain("http://[fd00::5]:8080");
+    // Listening everywhere names no address: such a server needs ALLOWED_ORIGINS.
+    expect(defaultAllowedOrigins(8080, "0.0.0.0")).toHaveLength(5);
   });
 });
 
