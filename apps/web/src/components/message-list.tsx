@@ -52,28 +52,15 @@ export function MessageList({ channel, name, pending, myName, myId, onLoadOlder,
     followOnAppend: true,
   });
 
-  // Opens at the newest line. Rows measure themselves over a few frames, so the first jump to
-  // the end is repeated until it holds; only then may scrolling near the top load history.
-  const started = useRef(false);
+  // Pinned to the newest line until the reader scrolls away: whatever arrives (the first page,
+  // a page of history landing before a live line, rows growing as they are measured) keeps the
+  // bottom in view. Runs after the virtualizer's own scroll adjustments in the same commit.
+  const pinned = useRef(true);
+  const totalSize = virtualizer.getTotalSize();
   useLayoutEffect(() => {
-    if (started.current || rows.length === 0) return;
-    let frames = 0;
-    let frame = 0;
-    const settle = () => {
-      const el = scrollRef.current;
-      if (!el) return;
-      virtualizer.scrollToEnd();
-      frames += 1;
-      const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 4;
-      if ((atEnd && frames >= 3) || frames >= 30) {
-        started.current = true;
-        return;
-      }
-      frame = requestAnimationFrame(settle);
-    };
-    settle();
-    return () => cancelAnimationFrame(frame);
-  }, [rows.length, virtualizer]);
+    const el = scrollRef.current;
+    if (el && pinned.current && rows.length > 0) el.scrollTop = el.scrollHeight;
+  }, [rows, totalSize]);
 
   const loadOlder = useCallback(() => {
     if (loading.current || !hasOlder) return;
@@ -86,28 +73,27 @@ export function MessageList({ channel, name, pending, myName, myId, onLoadOlder,
   }, [hasOlder, onLoadOlder]);
 
   const newestSeq = messages.at(-1)?.seq ?? 0;
-  /** Whether the reader's last scroll left them near the top, wanting what came before. */
-  const nearTop = useRef(false);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
     const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+    pinned.current = atEnd;
     setAwayFromSeq((away) => (atEnd ? null : (away ?? newestSeq)));
-    nearTop.current = started.current && el.scrollTop < LOAD_OLDER_PX;
-    if (nearTop.current) loadOlder();
+    if (!atEnd && el.scrollTop < LOAD_OLDER_PX) loadOlder();
   };
 
   // After a page arrives, keep going while the reader is still near the top; and a first page
   // too short to scroll cannot be scrolled up, so fetch more until it fills the view.
   useEffect(() => {
     const el = scrollRef.current;
-    if (!el || !started.current || !hasOlder || loadingOlder) return;
+    if (!el || rows.length === 0 || !hasOlder || loadingOlder) return;
     const short = el.scrollHeight - el.clientHeight < LOAD_OLDER_PX;
-    if (short || (nearTop.current && el.scrollTop < LOAD_OLDER_PX)) loadOlder();
+    if (short || (!pinned.current && el.scrollTop < LOAD_OLDER_PX)) loadOlder();
   }, [rows.length, hasOlder, loadOlder, loadingOlder]);
 
   const unseen = awayFromSeq === null ? 0 : countAfter(messages, awayFromSeq);
   const jump = () => {
+    pinned.current = true;
     virtualizer.scrollToEnd();
     setAwayFromSeq(null);
   };
