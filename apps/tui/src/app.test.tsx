@@ -3,7 +3,7 @@ import { TestServer, type ChatClient as TestUser } from "@canaduck/server/testin
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { App } from "./app";
-import { waitForFrame } from "./testing/frames";
+import { plain, waitForFrame } from "./testing/frames";
 import { keys, resize } from "./testing/terminal";
 
 /** Resolves once the client's state satisfies `ready` (bounded). */
@@ -175,9 +175,16 @@ describe("the terminal client against a real server", () => {
     const top = await waitForFrame(alice.lastFrame, (f) => f.includes("Beginning of #dev"));
     expect(top).toMatch(/<bob> history 1\s/);
     expect(top).toContain("[more below: PageDown]");
+    // A new line arriving below does not move what is being read.
+    const framesBefore = alice.frames.length;
+    await bob.do("message:send", { target: "#dev", text: "meanwhile, a new line" });
+    await until(alice.client, (s) => Object.values(s.channels).some((c) => c.messages.some((m) => m.text === "meanwhile, a new line")));
+    await waitForFrame(() => String(alice.frames.length), (n) => Number(n) > framesBefore);
+    expect(plain(alice.lastFrame())).toContain("Beginning of #dev");
+    expect(plain(alice.lastFrame())).toMatch(/<bob> history 1\s/);
 
     for (let i = 0; i < 12 && (alice.lastFrame() ?? "").includes("more below"); i++) alice.stdin.write(keys.pageDown);
-    await waitForFrame(alice.lastFrame, (f) => f.includes("alice joined #dev") && !f.includes("more below"));
+    await waitForFrame(alice.lastFrame, (f) => f.includes("meanwhile, a new line") && !f.includes("more below"));
   });
 
   it("adapts the layout when the terminal is resized", async () => {

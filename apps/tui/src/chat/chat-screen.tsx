@@ -97,6 +97,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       case "complete":
         return edit({ type: "complete", candidates: completionCandidates(client.getState()), backwards: command.backwards });
       case "submit":
+        // What you send is what you want to see: back to the newest line.
+        dispatchView({ type: "reset-scroll" });
         return submit();
       case "quit":
         return onQuit();
