@@ -31,7 +31,16 @@ async function main(): Promise<number> {
   const app = render(<App client={client} url={config.url} hasToken={() => tokens.load() !== null} onBell={() => process.stdout.write("\u0007")} />, {
     exitOnCtrlC: false,
   });
-  for (const signal of ["SIGTERM", "SIGHUP"] as const) process.once(signal, () => app.unmount());
+  // Ctrl+C reaches the app as a key; these come from outside (kill, a closed terminal, or
+  // Ctrl+C before the keyboard is in raw mode) and leave the same orderly way.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => app.unmount());
+  // A crash is reported on the normal screen, where it stays readable.
+  process.once("uncaughtException", (error) => {
+    app.unmount();
+    restore();
+    console.error(error);
+    process.exit(1);
+  });
   try {
     await app.waitUntilExit();
   } finally {
