@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { argon2Hasher } from "../../src/auth/argon2-hasher";
 import { call, TestServer, type ChatClient } from "../harness";
 import { rawConnect } from "./attack-kit";
 
@@ -16,6 +17,37 @@ describe("password hashing", () => {
   let server: TestServer | undefined;
   afterEach(() => server?.dispose());
 
+  it("uses argon2id at OWASP's parameters: 19 MiB, 2 iterations, 1 lane, salted", async () => {
+    const first = await argon2Hasher.hash("correct horse battery staple");
+    const second = await argon2Hasher.hash("correct horse battery staple");
+    expect(first).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(second).not.toBe(first);
+    expect(await argon2Hasher.verify(first, "correct horse battery staple")).toBe(true);
+    expect(await argon2Hasher.verify(first, "correct horse battery stapler")).toBe(false);
+  });
+
+  it("takes as long to refuse an unknown name as a wrong password, so names cannot be probed by timing", async () => {
+    server = await new TestServer().start();
+    await server.user("alice", "the real password");
+    const socket = await rawConnect(server.url);
+    const timed = async (name: string) => {
+      const started = performance.now();
+      const ack = await call(socket, "auth:login", { name, password: "a wrong guess" });
+      expect(ack.ok ? "ok" : ack.error.code).toBe("INVALID_CREDENTIALS");
+      return performance.now() - started;
+    };
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      wrong.push(await timed("alice"));
+      unknown.push(await timed(`nobody${i}`));
+    }
+    console.log(`login refusal: wrong password median ${median(wrong).toFixed(1)} ms, unknown name median ${median(unknown).toFixed(1)} ms`);
+    // Without the decoy hash an unknown name would answer in a database lookup's time, ten times faster or more.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) / 3);
+    expect(median(unknown)).toBeLessThan(median(wrong) * 3);
+  });
+
   it("does not hold up other users: chat flows while a burst of logins is being hashed", async () => {
     server = await new TestServer().start();
     const alice = await server.user("alice");
@@ -24,10 +56,11 @@ describe("password hashing", () => {
     const calm: number[] = [];
     for (let i = 0; i < 5; i++) calm.push(await roundTrip(alice, bob, `calm ${i}`));
 
-    // 24 wrong-password logins at once, each an argon2id verification of 19 MiB.
+    // 24 failed logins at once, each an argon2id verification of 19 MiB (a different name each, so no
+    // per-account limit cuts the burst short; unknown names are verified against the decoy hash).
     const sockets = await Promise.all(Array.from({ length: 24 }, () => rawConnect(server?.url ?? "")));
     const started = performance.now();
-    const logins = Promise.all(sockets.map((s, i) => call(s, "auth:login", { name: "alice", password: `guess ${i}` })));
+    const logins = Promise.all(sockets.map((s, i) => call(s, "auth:login", { name: `stranger${i}`, password: `guess ${i}` })));
     const busy: number[] = [];
     for (let i = 0; i < 5; i++) busy.push(await roundTrip(alice, bob, `busy ${i}`));
     const answers = await logins;
@@ -35,7 +68,7 @@ describe("password hashing", () => {
     for (const s of sockets) s.close();
 
     console.log(`hashing 24 logins took ${hashingMs.toFixed(0)} ms; chat round trip calm median ${median(calm).toFixed(1)} ms, meanwhile max ${Math.max(...busy).toFixed(1)} ms`);
-    expect(answers.every((a) => !a.ok)).toBe(true);
+    expect(answers.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(Array<string>(24).fill("INVALID_CREDENTIALS"));
     // Within ten times the calm pace; the floor allows for a 2-core machine that CI shares with other suites.
     expect(Math.max(...busy)).toBeLessThan(Math.max(10 * median(calm), 1000));
   });
