@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { fileTokenStore, SESSIONS_FILE } from "./token-file";
 
 describe("the saved login", () => {
   const base = mkdtempSync(path.join(tmpdir(), "canaduck-tui-"));
   const dir = path.join(base, "canaduck");
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it("is kept for the next start, readable by its owner only", () => {
     fileTokenStore(dir, "http://localhost:3000").save("secret-token");

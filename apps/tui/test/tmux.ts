@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import stringWidth from "string-width";
 
@@ -8,15 +11,17 @@ const run = promisify(execFile);
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /**
- * A real terminal: a tmux session on its own server socket (so the user's tmux is never
- * touched), driven with send-keys and read with capture-pane, as a person would see it.
+ * A real terminal: a tmux session on its own server, whose socket lives in a temporary folder
+ * (so the user's tmux is never touched and nothing is left behind), driven with send-keys and
+ * read with capture-pane, as a person would see it.
  */
 export class TmuxSession {
-  private readonly socket = `canaduck-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-tmux-"));
+  private readonly socket = path.join(this.dir, "socket");
   private readonly name = "tui";
 
   private tmux(...args: string[]): Promise<string> {
-    return run("tmux", ["-L", this.socket, ...args], { encoding: "utf8", timeout: 10_000 }).then((r) => r.stdout);
+    return run("tmux", ["-S", this.socket, ...args], { encoding: "utf8", timeout: 10_000 }).then((r) => r.stdout);
   }
 
   /**
@@ -62,6 +67,7 @@ export class TmuxSession {
 
   async kill(): Promise<void> {
     await this.tmux("kill-server").catch(() => "");
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
