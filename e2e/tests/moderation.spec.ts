@@ -37,3 +37,13 @@ test("a kick and a ban, as the target sees them", async ({ signUp }) => {
   await expect(error).toHaveAttribute("data-code", "BANNED");
   await expect(error).toContainText("Banned.");
 });
+
+test("leaving a channel from its header", async ({ signUp }) => {
+  const ann = await signUp("ann");
+  const bob = await signUp("bob");
+  await joinChannel(ann, "#exit");
+  await joinChannel(bob, "#exit");
+  await bob.getByRole("button", { name: "Leave" }).click();
+  await expect(bob.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "#exit" })).toHaveCount(0);
+  await expect(messageLog(ann).getByText("bob left")).toBeVisible();
+});

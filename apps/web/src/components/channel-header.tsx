@@ -4,13 +4,14 @@ import { MessageText } from "./message-text";
 
 interface HeaderProps {
   view: ChannelView;
+  onLeave: () => void;
   onMenu: () => void;
   membersOpen: boolean;
   onToggleMembers: () => void;
 }
 
 /** Name, topic and member count of the open conversation. */
-export function ChannelHeader({ view, onMenu, membersOpen, onToggleMembers }: HeaderProps) {
+export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMembers }: HeaderProps) {
   const direct = view.kind === "direct";
   return (
     <header className="channel-header">
@@ -31,6 +32,11 @@ export function ChannelHeader({ view, onMenu, membersOpen, onToggleMembers }: He
           {direct ? "Direct conversation" : view.topic ? <MessageText text={view.topic} myName={null} /> : <span className="muted">No topic set</span>}
         </p>
       </div>
+      {!direct && (
+        <button type="button" className="button subtle leave-button" onClick={onLeave} title={`Leave ${view.name} (/part)`}>
+          Leave
+        </button>
+      )}
       {!direct && (
         <button type="button" className="button subtle members-button" aria-expanded={membersOpen} aria-controls="member-panel" onClick={onToggleMembers}>
           <PeopleIcon />

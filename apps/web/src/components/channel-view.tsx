@@ -44,7 +44,7 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const name = displayName(channel.view);
   return (
     <>
-      <ChannelHeader view={channel.view} onMenu={onMenu} membersOpen={membersOpen} onToggleMembers={onToggleMembers} />
+      <ChannelHeader view={channel.view} onLeave={() => void client.request("channel:part", { channel: channel.view.name })} onMenu={onMenu} membersOpen={membersOpen} onToggleMembers={onToggleMembers} />
       <MessageList
         key={`list-${channel.view.id}`}
         channel={channel}
