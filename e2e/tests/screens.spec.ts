@@ -21,7 +21,7 @@ test("a narrow screen keeps every feature a tap away", async ({ signUp }, testIn
 
   await ann.getByRole("button", { name: "Open the conversation list" }).click();
   await expect(ann.getByRole("navigation", { name: "Conversations" })).toBeVisible();
-  await ann.screenshot({ path: testInfo.outputPath("sidebar-narrow.png") });
+  await ann.screenshot({ path: testInfo.outputPath("sidebar-narrow.png"), animations: "disabled" });
 });
 
 test("keyboard: the quick switcher and Alt+arrows move between conversations", async ({ signUp }) => {
