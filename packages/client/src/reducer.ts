@@ -147,7 +147,8 @@ function receiveMessages(
   action: Extract<ChatAction, { type: "messages" }>,
 ): ChannelState {
   const merged = mergeMessages(channel, action.messages, action.page === "latest");
-  const fresh = merged.added.filter((m) => action.page === undefined || action.page === "newer");
+  // Live lines and catch-up count as new; history pages do not.
+  const fresh = action.page === undefined || action.page === "newer" ? merged.added : [];
   const fromOthers = fresh.filter((m) => (m.kind === "text" || m.kind === "action") && m.author?.id !== state.me?.id);
   const seen = state.activeId === channel.view.id;
   const typing = { ...channel.typing };
