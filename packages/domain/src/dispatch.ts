@@ -81,11 +81,15 @@ async function runCommand<E extends ClientEventName>(
   if (def.scope === "anonymous") {
     if (actor.kind === "user") refuse("ALREADY_AUTHENTICATED", "You are already logged in; log out first.");
     const prepared = def.prepare ? await def.prepare(typedPayload, deps) : undefined;
-    return deps.store.transaction((tx) => def.run({ payload: typedPayload, deps, tx, now, out, actor }, prepared));
+    return deps.store.transaction((tx) => {
+      out.reset();
+      return def.run({ payload: typedPayload, deps, tx, now, out, actor }, prepared);
+    });
   }
 
   if (actor.kind !== "user") return refuse("NOT_AUTHENTICATED", "Log in first.");
   return deps.store.transaction(async (tx) => {
+    out.reset();
     const runtime: Runtime = { deps, tx, now, out };
     const user = await loadActingUser(runtime, actor);
     const ctx = { ...runtime, payload: typedPayload, actor, user };

@@ -39,4 +39,12 @@ export class EffectList {
   push(effect: Effect): void {
     this.items.push(effect);
   }
+
+  /**
+   * Forgets everything collected so far. A store may run a transaction's work again after a
+   * conflict with a concurrent one (PostgreSQL); only the attempt that commits may be heard of.
+   */
+  reset(): void {
+    this.items.length = 0;
+  }
 }
