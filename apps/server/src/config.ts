@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isPostgresUrl } from "./db/database-url";
 import { repoRoot } from "./paths";
 import { securityEnv, toSecurityConfig, type SecurityConfig } from "./security/security-env";
 
@@ -13,7 +14,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "only SQLite file: URLs are supported, e.g. file:./data/canaduck.db")
+    .regex(/^(file:|postgres(ql)?:\/\/)/i, "use a SQLite file: URL (file:./data/canaduck.db) or a PostgreSQL URL (postgresql://user@host:5432/db)")
     .default(`file:${path.join(repoRoot, "data", "canaduck.db")}`),
   ADMIN_NAMES: commaList.default([]),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
@@ -62,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
-    migrationsDir: path.join(repoRoot, "prisma", "migrations"),
+    // Each database keeps its own migrations, written from the same schema.
+    migrationsDir: path.join(repoRoot, "prisma", ...(isPostgresUrl(e.DATABASE_URL) ? ["postgres"] : []), "migrations"),
     pingIntervalMs: e.PING_INTERVAL_MS,
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     maxQueuedBytes: e.MAX_QUEUED_BYTES_PER_CONNECTION,

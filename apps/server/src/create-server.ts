@@ -5,10 +5,7 @@ import type { DomainDeps } from "@canaduck/domain";
 import { Server } from "socket.io";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
-import { applyMigrations } from "./db/apply-migrations";
-import { createPrismaClient } from "./db/prisma-client";
-import { prismaStore } from "./db/prisma-store";
-import { prepareSqliteFile } from "./db/sqlite-url";
+import { openDatabase } from "./db/open-database";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
 import { handleConnection } from "./realtime/connection";
@@ -35,14 +32,12 @@ const MAX_EVENT_BYTES = 64 * 1024;
 
 /** Builds and starts a CanaDuck server: migrations, database, HTTP and Socket.IO. */
 export async function createServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<ChatServerHandle> {
-  const sqliteFile = prepareSqliteFile(config.databaseUrl);
-  const applied = await applyMigrations(sqliteFile, config.migrationsDir);
-  if (applied.length > 0) logger.info({ migrations: applied }, "applied database migrations");
+  const database = await openDatabase(config.databaseUrl, config.migrationsDir, logger);
+  if (database.applied.length > 0) logger.info({ migrations: database.applied }, "applied database migrations");
 
-  const prisma = createPrismaClient(sqliteFile);
   const presence = new PresenceTracker();
   const domain: DomainDeps = {
-    store: prismaStore(prisma),
+    store: database.store,
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     passwords: boundedHasher(argon2Hasher),
@@ -51,7 +46,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   };
 
   const health = async () => {
-    await prisma.$queryRawUnsafe("SELECT 1");
+    await database.ping();
     return true;
   };
   const handleRequest = createRequestHandler({ webDist: config.webDist, health });
@@ -81,7 +76,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, database: sqliteFile }, "CanaDuck is listening");
+  logger.info({ url, database: database.location }, "CanaDuck is listening");
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -93,7 +88,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
       stopGuard();
       io.emit("session:ended", { reason: "shutdown" });
       await io.close();
-      await prisma.$disconnect();
+      await database.close();
       logger.info("CanaDuck stopped");
     })());
 

@@ -16,6 +16,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { loadConfig } from "../src/config";
 import { createServer, type ChatServerHandle } from "../src/create-server";
 import { createLogger } from "../src/logger";
+import { testDatabase } from "./test-database";
 
 export class HandshakeRefused extends Error {
   constructor(
@@ -28,18 +29,22 @@ export class HandshakeRefused extends Error {
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real server on a loopback port with its own SQLite file, restartable on the same file. */
+/**
+ * A real server on a loopback port with its own database, restartable on the same data: a
+ * SQLite file, or with TEST_DATABASE=postgres a fresh PostgreSQL database dropped at dispose.
+ */
 export class TestServer {
   private handle: ChatServerHandle | undefined;
   /** Kept after the first start so a restarted server is where its clients reconnect. */
   private port = 0;
   readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-test-"));
   private readonly sockets = new Set<ClientSocket>();
+  private readonly database = testDatabase(this.dir);
 
   constructor(private readonly env: Record<string, string> = {}) {}
 
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: String(this.port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`, WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
+    const config = loadConfig({ PORT: String(this.port), HOST: "127.0.0.1", DATABASE_URL: this.env.DATABASE_URL ?? (await this.database.url()), WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
     this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
     this.port = this.handle.port;
     return this;
@@ -64,6 +69,7 @@ export class TestServer {
 
   async dispose(): Promise<void> {
     await this.stop();
+    await this.database.drop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 

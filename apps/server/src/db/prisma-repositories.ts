@@ -30,6 +30,9 @@ export function prismaRepositories(tx: Prisma.TransactionClient): Repositories {
       },
       insert: async (channel) => void (await tx.channel.create({ data: channel })),
       update: async (id, patch) => void (await tx.channel.update({ where: { id }, data: patch })),
+      // One `UPDATE … SET lastSeq = lastSeq + 1 … RETURNING`: on PostgreSQL its row lock makes
+      // concurrent sends to a channel wait for each other's commit, so seqs stay gap-free and
+      // in commit order (a rolled-back send gives its number back).
       allocateSeq: async (id) =>
         (await tx.channel.update({ where: { id }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } })).lastSeq,
       listWithCounts: async () => {

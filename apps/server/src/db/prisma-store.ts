@@ -2,26 +2,48 @@ import { StoreUnavailableError, type Store } from "@canaduck/domain";
 import type { PrismaClient } from "@prisma/client";
 import { prismaRepositories } from "./prisma-repositories";
 
+/** How one database's errors read: which mean "unreachable", which a fresh attempt resolves. */
+export interface StoreErrorPolicy {
+  isUnavailable(error: unknown): boolean;
+  /** A clash with a concurrent transaction (PostgreSQL); SQLite runs one writer at a time and has none. */
+  isConflict?(error: unknown): boolean;
+}
+
+/** The part of a Prisma client the store uses. */
+export type TransactionRunner = Pick<PrismaClient, "$transaction">;
+
 /** Errors that mean "the database cannot be reached right now", not "this command is wrong". */
 const UNAVAILABLE = /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database is locked|ECONNREFUSED|ECONNRESET|Can't reach database|Unable to start a transaction|Transaction already closed/i;
 /** Prisma's codes for the same: unreachable, timed out, connection closed, pool or transaction timeouts. */
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 
-const isUnavailable = (error: unknown): error is Error =>
-  error instanceof Error &&
-  (UNAVAILABLE.test(error.message) || UNAVAILABLE_CODES.has((error as { code?: unknown }).code as string));
+const sqliteErrors: StoreErrorPolicy = {
+  isUnavailable: (error) =>
+    error instanceof Error &&
+    (UNAVAILABLE.test(error.message) || UNAVAILABLE_CODES.has((error as { code?: unknown }).code as string)),
+};
 
-export function prismaStore(prisma: PrismaClient): Store {
+/** Runs after a conflict once the winner has likely committed; bounded, so a command never spins. */
+const MAX_ATTEMPTS = 4;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
+
+export function prismaStore(prisma: TransactionRunner, errors: StoreErrorPolicy = sqliteErrors): Store {
   return {
     async transaction(work) {
-      try {
-        // maxWait is generous: SQLite runs one transaction at a time, and they queue.
-        return await prisma.$transaction((tx) => work(prismaRepositories(tx)), { maxWait: 15_000, timeout: 15_000 });
-      } catch (error) {
-        if (isUnavailable(error)) {
-          throw new StoreUnavailableError(error.message, { cause: error });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // maxWait is generous: SQLite runs one transaction at a time, and they queue.
+          return await prisma.$transaction((tx) => work(prismaRepositories(tx)), { maxWait: 15_000, timeout: 15_000 });
+        } catch (error) {
+          if (attempt < MAX_ATTEMPTS && errors.isConflict?.(error)) {
+            await pause(attempt);
+            continue;
+          }
+          if (errors.isUnavailable(error)) {
+            throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+          }
+          throw error;
         }
-        throw error;
       }
     },
   };
