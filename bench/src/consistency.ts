@@ -1,6 +1,6 @@
 import type { ChatState } from "@canaduck/client";
 import { until, type FleetMember } from "./chat-fleet";
-import { storedMessages } from "./database-view";
+import { storedMessagesAt } from "./database-view";
 import type { PublishLog } from "./publisher";
 
 export interface Consistency {
@@ -26,7 +26,8 @@ const viewTexts = (state: ChatState, channel: string): string[] =>
  * database holds, then compares each client's view of each channel with the database.
  */
 export async function checkConsistency(
-  dbFile: string,
+  /** The server's DATABASE_URL, or a SQLite file's path. */
+  database: string,
   channels: string[],
   publishers: FleetMember[],
   receivers: FleetMember[],
@@ -35,7 +36,8 @@ export async function checkConsistency(
 ): Promise<Consistency> {
   await Promise.all(publishers.map((p) => until(p.client, (s) => s.pending.length === 0, settleMs).catch(() => undefined)));
   const stored = new Map<string, string[]>();
-  for (const channel of channels) stored.set(channel, (await storedMessages(dbFile, channel)).map((m) => m.text));
+  const url = /^(file:|postgres)/.test(database) ? database : `file:${database}`;
+  for (const channel of channels) stored.set(channel, (await storedMessagesAt(url, channel)).map((m) => m.text));
   const everyone = [...publishers, ...receivers];
   await Promise.all(
     everyone.map((m) =>

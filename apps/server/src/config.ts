@@ -24,6 +24,10 @@ const envSchema = z.object({
   PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** Set to run several nodes: Socket.IO's Redis adapter, shared presence and rate limits. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "a redis:// URL, e.g. redis://127.0.0.1:6379").optional(),
+  /** Prefix of every Redis key and channel this deployment uses. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("canaduck"),
   ...securityEnv,
 });
 
@@ -43,6 +47,9 @@ export interface ServerConfig {
   maxQueuedBytes: number;
   /** How long a shutdown waits for commands in flight. */
   shutdownGraceMs: number;
+  /** Null for a single node. */
+  redisUrl: string | null;
+  redisPrefix: string;
   /** Origins, proxies, rate limits and channels per user (security/security-env.ts). */
   security: SecurityConfig;
 }
@@ -69,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     maxQueuedBytes: e.MAX_QUEUED_BYTES_PER_CONNECTION,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     security: toSecurityConfig(e),
   };
 }

@@ -8,14 +8,15 @@ import type { ServerConfig } from "./config";
 import { openDatabase } from "./db/open-database";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
+import { createMetrics } from "./observability/metrics";
 import { handleConnection } from "./realtime/connection";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { Lifecycle } from "./realtime/lifecycle";
-import { PresenceTracker } from "./realtime/presence-tracker";
 import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 import { boundedHasher } from "./security/bounded-hasher";
 import { createSecurity } from "./security/security";
+import { redisScaleOut, singleNode } from "./scale/scale-out";
 
 export interface ChatServerHandle {
   /** The port actually listened on (useful with port 0). */
@@ -35,7 +36,10 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   const database = await openDatabase(config.databaseUrl, config.migrationsDir, logger);
   if (database.applied.length > 0) logger.info({ migrations: database.applied }, "applied database migrations");
 
-  const presence = new PresenceTracker();
+  let connectedClients = () => 0;
+  const metrics = createMetrics(() => connectedClients());
+  const scale = config.redisUrl ? await redisScaleOut(config.redisUrl, config.redisPrefix, logger, metrics) : singleNode();
+  const presence = scale.presence;
   const domain: DomainDeps = {
     store: database.store,
     clock: { now: () => new Date() },
@@ -49,7 +53,17 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     await database.ping();
     return true;
   };
-  const handleRequest = createRequestHandler({ webDist: config.webDist, health });
+  const readiness = async (): Promise<Record<string, boolean>> => {
+    const checks: Record<string, boolean> = { database: await health().catch(() => false) };
+    if (scale.redisReady) checks.redis = await scale.redisReady().catch(() => false);
+    return checks;
+  };
+  const handleRequest = createRequestHandler({
+    webDist: config.webDist,
+    health,
+    readiness,
+    metrics: async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+  });
   const httpServer = createHttpServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, "HTTP request failed");
@@ -57,7 +71,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
       res.end();
     });
   });
-  const security = createSecurity(config.security, logger, () => (httpServer.address() as AddressInfo | null)?.port ?? config.port);
+  const security = createSecurity(config.security, logger, () => (httpServer.address() as AddressInfo | null)?.port ?? config.port, scale.limiters);
   const io: ChatServer = new Server(httpServer, {
     allowRequest: security.allowRequest,
     maxHttpBufferSize: MAX_EVENT_BYTES,
@@ -65,9 +79,11 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     pingInterval: config.pingIntervalMs,
     pingTimeout: config.pingTimeoutMs,
   });
+  scale.attach(io);
+  connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
   io.use(handshakeMiddleware(domain, security));
-  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, queueCapacity: 64, lifecycle, guard: security.guard }, socket));
+  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard }, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 
   await new Promise<void>((resolve, reject) => {
@@ -88,6 +104,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
       stopGuard();
       io.emit("session:ended", { reason: "shutdown" });
       await io.close();
+      await scale.close();
       await database.close();
       logger.info("CanaDuck stopped");
     })());

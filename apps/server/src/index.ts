@@ -1,2 +1,3 @@
 export { loadConfig, type ServerConfig } from "./config";
 export { createServer, type ChatServerHandle } from "./create-server";
+export { startBalancer, type Backend } from "./cluster/tcp-balancer";

@@ -18,6 +18,8 @@ import { createServer, type ChatServerHandle } from "../src/create-server";
 import { createLogger } from "../src/logger";
 import { testDatabase } from "./test-database";
 
+export { freshPostgresDatabase, type TestDatabase } from "./test-database";
+
 export class HandshakeRefused extends Error {
   constructor(
     message: string,

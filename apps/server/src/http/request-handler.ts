@@ -7,6 +7,10 @@ export interface HttpDeps {
   webDist: string;
   /** Whether the server is up and its database answers. */
   health(): Promise<boolean>;
+  /** Whether each backing service (database, and Redis when configured) answers. */
+  readiness(): Promise<Record<string, boolean>>;
+  /** The Prometheus exposition and its content type. */
+  metrics(): Promise<{ body: string; contentType: string }>;
 }
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
@@ -15,7 +19,7 @@ const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-/** The plain-HTTP side of the server: health and the web client. Socket.IO handles /socket.io/. */
+/** The plain-HTTP side of the server: health, readiness, metrics and the web client. Socket.IO handles /socket.io/. */
 export function createRequestHandler(deps: HttpDeps) {
   const webDist = path.resolve(deps.webDist);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -24,6 +28,17 @@ export function createRequestHandler(deps: HttpDeps) {
     if (url.pathname === "/healthz") {
       const healthy = await deps.health().catch(() => false);
       return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
+    }
+    if (url.pathname === "/readyz") {
+      const checks = await deps.readiness();
+      const ready = Object.values(checks).every(Boolean);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
+    }
+    if (url.pathname === "/metrics") {
+      const { body, contentType } = await deps.metrics();
+      res.setHeader("Content-Type", contentType);
+      res.end(body);
+      return;
     }
     if ((req.method === "GET" || req.method === "HEAD") && (await serveStatic(webDist, req, res))) return;
     if (url.pathname === "/") {

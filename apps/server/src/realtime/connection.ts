@@ -1,19 +1,21 @@
-import type { Ack } from "@canaduck/contract";
+import { isClientEventName, type Ack } from "@canaduck/contract";
 import { channelsOf, presenceChanged, type DomainDeps, type UserActor } from "@canaduck/domain";
 import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
+import type { PresenceRegistry } from "../scale/presence-registry";
 import type { AbuseGuard } from "../security/abuse-guard";
 import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
 import type { Lifecycle } from "./lifecycle";
-import type { PresenceTracker } from "./presence-tracker";
 import { channelRoom, sessionRoom, userRoom } from "./rooms";
 import type { ChatServer, ChatSocket } from "./types";
 
 export interface ConnectionDeps {
   io: ChatServer;
   domain: DomainDeps;
-  presence: PresenceTracker;
+  presence: PresenceRegistry;
   logger: Logger;
+  metrics: Metrics;
   /** Commands a connection may have waiting before further ones are refused. */
   queueCapacity: number;
   lifecycle: Lifecycle;
@@ -43,6 +45,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     const ack: AckFn = typeof last === "function" ? (last as AckFn) : () => undefined;
     const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
     const name = typeof event === "string" ? event : String(event);
+    // Attackers choose event names: only known ones become metric labels.
+    const label = isClientEventName(name) ? name : "unknown";
+    deps.metrics.events.inc({ event: label });
+    const endTimer = deps.metrics.ackLatency.startTimer({ event: label });
     const accepted = queue.offer(async () => {
       if (deps.lifecycle.closing) {
         // The client's outbox sends it again once it has reconnected to a live server.
@@ -55,21 +61,26 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       else if (!outcome.ack.ok) log.debug({ event: name, user, code: outcome.ack.error.code }, "command refused");
       await applyEffects(target, outcome.effects.filter((e) => !isClosing(e)));
       ack(outcome.ack);
+      endTimer();
+      if (!outcome.ack.ok) deps.metrics.errors.inc({ code: outcome.ack.error.code });
       await applyEffects(target, outcome.effects.filter(isClosing));
     });
     if (!accepted) {
+      deps.metrics.errors.inc({ code: "RATE_LIMITED" });
       ack({ ok: false, error: { code: "RATE_LIMITED", message: "Too many commands at once; wait for answers.", retryAfterMs: 1000 } });
     }
   });
 
   socket.on("disconnect", (reason) => {
-    log.debug({ reason }, "disconnected");
     const current = socket.data.actor;
-    if (current.kind === "user" && counted.has(socket) && deps.presence.disconnected(current.userId)) {
-      presenceChanged(deps.domain, current, false)
-        .then((effects) => applyEffects(target, effects))
-        .catch((error: unknown) => log.warn({ err: error }, "announcing offline state failed"));
-    }
+    log.debug({ reason, user: current.kind === "user" ? current.userId : null }, "disconnected");
+    if (current.kind !== "user" || !counted.has(socket)) return;
+    deps.presence
+      .disconnected(current.userId)
+      .then(async (wentOffline) => {
+        if (wentOffline) await applyEffects(target, await presenceChanged(deps.domain, current, false));
+      })
+      .catch((error: unknown) => log.warn({ err: error, user: current.userId }, "announcing offline state failed"));
   });
 }
 
@@ -80,7 +91,7 @@ async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: User
   if (socket.disconnected) return;
   void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...channels.map(channelRoom)]);
   counted.add(socket);
-  if (deps.presence.connected(actor.userId)) {
+  if (await deps.presence.connected(actor.userId)) {
     const effects = await presenceChanged(deps.domain, actor, true);
     await applyEffects({ io: deps.io, socket, bindSession: () => Promise.resolve() }, effects);
   }

@@ -1,25 +1,32 @@
-import type { Presence } from "@canaduck/domain";
+import type { PresenceRegistry } from "../scale/presence-registry";
 
-/** Counts each user's open connections on this node; a user is online while the count is above zero. */
-export class PresenceTracker implements Presence {
+/**
+ * Counts each user's open connections in this process; a user is online while the count is
+ * above zero. For a single node; several nodes share presence through Redis (RedisPresence).
+ */
+export class PresenceTracker implements PresenceRegistry {
   private readonly connections = new Map<string, number>();
 
-  /** Returns true when this was the user's first connection. */
-  connected(userId: string): boolean {
+  /** Resolves true when this was the user's first connection. */
+  connected(userId: string): Promise<boolean> {
     const count = (this.connections.get(userId) ?? 0) + 1;
     this.connections.set(userId, count);
-    return count === 1;
+    return Promise.resolve(count === 1);
   }
 
-  /** Returns true when this was the user's last connection. */
-  disconnected(userId: string): boolean {
+  /** Resolves true when this was the user's last connection. */
+  disconnected(userId: string): Promise<boolean> {
     const count = (this.connections.get(userId) ?? 0) - 1;
     if (count > 0) {
       this.connections.set(userId, count);
-      return false;
+      return Promise.resolve(false);
     }
     this.connections.delete(userId);
-    return true;
+    return Promise.resolve(true);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 
   onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
