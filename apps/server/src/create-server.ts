@@ -9,6 +9,7 @@ import { openDatabase } from "./db/open-database";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
+import { timedStore } from "./observability/timed-store";
 import { handleConnection } from "./realtime/connection";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { Lifecycle } from "./realtime/lifecycle";
@@ -41,7 +42,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   const scale = config.redisUrl ? await redisScaleOut(config.redisUrl, config.redisPrefix, logger, metrics) : singleNode();
   const presence = scale.presence;
   const domain: DomainDeps = {
-    store: database.store,
+    store: timedStore(database.store, metrics.dbLatency),
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     passwords: boundedHasher(argon2Hasher),
