@@ -1,8 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Cluster } from "../cluster/cluster";
+import { freshPostgresDatabase } from "@canaduck/server/testing";
 import { ServerProcess } from "../server-process";
+import { sleep } from "../stats";
 import { runLoad, type LoadResult } from "./load-generator";
-import { countStored, seedSqlite } from "./seed";
+import { countStored, seed } from "./seed";
 
 const relayEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), "relay-main.ts");
 
@@ -10,19 +13,25 @@ export interface Shape {
   clients: number;
   channels: number;
   publishers: number;
+  /** Messages per second, in total. */
   rate: number;
   durationMs: number;
 }
 
 export interface CaseResult extends LoadResult {
   name: string;
-  persisted: number;
   persistedPerSecond: number;
-  serverRssPerConnection: number;
-  peakRss: number;
+  /** Event-loop lag p99 of the (first) server, from its /metrics; null for the relay. */
+  eventLoopLagP99Ms: number | null;
 }
 
 const roomsFor = (shape: Shape) => Array.from({ length: shape.channels }, (_, i) => `#load${i}`);
+
+async function eventLoopLagP99(url: string): Promise<number | null> {
+  const body = await fetch(`${url}/metrics`).then((r) => r.text(), () => "");
+  const match = /^canaduck_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(body);
+  return match?.[1] ? Number(match[1]) * 1000 : null;
+}
 
 /** The bare Socket.IO relay under the same load: the ceiling to compare with. */
 export async function relayCase(shape: Shape): Promise<CaseResult> {
@@ -30,7 +39,6 @@ export async function relayCase(shape: Shape): Promise<CaseResult> {
   await relay.start();
   try {
     const rooms = roomsFor(shape);
-    const before = relay.rss();
     const result = await runLoad({
       url: relay.url,
       protocol: "relay",
@@ -40,38 +48,82 @@ export async function relayCase(shape: Shape): Promise<CaseResult> {
       durationMs: shape.durationMs,
       payloadBytes: 1024,
     });
-    return { name: "bare Socket.IO relay", ...result, persisted: 0, persistedPerSecond: 0, serverRssPerConnection: (relay.peakRssBytes - before) / shape.clients, peakRss: relay.peakRssBytes };
+    return { name: "bare Socket.IO relay", ...result, persistedPerSecond: 0, eventLoopLagP99Ms: null };
   } finally {
     await relay.dispose();
   }
 }
 
-/** One CanaDuck node on SQLite: every message persisted and acknowledged after its commit. */
+/** CanaDuck under load: every message persisted and acknowledged after its commit. */
+async function canaduckLoad(name: string, urls: string[], databaseUrl: string, shape: Shape): Promise<CaseResult> {
+  const seeded = await seed(databaseUrl, shape.clients, shape.publishers, shape.channels);
+  const result = await runLoad({ url: urls, protocol: "canaduck", clients: seeded.clients, publishers: seeded.publishers, rate: shape.rate, durationMs: shape.durationMs, payloadBytes: 1024 });
+  const persisted = await countStored(databaseUrl, seeded.channels);
+  return { name, ...result, persistedPerSecond: persisted / (shape.durationMs / 1000), eventLoopLagP99Ms: await eventLoopLagP99(urls[0] ?? "") };
+}
+
 export async function sqliteCase(shape: Shape): Promise<CaseResult> {
   const server = new ServerProcess();
   await server.start();
   try {
-    const seed = await seedSqlite(server.dbFile, shape.clients, shape.publishers, shape.channels);
+    return await canaduckLoad("CanaDuck, 1 node, SQLite", [server.url], `file:${server.dbFile}`, shape);
+  } finally {
+    await server.dispose();
+  }
+}
+
+export async function postgresCase(shape: Shape): Promise<CaseResult> {
+  const database = freshPostgresDatabase();
+  const url = await database.url();
+  const server = new ServerProcess({ DATABASE_URL: url });
+  await server.start();
+  try {
+    return await canaduckLoad("CanaDuck, 1 node, PostgreSQL", [server.url], url, shape);
+  } finally {
+    await server.dispose();
+    await database.drop();
+  }
+}
+
+/** Two nodes: half the listeners sit on the node the publisher is not on, so deliveries cross Redis. */
+export async function twoNodeCase(shape: Shape): Promise<CaseResult> {
+  const cluster = await Cluster.start(2);
+  try {
+    return await canaduckLoad("CanaDuck, 2 nodes, PostgreSQL + Redis", cluster.nodes.map((n) => n.url), cluster.databaseUrl, shape);
+  } finally {
+    await cluster.dispose();
+  }
+}
+
+export interface IdleResult {
+  name: string;
+  clients: number;
+  connectMs: number;
+  bytesPerConnection: number;
+}
+
+/** Memory per idle connection: resident memory with `clients` connected, less before, per connection. */
+export async function idleCase(kind: "relay" | "canaduck", clients: number): Promise<IdleResult> {
+  const server = kind === "relay" ? new ServerProcess({}, relayEntry) : new ServerProcess();
+  await server.start();
+  try {
+    const seeded = kind === "canaduck" ? await seed(`file:${server.dbFile}`, clients, 0, 1) : null;
+    await sleep(1_000);
     const before = server.rss();
-    server.resetPeak();
-    const result = await runLoad({
+    const load = await runLoad({
       url: server.url,
-      protocol: "canaduck",
-      clients: seed.clients,
-      publishers: seed.publishers,
-      rate: shape.rate,
-      durationMs: shape.durationMs,
-      payloadBytes: 1024,
+      protocol: kind,
+      clients: seeded ? seeded.clients : Array.from({ length: clients }, () => ({ channel: "#idle" })),
+      publishers: [],
+      rate: 0,
+      durationMs: 3_000,
+      payloadBytes: 0,
+      keepConnected: async () => {
+        await sleep(2_000);
+        return server.rss();
+      },
     });
-    const persisted = await countStored(server.dbFile);
-    return {
-      name: "CanaDuck, 1 node, SQLite",
-      ...result,
-      persisted,
-      persistedPerSecond: persisted / (shape.durationMs / 1000),
-      serverRssPerConnection: (server.peakRssBytes - before) / shape.clients,
-      peakRss: server.peakRssBytes,
-    };
+    return { name: kind === "relay" ? "bare Socket.IO relay" : "CanaDuck, 1 node, SQLite", clients, connectMs: load.connectMs, bytesPerConnection: ((load.measured ?? before) - before) / clients };
   } finally {
     await server.dispose();
   }

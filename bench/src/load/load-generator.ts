@@ -21,6 +21,8 @@ export interface LoadPlan {
   rate: number;
   durationMs: number;
   payloadBytes: number;
+  /** Called once everyone is connected, before anyone disconnects: for measurements of the connected state. */
+  keepConnected?: () => Promise<number>;
 }
 
 export interface LoadResult {
@@ -36,6 +38,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
+  /** What keepConnected returned. */
+  measured?: number;
 }
 
 function connect(url: string, protocol: Protocol, token?: string): Socket {
@@ -97,7 +101,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const deadline = performance.now() + plan.durationMs;
   const tickMs = 10;
   let owed = 0;
-  while (performance.now() < deadline) {
+  while (plan.rate > 0 && performance.now() < deadline) {
     owed += (plan.rate * tickMs) / 1000;
     while (owed >= 1) {
       owed -= 1;
@@ -118,9 +122,10 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     await sleep(tickMs);
   }
   // Let what is in flight arrive (bounded).
-  const drainUntil = performance.now() + 10_000;
+  const drainUntil = performance.now() + (plan.rate > 0 ? 10_000 : 0);
   while (performance.now() < drainUntil && (acked < sent || latencies.length < expectedDeliveries)) await sleep(50);
   const elapsedMs = plan.durationMs;
+  const measured = plan.keepConnected ? await plan.keepConnected() : undefined;
   for (const s of [...listeners, ...publishers]) s.socket.disconnect();
 
   const deliveries = latencies.length;
@@ -137,5 +142,6 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: percentile(latencies, 100),
+    ...(measured === undefined ? {} : { measured }),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { PrismaClient } from "@prisma/client";
+import { createLogger, loadConfig, openDatabase } from "@canaduck/server";
+import type { Repositories } from "@canaduck/domain";
+import { storedMessagesAt } from "../database-view";
 
 export interface SeededUser {
   name: string;
@@ -14,50 +15,52 @@ export interface Seed {
 }
 
 /**
- * Creates accounts, sessions, channels and memberships straight in the database, so a bench
- * with thousands of clients does not spend minutes hashing passwords. Tokens are real session
+ * Creates accounts, sessions, channels and memberships through the server's own store (so on
+ * SQLite or PostgreSQL alike), without hashing thousands of passwords. Tokens are real session
  * tokens: clients connect through the normal handshake.
  */
-export async function seedSqlite(dbFile: string, clients: number, publishers: number, channels: number): Promise<Seed> {
-  const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: `file:${dbFile}` }) });
+export async function seed(databaseUrl: string, clients: number, publishers: number, channels: number): Promise<Seed> {
+  const config = loadConfig({ DATABASE_URL: databaseUrl });
+  const database = await openDatabase(databaseUrl, config.migrationsDir, createLogger("silent"));
   try {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
-    const channelRows = Array.from({ length: channels }, (_, i) => ({ id: randomUUID(), name: `#load${i}`, nameKey: `#load${i}`, kind: "channel", createdAt: now }));
-    const makeUser = (name: string) => ({ id: randomUUID(), name, nameKey: name, passwordHash: "!", isAdmin: false, createdAt: now });
-    const clientUsers = Array.from({ length: clients }, (_, i) => makeUser(`c${i}`));
-    const publisherUsers = Array.from({ length: publishers }, (_, i) => makeUser(`p${i}`));
-    const tokens = new Map<string, string>();
-    const sessions = [...clientUsers, ...publisherUsers].map((u) => {
-      const token = randomBytes(32).toString("base64url");
-      tokens.set(u.id, token);
-      return { id: randomUUID(), userId: u.id, tokenHash: createHash("sha256").update(token).digest("hex"), createdAt: now, expiresAt };
+    const channelRows = Array.from({ length: channels }, (_, i) => ({
+      id: randomUUID(), name: `#load${i}`, nameKey: `#load${i}`, kind: "channel" as const, topic: "", inviteOnly: false, lastSeq: 0, createdAt: now,
+    }));
+    await database.store.transaction(async (tx) => {
+      for (const channel of channelRows) await tx.channels.insert(channel);
     });
-    const memberships = [
-      ...clientUsers.map((u, i) => ({ channelId: channelRows[i % channels]?.id ?? "", userId: u.id, role: "member", joinedAt: now })),
-      ...publisherUsers.flatMap((u) => channelRows.map((c) => ({ channelId: c.id, userId: u.id, role: "member", joinedAt: now }))),
-    ];
-    await prisma.channel.createMany({ data: channelRows });
-    for (let i = 0; i < clientUsers.length; i += 500) await prisma.user.createMany({ data: clientUsers.slice(i, i + 500) });
-    await prisma.user.createMany({ data: publisherUsers });
-    for (let i = 0; i < sessions.length; i += 500) await prisma.session.createMany({ data: sessions.slice(i, i + 500) });
-    for (let i = 0; i < memberships.length; i += 500) await prisma.membership.createMany({ data: memberships.slice(i, i + 500) });
-    return {
-      channels: channelRows.map((c) => c.name),
-      clients: clientUsers.map((u, i) => ({ name: u.name, token: tokens.get(u.id) ?? "", channel: channelRows[i % channels]?.name ?? "" })),
-      publishers: publisherUsers.map((u) => ({ name: u.name, token: tokens.get(u.id) ?? "", channels: channelRows.map((c) => c.name) })),
+    const addUser = async (tx: Repositories, name: string, memberOf: typeof channelRows) => {
+      const id = randomUUID();
+      const token = randomBytes(32).toString("base64url");
+      await tx.users.insert({ id, name, nameKey: name, passwordHash: "!", isAdmin: false, createdAt: now });
+      await tx.sessions.insert({ id: randomUUID(), userId: id, tokenHash: createHash("sha256").update(token).digest("hex"), createdAt: now, expiresAt, revokedAt: null });
+      for (const c of memberOf) await tx.memberships.insert({ channelId: c.id, userId: id, role: "member", joinedAt: now });
+      return token;
     };
+    const result: Seed = { channels: channelRows.map((c) => c.name), clients: [], publishers: [] };
+    for (let i = 0; i < clients; i += 250) {
+      await database.store.transaction(async (tx) => {
+        for (let j = i; j < Math.min(clients, i + 250); j++) {
+          const channel = channelRows[j % channels];
+          const token = await addUser(tx, `c${j}`, channel ? [channel] : []);
+          result.clients.push({ name: `c${j}`, token, channel: channel?.name ?? "" });
+        }
+      });
+    }
+    await database.store.transaction(async (tx) => {
+      for (let j = 0; j < publishers; j++) result.publishers.push({ name: `p${j}`, token: await addUser(tx, `p${j}`, channelRows), channels: result.channels });
+    });
+    return result;
   } finally {
-    await prisma.$disconnect();
+    await database.close();
   }
 }
 
-/** Counts the text messages the server committed. */
-export async function countStored(dbFile: string): Promise<number> {
-  const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: `file:${dbFile}` }) });
-  try {
-    return await prisma.message.count({ where: { kind: "text" } });
-  } finally {
-    await prisma.$disconnect();
-  }
+/** How many text messages the server committed, over the given channels. */
+export async function countStored(databaseUrl: string, channels: string[]): Promise<number> {
+  let total = 0;
+  for (const channel of channels) total += (await storedMessagesAt(databaseUrl, channel)).length;
+  return total;
 }
