@@ -7,6 +7,7 @@ import { createPostgresPrismaClient } from "./postgres-client";
 import { isPostgresConflict, isPostgresUnavailable } from "./postgres-errors";
 import { applyPostgresMigrations } from "./postgres-migrations";
 import { prismaStore, type TransactionRunner } from "./prisma-store";
+import { SeqOrder } from "./seq-order";
 
 /** How long closing waits for transactions still running (the server has drained its commands already). */
 const CLOSE_GRACE_MS = 5_000;
@@ -29,7 +30,7 @@ export async function openPostgres(databaseUrl: string, migrationsDir: string, l
     // The PostgreSQL client is generated from the same models as the SQLite one, so its
     // transaction client has the same model API; only its nominal type differs.
     const runner = prisma as unknown as TransactionRunner;
-    const { store, close } = closableStore(prismaStore(runner, { isUnavailable: isPostgresUnavailable, isConflict: isPostgresConflict }));
+    const { store, close } = closableStore(prismaStore(runner, { isUnavailable: isPostgresUnavailable, isConflict: isPostgresConflict, seqOrder: new SeqOrder() }));
     return {
       store,
       ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),

@@ -2,8 +2,8 @@ import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toMembershipRecord, toMessageRecord } from "./record-mappers";
 
-/** The domain's repositories over one Prisma transaction. */
-export function prismaRepositories(tx: Prisma.TransactionClient): Repositories {
+/** The domain's repositories over one Prisma transaction; `tookSeq` hears of each sequence number taken. */
+export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (channelId: string) => void): Repositories {
   return {
     users: {
       findById: (id) => tx.user.findUnique({ where: { id } }),
@@ -33,8 +33,11 @@ export function prismaRepositories(tx: Prisma.TransactionClient): Repositories {
       // One `UPDATE … SET lastSeq = lastSeq + 1 … RETURNING`: on PostgreSQL its row lock makes
       // concurrent sends to a channel wait for each other's commit, so seqs stay gap-free and
       // in commit order (a rolled-back send gives its number back).
-      allocateSeq: async (id) =>
-        (await tx.channel.update({ where: { id }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } })).lastSeq,
+      allocateSeq: async (id) => {
+        const { lastSeq } = await tx.channel.update({ where: { id }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } });
+        tookSeq?.(id);
+        return lastSeq;
+      },
       listWithCounts: async () => {
         const rows = await tx.channel.findMany({
           where: { kind: "channel" },

@@ -1,12 +1,15 @@
 import { StoreUnavailableError, type Store } from "@canaduck/domain";
 import type { PrismaClient } from "@prisma/client";
 import { prismaRepositories } from "./prisma-repositories";
+import type { SeqOrder } from "./seq-order";
 
 /** How one database's errors read: which mean "unreachable", which a fresh attempt resolves. */
 export interface StoreErrorPolicy {
   isUnavailable(error: unknown): boolean;
   /** A clash with a concurrent transaction (PostgreSQL); SQLite runs one writer at a time and has none. */
   isConflict?(error: unknown): boolean;
+  /** Keeps results in sequence order where transactions commit side by side (PostgreSQL). */
+  seqOrder?: SeqOrder;
 }
 
 /** The part of a Prisma client the store uses. */
@@ -31,19 +34,26 @@ export function prismaStore(prisma: TransactionRunner, errors: StoreErrorPolicy 
   return {
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
+        const ordered = errors.seqOrder?.attempt();
+        let failure: unknown;
         try {
           // maxWait is generous: SQLite runs one transaction at a time, and they queue.
-          return await prisma.$transaction((tx) => work(prismaRepositories(tx)), { maxWait: 15_000, timeout: 15_000 });
+          const result = await prisma.$transaction((tx) => work(prismaRepositories(tx, ordered?.took)), { maxWait: 15_000, timeout: 15_000 });
+          await ordered?.turn();
+          return result;
         } catch (error) {
-          if (attempt < MAX_ATTEMPTS && errors.isConflict?.(error)) {
-            await pause(attempt);
-            continue;
-          }
-          if (errors.isUnavailable(error)) {
-            throw new StoreUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
-          }
-          throw error;
+          failure = error;
+        } finally {
+          ordered?.done();
         }
+        if (attempt < MAX_ATTEMPTS && errors.isConflict?.(failure)) {
+          await pause(attempt);
+          continue;
+        }
+        if (errors.isUnavailable(failure)) {
+          throw new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
+        }
+        throw failure;
       }
     },
   };
