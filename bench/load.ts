@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const idleCanaduck = await idleCase("canaduck", idleClients);
   console.log("idle", JSON.stringify([idleRelay, idleCanaduck]));
 
-  const header = ["case", "connect ms", "deliveries/s (× relay)", "p50 ms", "p95 ms", "p99 ms (× relay)", "max ms", "lost", "duplicated", "persisted/s", "loop lag p99 ms"];
+  const header = ["case", "connect ms", "deliveries/s (× relay)", "p50 ms", "p95 ms", "p99 ms (× relay)", "max ms", "not delivered after 30 s", "duplicated", "persisted/s", "loop lag p99 ms"];
   const load = table([header, row(relay, relay), ...results.map((r) => row(r, relay))]);
   const idle = table([
     ["case", "idle clients", "connect ms", "server memory per connection (× relay)"],

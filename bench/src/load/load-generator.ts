@@ -32,6 +32,7 @@ export interface LoadResult {
   deliveries: number;
   deliveriesPerSecond: number;
   expectedDeliveries: number;
+  /** Deliveries of acknowledged messages that had not arrived when the bench stopped waiting (30 s after the load). */
   lost: number;
   duplicated: number;
   p50: number;
@@ -122,7 +123,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     await sleep(tickMs);
   }
   // Let what is in flight arrive (bounded).
-  const drainUntil = performance.now() + (plan.rate > 0 ? 10_000 : 0);
+  const drainUntil = performance.now() + (plan.rate > 0 ? 30_000 : 0);
   while (performance.now() < drainUntil && (acked < sent || latencies.length < expectedDeliveries)) await sleep(50);
   const elapsedMs = plan.durationMs;
   const measured = plan.keepConnected ? await plan.keepConnected() : undefined;
