@@ -54,8 +54,9 @@ async function main(): Promise<void> {
     results.push(r);
   }
   const idleRelay = await idleCase("relay", idleClients);
+  console.log("idle", JSON.stringify(idleRelay));
   const idleCanaduck = await idleCase("canaduck", idleClients);
-  console.log("idle", JSON.stringify([idleRelay, idleCanaduck]));
+  console.log("idle", JSON.stringify(idleCanaduck));
 
   const header = ["case", "connect ms", "deliveries/s (× relay)", "p50 ms", "p95 ms", "p99 ms (× relay)", "max ms", "not delivered after 30 s", "duplicated", "persisted/s", "loop lag p99 ms"];
   const load = table([header, row(relay, relay), ...results.map((r) => row(r, relay))]);

@@ -48,6 +48,9 @@ function connect(url: string, protocol: Protocol, token?: string): Socket {
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
+    // Connected in waves by runLoad, so thousands of handshakes do not all start at once.
+    autoConnect: false,
+    timeout: 60_000,
     ...(protocol === "canaduck" ? { auth: token ? { protocol: PROTOCOL_VERSION, token } : { protocol: PROTOCOL_VERSION } } : {}),
   });
 }
@@ -57,6 +60,7 @@ const connected = (socket: Socket) =>
     if (socket.connected) return resolve();
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
+    socket.connect();
   });
 
 /**
@@ -70,7 +74,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const listeners = plan.clients.map((c, i) => ({ ...c, socket: connect(urls[i % urls.length] ?? "", plan.protocol, c.token) }));
   const publishers = plan.publishers.map((p, i) => ({ ...p, socket: connect(urls[i % urls.length] ?? "", plan.protocol, p.token) }));
   // Connect in waves so the server's accept queue is not the thing being measured.
-  for (let i = 0; i < listeners.length; i += 200) await Promise.all(listeners.slice(i, i + 200).map((l) => connected(l.socket)));
+  for (let i = 0; i < listeners.length; i += 100) await Promise.all(listeners.slice(i, i + 100).map((l) => connected(l.socket)));
   await Promise.all(publishers.map((p) => connected(p.socket)));
   if (plan.protocol === "relay") {
     await Promise.all(listeners.map((l) => new Promise<void>((r) => l.socket.emit("join", l.channel, () => r()))));
