@@ -3,30 +3,64 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /**
  * libSQL's local client opens a new SQLite connection for every transaction and never closes
- * the old one (its transaction object only rolls back): a connection, a file handle and its
- * page cache leaked per command until the garbage collector finds them — thousands of
- * connecting clients ran the server out of file descriptors. Prisma's adapter already runs one
- * statement or transaction at a time (a mutex), so every transaction can share the client's
- * single connection instead.
+ * the old one (its transaction object only rolls back): two file descriptors and a page cache
+ * leaked per command until the garbage collector found them, and thousands of connecting
+ * clients ran the server out of descriptors. Prisma's adapter already runs one statement or
+ * transaction at a time (a mutex), so transactions can share one connection. After an error
+ * that connection may hold a statement SQLite still counts as running ("cannot commit
+ * transaction - SQL statements in progress"), so it is replaced, as libSQL's own design did.
  */
-function singleConnection(client: Client): Client {
+function singleConnection(open: () => Client): Client {
+  let client = open();
+  const replace = () => {
+    const broken = client;
+    client = open();
+    try {
+      broken.close();
+    } catch {
+      // Closing a connection that failed is best effort.
+    }
+  };
+  const execute = async (stmt: InStatement) => {
+    try {
+      return await client.execute(stmt);
+    } catch (error) {
+      replace();
+      throw error;
+    }
+  };
+
   const transaction = async (mode: TransactionMode = "deferred"): Promise<Transaction> => {
-    await client.execute(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    await execute(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    const connection = client;
     let open = true;
+    let failed = false;
     const end = async (sql: "COMMIT" | "ROLLBACK") => {
       if (!open) return;
+      open = false;
+      // A failed statement may have replaced the connection already: nothing left to end.
+      if (failed || connection !== client) {
+        if (connection === client) replace();
+        if (sql === "COMMIT") throw new Error("the transaction failed earlier and was rolled back");
+        return;
+      }
       try {
         await client.execute(sql);
       } catch (error) {
-        // A failed COMMIT leaves the transaction open: roll it back so the connection stays usable.
-        if (sql === "COMMIT") await client.execute("ROLLBACK").catch(() => undefined);
+        replace(); // drops the open transaction with the connection
         throw error;
-      } finally {
-        open = false;
       }
     };
-    const tx: Transaction = {
-      execute: (stmt: InStatement) => client.execute(stmt),
+    return {
+      execute: async (stmt: InStatement) => {
+        if (connection !== client) throw new Error("the transaction's connection was replaced after an error");
+        try {
+          return await client.execute(stmt);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      },
       batch: (stmts: InStatement[]) => client.batch(stmts),
       executeMultiple: (sql: string) => client.executeMultiple(sql),
       commit: () => end("COMMIT"),
@@ -36,20 +70,21 @@ function singleConnection(client: Client): Client {
         return !open;
       },
     };
-    return tx;
   };
-  return new Proxy(client, {
-    get(target, property, receiver) {
+
+  return new Proxy({} as Client, {
+    get(_target, property) {
       if (property === "transaction") return transaction;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (property === "execute") return execute;
+      const value: unknown = Reflect.get(client, property, client);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
     },
   });
 }
 
-/** The libSQL driver adapter factory, with every transaction on one shared connection. */
+/** The libSQL driver adapter factory, with every transaction on one shared, self-healing connection. */
 export class SingleConnectionLibSQL extends PrismaLibSQL {
   override createClient(config: Config): Client {
-    return singleConnection(createClient(config));
+    return singleConnection(() => createClient(config));
   }
 }
