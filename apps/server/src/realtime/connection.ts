@@ -1,5 +1,5 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { channelsOf, presenceChanged, type DomainDeps, type UserActor } from "@canaduck/domain";
+import { presenceChanged, presenceEffects, presenceSubject, type DomainDeps, type UserActor } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
@@ -87,12 +87,12 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
 /** Puts a connection in its user's, session's and channels' rooms and marks the user online. */
 async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: UserActor): Promise<void> {
   socket.data.actor = actor;
-  const channels = await channelsOf(deps.domain, actor.userId);
+  // One read serves both the rooms to join and the "came online" announcement.
+  const subject = await presenceSubject(deps.domain, actor.userId);
   if (socket.disconnected) return;
-  void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...channels.map(channelRoom)]);
+  void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...subject.channels.map(channelRoom)]);
   counted.add(socket);
   if (await deps.presence.connected(actor.userId)) {
-    const effects = await presenceChanged(deps.domain, actor, true);
-    await applyEffects({ io: deps.io, socket, bindSession: () => Promise.resolve() }, effects);
+    await applyEffects({ io: deps.io, socket, bindSession: () => Promise.resolve() }, presenceEffects(subject, true));
   }
 }
