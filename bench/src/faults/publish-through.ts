@@ -24,6 +24,8 @@ export interface PublishThroughResult extends Consistency {
   peakServerRss: number;
   /** UNAVAILABLE answers the publishers saw before their retries succeeded. */
   unavailableAnswers: number;
+  /** Sends refused for good, by code (a fault test expects none). */
+  refused: Record<string, number>;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function publishThrough<T>(
       acked: log.acked.size,
       peakServerRss: server.peakRssBytes,
       unavailableAnswers: log.firstAttemptErrors.get("UNAVAILABLE") ?? 0,
+      refused: Object.fromEntries(log.errors),
       fault: outcome,
     };
   } finally {

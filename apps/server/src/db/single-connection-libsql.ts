@@ -41,7 +41,7 @@ function singleConnection(open: () => Client): Client {
       // A failed statement may have replaced the connection already: nothing left to end.
       if (failed || connection !== client) {
         if (connection === client) replace();
-        if (sql === "COMMIT") throw new Error("the transaction failed earlier and was rolled back");
+        if (sql === "COMMIT") throw new Error("database connection reset: the transaction failed earlier and was rolled back");
         return;
       }
       try {
@@ -53,7 +53,7 @@ function singleConnection(open: () => Client): Client {
     };
     return {
       execute: async (stmt: InStatement) => {
-        if (connection !== client) throw new Error("the transaction's connection was replaced after an error");
+        if (connection !== client) throw new Error("database connection reset: the transaction's connection was replaced after an error");
         try {
           return await client.execute(stmt);
         } catch (error) {
