@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
 import { handleConnection } from "./realtime/connection";
+import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { Lifecycle } from "./realtime/lifecycle";
 import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
@@ -84,7 +85,10 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
   io.use(handshakeMiddleware(domain, security));
-  io.on("connection", (socket) => handleConnection({ io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard }, socket));
+  const sends = new SendBatcher(domain, (size) => metrics.sendBatchSize.observe(size));
+  // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
+  const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends };
+  io.on("connection", (socket) => handleConnection(connectionDeps, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 
   await new Promise<void>((resolve, reject) => {

@@ -57,6 +57,30 @@ describe("concurrent commands", () => {
     }
   });
 
+  it("commits a burst of 60 sends from one connection in shared transactions, answers them in the order sent, and answers a later command after them", async () => {
+    const user = await server.user("burster");
+    await user.do("channel:join", { channel: "#burst" });
+    const answered: string[] = [];
+    const sends = Array.from({ length: 60 }, (_, i) =>
+      user.do("message:send", { target: "#burst", text: `b${i}`, clientId: `burst-${i}` }).then((r) => {
+        answered.push(r.message.text);
+        return r.message;
+      }),
+    );
+    const topic = user.do("channel:topic", { channel: "#burst", topic: "after the burst" }).then(() => answered.push("topic"));
+    const messages = await Promise.all(sends);
+    await topic;
+
+    expect(answered).toEqual([...Array.from({ length: 60 }, (_, i) => `b${i}`), "topic"]);
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => (messages[0]?.seq ?? 0) + i));
+    const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
+    const batches = Number(/^canaduck_send_batch_size_count (\d+)/m.exec(metrics)?.[1]);
+    const batched = Number(/^canaduck_send_batch_size_sum (\d+)/m.exec(metrics)?.[1]);
+    // Far fewer commits than messages: the point of the group commit.
+    expect(batched).toBeGreaterThanOrEqual(60);
+    expect(batches).toBeLessThan(batched / 4);
+  });
+
   it("lets 12 users create and join one new channel at the same instant: one owner, 12 members, every join a line", async () => {
     const users = await Promise.all(Array.from({ length: 12 }, (_, i) => server.user(`joiner${i}`)));
     const joins = await Promise.all(users.map((user) => user.send("channel:join", { channel: "#rush" })));

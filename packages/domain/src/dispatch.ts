@@ -8,7 +8,6 @@ import {
   type ClientEventResult,
 } from "@canaduck/contract";
 import type { z } from "zod";
-import { meetsRole, type ChannelAccess } from "./access";
 import type { Actor, UserActor } from "./actor";
 import type { ChannelScope, CommandDefinition, Runtime } from "./command";
 import { commands } from "./command-table";
@@ -16,6 +15,7 @@ import { DomainError, refuse } from "./domain-error";
 import { EffectList, type Effect } from "./effects";
 import { StoreUnavailableError, type DomainDeps } from "./ports";
 import type { UserRecord } from "./records";
+import { checkChannelAccess, refuseBanned, refuseNoSuchChannel, requireAccount, requireLiveSession } from "./support/access-checks";
 import { activeBan } from "./support/lookup";
 import { nameKey } from "./support/names";
 
@@ -109,34 +109,16 @@ async function runCommand<E extends ClientEventName>(
 
 /** The actor's account, provided their session is still live. */
 async function loadActingUser(ctx: Runtime, actor: UserActor): Promise<UserRecord> {
-  const session = await ctx.tx.sessions.findById(actor.sessionId);
-  if (session === null || session.revokedAt !== null) return refuse("NOT_AUTHENTICATED", "Your session has ended; log in again.");
-  if (session.expiresAt.getTime() <= ctx.now.getTime()) return refuse("SESSION_EXPIRED", "Your session has expired; log in again.");
-  const user = await ctx.tx.users.findById(actor.userId);
-  return user ?? refuse("NOT_AUTHENTICATED", "Your account no longer exists.");
+  requireLiveSession(await ctx.tx.sessions.findById(actor.sessionId), ctx.now);
+  return requireAccount(await ctx.tx.users.findById(actor.userId));
 }
 
 async function loadChannelScope(ctx: Runtime, user: UserRecord, name: string): Promise<ChannelScope> {
   const channel = await ctx.tx.channels.findByNameKey(nameKey(name));
-  if (channel === null || channel.kind !== "channel") return refuse("NO_SUCH_CHANNEL", `There is no channel ${name}.`);
+  if (channel === null || channel.kind !== "channel") return refuseNoSuchChannel(name);
   // Admins moderate any channel, so an operator's ban must not lock them out of lifting it;
   // join still honours the ban.
-  if (!user.isAdmin && (await activeBan(ctx, channel.id, user.id))) refuse("BANNED", `You are banned from ${channel.name}.`);
+  if (!user.isAdmin && (await activeBan(ctx, channel.id, user.id))) refuseBanned(channel.name);
   const membership = await ctx.tx.memberships.find(channel.id, user.id);
   return { channel, membership };
-}
-
-function checkChannelAccess({ channel, membership }: ChannelScope, user: UserRecord, access: ChannelAccess): void {
-  if (access === "viewer") {
-    if (membership === null && channel.inviteOnly) refuse("NOT_A_MEMBER", `${channel.name} is invite-only and you are not in it.`);
-    return;
-  }
-  if (access === "member") {
-    if (membership === null) refuse("NOT_A_MEMBER", `You are not in ${channel.name}.`);
-    return;
-  }
-  if (membership === null && !user.isAdmin) refuse("NOT_A_MEMBER", `You are not in ${channel.name}.`);
-  if (!meetsRole(membership?.role ?? null, user.isAdmin, access)) {
-    refuse("FORBIDDEN", `Only ${access === "owner" ? "the owner" : "operators"} of ${channel.name} can do that.`);
-  }
 }

@@ -8,4 +8,5 @@ export * from "./effects";
 export * from "./ports";
 export * from "./presence-events";
 export * from "./records";
+export * from "./send-messages";
 export { hashToken } from "./support/tokens";

@@ -16,6 +16,8 @@ import type {
  */
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | null>;
+  /** The users among `ids` that exist, in any order. */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   findByNameKey(nameKey: string): Promise<UserRecord | null>;
   count(): Promise<number>;
   insert(user: UserRecord): Promise<void>;
@@ -25,6 +27,8 @@ export interface UserRepository {
 export interface SessionRepository {
   insert(session: SessionRecord): Promise<void>;
   findById(id: string): Promise<SessionRecord | null>;
+  /** The sessions among `ids` that exist, in any order. */
+  findByIds(ids: readonly string[]): Promise<SessionRecord[]>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
   /** Every session of the user, live, revoked or expired, in any order. */
   listByUser(userId: string): Promise<SessionRecord[]>;
@@ -34,10 +38,14 @@ export interface SessionRepository {
 export interface ChannelRepository {
   findById(id: string): Promise<ChannelRecord | null>;
   findByNameKey(nameKey: string): Promise<ChannelRecord | null>;
+  /** The channels among these name keys that exist, in any order. */
+  findByNameKeys(nameKeys: readonly string[]): Promise<ChannelRecord[]>;
   insert(channel: ChannelRecord): Promise<void>;
   update(id: string, patch: Partial<Pick<ChannelRecord, "topic" | "inviteOnly">>): Promise<void>;
   /** Bumps and returns the channel's sequence number; must run in the insert's transaction. */
   allocateSeq(id: string): Promise<number>;
+  /** Takes `count` sequence numbers at once and returns the last: the range is last-count+1 … last. */
+  allocateSeqs(id: string, count: number): Promise<number>;
   /** Every channel of kind "channel", with its member count. */
   listWithCounts(): Promise<Array<{ channel: ChannelRecord; memberCount: number }>>;
 }
@@ -49,6 +57,8 @@ export interface MemberWithUser {
 
 export interface MembershipRepository {
   find(channelId: string, userId: string): Promise<MembershipRecord | null>;
+  /** Every membership of any of `userIds` in any of `channelIds`. */
+  findAmong(channelIds: readonly string[], userIds: readonly string[]): Promise<MembershipRecord[]>;
   insert(membership: MembershipRecord): Promise<void>;
   remove(channelId: string, userId: string): Promise<void>;
   setRole(channelId: string, userId: string, role: ChannelRole): Promise<void>;
@@ -59,6 +69,8 @@ export interface MembershipRepository {
 
 export interface BanRepository {
   find(channelId: string, userId: string): Promise<BanRecord | null>;
+  /** Every ban, expired or not, of any of `userIds` in any of `channelIds`. */
+  findAmong(channelIds: readonly string[], userIds: readonly string[]): Promise<BanRecord[]>;
   upsert(ban: BanRecord): Promise<void>;
   remove(channelId: string, userId: string): Promise<void>;
 }
@@ -71,7 +83,11 @@ export interface InviteRepository {
 
 export interface MessageRepository {
   insert(message: MessageRecord): Promise<void>;
+  /** One statement for many messages: how a batch of sends stays cheap. */
+  insertMany(messages: readonly MessageRecord[]): Promise<void>;
   findByClientId(authorId: string, clientId: string): Promise<MessageRecord | null>;
+  /** Every message by any of `authorIds` carrying any of `clientIds`. */
+  findByClientIds(authorIds: readonly string[], clientIds: readonly string[]): Promise<MessageRecord[]>;
   /** Up to `limit` messages with seq < `before` (or the newest), oldest first. */
   listBefore(channelId: string, before: number | undefined, limit: number): Promise<MessageRecord[]>;
   /** Up to `limit` messages with seq > `after`, oldest first. */

@@ -7,6 +7,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
   return {
     users: {
       findById: (id) => tx.user.findUnique({ where: { id } }),
+      findByIds: (ids) => tx.user.findMany({ where: { id: { in: [...ids] } } }),
       findByNameKey: (nameKey) => tx.user.findUnique({ where: { nameKey } }),
       count: () => tx.user.count(),
       insert: async (user) => void (await tx.user.create({ data: user })),
@@ -15,6 +16,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
     sessions: {
       insert: async (session) => void (await tx.session.create({ data: session })),
       findById: (id) => tx.session.findUnique({ where: { id } }),
+      findByIds: (ids) => tx.session.findMany({ where: { id: { in: [...ids] } } }),
       findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
       listByUser: (userId) => tx.session.findMany({ where: { userId } }),
       revoke: async (id, at) => void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
@@ -28,6 +30,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
         const row = await tx.channel.findUnique({ where: { nameKey } });
         return row && toChannelRecord(row);
       },
+      findByNameKeys: async (nameKeys) => (await tx.channel.findMany({ where: { nameKey: { in: [...nameKeys] } } })).map(toChannelRecord),
       insert: async (channel) => void (await tx.channel.create({ data: channel })),
       update: async (id, patch) => void (await tx.channel.update({ where: { id }, data: patch })),
       // One `UPDATE … SET lastSeq = lastSeq + 1 … RETURNING`: on PostgreSQL its row lock makes
@@ -35,6 +38,11 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
       // in commit order (a rolled-back send gives its number back).
       allocateSeq: async (id) => {
         const { lastSeq } = await tx.channel.update({ where: { id }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } });
+        tookSeq?.(id);
+        return lastSeq;
+      },
+      allocateSeqs: async (id, count) => {
+        const { lastSeq } = await tx.channel.update({ where: { id }, data: { lastSeq: { increment: count } }, select: { lastSeq: true } });
         tookSeq?.(id);
         return lastSeq;
       },
@@ -51,6 +59,8 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
         const row = await tx.membership.findUnique({ where: { channelId_userId: { channelId, userId } } });
         return row && toMembershipRecord(row);
       },
+      findAmong: async (channelIds, userIds) =>
+        (await tx.membership.findMany({ where: { channelId: { in: [...channelIds] }, userId: { in: [...userIds] } } })).map(toMembershipRecord),
       insert: async (membership) => void (await tx.membership.create({ data: membership })),
       remove: async (channelId, userId) => void (await tx.membership.deleteMany({ where: { channelId, userId } })),
       setRole: async (channelId, userId, role) =>
@@ -67,6 +77,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
     },
     bans: {
       find: (channelId, userId) => tx.ban.findUnique({ where: { channelId_userId: { channelId, userId } } }),
+      findAmong: (channelIds, userIds) => tx.ban.findMany({ where: { channelId: { in: [...channelIds] }, userId: { in: [...userIds] } } }),
       upsert: async (ban) =>
         void (await tx.ban.upsert({
           where: { channelId_userId: { channelId: ban.channelId, userId: ban.userId } },
@@ -87,10 +98,14 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
     },
     messages: {
       insert: async (message) => void (await tx.message.create({ data: { ...message, meta: JSON.stringify(message.meta) } })),
+      insertMany: async (messages) =>
+        void (await tx.message.createMany({ data: messages.map((message) => ({ ...message, meta: JSON.stringify(message.meta) })) })),
       findByClientId: async (authorId, clientId) => {
         const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });
         return row && toMessageRecord(row);
       },
+      findByClientIds: async (authorIds, clientIds) =>
+        (await tx.message.findMany({ where: { authorId: { in: [...authorIds] }, clientId: { in: [...clientIds] } } })).map(toMessageRecord),
       listBefore: async (channelId, before, limit) => {
         const rows = await tx.message.findMany({
           where: { channelId, ...(before === undefined ? {} : { seq: { lt: before } }) },

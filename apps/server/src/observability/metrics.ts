@@ -25,6 +25,12 @@ export function createMetrics(connectedClients: () => number) {
     }),
     dbLatency: new Histogram({ name: "canaduck_db_transaction_seconds", help: "Database transaction duration", buckets: latencyBuckets, registers: [registry] }),
     errors: new Counter({ name: "canaduck_errors_total", help: "Refused or failed client events, by error code", labelNames: ["code"], registers: [registry] }),
+    sendBatchSize: new Histogram({
+      name: "canaduck_send_batch_size",
+      help: "Messages committed together by one send batch (group commit)",
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
     adapterMessages: new Counter({
       name: "canaduck_adapter_messages_total",
       help: "Messages this node published to the other nodes through the Redis adapter",

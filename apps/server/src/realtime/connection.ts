@@ -1,5 +1,5 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { presenceChanged, presenceEffects, presenceSubject, type DomainDeps, type UserActor } from "@canaduck/domain";
+import { presenceChanged, presenceEffects, presenceSubject, type DomainDeps, type Outcome, type UserActor } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
@@ -8,6 +8,7 @@ import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
 import type { Lifecycle } from "./lifecycle";
 import { channelRoom, sessionRoom, userRoom } from "./rooms";
+import type { SendBatcher } from "./send-batcher";
 import type { ChatServer, ChatSocket } from "./types";
 
 export interface ConnectionDeps {
@@ -21,6 +22,8 @@ export interface ConnectionDeps {
   lifecycle: Lifecycle;
   /** Rate limits in front of the domain. */
   guard: AbuseGuard;
+  /** Where every `message:send` goes: the node's group commit. */
+  sends: SendBatcher;
 }
 
 type AckFn = (result: Ack<unknown>) => void;
@@ -40,6 +43,11 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
   }
   log.debug({ user: actor.kind === "user" ? actor.userId : null }, "connected");
 
+  // A connection's sends go to the node's batcher without waiting for each other's answers;
+  // any other command waits until the sends before it are answered, so acks keep their order.
+  let sendsAnswered: Promise<void> = Promise.resolve();
+  let sendsInFlight = 0;
+
   socket.onAny((event: unknown, ...args: unknown[]) => {
     const last = args.at(-1);
     const ack: AckFn = typeof last === "function" ? (last as AckFn) : () => undefined;
@@ -49,13 +57,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     const label = isClientEventName(name) ? name : "unknown";
     deps.metrics.events.inc({ event: label });
     const endTimer = deps.metrics.ackLatency.startTimer({ event: label });
-    const accepted = queue.offer(async () => {
-      if (deps.lifecycle.closing) {
-        // The client's outbox sends it again once it has reconnected to a live server.
-        ack({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again in a moment." } });
-        return;
-      }
-      const outcome = await deps.lifecycle.track(() => deps.guard.execute(deps.domain, socket.data.actor, socket.data.address, name, payload));
+    const respond = async (outcome: Outcome) => {
       const user = socket.data.actor.kind === "user" ? socket.data.actor.userId : null;
       if (outcome.cause !== undefined) log.error({ err: outcome.cause, event: name, user }, "command failed");
       else if (!outcome.ack.ok) log.debug({ event: name, user, code: outcome.ack.error.code }, "command refused");
@@ -64,6 +66,29 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       endTimer();
       if (!outcome.ack.ok) deps.metrics.errors.inc({ code: outcome.ack.error.code });
       await applyEffects(target, outcome.effects.filter(isClosing));
+    };
+    const accepted = queue.offer(async () => {
+      if (deps.lifecycle.closing) {
+        // The client's outbox sends it again once it has reconnected to a live server.
+        ack({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again in a moment." } });
+        return;
+      }
+      const { actor, address } = socket.data;
+      if (name === "message:send") {
+        const refusal = await deps.guard.charge(actor, address, name, payload);
+        if (refusal !== null) return respond({ ack: { ok: false, error: refusal }, effects: [] });
+        // Bounded: past the queue's capacity a connection waits for its answers before sending more.
+        if (sendsInFlight >= deps.queueCapacity) await sendsAnswered;
+        sendsInFlight += 1;
+        sendsAnswered = deps.lifecycle
+          .track(() => deps.sends.submit(actor, payload))
+          .then(respond)
+          .catch((error: unknown) => log.error({ err: error, event: name }, "answering a send failed"))
+          .finally(() => (sendsInFlight -= 1));
+        return;
+      }
+      await sendsAnswered;
+      await respond(await deps.lifecycle.track(() => deps.guard.execute(deps.domain, actor, address, name, payload)));
     });
     if (!accepted) {
       deps.metrics.errors.inc({ code: "RATE_LIMITED" });

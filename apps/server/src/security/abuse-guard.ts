@@ -54,14 +54,23 @@ export class AbuseGuard {
 
   /** A handshake from `address`: null to let it in, or the refusal. */
   admitConnection(address: string): Promise<ChatError | null> {
-    return this.charge({ charges: [{ limiter: this.limiters.connectPerAddress, key: address }], what: "connection attempts", refundOnSuccess: false });
+    return this.spend({ charges: [{ limiter: this.limiters.connectPerAddress, key: address }], what: "connection attempts", refundOnSuccess: false });
+  }
+
+  /**
+   * Spends what the event costs without running it: null to let it go ahead, or the refusal.
+   * For events whose budget is not given back on success (sends), run elsewhere (the batcher).
+   */
+  charge(actor: Actor, address: string, event: string, payload: unknown): Promise<ChatError | null> {
+    const plan = this.planFor(actor, address, event, payload);
+    return plan === null ? Promise.resolve(null) : this.spend(plan);
   }
 
   /** Runs a client event through the limits, then the domain. */
   async execute(domain: DomainDeps, actor: Actor, address: string, event: string, payload: unknown): Promise<Outcome> {
     const plan = this.planFor(actor, address, event, payload);
     if (plan === null) return execute(domain, actor, event, payload);
-    const refusal = await this.charge(plan);
+    const refusal = await this.spend(plan);
     if (refusal !== null) return { ack: { ok: false, error: refusal }, effects: [] };
     const outcome = await execute(domain, actor, event, payload);
     if (plan.refundOnSuccess && outcome.ack.ok) await this.refund(plan.charges);
@@ -93,7 +102,7 @@ export class AbuseGuard {
   }
 
   /** Spends every charge, or none: a refusal gives back what was spent before it. */
-  private async charge(plan: Plan): Promise<ChatError | null> {
+  private async spend(plan: Plan): Promise<ChatError | null> {
     const spent: Charge[] = [];
     for (const charge of plan.charges) {
       let verdict;

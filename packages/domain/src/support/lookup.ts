@@ -1,5 +1,6 @@
 import type { Runtime } from "../command";
 import { refuse } from "../domain-error";
+import { isBanInForce } from "./access-checks";
 import type { ChannelRecord, MembershipRecord, UserRecord } from "../records";
 import { nameKey } from "./names";
 
@@ -21,7 +22,7 @@ export async function requireMembership(
 export async function activeBan(ctx: Runtime, channelId: string, userId: string) {
   const ban = await ctx.tx.bans.find(channelId, userId);
   if (ban === null) return null;
-  if (ban.expiresAt !== null && ban.expiresAt.getTime() <= ctx.now.getTime()) {
+  if (!isBanInForce(ban, ctx.now)) {
     await ctx.tx.bans.remove(channelId, userId);
     return null;
   }

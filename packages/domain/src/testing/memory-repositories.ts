@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- the ports are async; plain maps answer at once. */
 import type { Repositories } from "../ports";
+import type { MessageRecord } from "../records";
 import { copy, pairKey, type MemoryState } from "./memory-state";
 
 /** Stands in for the database's unique indexes, so a domain bug that breaks one fails loudly. */
@@ -17,9 +18,21 @@ const nullable = <T>(value: T | undefined): T | null => (value === undefined ? n
 /** The repository ports over plain maps: every read and write copies, as a database would. */
 export function memoryRepositories(state: MemoryState): Repositories {
   const values = <T>(map: Map<string, T>): T[] => [...map.values()];
+  const insertMessage = (message: MessageRecord): void => {
+    const all = values(state.messages);
+    unique(state.messages.has(message.id), "Message.id");
+    unique(
+      all.some((m) => m.channelId === message.channelId && m.seq === message.seq),
+      "Message(channelId, seq)",
+    );
+    const sameClientId = (m: MessageRecord) => m.authorId === message.authorId && m.clientId === message.clientId;
+    unique(message.clientId !== null && all.some(sameClientId), "Message(authorId, clientId)");
+    state.messages.set(message.id, copy(message));
+  };
   return {
     users: {
       findById: async (id) => nullable(state.users.get(id)),
+      findByIds: async (ids) => copy(values(state.users).filter((u) => ids.includes(u.id))),
       findByNameKey: async (key) => nullable(values(state.users).find((u) => u.nameKey === key)),
       count: async () => state.users.size,
       async insert(user) {
@@ -43,6 +56,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
         state.sessions.set(session.id, copy(session));
       },
       findById: async (id) => nullable(state.sessions.get(id)),
+      findByIds: async (ids) => copy(values(state.sessions).filter((s) => ids.includes(s.id))),
       findByTokenHash: async (hash) => nullable(values(state.sessions).find((s) => s.tokenHash === hash)),
       listByUser: async (userId) => values(state.sessions).filter((s) => s.userId === userId).map(copy),
       async revoke(id, at) {
@@ -52,6 +66,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
     channels: {
       findById: async (id) => nullable(state.channels.get(id)),
       findByNameKey: async (key) => nullable(values(state.channels).find((c) => c.nameKey === key)),
+      findByNameKeys: async (keys) => copy(values(state.channels).filter((c) => keys.includes(c.nameKey))),
       async insert(channel) {
         unique(
           state.channels.has(channel.id) || values(state.channels).some((c) => c.nameKey === channel.nameKey),
@@ -67,6 +82,11 @@ export function memoryRepositories(state: MemoryState): Repositories {
         channel.lastSeq += 1;
         return channel.lastSeq;
       },
+      async allocateSeqs(id, count) {
+        const channel = required(state.channels.get(id), `channel ${id}`);
+        channel.lastSeq += count;
+        return channel.lastSeq;
+      },
       listWithCounts: async () =>
         values(state.channels)
           .filter((channel) => channel.kind === "channel")
@@ -77,6 +97,8 @@ export function memoryRepositories(state: MemoryState): Repositories {
     },
     memberships: {
       find: async (channelId, userId) => nullable(state.memberships.get(pairKey(channelId, userId))),
+      findAmong: async (channelIds, userIds) =>
+        copy(values(state.memberships).filter((m) => channelIds.includes(m.channelId) && userIds.includes(m.userId))),
       async insert(membership) {
         const key = pairKey(membership.channelId, membership.userId);
         unique(state.memberships.has(key), "Membership");
@@ -105,6 +127,8 @@ export function memoryRepositories(state: MemoryState): Repositories {
     },
     bans: {
       find: async (channelId, userId) => nullable(state.bans.get(pairKey(channelId, userId))),
+      findAmong: async (channelIds, userIds) =>
+        copy(values(state.bans).filter((b) => channelIds.includes(b.channelId) && userIds.includes(b.userId))),
       async upsert(ban) {
         state.bans.set(pairKey(ban.channelId, ban.userId), copy(ban));
       },
@@ -122,19 +146,25 @@ export function memoryRepositories(state: MemoryState): Repositories {
       },
     },
     messages: {
-      async insert(message) {
-        const all = values(state.messages);
-        unique(state.messages.has(message.id), "Message.id");
-        unique(
-          all.some((m) => m.channelId === message.channelId && m.seq === message.seq),
-          "Message(channelId, seq)",
-        );
-        const sameClientId = (m: typeof message) => m.authorId === message.authorId && m.clientId === message.clientId;
-        unique(message.clientId !== null && all.some(sameClientId), "Message(authorId, clientId)");
-        state.messages.set(message.id, copy(message));
+      insert: async (message) => insertMessage(message),
+      async insertMany(messages) {
+        // All or nothing, as one INSERT statement is.
+        const before = new Map(state.messages);
+        try {
+          for (const message of messages) insertMessage(message);
+        } catch (error) {
+          state.messages = before;
+          throw error;
+        }
       },
       findByClientId: async (authorId, clientId) =>
         nullable(values(state.messages).find((m) => m.authorId === authorId && m.clientId === clientId)),
+      findByClientIds: async (authorIds, clientIds) =>
+        copy(
+          values(state.messages).filter(
+            (m) => m.authorId !== null && m.clientId !== null && authorIds.includes(m.authorId) && clientIds.includes(m.clientId),
+          ),
+        ),
       async listBefore(channelId, before, limit) {
         const older = values(state.messages)
           .filter((m) => m.channelId === channelId && (before === undefined || m.seq < before))

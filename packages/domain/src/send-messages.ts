@@ -1,0 +1,188 @@
+import { clientEvents, isChannelName, type ClientEventPayload } from "@canaduck/contract";
+import type { Actor, UserActor } from "./actor";
+import { describeIssues, execute, type Outcome } from "./dispatch";
+import { DomainError } from "./domain-error";
+import { EffectList } from "./effects";
+import { StoreUnavailableError, type DomainDeps, type Repositories } from "./ports";
+import type { ChannelRecord, MembershipRecord, MessageRecord, SessionRecord, UserRecord } from "./records";
+import { checkChannelAccess, isBanInForce, refuseBanned, refuseNoSuchChannel, requireAccount, requireLiveSession } from "./support/access-checks";
+import { nameKey } from "./support/names";
+import { toMessage } from "./support/views";
+
+export interface SendRequest {
+  actor: Actor;
+  payload: unknown;
+}
+
+type SendPayload = ClientEventPayload<"message:send">;
+
+/** A send to a channel that passed validation, waiting for the batch's transaction. */
+interface ChannelSend {
+  index: number;
+  actor: UserActor;
+  payload: SendPayload;
+}
+
+/** What one transaction read for the whole batch, so each send is checked without another query. */
+interface BatchView {
+  now: Date;
+  sessions: Map<string, SessionRecord>;
+  users: Map<string, UserRecord>;
+  channels: Map<string, ChannelRecord>;
+  /** Keyed `channelId userId`: memberships, and bans in force. */
+  members: Map<string, MembershipRecord>;
+  banned: Set<string>;
+  /** Earlier messages by `authorId clientId`. */
+  earlier: Map<string, MessageRecord>;
+}
+
+const pair = (a: string, b: string) => `${a} ${b}`;
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+const failed = (error: unknown): Outcome => {
+  if (error instanceof DomainError) return { ack: { ok: false, error: error.toChatError() }, effects: [] };
+  if (error instanceof StoreUnavailableError) {
+    return { ack: { ok: false, error: { code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." } }, effects: [], cause: error };
+  }
+  return { ack: { ok: false, error: { code: "INTERNAL", message: "Something went wrong on the server." } }, effects: [], cause: error };
+};
+
+/**
+ * Runs many `message:send`s in one transaction with a fixed number of statements — a handful
+ * of reads for the whole batch, one sequence bump per channel, one insert — instead of eight
+ * statements per message: the group commit that lets one node persist thousands of messages
+ * a second. Each send is checked and answered exactly as `execute` would answer it alone, in
+ * the order given; sends to a nick (direct messages) are run one by one through `execute`.
+ */
+export async function sendMessages(deps: DomainDeps, requests: readonly SendRequest[]): Promise<Outcome[]> {
+  const outcomes: Array<Outcome | undefined> = new Array<Outcome | undefined>(requests.length);
+  const batch: ChannelSend[] = [];
+  const alone: number[] = [];
+  requests.forEach(({ actor, payload }, index) => {
+    const parsed = clientEvents["message:send"].payload.safeParse(payload);
+    if (!parsed.success) {
+      outcomes[index] = failed(new DomainError("INVALID_PAYLOAD", `Invalid message:send: ${describeIssues(parsed.error)}`));
+    } else if (actor.kind !== "user") {
+      outcomes[index] = failed(new DomainError("NOT_AUTHENTICATED", "Log in first."));
+    } else if (isChannelName(parsed.data.target)) {
+      batch.push({ index, actor, payload: parsed.data });
+    } else {
+      alone.push(index);
+    }
+  });
+
+  if (batch.length > 0) {
+    try {
+      const results = await deps.store.transaction((tx) => sendInOneTransaction(deps, tx, batch));
+      results.forEach((outcome, i) => (outcomes[batch[i]?.index ?? -1] = outcome));
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) {
+        for (const send of batch) outcomes[send.index] = failed(error);
+      } else {
+        // One send the batch could not take (say, a clientId stored meanwhile by another node)
+        // must not fail the others: each runs again on its own and meets its own fate.
+        for (const send of batch) outcomes[send.index] = await execute(deps, send.actor, "message:send", send.payload);
+      }
+    }
+  }
+  for (const index of alone) {
+    const request = requests[index];
+    if (request) outcomes[index] = await execute(deps, request.actor, "message:send", request.payload);
+  }
+  return outcomes.map((outcome) => outcome ?? failed(new Error("a send was left unanswered")));
+}
+
+async function readBatchView(deps: DomainDeps, tx: Repositories, batch: readonly ChannelSend[]): Promise<BatchView> {
+  const userIds = unique(batch.map((s) => s.actor.userId));
+  const [sessions, users, channels] = await Promise.all([
+    tx.sessions.findByIds(unique(batch.map((s) => s.actor.sessionId))),
+    tx.users.findByIds(userIds),
+    tx.channels.findByNameKeys(unique(batch.map((s) => nameKey(s.payload.target)))),
+  ]);
+  const channelIds = channels.map((c) => c.id);
+  const clientIds = unique(batch.flatMap((s) => (s.payload.clientId === undefined ? [] : [s.payload.clientId])));
+  const [memberships, bans, earlier] = await Promise.all([
+    tx.memberships.findAmong(channelIds, userIds),
+    tx.bans.findAmong(channelIds, userIds),
+    clientIds.length === 0 ? Promise.resolve([]) : tx.messages.findByClientIds(userIds, clientIds),
+  ]);
+  const now = deps.clock.now();
+  return {
+    now,
+    sessions: new Map(sessions.map((s) => [s.id, s])),
+    users: new Map(users.map((u) => [u.id, u])),
+    channels: new Map(channels.map((c) => [c.nameKey, c])),
+    members: new Map(memberships.map((m) => [pair(m.channelId, m.userId), m])),
+    banned: new Set(bans.filter((b) => isBanInForce(b, now)).map((b) => pair(b.channelId, b.userId))),
+    earlier: new Map(earlier.map((m) => [pair(m.authorId ?? "", m.clientId ?? ""), m])),
+  };
+}
+
+/** The channel a send may go to, or the refusal `execute` would give. */
+function admit(view: BatchView, send: ChannelSend): { user: UserRecord; channel: ChannelRecord } {
+  requireLiveSession(view.sessions.get(send.actor.sessionId) ?? null, view.now);
+  const user = requireAccount(view.users.get(send.actor.userId) ?? null);
+  const channel = view.channels.get(nameKey(send.payload.target));
+  if (channel === undefined || channel.kind !== "channel") return refuseNoSuchChannel(send.payload.target);
+  if (!user.isAdmin && view.banned.has(pair(channel.id, user.id))) refuseBanned(channel.name);
+  checkChannelAccess({ channel, membership: view.members.get(pair(channel.id, user.id)) ?? null }, user, "member");
+  return { user, channel };
+}
+
+/** A send's fate inside the batch: refused, a line stored now, or the line an earlier copy stored. */
+type Answer = { refused: DomainError } | { record: MessageRecord; stored: boolean };
+
+function answer(deps: DomainDeps, view: BatchView, send: ChannelSend): Answer {
+  let admitted;
+  try {
+    admitted = admit(view, send);
+  } catch (error) {
+    if (error instanceof DomainError) return { refused: error };
+    throw error;
+  }
+  const { user, channel } = admitted;
+  const { text, action, clientId } = send.payload;
+  const key = clientId === undefined ? null : pair(user.id, clientId);
+  const earlier = key === null ? undefined : view.earlier.get(key);
+  if (earlier) return { record: earlier, stored: false };
+  const record: MessageRecord = {
+    id: deps.ids.newId(),
+    channelId: channel.id,
+    seq: 0, // numbered once the batch's count in each channel is known
+    authorId: user.id,
+    authorName: user.name,
+    kind: action ? "action" : "text",
+    text,
+    meta: {},
+    clientId: clientId ?? null,
+    createdAt: view.now,
+  };
+  // A retry inside the same batch gets the line its first copy stores.
+  if (key !== null) view.earlier.set(key, record);
+  return { record, stored: true };
+}
+
+async function sendInOneTransaction(deps: DomainDeps, tx: Repositories, batch: readonly ChannelSend[]): Promise<Outcome[]> {
+  const view = await readBatchView(deps, tx, batch);
+  const answers = batch.map((send) => answer(deps, view, send));
+  const fresh = answers.flatMap((a) => ("record" in a && a.stored ? [a.record] : []));
+
+  // Channels in one order everywhere, so two nodes' batches lock channel rows without deadlock.
+  const perChannel = new Map<string, MessageRecord[]>();
+  for (const record of fresh) perChannel.set(record.channelId, [...(perChannel.get(record.channelId) ?? []), record]);
+  for (const channelId of [...perChannel.keys()].sort()) {
+    const records = perChannel.get(channelId) ?? [];
+    const last = await tx.channels.allocateSeqs(channelId, records.length);
+    records.forEach((record, i) => (record.seq = last - records.length + 1 + i));
+  }
+  if (fresh.length > 0) await tx.messages.insertMany(fresh);
+
+  return answers.map((a) => {
+    if ("refused" in a) return failed(a.refused);
+    const message = toMessage(a.record);
+    const out = new EffectList();
+    // As alone: a retry answers with the stored line and tells nobody again.
+    if (a.stored) out.emit({ channel: a.record.channelId }, "message:new", message);
+    return { ack: { ok: true, data: { message } }, effects: out.items };
+  });
+}
