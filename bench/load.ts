@@ -1,13 +1,17 @@
 // `npm run bench`: the load bench. The same generator drives a bare Socket.IO relay (the
 // ceiling of the stack on this machine) and CanaDuck in each deployment, prints CanaDuck's
-// figures as ratios to the relay's, and rewrites bench/RESULTS.md. Loopback only; every loop
-// is bounded. Shape: BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS,
-// BENCH_IDLE_CLIENTS (defaults: 1000, 10, 10, 600, 15, 10000).
+// figures as ratios to the relay's and against the targets, and rewrites bench/RESULTS.md.
+// Loopback only; every loop is bounded. Shape: BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS,
+// BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS (defaults: 1000, 10, 10, 600, 15, 10000);
+// throughput: BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS (8000, 10); BENCH_ONLY: a
+// comma-separated subset of the case keys below.
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type CaseResult, type Shape } from "./src/load/cases";
+import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type Shape } from "./src/load/cases";
+import { idleTable, loadTable, targetLines, throughputTable, type Figures } from "./src/load/report";
+import { throughputCase } from "./src/load/throughput-case";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const shape: Shape = {
@@ -18,52 +22,55 @@ const shape: Shape = {
   durationMs: num("BENCH_SECONDS", 15) * 1000,
 };
 const idleClients = num("BENCH_IDLE_CLIENTS", 10_000);
+const throughputRate = num("BENCH_THROUGHPUT_RATE", 8000);
+const throughputMs = num("BENCH_THROUGHPUT_SECONDS", 10) * 1000;
 
-const f = (n: number, digits = 0) => n.toFixed(digits);
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "-");
+const CASES = ["relay", "sqlite", "pg", "two-node", "throughput", "idle"] as const;
+type CaseKey = (typeof CASES)[number];
+const isCase = (key: string): key is CaseKey => (CASES as readonly string[]).includes(key);
 
-function row(r: CaseResult, relay: CaseResult): string[] {
-  return [
-    r.name,
-    f(r.connectMs),
-    `${f(r.deliveriesPerSecond)} (${ratio(r.deliveriesPerSecond, relay.deliveriesPerSecond)})`,
-    f(r.p50, 1),
-    f(r.p95, 1),
-    `${f(r.p99, 1)} (${ratio(r.p99, relay.p99)})`,
-    f(r.max, 1),
-    String(r.lost),
-    String(r.duplicated),
-    f(r.persistedPerSecond),
-    r.eventLoopLagP99Ms === null ? "-" : f(r.eventLoopLagP99Ms, 1),
-  ];
+function selected(): Set<CaseKey> {
+  const only = process.env.BENCH_ONLY?.split(",").map((k) => k.trim()).filter((k) => k !== "");
+  if (!only || only.length === 0) return new Set(CASES);
+  const unknown = only.filter((k) => !isCase(k));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown case ${unknown.join(", ")} (known: ${CASES.join(", ")})`);
+  return new Set(only.filter(isCase));
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(rows[0] ?? []), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line)].join("\n");
+const log = (label: string, result: unknown) => console.log(label, JSON.stringify(result));
+
+async function runCases(run: Set<CaseKey>): Promise<Figures> {
+  const x: Figures = {};
+  if (run.has("relay")) log("relay", (x.relay = await relayCase(shape)));
+  if (run.has("sqlite")) log("sqlite", (x.sqlite = await sqliteCase(shape)));
+  if (run.has("pg")) log("pg", (x.postgres = await postgresCase(shape)));
+  if (run.has("two-node")) log("two-node", (x.twoNode = await twoNodeCase(shape)));
+  if (run.has("throughput")) log("throughput", (x.throughput = await throughputCase(throughputRate, throughputMs)));
+  if (run.has("idle")) {
+    log("idle", (x.idleRelay = await idleCase("relay", idleClients)));
+    log("idle", (x.idleCanaduck = await idleCase("canaduck", idleClients)));
+  }
+  return x;
 }
 
 async function main(): Promise<void> {
-  const relay = await relayCase(shape);
-  console.log("relay", JSON.stringify(relay));
-  const results: CaseResult[] = [];
-  for (const run of [sqliteCase, postgresCase, twoNodeCase]) {
-    const r = await run(shape);
-    console.log(r.name, JSON.stringify(r));
-    results.push(r);
-  }
-  const idleRelay = await idleCase("relay", idleClients);
-  console.log("idle", JSON.stringify(idleRelay));
-  const idleCanaduck = await idleCase("canaduck", idleClients);
-  console.log("idle", JSON.stringify(idleCanaduck));
+  const run = selected();
+  const x = await runCases(run);
+  const sections = [
+    [x.relay, x.sqlite, x.postgres, x.twoNode].some(Boolean) ? loadTable(x) : "",
+    x.throughput ? throughputTable(x.throughput) : "",
+    x.idleRelay ? idleTable(x) : "",
+    ["## Targets", "", ...targetLines(x)].join("\n"),
+  ].filter((s) => s !== "");
+  console.log(`\n${sections.join("\n\n")}\n`);
 
-  const header = ["case", "connect ms", "deliveries/s (× relay)", "p50 ms", "p95 ms", "p99 ms (× relay)", "max ms", "not delivered after 30 s", "duplicated", "persisted/s", "loop lag p99 ms"];
-  const load = table([header, row(relay, relay), ...results.map((r) => row(r, relay))]);
-  const idle = table([
-    ["case", "idle clients", "connect ms", "server memory per connection (× relay)"],
-    ...[idleRelay, idleCanaduck].map((r) => [r.name, String(r.clients), f(r.connectMs), `${f(r.bytesPerConnection / 1024, 1)} KiB (${ratio(r.bytesPerConnection, idleRelay.bytesPerConnection)})`]),
-  ]);
+  // A partial run's figures would overwrite the full ones beside them, and its targets would
+  // read "not run": RESULTS.md only ever holds a run of every case.
+  if (run.size < CASES.length) {
+    console.log(`BENCH_ONLY=${[...run].join(",")}: a subset ran, so bench/RESULTS.md was not rewritten.`);
+    return;
+  }
+  const f = (n: number, digits = 0) => n.toFixed(digits);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${f(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   const report = [
     "# Load bench results",
@@ -72,16 +79,12 @@ async function main(): Promise<void> {
     "",
     `Machine: ${machine}`,
     "",
-    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total, 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit.`,
+    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: 100 clients over 10 channels, 20 publishers, ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100.`,
     "",
-    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS).",
+    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle runs a subset and leaves this file alone).",
     "",
-    load,
-    "",
-    idle,
-    "",
+    ...sections.flatMap((s) => [s, ""]),
   ].join("\n");
-  console.log(`\n${load}\n\n${idle}`);
   writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "RESULTS.md"), report);
 }
 

@@ -62,7 +62,9 @@ export class ServerProcess {
     if (this.port === 0) this.port = await freePort();
     this.output = "";
     // node itself, not the tsx wrapper: the pid must be the server's for SIGKILL and memory.
-    const child = spawn(process.execPath, ["--import", "tsx", this.entry], {
+    // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it exits (open it in Chrome's DevTools).
+    const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const child = spawn(process.execPath, [...profile, "--import", "tsx", this.entry], {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -135,7 +137,8 @@ export class ServerProcess {
   }
 
   async dispose(): Promise<void> {
-    await this.stop("SIGKILL");
+    // A profiled server must exit by itself to write its profile.
+    await this.stop(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

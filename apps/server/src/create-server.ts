@@ -85,7 +85,13 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
   io.use(handshakeMiddleware(domain, security));
-  const sends = new SendBatcher(domain, (size) => metrics.sendBatchSize.observe(size));
+  const sends = new SendBatcher(domain, {
+    batch: (size) => metrics.sendBatchSize.observe(size),
+    failed: (error) => {
+      metrics.sendBatchFailures.inc();
+      logger.warn({ err: error }, "a batch of sends failed; running them one by one");
+    },
+  });
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
   const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends };
   io.on("connection", (socket) => handleConnection(connectionDeps, socket));

@@ -73,12 +73,16 @@ describe("concurrent commands", () => {
 
     expect(answered).toEqual([...Array.from({ length: 60 }, (_, i) => `b${i}`), "topic"]);
     expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => (messages[0]?.seq ?? 0) + i));
+    // Read back as stored, every field (time included) is what the ack said.
+    expect((await wholeHistory(user, "#burst")).filter((m) => m.kind === "text")).toEqual(messages);
     const metrics = await fetch(`${server.url}/metrics`).then((r) => r.text());
     const batches = Number(/^canaduck_send_batch_size_count (\d+)/m.exec(metrics)?.[1]);
     const batched = Number(/^canaduck_send_batch_size_sum (\d+)/m.exec(metrics)?.[1]);
     // Far fewer commits than messages: the point of the group commit.
     expect(batched).toBeGreaterThanOrEqual(60);
     expect(batches).toBeLessThan(batched / 4);
+    // …and none of them fell back to one transaction per send.
+    expect(metrics).toMatch(/^canaduck_send_batch_failures_total 0$/m);
   });
 
   it("lets 12 users create and join one new channel at the same instant: one owner, 12 members, every join a line", async () => {

@@ -29,6 +29,8 @@ export interface LoadResult {
   connectMs: number;
   sent: number;
   acked: number;
+  /** Sends refused, by error code (they count as sent, never as acked). */
+  refused: Record<string, number>;
   deliveries: number;
   deliveriesPerSecond: number;
   expectedDeliveries: number;
@@ -39,6 +41,10 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
+  /** When the last successful (so, for CanaDuck, committed) ack arrived, in ms after the first send; null if none did. */
+  lastAckAtMs: number | null;
+  /** When the bench stopped waiting for acks and deliveries, in ms after the first send. */
+  stoppedAtMs: number;
   /** What keepConnected returned. */
   measured?: number;
 }
@@ -102,12 +108,24 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
 
   let sent = 0;
   let acked = 0;
+  /** Sends answered either way: a refused send (say, RATE_LIMITED) is answered and never delivered. */
+  let answered = 0;
+  const refusals = new Map<string, number>();
   let expectedDeliveries = 0;
-  const deadline = performance.now() + plan.durationMs;
+  let lastAckAt: number | null = null;
+  const firstSendAt = performance.now();
+  const deadline = firstSendAt + plan.durationMs;
   const tickMs = 10;
   let owed = 0;
+  // One tick back, so the first pass sends a tick's worth at once, as every later pass does.
+  let lastTick = firstSendAt - tickMs;
   while (plan.rate > 0 && performance.now() < deadline) {
-    owed += (plan.rate * tickMs) / 1000;
+    // Owed by the time that really passed, not by the nominal tick: on a busy machine a 10 ms
+    // sleep takes longer, and the offered rate would quietly fall below the one asked for.
+    // Capped at 100 ms worth, so a stalled generator does not answer with one huge burst.
+    const now = performance.now();
+    owed += (plan.rate * Math.min(now - lastTick, 100)) / 1000;
+    lastTick = now;
     while (owed >= 1) {
       owed -= 1;
       const publisher = publishers[sent % publishers.length];
@@ -116,19 +134,25 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       const text = `${sent}:${performance.now()}:`.padEnd(plan.payloadBytes, "x");
       const members = membersOf.get(channel) ?? 0;
       sent += 1;
-      const onAck = (ok: boolean) => {
-        if (!ok) return;
+      const onAck = (ok: boolean, code?: string) => {
+        answered += 1;
+        if (!ok) {
+          refusals.set(code ?? "?", (refusals.get(code ?? "?") ?? 0) + 1);
+          return;
+        }
+        lastAckAt = performance.now();
         acked += 1;
         expectedDeliveries += members;
       };
       if (plan.protocol === "relay") publisher.socket.emit("send", { room: channel, text }, () => onAck(true));
-      else publisher.socket.emit("message:send", { target: channel, text, clientId: `m${sent}` }, (ack: { ok: boolean }) => onAck(ack.ok));
+      else publisher.socket.emit("message:send", { target: channel, text, clientId: `m${sent}` }, (ack: { ok: boolean; error?: { code: string } }) => onAck(ack.ok, ack.error?.code));
     }
     await sleep(tickMs);
   }
   // Let what is in flight arrive (bounded).
   const drainUntil = performance.now() + (plan.rate > 0 ? 30_000 : 0);
-  while (performance.now() < drainUntil && (acked < sent || latencies.length < expectedDeliveries)) await sleep(50);
+  while (performance.now() < drainUntil && (answered < sent || latencies.length < expectedDeliveries)) await sleep(50);
+  const stoppedAtMs = performance.now() - firstSendAt;
   const elapsedMs = plan.durationMs;
   const measured = plan.keepConnected ? await plan.keepConnected() : undefined;
   for (const s of [...listeners, ...publishers]) s.socket.disconnect();
@@ -138,6 +162,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     connectMs,
     sent,
     acked,
+    refused: Object.fromEntries(refusals),
     deliveries,
     deliveriesPerSecond: deliveries / (elapsedMs / 1000),
     expectedDeliveries,
@@ -147,6 +172,8 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: percentile(latencies, 100),
+    lastAckAtMs: lastAckAt === null ? null : lastAckAt - firstSendAt,
+    stoppedAtMs,
     ...(measured === undefined ? {} : { measured }),
   };
 }

@@ -54,7 +54,12 @@ const failed = (error: unknown): Outcome => {
  * a second. Each send is checked and answered exactly as `execute` would answer it alone, in
  * the order given; sends to a nick (direct messages) are run one by one through `execute`.
  */
-export async function sendMessages(deps: DomainDeps, requests: readonly SendRequest[]): Promise<Outcome[]> {
+export async function sendMessages(
+  deps: DomainDeps,
+  requests: readonly SendRequest[],
+  /** Hears why a batch fell back to one transaction a send: it should be rare, and seen. */
+  onBatchFailed: (error: unknown) => void = () => undefined,
+): Promise<Outcome[]> {
   const outcomes: Array<Outcome | undefined> = new Array<Outcome | undefined>(requests.length);
   const batch: ChannelSend[] = [];
   const alone: number[] = [];
@@ -79,6 +84,7 @@ export async function sendMessages(deps: DomainDeps, requests: readonly SendRequ
       if (error instanceof StoreUnavailableError) {
         for (const send of batch) outcomes[send.index] = failed(error);
       } else {
+        onBatchFailed(error);
         // One send the batch could not take (say, a clientId stored meanwhile by another node)
         // must not fail the others: each runs again on its own and meets its own fate.
         for (const send of batch) outcomes[send.index] = await execute(deps, send.actor, "message:send", send.payload);

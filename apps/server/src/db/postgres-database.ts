@@ -30,7 +30,7 @@ export async function openPostgres(databaseUrl: string, migrationsDir: string, l
     // The PostgreSQL client is generated from the same models as the SQLite one, so its
     // transaction client has the same model API; only its nominal type differs.
     const runner = prisma as unknown as TransactionRunner;
-    const { store, close } = closableStore(prismaStore(runner, { isUnavailable: isPostgresUnavailable, isConflict: isPostgresConflict, seqOrder: new SeqOrder() }));
+    const { store, close } = closableStore(prismaStore(runner, { isUnavailable: isPostgresUnavailable, isConflict: isPostgresConflict, seqOrder: new SeqOrder(), dialect: "postgresql" }));
     return {
       store,
       ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),

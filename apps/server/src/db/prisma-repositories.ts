@@ -1,9 +1,10 @@
 import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toMembershipRecord, toMessageRecord } from "./record-mappers";
+import { bumpSeq, insertMessages, type SqlDialect } from "./send-statements";
 
-/** The domain's repositories over one Prisma transaction; `tookSeq` hears of each sequence number taken. */
-export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (channelId: string) => void): Repositories {
+/** The domain's repositories over one Prisma transaction on `dialect`; `tookSeq` hears of each sequence number taken. */
+export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDialect, tookSeq?: (channelId: string) => void): Repositories {
   return {
     users: {
       findById: (id) => tx.user.findUnique({ where: { id } }),
@@ -42,7 +43,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
         return lastSeq;
       },
       allocateSeqs: async (id, count) => {
-        const { lastSeq } = await tx.channel.update({ where: { id }, data: { lastSeq: { increment: count } }, select: { lastSeq: true } });
+        const lastSeq = await bumpSeq(tx, dialect, id, count);
         tookSeq?.(id);
         return lastSeq;
       },
@@ -98,8 +99,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, tookSeq?: (chan
     },
     messages: {
       insert: async (message) => void (await tx.message.create({ data: { ...message, meta: JSON.stringify(message.meta) } })),
-      insertMany: async (messages) =>
-        void (await tx.message.createMany({ data: messages.map((message) => ({ ...message, meta: JSON.stringify(message.meta) })) })),
+      insertMany: (messages) => insertMessages(tx, dialect, messages),
       findByClientId: async (authorId, clientId) => {
         const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });
         return row && toMessageRecord(row);

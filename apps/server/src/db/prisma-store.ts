@@ -2,14 +2,17 @@ import { StoreUnavailableError, type Store } from "@canaduck/domain";
 import type { PrismaClient } from "@prisma/client";
 import { prismaRepositories } from "./prisma-repositories";
 import type { SeqOrder } from "./seq-order";
+import type { SqlDialect } from "./send-statements";
 
-/** How one database's errors read: which mean "unreachable", which a fresh attempt resolves. */
-export interface StoreErrorPolicy {
+/** How one database behaves: which errors mean "unreachable", which a fresh attempt resolves, whose SQL it speaks. */
+export interface DatabaseTraits {
   isUnavailable(error: unknown): boolean;
   /** A clash with a concurrent transaction (PostgreSQL); SQLite runs one writer at a time and has none. */
   isConflict?(error: unknown): boolean;
   /** Keeps results in sequence order where transactions commit side by side (PostgreSQL). */
   seqOrder?: SeqOrder;
+  /** Whose SQL the few raw statements speak; SQLite unless said. */
+  dialect?: SqlDialect;
 }
 
 /** The part of a Prisma client the store uses. */
@@ -20,7 +23,7 @@ const UNAVAILABLE = /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database 
 /** Prisma's codes for the same: unreachable, timed out, connection closed, pool or transaction timeouts. */
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 
-const sqliteErrors: StoreErrorPolicy = {
+const sqliteTraits: DatabaseTraits = {
   isUnavailable: (error) =>
     error instanceof Error &&
     (UNAVAILABLE.test(error.message) || UNAVAILABLE_CODES.has((error as { code?: unknown }).code as string)),
@@ -30,15 +33,15 @@ const sqliteErrors: StoreErrorPolicy = {
 const MAX_ATTEMPTS = 4;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
 
-export function prismaStore(prisma: TransactionRunner, errors: StoreErrorPolicy = sqliteErrors): Store {
+export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = sqliteTraits): Store {
   return {
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
-        const ordered = errors.seqOrder?.attempt();
+        const ordered = traits.seqOrder?.attempt();
         let failure: unknown;
         try {
           // maxWait is generous: SQLite runs one transaction at a time, and they queue.
-          const result = await prisma.$transaction((tx) => work(prismaRepositories(tx, ordered?.took)), { maxWait: 15_000, timeout: 15_000 });
+          const result = await prisma.$transaction((tx) => work(prismaRepositories(tx, traits.dialect ?? "sqlite", ordered?.took)), { maxWait: 15_000, timeout: 15_000 });
           await ordered?.turn();
           return result;
         } catch (error) {
@@ -46,11 +49,11 @@ export function prismaStore(prisma: TransactionRunner, errors: StoreErrorPolicy 
         } finally {
           ordered?.done();
         }
-        if (attempt < MAX_ATTEMPTS && errors.isConflict?.(failure)) {
+        if (attempt < MAX_ATTEMPTS && traits.isConflict?.(failure)) {
           await pause(attempt);
           continue;
         }
-        if (errors.isUnavailable(failure)) {
+        if (traits.isUnavailable(failure)) {
           throw new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
         }
         throw failure;

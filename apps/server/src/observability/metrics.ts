@@ -31,6 +31,11 @@ export function createMetrics(connectedClients: () => number) {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers: [registry],
     }),
+    sendBatchFailures: new Counter({
+      name: "canaduck_send_batch_failures_total",
+      help: "Send batches that failed and were run again one send at a time",
+      registers: [registry],
+    }),
     adapterMessages: new Counter({
       name: "canaduck_adapter_messages_total",
       help: "Messages this node published to the other nodes through the Redis adapter",

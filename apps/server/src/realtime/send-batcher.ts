@@ -22,7 +22,7 @@ export class SendBatcher {
 
   constructor(
     private readonly domain: DomainDeps,
-    private readonly onBatch: (size: number) => void = () => undefined,
+    private readonly observe: { batch(size: number): void; failed(error: unknown): void },
   ) {}
 
   submit(actor: Actor, payload: unknown): Promise<Outcome> {
@@ -41,10 +41,10 @@ export class SendBatcher {
 
   private async flush(): Promise<void> {
     const batch = this.waiting.splice(0, MAX_BATCH);
-    this.onBatch(batch.length);
+    this.observe.batch(batch.length);
     let outcomes: Outcome[];
     try {
-      outcomes = await sendMessages(this.domain, batch);
+      outcomes = await sendMessages(this.domain, batch, (error) => this.observe.failed(error));
     } catch (error) {
       outcomes = batch.map(() => ({ ack: { ok: false, error: { code: "INTERNAL", message: "Something went wrong on the server." } }, effects: [], cause: error }));
     }
