@@ -10,6 +10,7 @@ import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
+import { coalesceWrites } from "./realtime/coalesce-writes";
 import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
@@ -82,6 +83,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     pingTimeout: config.pingTimeoutMs,
   });
   scale.attach(io);
+  coalesceWrites(io);
   connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
   io.use(handshakeMiddleware(domain, security));
