@@ -1,14 +1,17 @@
 import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toMembershipRecord, toMessageRecord } from "./record-mappers";
+import { batchReads } from "./batch-reads";
 import { bumpSeq, insertMessages, type SqlDialect } from "./send-statements";
 
 /** The domain's repositories over one Prisma transaction on `dialect`; `tookSeq` hears of each sequence number taken. */
 export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDialect, tookSeq?: (channelId: string) => void): Repositories {
+  // The batch-of-sends reads, raw: see batch-reads.ts.
+  const reads = batchReads(tx, dialect);
   return {
     users: {
       findById: (id) => tx.user.findUnique({ where: { id } }),
-      findByIds: (ids) => tx.user.findMany({ where: { id: { in: [...ids] } } }),
+      findByIds: (ids) => reads.users(ids),
       findByNameKey: (nameKey) => tx.user.findUnique({ where: { nameKey } }),
       count: () => tx.user.count(),
       insert: async (user) => void (await tx.user.create({ data: user })),
@@ -17,7 +20,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
     sessions: {
       insert: async (session) => void (await tx.session.create({ data: session })),
       findById: (id) => tx.session.findUnique({ where: { id } }),
-      findByIds: (ids) => tx.session.findMany({ where: { id: { in: [...ids] } } }),
+      findByIds: (ids) => reads.sessions(ids),
       findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
       listByUser: (userId) => tx.session.findMany({ where: { userId } }),
       revoke: async (id, at) => void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
@@ -31,7 +34,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         const row = await tx.channel.findUnique({ where: { nameKey } });
         return row && toChannelRecord(row);
       },
-      findByNameKeys: async (nameKeys) => (await tx.channel.findMany({ where: { nameKey: { in: [...nameKeys] } } })).map(toChannelRecord),
+      findByNameKeys: async (nameKeys) => (await reads.channels(nameKeys)).map(toChannelRecord),
       insert: async (channel) => void (await tx.channel.create({ data: channel })),
       update: async (id, patch) => void (await tx.channel.update({ where: { id }, data: patch })),
       // One `UPDATE … SET lastSeq = lastSeq + 1 … RETURNING`: on PostgreSQL its row lock makes
@@ -60,8 +63,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         const row = await tx.membership.findUnique({ where: { channelId_userId: { channelId, userId } } });
         return row && toMembershipRecord(row);
       },
-      findAmong: async (channelIds, userIds) =>
-        (await tx.membership.findMany({ where: { channelId: { in: [...channelIds] }, userId: { in: [...userIds] } } })).map(toMembershipRecord),
+      findAmong: async (channelIds, userIds) => (await reads.memberships(channelIds, userIds)).map(toMembershipRecord),
       insert: async (membership) => void (await tx.membership.create({ data: membership })),
       remove: async (channelId, userId) => void (await tx.membership.deleteMany({ where: { channelId, userId } })),
       setRole: async (channelId, userId, role) =>
@@ -78,7 +80,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
     },
     bans: {
       find: (channelId, userId) => tx.ban.findUnique({ where: { channelId_userId: { channelId, userId } } }),
-      findAmong: (channelIds, userIds) => tx.ban.findMany({ where: { channelId: { in: [...channelIds] }, userId: { in: [...userIds] } } }),
+      findAmong: (channelIds, userIds) => reads.bans(channelIds, userIds),
       upsert: async (ban) =>
         void (await tx.ban.upsert({
           where: { channelId_userId: { channelId: ban.channelId, userId: ban.userId } },
@@ -104,8 +106,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });
         return row && toMessageRecord(row);
       },
-      findByClientIds: async (authorIds, clientIds) =>
-        (await tx.message.findMany({ where: { authorId: { in: [...authorIds] }, clientId: { in: [...clientIds] } } })).map(toMessageRecord),
+      findByClientIds: async (authorIds, clientIds) => (await reads.messagesByClientIds(authorIds, clientIds)).map(toMessageRecord),
       listBefore: async (channelId, before, limit) => {
         const rows = await tx.message.findMany({
           where: { channelId, ...(before === undefined ? {} : { seq: { lt: before } }) },

@@ -12,7 +12,7 @@ import type { Prisma } from "@prisma/client";
  */
 export type SqlDialect = "sqlite" | "postgresql";
 
-const placeholder = (dialect: SqlDialect, index: number) => (dialect === "sqlite" ? "?" : `$${index}`);
+export const placeholder = (dialect: SqlDialect, index: number) => (dialect === "sqlite" ? "?" : `$${index}`);
 
 /** Adds `count` to a channel's last sequence number and returns the new value, row-locked until commit. */
 export async function bumpSeq(tx: Prisma.TransactionClient, dialect: SqlDialect, channelId: string, count: number): Promise<number> {
