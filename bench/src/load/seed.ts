@@ -21,7 +21,14 @@ export interface Seed {
  * made 10,000 clients the slowest part of a run. Tokens are real session tokens (the sha256 hex
  * of each is stored, as the server does): clients connect through the normal handshake.
  */
-export async function seed(databaseUrl: string, clients: number, publishers: number, channels: number): Promise<Seed> {
+export async function seed(
+  databaseUrl: string,
+  clients: number,
+  publishers: number,
+  channels: number,
+  /** "all": each publisher is in (and so receives) every channel; "one": publisher j is only in channel j mod R. */
+  publisherChannels: "all" | "one" = "all",
+): Promise<Seed> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
   const channelRows = Array.from({ length: channels }, (_, i) => ({
@@ -51,7 +58,10 @@ export async function seed(databaseUrl: string, clients: number, publishers: num
     const channel = channelRows[j % channels];
     result.clients.push({ name: `c${j}`, token: addUser(`c${j}`, channel ? [channel] : []), channel: channel?.name ?? "" });
   }
-  for (let j = 0; j < publishers; j++) result.publishers.push({ name: `p${j}`, token: addUser(`p${j}`, channelRows), channels: result.channels });
+  for (let j = 0; j < publishers; j++) {
+    const own = publisherChannels === "all" ? channelRows : channelRows.filter((_, i) => i === j % channelRows.length);
+    result.publishers.push({ name: `p${j}`, token: addUser(`p${j}`, own), channels: own.map((c) => c.name) });
+  }
   await bulkInsert(databaseUrl, rows);
   return result;
 }

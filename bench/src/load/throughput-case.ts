@@ -21,8 +21,8 @@ export interface ThroughputResult {
 
 /**
  * How many messages per second one node persists when offered more than it can take: few
- * listeners (100 over 10 channels) so fan-out does not dominate, 20 publishers so commits can be
- * grouped across senders, 1 KB each at a fixed rate above the target. Every ack still waits for
+ * listeners (100 over 10 channels, plus the channel's 2 publishers) so fan-out does not dominate,
+ * 20 publishers so commits can be grouped across senders, 1 KB each at a fixed rate above the target. Every ack still waits for
  * its commit, so the time until the last ack bounds when the stored messages were committed.
  */
 export async function throughputCase(rate: number, durationMs: number): Promise<ThroughputResult> {
@@ -30,7 +30,9 @@ export async function throughputCase(rate: number, durationMs: number): Promise<
   await server.start();
   try {
     const databaseUrl = `file:${server.dbFile}`;
-    const seeded = await seed(databaseUrl, 100, 20, 10);
+    // Each publisher in one channel: in every channel it would receive every line it did not
+    // send, 20 copies of the whole load, and measure its own reading instead of the server.
+    const seeded = await seed(databaseUrl, 100, 20, 10, "one");
     const load = await runLoad({ url: server.url, protocol: "canaduck", clients: seeded.clients, publishers: seeded.publishers, rate, durationMs, payloadBytes: 1024 });
     const stored = await countStored(databaseUrl, seeded.channels);
     // The generator waits (bounded) until every send is answered, so the last successful ack
