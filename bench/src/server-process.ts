@@ -64,7 +64,7 @@ export class ServerProcess {
     // node itself, not the tsx wrapper: the pid must be the server's for SIGKILL and memory.
     // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it exits (open it in Chrome's DevTools).
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const child = spawn(process.execPath, [...profile, ...(process.env.TMP_NODE_ARGS ? process.env.TMP_NODE_ARGS.split(" ") : []), "--import", "tsx", this.entry], {
+    const child = spawn(process.execPath, [...profile, "--import", "tsx", this.entry], {
       cwd: repoRoot,
       env: {
         ...process.env,
