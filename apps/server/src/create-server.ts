@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
 import { coalesceWrites } from "./realtime/coalesce-writes";
+import { connectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
@@ -86,7 +87,8 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   coalesceWrites(io);
   connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
-  io.use(handshakeMiddleware(domain, security));
+  const reads = connectReads(domain);
+  io.use(handshakeMiddleware(reads, security));
   const sends = new SendBatcher(domain, {
     batch: (size) => metrics.sendBatchSize.observe(size),
     failed: (error) => {
@@ -95,7 +97,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     },
   });
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
-  const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends };
+  const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends, reads };
   io.on("connection", (socket) => handleConnection(connectionDeps, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 

@@ -56,13 +56,15 @@ describe("batch reads match the typed reads", () => {
       expect(byId(await tx.users.findByIds(["u-admin", "u-plain", "u-none"]))).toEqual([await tx.users.findById("u-admin"), await tx.users.findById("u-plain")]);
       expect(byId(await tx.sessions.findByIds(["s-live", "s-gone"]))).toEqual([await tx.sessions.findById("s-gone"), await tx.sessions.findById("s-live")]);
       expect(byId(await tx.channels.findByNameKeys(["#mixed", "#open", "#none"]))).toEqual([await tx.channels.findById("c-1"), await tx.channels.findById("c-2")]);
-      expect((await tx.users.findByIds([]))).toEqual([]);
+      expect(byId(await tx.sessions.findByTokenHashes(["h1", "h2", "h3"]))).toEqual([await tx.sessions.findByTokenHash("h2"), await tx.sessions.findByTokenHash("h1")]);
+      expect(await tx.users.findByIds([])).toEqual([]);
     });
   });
 
   it("reads memberships, bans and earlier sends by the batch", async () => {
     await read(async (tx) => {
       expect(await tx.memberships.findAmong(["c-1", "c-2"], ["u-plain", "u-admin"])).toEqual([await tx.memberships.find("c-1", "u-plain")]);
+      expect(await tx.memberships.findByUsers(["u-plain", "u-none"])).toEqual([await tx.memberships.find("c-1", "u-plain")]);
       const bans = await tx.bans.findAmong(["c-1", "c-2"], ["u-plain", "u-admin"]);
       expect([...bans].sort((a, b) => a.channelId.localeCompare(b.channelId))).toEqual([await tx.bans.find("c-1", "u-admin"), await tx.bans.find("c-2", "u-plain")]);
       const earlier = await tx.messages.findByClientIds(["u-plain"], ["k-1", "k-2", "k-3"]);

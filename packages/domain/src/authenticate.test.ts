@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anonymous } from "./actor";
-import { authenticate } from "./authenticate";
+import { authenticate, authenticateMany } from "./authenticate";
 import { boundActor, createTestDomain, expectOk, passwordOf } from "./testing";
 
 async function registered(sessionTtlMs = 60_000) {
@@ -33,5 +33,14 @@ describe("authenticate", () => {
     await expect(authenticate(t.deps, token)).resolves.toMatchObject({ kind: "user" });
     t.clock.advance(1);
     await expect(authenticate(t.deps, token)).rejects.toMatchObject({ code: "SESSION_EXPIRED" });
+  });
+
+  it("answers many tokens in one read, each as it would be answered alone, repeats included", async () => {
+    const { t, token, actor } = await registered(60_000);
+    const bob = expectOk(await t.run(anonymous, "auth:register", { name: "bob", password: passwordOf("bob") }));
+    const carol = await t.run(anonymous, "auth:register", { name: "carol", password: passwordOf("carol") });
+    await t.runOk(boundActor(carol), "auth:logout", {});
+    const answers = await authenticateMany(t.deps, [token, "nonsense", expectOk(carol).token, bob.token, token]);
+    expect(answers.map((a) => ("code" in a ? a.code : a))).toEqual([actor, "NOT_AUTHENTICATED", "NOT_AUTHENTICATED", { kind: "user", userId: bob.user.id, sessionId: expect.any(String) as string }, actor]);
   });
 });

@@ -30,6 +30,8 @@ export interface SessionRepository {
   /** The sessions among `ids` that exist, in any order. */
   findByIds(ids: readonly string[]): Promise<SessionRecord[]>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | null>;
+  /** The sessions among these token hashes that exist, in any order. */
+  findByTokenHashes(tokenHashes: readonly string[]): Promise<SessionRecord[]>;
   /** Every session of the user, live, revoked or expired, in any order. */
   listByUser(userId: string): Promise<SessionRecord[]>;
   revoke(id: string, at: Date): Promise<void>;
@@ -59,6 +61,8 @@ export interface MembershipRepository {
   find(channelId: string, userId: string): Promise<MembershipRecord | null>;
   /** Every membership of any of `userIds` in any of `channelIds`. */
   findAmong(channelIds: readonly string[], userIds: readonly string[]): Promise<MembershipRecord[]>;
+  /** Every membership (channels and direct conversations) of any of `userIds`, in any order. */
+  findByUsers(userIds: readonly string[]): Promise<MembershipRecord[]>;
   insert(membership: MembershipRecord): Promise<void>;
   remove(channelId: string, userId: string): Promise<void>;
   setRole(channelId: string, userId: string, role: ChannelRole): Promise<void>;

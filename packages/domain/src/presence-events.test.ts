@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { channelsOf, presenceChanged } from "./presence-events";
+import { channelsOf, presenceChanged, presenceSubject, presenceSubjects } from "./presence-events";
 import { createTestDomain, devChannel } from "./testing";
 
 describe("presence", () => {
@@ -23,5 +23,17 @@ describe("presence", () => {
     const { carol } = await devChannel(t);
     expect(await presenceChanged(t.deps, carol, false)).toEqual([]);
     expect(await channelsOf(t.deps, carol.userId)).toEqual([]);
+  });
+
+  it("reads many users' subjects in one go, each as alone: channels in the order joined, direct conversations included", async () => {
+    const t = createTestDomain();
+    const { alice, bob, carol } = await devChannel(t);
+    await t.runOk(bob, "channel:join", { channel: "#ops" });
+    await t.runOk(alice, "message:send", { target: "bob", text: "psst" });
+    const ids = [bob.userId, "nobody", carol.userId, alice.userId, bob.userId];
+    const alone = await Promise.all(ids.map((id) => presenceSubject(t.deps, id)));
+    expect(await presenceSubjects(t.deps, ids)).toEqual(alone);
+    expect(alone[0]?.channels).toHaveLength(3);
+    expect(alone[1]).toEqual({ user: null, channels: [] });
   });
 });

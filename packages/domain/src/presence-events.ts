@@ -1,7 +1,7 @@
 import type { UserActor } from "./actor";
 import { EffectList, type Effect } from "./effects";
 import type { DomainDeps } from "./ports";
-import type { UserRecord } from "./records";
+import type { MembershipRecord, UserRecord } from "./records";
 
 /** A user and the channel ids their connections belong in, read in one transaction. */
 export interface PresenceSubject {
@@ -9,11 +9,23 @@ export interface PresenceSubject {
   channels: string[];
 }
 
-export async function presenceSubject(deps: DomainDeps, userId: string): Promise<PresenceSubject> {
-  return deps.store.transaction(async (tx) => ({
-    user: await tx.users.findById(userId),
-    channels: (await tx.memberships.listChannelsOf(userId)).map(({ channel }) => channel.id),
+/** Several users' presence subjects in one transaction (a node's reconnect storm reads thousands). */
+export async function presenceSubjects(deps: DomainDeps, userIds: readonly string[]): Promise<PresenceSubject[]> {
+  const ids = [...new Set(userIds)];
+  const [users, memberships] = await deps.store.transaction(async (tx) => Promise.all([tx.users.findByIds(ids), tx.memberships.findByUsers(ids)]));
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const channelsOfUser = new Map<string, MembershipRecord[]>();
+  for (const m of memberships) channelsOfUser.set(m.userId, [...(channelsOfUser.get(m.userId) ?? []), m]);
+  return userIds.map((id) => ({
+    user: userById.get(id) ?? null,
+    // In the order joined, as the user's channel list shows them.
+    channels: (channelsOfUser.get(id) ?? []).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime()).map((m) => m.channelId),
   }));
+}
+
+export async function presenceSubject(deps: DomainDeps, userId: string): Promise<PresenceSubject> {
+  const [subject] = await presenceSubjects(deps, [userId]);
+  return subject ?? { user: null, channels: [] };
 }
 
 /** Tells the subject's channels that the user came online or went offline. */

@@ -4,7 +4,7 @@ import { placeholder, type SqlDialect } from "./send-statements";
 
 /**
  * The reads of a batch of sends (who is sending, where to, are they in it, was this line sent
- * before), as raw `SELECT … WHERE column IN (…)` statements: through Prisma's typed API each
+ * before) and of a batch of connections (whose tokens, in which channels), as raw `SELECT … WHERE column IN (…)` statements: through Prisma's typed API each
  * cost about four times as much, and a node runs them for every batch. Rows come back as
  * each database's driver returns them (SQLite: booleans as 0/1; either: dates as Date or
  * text), so each is coerced into the row type Prisma's typed API would have returned.
@@ -48,16 +48,18 @@ export const batchReads = (tx: Prisma.TransactionClient, dialect: SqlDialect) =>
     const rows = await selectWhereIn(tx, dialect, "User", ["id", "name", "nameKey", "passwordHash", "isAdmin", "createdAt"], [["id", ids]]);
     return rows.map((r) => ({ id: text(r.id), name: text(r.name), nameKey: text(r.nameKey), passwordHash: text(r.passwordHash), isAdmin: bool(r.isAdmin), createdAt: date(r.createdAt) }));
   },
-  async sessions(ids: readonly string[]): Promise<Session[]> {
-    const rows = await selectWhereIn(tx, dialect, "Session", ["id", "userId", "tokenHash", "createdAt", "expiresAt", "revokedAt"], [["id", ids]]);
+  async sessions(by: "id" | "tokenHash", values: readonly string[]): Promise<Session[]> {
+    const rows = await selectWhereIn(tx, dialect, "Session", ["id", "userId", "tokenHash", "createdAt", "expiresAt", "revokedAt"], [[by, values]]);
     return rows.map((r) => ({ id: text(r.id), userId: text(r.userId), tokenHash: text(r.tokenHash), createdAt: date(r.createdAt), expiresAt: date(r.expiresAt), revokedAt: dateOrNull(r.revokedAt) }));
   },
   async channels(nameKeys: readonly string[]): Promise<Channel[]> {
     const rows = await selectWhereIn(tx, dialect, "Channel", ["id", "name", "nameKey", "kind", "topic", "inviteOnly", "lastSeq", "createdAt"], [["nameKey", nameKeys]]);
     return rows.map((r) => ({ id: text(r.id), name: text(r.name), nameKey: text(r.nameKey), kind: text(r.kind), topic: text(r.topic), inviteOnly: bool(r.inviteOnly), lastSeq: int(r.lastSeq), createdAt: date(r.createdAt) }));
   },
-  async memberships(channelIds: readonly string[], userIds: readonly string[]): Promise<Membership[]> {
-    const rows = await selectWhereIn(tx, dialect, "Membership", ["channelId", "userId", "role", "joinedAt"], [["channelId", channelIds], ["userId", userIds]]);
+  /** Memberships of `userIds`, in `channelIds` only when given. */
+  async memberships(userIds: readonly string[], channelIds?: readonly string[]): Promise<Membership[]> {
+    const where = channelIds === undefined ? ([["userId", userIds]] as const) : ([["channelId", channelIds], ["userId", userIds]] as const);
+    const rows = await selectWhereIn(tx, dialect, "Membership", ["channelId", "userId", "role", "joinedAt"], where);
     return rows.map((r) => ({ channelId: text(r.channelId), userId: text(r.userId), role: text(r.role), joinedAt: date(r.joinedAt) }));
   },
   async bans(channelIds: readonly string[], userIds: readonly string[]): Promise<Ban[]> {

@@ -20,7 +20,8 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
     sessions: {
       insert: async (session) => void (await tx.session.create({ data: session })),
       findById: (id) => tx.session.findUnique({ where: { id } }),
-      findByIds: (ids) => reads.sessions(ids),
+      findByIds: (ids) => reads.sessions("id", ids),
+      findByTokenHashes: (hashes) => reads.sessions("tokenHash", hashes),
       findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
       listByUser: (userId) => tx.session.findMany({ where: { userId } }),
       revoke: async (id, at) => void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
@@ -63,7 +64,8 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         const row = await tx.membership.findUnique({ where: { channelId_userId: { channelId, userId } } });
         return row && toMembershipRecord(row);
       },
-      findAmong: async (channelIds, userIds) => (await reads.memberships(channelIds, userIds)).map(toMembershipRecord),
+      findAmong: async (channelIds, userIds) => (await reads.memberships(userIds, channelIds)).map(toMembershipRecord),
+      findByUsers: async (userIds) => (await reads.memberships(userIds)).map(toMembershipRecord),
       insert: async (membership) => void (await tx.membership.create({ data: membership })),
       remove: async (channelId, userId) => void (await tx.membership.deleteMany({ where: { channelId, userId } })),
       setRole: async (channelId, userId, role) =>

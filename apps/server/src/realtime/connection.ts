@@ -1,11 +1,12 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { presenceChanged, presenceEffects, presenceSubject, type DomainDeps, type Outcome, type UserActor } from "@canaduck/domain";
+import { presenceEffects, type DomainDeps, type Outcome, type UserActor } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
 import type { AbuseGuard } from "../security/abuse-guard";
 import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
+import type { ConnectReads } from "./connect-batches";
 import type { Lifecycle } from "./lifecycle";
 import { channelRoom, sessionRoom, userRoom } from "./rooms";
 import type { SendBatcher } from "./send-batcher";
@@ -24,6 +25,8 @@ export interface ConnectionDeps {
   guard: AbuseGuard;
   /** Where every `message:send` goes: the node's group commit. */
   sends: SendBatcher;
+  /** A connection's reads of its user and channels, grouped with other connections'. */
+  reads: ConnectReads;
 }
 
 type AckFn = (result: Ack<unknown>) => void;
@@ -103,7 +106,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     deps.presence
       .disconnected(current.userId)
       .then(async (wentOffline) => {
-        if (wentOffline) await applyEffects(target, await presenceChanged(deps.domain, current, false));
+        if (wentOffline) await applyEffects(target, presenceEffects(await deps.reads.presenceSubject(current.userId), false));
       })
       .catch((error: unknown) => log.warn({ err: error, user: current.userId }, "announcing offline state failed"));
   });
@@ -113,7 +116,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
 async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: UserActor): Promise<void> {
   socket.data.actor = actor;
   // One read serves both the rooms to join and the "came online" announcement.
-  const subject = await presenceSubject(deps.domain, actor.userId);
+  const subject = await deps.reads.presenceSubject(actor.userId);
   if (socket.disconnected) return;
   void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...subject.channels.map(channelRoom)]);
   counted.add(socket);

@@ -1,8 +1,9 @@
 import { handshakeSchema, SUPPORTED_PROTOCOL_VERSIONS, type HandshakeRefusal } from "@canaduck/contract";
-import { anonymous, authenticate, DomainError, StoreUnavailableError, type DomainDeps } from "@canaduck/domain";
+import { anonymous, DomainError, StoreUnavailableError } from "@canaduck/domain";
 import type { ExtendedError } from "socket.io";
 import { randomUUID } from "node:crypto";
 import type { Security } from "../security/security";
+import type { ConnectReads } from "./connect-batches";
 import type { ChatSocket } from "./types";
 
 const refusal = (code: HandshakeRefusal["code"], message: string, retryAfterMs?: number): ExtendedError => {
@@ -16,14 +17,14 @@ const refusal = (code: HandshakeRefusal["code"], message: string, retryAfterMs?:
  * Without a token the connection is anonymous and may only register or log in.
  */
 export const handshakeMiddleware =
-  (deps: DomainDeps, security: Security) =>
+  (reads: ConnectReads, security: Security) =>
   (socket: ChatSocket, next: (err?: ExtendedError) => void): void => {
-    checkHandshake(deps, security, socket, next).catch((error: unknown) =>
+    checkHandshake(reads, security, socket, next).catch((error: unknown) =>
       next(error instanceof Error ? error : new Error("handshake failed")),
     );
   };
 
-async function checkHandshake(deps: DomainDeps, security: Security, socket: ChatSocket, next: (err?: ExtendedError) => void): Promise<void> {
+async function checkHandshake(reads: ConnectReads, security: Security, socket: ChatSocket, next: (err?: ExtendedError) => void): Promise<void> {
     socket.data.address = security.addressOf(socket.handshake);
     const limited = await security.guard.admitConnection(socket.data.address);
     if (limited) return next(refusal("RATE_LIMITED", limited.message, limited.retryAfterMs));
@@ -39,7 +40,7 @@ async function checkHandshake(deps: DomainDeps, security: Security, socket: Chat
     socket.data.actor = anonymous;
     if (token === undefined) return next();
     try {
-      socket.data.actor = await authenticate(deps, token);
+      socket.data.actor = await reads.authenticate(token);
       return next();
     } catch (error) {
       if (error instanceof DomainError && (error.code === "NOT_AUTHENTICATED" || error.code === "SESSION_EXPIRED")) {

@@ -58,6 +58,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
       findById: async (id) => nullable(state.sessions.get(id)),
       findByIds: async (ids) => copy(values(state.sessions).filter((s) => ids.includes(s.id))),
       findByTokenHash: async (hash) => nullable(values(state.sessions).find((s) => s.tokenHash === hash)),
+      findByTokenHashes: async (hashes) => copy(values(state.sessions).filter((s) => hashes.includes(s.tokenHash))),
       listByUser: async (userId) => values(state.sessions).filter((s) => s.userId === userId).map(copy),
       async revoke(id, at) {
         required(state.sessions.get(id), `session ${id}`).revokedAt = copy(at);
@@ -99,6 +100,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
       find: async (channelId, userId) => nullable(state.memberships.get(pairKey(channelId, userId))),
       findAmong: async (channelIds, userIds) =>
         copy(values(state.memberships).filter((m) => channelIds.includes(m.channelId) && userIds.includes(m.userId))),
+      findByUsers: async (userIds) => copy(values(state.memberships).filter((m) => userIds.includes(m.userId))),
       async insert(membership) {
         const key = pairKey(membership.channelId, membership.userId);
         unique(state.memberships.has(key), "Membership");
