@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type Shape } from "./src/load/cases";
 import { idleTable, loadTable, targetLines, throughputTable, type Figures } from "./src/load/report";
-import { throughputCase } from "./src/load/throughput-case";
+import { THROUGHPUT_LISTENERS, throughputCase } from "./src/load/throughput-case";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const shape: Shape = {
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     "",
     `Machine: ${machine}`,
     "",
-    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: 100 clients over 10 channels, 20 publishers, ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100.`,
+    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100.`,
     "",
     "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle runs a subset and leaves this file alone).",
     "",

@@ -2,7 +2,7 @@ import { sendMessages, type Actor, type DomainDeps, type Outcome } from "@canadu
 import { Coalescer } from "./coalescer";
 
 /** Most sends one transaction takes: big enough to amortize its fixed cost, small enough to stay quick. */
-const MAX_BATCH = 256;
+const MAX_BATCH = 1024;
 
 /**
  * Group commit for `message:send` (see the domain's `sendMessages`): the node's sends wait while
