@@ -1,35 +1,13 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "@prisma/client";
+import type { MembershipRecord, SessionRecord, UserRecord } from "@canaduck/domain";
 import pg from "pg";
 
-export interface UserRow {
-  id: string;
-  name: string;
-  nameKey: string;
-  passwordHash: string;
-  isAdmin: boolean;
-  createdAt: Date;
-}
-
-export interface SessionRow {
-  id: string;
-  userId: string;
-  tokenHash: string;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-export interface MembershipRow {
-  channelId: string;
-  userId: string;
-  role: string;
-  joinedAt: Date;
-}
-
 export interface BulkRows {
-  users: UserRow[];
-  sessions: SessionRow[];
-  memberships: MembershipRow[];
+  users: UserRecord[];
+  /** Live sessions: no revocation column to write. */
+  sessions: Array<Omit<SessionRecord, "revokedAt">>;
+  memberships: MembershipRecord[];
 }
 
 // Rows per statement: large enough that 10,000 users take a few dozen statements, small enough

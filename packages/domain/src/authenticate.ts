@@ -23,7 +23,8 @@ export async function authenticateMany(deps: DomainDeps, tokens: readonly string
 
 /** Resolves one handshake's session token to the user it acts as, or refuses with a coded error. */
 export async function authenticate(deps: DomainDeps, token: string): Promise<UserActor> {
-  const [answer] = await authenticateMany(deps, [token]);
-  if (answer === undefined || answer instanceof DomainError) throw answer ?? new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
+  // One token in, one answer out.
+  const answer = (await authenticateMany(deps, [token]))[0] as UserActor | DomainError;
+  if (answer instanceof DomainError) throw answer;
   return answer;
 }

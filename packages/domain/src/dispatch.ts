@@ -58,12 +58,17 @@ export async function execute(deps: DomainDeps, actor: Actor, event: string, raw
     const data = await runCommand(deps, actor, event, parsed.data, out);
     return { ack: { ok: true, data }, effects: out.items };
   } catch (error) {
-    if (error instanceof DomainError) return failure(error.toChatError());
-    if (error instanceof StoreUnavailableError) {
-      return failure({ code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." }, error);
-    }
-    return failure({ code: "INTERNAL", message: "Something went wrong on the server." }, error);
+    return failedWith(error);
   }
+}
+
+/** The answer to a command that threw: its refusal, UNAVAILABLE for the database, else INTERNAL (with the cause to log). */
+export function failedWith(error: unknown): Outcome<never> {
+  if (error instanceof DomainError) return failure(error.toChatError());
+  if (error instanceof StoreUnavailableError) {
+    return failure({ code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." }, error);
+  }
+  return failure({ code: "INTERNAL", message: "Something went wrong on the server." }, error);
 }
 
 async function runCommand<E extends ClientEventName>(

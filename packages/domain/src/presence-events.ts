@@ -15,7 +15,11 @@ export async function presenceSubjects(deps: DomainDeps, userIds: readonly strin
   const [users, memberships] = await deps.store.transaction(async (tx) => Promise.all([tx.users.findByIds(ids), tx.memberships.findByUsers(ids)]));
   const userById = new Map(users.map((u) => [u.id, u]));
   const channelsOfUser = new Map<string, MembershipRecord[]>();
-  for (const m of memberships) channelsOfUser.set(m.userId, [...(channelsOfUser.get(m.userId) ?? []), m]);
+  for (const m of memberships) {
+    const own = channelsOfUser.get(m.userId);
+    if (own) own.push(m);
+    else channelsOfUser.set(m.userId, [m]);
+  }
   return userIds.map((id) => ({
     user: userById.get(id) ?? null,
     // In the order joined, as the user's channel list shows them.

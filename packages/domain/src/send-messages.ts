@@ -1,6 +1,6 @@
 import { clientEvents, isChannelName, type ClientEventPayload } from "@canaduck/contract";
 import type { Actor, UserActor } from "./actor";
-import { describeIssues, execute, type Outcome } from "./dispatch";
+import { describeIssues, execute, failedWith, type Outcome } from "./dispatch";
 import { DomainError } from "./domain-error";
 import { EffectList } from "./effects";
 import { StoreUnavailableError, type DomainDeps, type Repositories } from "./ports";
@@ -39,14 +39,6 @@ interface BatchView {
 const pair = (a: string, b: string) => `${a} ${b}`;
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
-const failed = (error: unknown): Outcome => {
-  if (error instanceof DomainError) return { ack: { ok: false, error: error.toChatError() }, effects: [] };
-  if (error instanceof StoreUnavailableError) {
-    return { ack: { ok: false, error: { code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." } }, effects: [], cause: error };
-  }
-  return { ack: { ok: false, error: { code: "INTERNAL", message: "Something went wrong on the server." } }, effects: [], cause: error };
-};
-
 /**
  * Runs many `message:send`s in one transaction with a fixed number of statements — a handful
  * of reads for the whole batch, one sequence bump per channel, one insert — instead of eight
@@ -66,9 +58,9 @@ export async function sendMessages(
   requests.forEach(({ actor, payload }, index) => {
     const parsed = clientEvents["message:send"].payload.safeParse(payload);
     if (!parsed.success) {
-      outcomes[index] = failed(new DomainError("INVALID_PAYLOAD", `Invalid message:send: ${describeIssues(parsed.error)}`));
+      outcomes[index] = failedWith(new DomainError("INVALID_PAYLOAD", `Invalid message:send: ${describeIssues(parsed.error)}`));
     } else if (actor.kind !== "user") {
-      outcomes[index] = failed(new DomainError("NOT_AUTHENTICATED", "Log in first."));
+      outcomes[index] = failedWith(new DomainError("NOT_AUTHENTICATED", "Log in first."));
     } else if (isChannelName(parsed.data.target)) {
       batch.push({ index, actor, payload: parsed.data });
     } else {
@@ -82,7 +74,7 @@ export async function sendMessages(
       results.forEach((outcome, i) => (outcomes[batch[i]?.index ?? -1] = outcome));
     } catch (error) {
       if (error instanceof StoreUnavailableError) {
-        for (const send of batch) outcomes[send.index] = failed(error);
+        for (const send of batch) outcomes[send.index] = failedWith(error);
       } else {
         onBatchFailed(error);
         // One send the batch could not take (say, a clientId stored meanwhile by another node)
@@ -95,7 +87,7 @@ export async function sendMessages(
     const request = requests[index];
     if (request) outcomes[index] = await execute(deps, request.actor, "message:send", request.payload);
   }
-  return outcomes.map((outcome) => outcome ?? failed(new Error("a send was left unanswered")));
+  return outcomes.map((outcome) => outcome ?? failedWith(new Error("a send was left unanswered")));
 }
 
 async function readBatchView(deps: DomainDeps, tx: Repositories, batch: readonly ChannelSend[]): Promise<BatchView> {
@@ -175,7 +167,11 @@ async function sendInOneTransaction(deps: DomainDeps, tx: Repositories, batch: r
 
   // Channels in one order everywhere, so two nodes' batches lock channel rows without deadlock.
   const perChannel = new Map<string, MessageRecord[]>();
-  for (const record of fresh) perChannel.set(record.channelId, [...(perChannel.get(record.channelId) ?? []), record]);
+  for (const record of fresh) {
+    const records = perChannel.get(record.channelId);
+    if (records) records.push(record);
+    else perChannel.set(record.channelId, [record]);
+  }
   for (const channelId of [...perChannel.keys()].sort()) {
     const records = perChannel.get(channelId) ?? [];
     const last = await tx.channels.allocateSeqs(channelId, records.length);
@@ -184,7 +180,7 @@ async function sendInOneTransaction(deps: DomainDeps, tx: Repositories, batch: r
   if (fresh.length > 0) await tx.messages.insertMany(fresh);
 
   return answers.map((a) => {
-    if ("refused" in a) return failed(a.refused);
+    if ("refused" in a) return failedWith(a.refused);
     const message = toMessage(a.record);
     const out = new EffectList();
     // As alone: a retry answers with the stored line and tells nobody again.

@@ -1,4 +1,4 @@
-import { sendMessages, type Actor, type DomainDeps, type Outcome } from "@canaduck/domain";
+import { failedWith, sendMessages, type Actor, type DomainDeps, type Outcome } from "@canaduck/domain";
 import { Coalescer } from "./coalescer";
 
 /** Most sends one transaction takes: big enough to amortize its fixed cost, small enough to stay quick. */
@@ -18,10 +18,6 @@ export class SendBatcher {
   }
 
   submit(actor: Actor, payload: unknown): Promise<Outcome> {
-    return this.batches.submit({ actor, payload }).catch((error: unknown) => ({
-      ack: { ok: false, error: { code: "INTERNAL", message: "Something went wrong on the server." } },
-      effects: [],
-      cause: error,
-    }));
+    return this.batches.submit({ actor, payload }).catch(failedWith);
   }
 }
