@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { isPostgresUrl } from "./db/database-url";
+import { migrationsDirFor } from "@canaduck/db";
 import { repoRoot } from "./paths";
 import { securityEnv, toSecurityConfig, type SecurityConfig } from "./security/security-env";
 
@@ -70,8 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
-    // Each database keeps its own migrations, written from the same schema.
-    migrationsDir: path.join(repoRoot, "prisma", ...(isPostgresUrl(e.DATABASE_URL) ? ["postgres"] : []), "migrations"),
+    // Each database keeps its own migrations, written from the same schema (packages/db/prisma).
+    migrationsDir: migrationsDirFor(e.DATABASE_URL),
     pingIntervalMs: e.PING_INTERVAL_MS,
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     maxQueuedBytes: e.MAX_QUEUED_BYTES_PER_CONNECTION,

@@ -1,11 +1,11 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
+import { openDatabase } from "@canaduck/db";
 import type { DomainDeps } from "@canaduck/domain";
 import { Server } from "socket.io";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
-import { openDatabase } from "./db/open-database";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";

@@ -1,5 +1,4 @@
 export { loadConfig, type ServerConfig } from "./config";
 export { createServer, type ChatServerHandle } from "./create-server";
 export { startBalancer, type Backend } from "./cluster/tcp-balancer";
-export { openDatabase } from "./db/open-database";
 export { createLogger } from "./logger";

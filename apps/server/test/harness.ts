@@ -16,9 +16,9 @@ import { io as connect, type Socket } from "socket.io-client";
 import { loadConfig } from "../src/config";
 import { createServer, type ChatServerHandle } from "../src/create-server";
 import { createLogger } from "../src/logger";
-import { testDatabase } from "./test-database";
+import { testDatabase } from "@canaduck/db/testing";
 
-export { freshPostgresDatabase, type TestDatabase } from "./test-database";
+export { freshPostgresDatabase, type TestDatabase } from "@canaduck/db/testing";
 
 export class HandshakeRefused extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import type { Server } from "node:net";
 import { startBalancer } from "@canaduck/server";
-import { freshPostgresDatabase } from "@canaduck/server/testing";
+import { freshPostgresDatabase } from "@canaduck/db/testing";
 import { ServerProcess, freePort } from "../server-process";
 import { RedisProcess } from "./redis-process";
 

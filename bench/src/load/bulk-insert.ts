@@ -1,5 +1,4 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { PrismaClient } from "@prisma/client";
+import { createPrismaClient, tables, type Table } from "@canaduck/db";
 import type { MembershipRecord, SessionRecord, UserRecord } from "@canaduck/domain";
 import pg from "pg";
 
@@ -21,11 +20,11 @@ function chunks<T>(rows: T[]): T[][] {
 }
 
 /**
- * SQLite through Prisma's own client and libSQL adapter (as the server opens it), so DateTime and
- * Boolean are stored exactly as the server writes and reads them. One transaction: one commit.
+ * SQLite through the server's own Prisma client and libSQL adapter, so DateTime and Boolean are
+ * stored exactly as the server writes and reads them. One transaction: one commit.
  */
 async function insertSqlite(databaseUrl: string, rows: BulkRows): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+  const prisma = createPrismaClient(databaseUrl.slice("file:".length));
   try {
     await prisma.$transaction([
       ...chunks(rows.users).map((data) => prisma.user.createMany({ data })),
@@ -37,16 +36,23 @@ async function insertSqlite(databaseUrl: string, rows: BulkRows): Promise<void> 
   }
 }
 
-/** One multi-row INSERT per chunk; `$n` parameters, so nothing is spliced into the SQL but names. */
-async function insertPg(client: pg.Client, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  for (const chunk of chunks(rows)) {
-    const values = chunk.map((row, i) => `(${row.map((_, j) => `$${i * row.length + j + 1}`).join(", ")})`).join(", ");
-    await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`, chunk.flat());
+/** A value as `pg` should bind it: dates as ISO text (see below), a column the row leaves out as NULL. */
+const bound = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+/**
+ * One multi-row INSERT per chunk, over every column of the table as the schema declares them
+ * (@canaduck/db's tables); `$n` parameters, so nothing is spliced into the SQL but names.
+ */
+async function insertPg<Row>(client: pg.Client, table: Table<Row>, rows: ReadonlyArray<Partial<Row>>): Promise<void> {
+  const { columns } = table;
+  for (const chunk of chunks([...rows])) {
+    const values = chunk.map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(", ")})`).join(", ");
+    await client.query(`INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`, chunk.flatMap((row) => columns.map((c) => bound(row[c]))));
   }
 }
 
 /**
- * PostgreSQL through `pg` (the server's generated PostgreSQL client is not exported). Columns are
+ * PostgreSQL through `pg` (the generated PostgreSQL client is not exported). Columns are
  * TIMESTAMP(3) without time zone holding UTC, as Prisma writes them: an ISO string's "Z" is
  * ignored by such a column, so its UTC wall-clock time is what is stored, whatever the session's
  * time zone.
@@ -56,9 +62,9 @@ async function insertPostgres(databaseUrl: string, rows: BulkRows): Promise<void
   await client.connect();
   try {
     await client.query("BEGIN");
-    await insertPg(client, "User", ["id", "name", "nameKey", "passwordHash", "isAdmin", "createdAt"], rows.users.map((u) => [u.id, u.name, u.nameKey, u.passwordHash, u.isAdmin, u.createdAt.toISOString()]));
-    await insertPg(client, "Session", ["id", "userId", "tokenHash", "createdAt", "expiresAt"], rows.sessions.map((s) => [s.id, s.userId, s.tokenHash, s.createdAt.toISOString(), s.expiresAt.toISOString()]));
-    await insertPg(client, "Membership", ["channelId", "userId", "role", "joinedAt"], rows.memberships.map((m) => [m.channelId, m.userId, m.role, m.joinedAt.toISOString()]));
+    await insertPg(client, tables.user, rows.users);
+    await insertPg(client, tables.session, rows.sessions);
+    await insertPg(client, tables.membership, rows.memberships);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

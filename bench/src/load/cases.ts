@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Cluster } from "../cluster/cluster";
-import { freshPostgresDatabase } from "@canaduck/server/testing";
+import { freshPostgresDatabase } from "@canaduck/db/testing";
 import { ServerProcess } from "../server-process";
 import { sleep } from "../stats";
 import { runLoad, type LoadResult } from "./load-generator";

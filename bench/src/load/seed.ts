@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createLogger, loadConfig, openDatabase } from "@canaduck/server";
+import { migrationsDirFor, openDatabase } from "@canaduck/db";
+import { createLogger } from "@canaduck/server";
 import { storedMessagesAt } from "../database-view";
 import { bulkInsert, type BulkRows } from "./bulk-insert";
 
@@ -16,7 +17,7 @@ export interface Seed {
 
 /**
  * Creates accounts, sessions, channels and memberships without hashing thousands of passwords.
- * The server's own openDatabase applies the migrations and inserts the (few) channels; users,
+ * The server's own openDatabase (@canaduck/db) applies the migrations and inserts the (few) channels; users,
  * sessions and memberships go in bulk, since one store call per row cost about 0.5 ms a row and
  * made 10,000 clients the slowest part of a run. Tokens are real session tokens (the sha256 hex
  * of each is stored, as the server does): clients connect through the normal handshake.
@@ -34,8 +35,7 @@ export async function seed(
   const channelRows = Array.from({ length: channels }, (_, i) => ({
     id: randomUUID(), name: `#load${i}`, nameKey: `#load${i}`, kind: "channel" as const, topic: "", inviteOnly: false, lastSeq: 0, createdAt: now,
   }));
-  const config = loadConfig({ DATABASE_URL: databaseUrl });
-  const database = await openDatabase(databaseUrl, config.migrationsDir, createLogger("silent"));
+  const database = await openDatabase(databaseUrl, migrationsDirFor(databaseUrl), createLogger("silent"));
   try {
     await database.store.transaction(async (tx) => {
       for (const channel of channelRows) await tx.channels.insert(channel);

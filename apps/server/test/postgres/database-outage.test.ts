@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestServer } from "../harness";
-import { freshPostgresDatabase, type TestDatabase } from "../test-database";
+import { freshPostgresDatabase, type TestDatabase } from "@canaduck/db/testing";
 import { TcpProxy } from "./tcp-proxy";
 
 const health = async (url: string): Promise<number> => (await fetch(`${url}/healthz`)).status;

@@ -3,8 +3,8 @@ import path from "node:path";
 import { createClient } from "@libsql/client";
 
 /**
- * Applies the SQL migrations under prisma/migrations that this database has not seen, in
- * order, each in its own transaction. Prisma's own `migrate deploy` cannot run offline
+ * Applies the SQL migrations in `migrationsDir` (this package's prisma/migrations, see
+ * migrations-dir.ts) that this database has not seen, in order, each in its own transaction. Prisma's own `migrate deploy` cannot run offline
  * with a native engine, so the server applies the same files itself at start.
  */
 export async function applyMigrations(sqliteFile: string, migrationsDir: string): Promise<string[]> {

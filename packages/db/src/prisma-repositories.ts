@@ -1,6 +1,6 @@
 import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
-import { toChannelRecord, toMembershipRecord, toMessageRecord } from "./record-mappers";
+import { toChannelRecord, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
 import { batchReads } from "./batch-reads";
 import { bumpSeq, insertMessages, type SqlDialect } from "./send-statements";
 
@@ -102,7 +102,7 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
       remove: async (channelId, userId) => void (await tx.invite.deleteMany({ where: { channelId, userId } })),
     },
     messages: {
-      insert: async (message) => void (await tx.message.create({ data: { ...message, meta: JSON.stringify(message.meta) } })),
+      insert: async (message) => void (await tx.message.create({ data: toMessageRow(message) })),
       insertMany: (messages) => insertMessages(tx, dialect, messages),
       findByClientId: async (authorId, clientId) => {
         const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
-// Generated from prisma/postgres/schema.prisma (npm run db:generate), beside the SQLite client.
-import { PrismaClient } from "../../../../prisma/postgres/generated/client";
+// Generated from prisma/postgres/schema.prisma (npm run db:generate) into prisma/postgres/generated, beside the SQLite client in node_modules/.prisma.
+import { PrismaClient } from "../prisma/postgres/generated/client";
 
 export type PostgresPrismaClient = PrismaClient;
 

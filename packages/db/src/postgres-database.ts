@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Logger } from "../logger";
+import type { DatabaseLogger } from "./logger";
 import { closableStore } from "./closable-store";
 import type { Database } from "./database";
 import { redactDatabaseUrl } from "./database-url";
@@ -13,7 +13,7 @@ import { SeqOrder } from "./seq-order";
 const CLOSE_GRACE_MS = 5_000;
 
 /** A PostgreSQL database (`postgres://` or `postgresql://` URL), migrated if needed. */
-export async function openPostgres(databaseUrl: string, migrationsDir: string, logger: Logger): Promise<Database> {
+export async function openPostgres(databaseUrl: string, migrationsDir: string, logger: DatabaseLogger): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Without a limit a command would wait forever for a server that is down; with one it

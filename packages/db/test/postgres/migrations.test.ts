@@ -4,14 +4,10 @@ import { tmpdir } from "node:os";
 import { createClient } from "@libsql/client";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../src/db/apply-migrations";
-import { applyPostgresMigrations } from "../../src/db/postgres-migrations";
-import { repoRoot } from "../../src/paths";
-import { TestServer } from "../harness";
-import { freshPostgresDatabase, type TestDatabase } from "../test-database";
-
-const sqliteMigrations = path.join(repoRoot, "prisma", "migrations");
-const postgresMigrations = path.join(repoRoot, "prisma", "postgres", "migrations");
+import { applyMigrations } from "../../src/apply-migrations";
+import { postgresMigrationsDir as postgresMigrations, sqliteMigrationsDir as sqliteMigrations } from "../../src/migrations-dir";
+import { applyPostgresMigrations } from "../../src/postgres-migrations";
+import { freshPostgresDatabase, type TestDatabase } from "../../src/testing";
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
@@ -47,18 +43,7 @@ describe("PostgreSQL migrations", () => {
     expect(await applyPostgresMigrations(pool, postgresMigrations)).toEqual([]);
   });
 
-  it("let two servers start together on one new database and both serve it", async () => {
-    const { database } = await freshDatabase();
-    const env = { DATABASE_URL: await database.url() };
-    const servers = [new TestServer(env), new TestServer(env)];
-    cleanups.push(async () => void (await Promise.all(servers.map((s) => s.dispose()))));
-    await Promise.all(servers.map((s) => s.start()));
-    const [first, second] = servers as [TestServer, TestServer];
-    const alice = await first.user("alice");
-    await alice.do("channel:join", { channel: "#both" });
-    const bob = await second.user("bob");
-    expect((await bob.do("channel:list", {})).channels.map((c) => c.name)).toContain("#both");
-  });
+  // Two whole servers starting on one new database: apps/server/test/postgres/concurrent-start.test.ts.
 
   it("build the same tables, columns and unique keys as the SQLite migrations, so the two never drift apart", async () => {
     const { pool } = await freshDatabase();

@@ -3,11 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Repositories } from "@canaduck/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config";
-import type { Database } from "../src/db/database";
-import { openDatabase } from "../src/db/open-database";
-import { createLogger } from "../src/logger";
-import { testDatabase, type TestDatabase } from "./test-database";
+import type { Database } from "../src/database";
+import { migrationsDirFor } from "../src/migrations-dir";
+import { openDatabase } from "../src/open-database";
+import { testDatabase, type TestDatabase } from "../src/testing";
 
 /**
  * The batch-of-sends reads are raw SQL with rows coerced by hand; each must return exactly
@@ -24,7 +23,7 @@ describe("batch reads match the typed reads", () => {
   beforeAll(async () => {
     place = testDatabase(dir);
     const url = await place.url();
-    database = await openDatabase(url, loadConfig({ DATABASE_URL: url }).migrationsDir, createLogger("silent"));
+    database = await openDatabase(url, migrationsDirFor(url), { warn: () => undefined });
     await read(async (tx) => {
       for (const [id, isAdmin] of [["u-admin", true], ["u-plain", false]] as const) {
         await tx.users.insert({ id, name: id.toUpperCase(), nameKey: id, passwordHash: "$argon2id$x", isAdmin, createdAt: at("2026-03-01T10:00:00.123Z") });

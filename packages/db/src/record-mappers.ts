@@ -13,6 +13,20 @@ export const toMembershipRecord = (row: Membership): MembershipRecord => ({
   role: channelRoleSchema.parse(row.role),
 });
 
+/** A message record as its row: what both the typed insert and the raw batch insert write. */
+export const toMessageRow = (record: MessageRecord): Message => ({
+  id: record.id,
+  channelId: record.channelId,
+  seq: record.seq,
+  authorId: record.authorId,
+  authorName: record.authorName,
+  kind: record.kind,
+  text: record.text,
+  meta: JSON.stringify(record.meta),
+  clientId: record.clientId,
+  createdAt: record.createdAt,
+});
+
 export const toMessageRecord = (row: Message): MessageRecord => ({
   ...row,
   kind: messageKindSchema.parse(row.kind),

@@ -6,8 +6,8 @@ import type pg from "pg";
 const MIGRATION_LOCK = 0x43616e61_4475636bn;
 
 /**
- * Applies the SQL migrations under prisma/postgres/migrations that this database has not
- * seen, in order, each in its own transaction, recorded in `_canaduck_migrations` like the
+ * Applies the SQL migrations in `migrationsDir` (this package's prisma/postgres/migrations)
+ * that this database has not seen, in order, each in its own transaction, recorded in `_canaduck_migrations` like the
  * SQLite runner does. Prisma's `migrate deploy` cannot run here offline. Nodes that start
  * together queue on an advisory lock, so each migration runs once and the others find
  * nothing pending.

@@ -1,0 +1,1 @@
+export { freshPostgresDatabase, onPostgres, testDatabase, testPostgresUrl, withAdminClient, type TestDatabase } from "./test-database";
