@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Writes prisma/postgres/schema.prisma from prisma/schema.prisma, the one source of truth.
+// Writes prisma/postgres/schema.prisma from prisma/schema.prisma (in packages/db), the one source of truth.
 // Prisma wants a literal datasource provider, so PostgreSQL gets a derived copy that differs
 // only in its provider and in where its client is generated (both clients must coexist).
 //
-//   node scripts/derive-postgres-schema.mjs          rewrite the derived schema
-//   node scripts/derive-postgres-schema.mjs --check  exit 1 if it is out of date (tests use this)
+//   npm run db:derive                                rewrite the derived schema (node scripts/derive-postgres-schema.mjs in packages/db)
+//   node scripts/derive-postgres-schema.mjs --check  exit 1 if it is out of date (test/schema.test.ts uses this)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
@@ -25,8 +25,8 @@ function derivePostgresSchema(sqliteSchema) {
   let text = replaceOnce(
     sqliteSchema,
     /^(\/\/.*\n)+/,
-    "// GENERATED from prisma/schema.prisma by scripts/derive-postgres-schema.mjs: do not edit.\n" +
-      "// Change prisma/schema.prisma, then run `npm run db:derive` (see README, Development).\n",
+    "// GENERATED from packages/db/prisma/schema.prisma by packages/db/scripts/derive-postgres-schema.mjs: do not edit.\n" +
+      "// Change packages/db/prisma/schema.prisma, then run `npm run db:derive` (see README, Development).\n",
     "leading comment",
   );
   text = replaceOnce(
