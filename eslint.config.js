@@ -1,6 +1,7 @@
 // One ESLint config for every workspace: type-aware typescript-eslint rules.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import boundaries from "./tooling/eslint/boundaries.js";
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**", "**/test-results/**", "**/playwright-report/**", "packages/db/prisma/postgres/generated/**"] },
@@ -26,4 +27,5 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  ...boundaries,
 );

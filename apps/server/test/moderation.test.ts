@@ -86,8 +86,9 @@ describe("moderation over Socket.IO", () => {
     await owner.do("channel:topic", { channel: "#dev", topic: "all things dev" });
     const { channels } = await bob.do("channel:list", {});
     expect(channels).toContainEqual({ name: "#dev", topic: "all things dev", memberCount: 2, inviteOnly: false });
+    const wentOffline = owner.next("presence:changed", (p) => p.user.name === "bob" && !p.online);
     bob.socket.disconnect();
-    await new Promise((r) => setTimeout(r, 200));
+    await wentOffline;
     const { members } = await owner.do("channel:who", { channel: "#dev" });
     expect(members.map((m) => [m.name, m.role, m.online])).toEqual([
       ["olga", "owner", true],

@@ -63,15 +63,12 @@ describe("a server that survives what clients send it", () => {
       );
       if (i % 50 === 0) raw(event); // no ack callback at all
     }
-    const started = Date.now();
     const seen = bob.next("message:new", (m) => m.text === "still here");
     await alice.do("message:send", { target: "#dev", text: "still here" });
     await seen;
-    const latency = Date.now() - started;
     await Promise.all(answers);
     // Every answer is coded; more than the queue holds is refused rather than buffered.
     expect([...codes].sort()).toEqual(["INVALID_PAYLOAD", "RATE_LIMITED", "UNKNOWN_EVENT"]);
-    expect(latency).toBeLessThan(5_000);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -30,5 +30,11 @@ describe("the saved login", () => {
 
   it("starts logged out when the file is missing or damaged", () => {
     expect(fileTokenStore(dir, "http://localhost:3000").load()).toBeNull();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, SESSIONS_FILE), '{"http://localhost:3000": "half a tok');
+    expect(fileTokenStore(dir, "http://localhost:3000").load()).toBeNull();
+    // A damaged file is replaced by the next login, not a reason to fail it.
+    fileTokenStore(dir, "http://localhost:3000").save("fresh-token");
+    expect(fileTokenStore(dir, "http://localhost:3000").load()).toBe("fresh-token");
   });
 });

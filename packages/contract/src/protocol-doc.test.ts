@@ -71,8 +71,12 @@ describe("docs/protocol.md", () => {
   });
 
   it("gives valid ack and message examples", () => {
-    for (const ack of jsonBlocks(part("Acknowledgements"))) expectValid(ackSchema(z.unknown()), ack);
-    for (const message of jsonBlocks(part("Messages"))) expectValid(messageSchema, message);
+    const acks = jsonBlocks(part("Acknowledgements"));
+    const messages = jsonBlocks(part("Messages"));
+    expect(acks.length).toBeGreaterThan(0);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const ack of acks) expectValid(ackSchema(z.unknown()), ack);
+    for (const message of messages) expectValid(messageSchema, message);
   });
 
   it.each(errorCodes)("explains error code %s", (code) => {

@@ -26,8 +26,10 @@ describe("authorization over the wire", () => {
     expect(codeOf(await kick)).toBe("ok");
     expect(codeOf(await line)).toBe("ok");
     await heardByCarol;
-    expect(seen).not.toContain("now that bob is gone");
+    // A round trip on each of bob's connections: a line sent to them before it would have arrived by now.
     expect(codeOf(await emitRaw(bobPhone, "message:send", { target: "#ops", text: "hello?" }))).toBe("NOT_A_MEMBER");
+    await bob.do("session:state", {});
+    expect(seen).not.toContain("now that bob is gone");
   });
 
   it("keeps an invite-only channel's history and members from outsiders, and bans hold", async () => {

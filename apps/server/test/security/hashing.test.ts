@@ -60,16 +60,22 @@ describe("password hashing", () => {
     // per-account limit cuts the burst short; unknown names are verified against the decoy hash).
     const sockets = await Promise.all(Array.from({ length: 24 }, () => rawConnect(server?.url ?? "")));
     const started = performance.now();
-    const logins = Promise.all(sockets.map((s, i) => call(s, "auth:login", { name: `stranger${i}`, password: `guess ${i}` })));
+    let hashingMs = Infinity;
+    const logins = Promise.all(sockets.map((s, i) => call(s, "auth:login", { name: `stranger${i}`, password: `guess ${i}` }))).then((all) => {
+      hashingMs = performance.now() - started;
+      return all;
+    });
     const busy: number[] = [];
     for (let i = 0; i < 5; i++) busy.push(await roundTrip(alice, bob, `busy ${i}`));
+    const chatMs = performance.now() - started;
     const answers = await logins;
-    const hashingMs = performance.now() - started;
     for (const s of sockets) s.close();
 
     console.log(`hashing 24 logins took ${hashingMs.toFixed(0)} ms; chat round trip calm median ${median(calm).toFixed(1)} ms, meanwhile max ${Math.max(...busy).toFixed(1)} ms`);
     expect(answers.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(Array<string>(24).fill("INVALID_CREDENTIALS"));
-    // Within ten times the calm pace; the floor allows for a 2-core machine that CI shares with other suites.
-    expect(Math.max(...busy)).toBeLessThan(Math.max(10 * median(calm), 1000));
+    // Measured against the burst itself, in the same run: the five lines got through before the burst was
+    // hashed, each in a small part of its time. Hashing on the event loop would hold them until the end.
+    expect(chatMs).toBeLessThan(hashingMs);
+    expect(Math.max(...busy)).toBeLessThan(hashingMs / 2);
   });
 });

@@ -66,13 +66,10 @@ afterAll(() => {
 describe("MessageList", () => {
   it("renders only a screenful of rows for a channel of 10,000 lines", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => said(i + 1, `line ${i + 1}`));
-    const started = performance.now();
     show(channel(many, true));
-    const elapsed = performance.now() - started;
     const rows = document.querySelectorAll(".row").length;
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(80);
-    expect(elapsed).toBeLessThan(2_000);
   });
 
   it("shows markup from a user as text: no element is created from it", () => {
