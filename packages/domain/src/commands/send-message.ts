@@ -11,6 +11,9 @@ import { toMessage } from "../support/views";
  */
 export const sendMessage = targetCommand<"message:send">({
   access: "member",
+  rate: { spends: ["send"], counts: "calls" },
+  transaction: "required",
+  audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
     const { text, action, clientId } = ctx.payload;
