@@ -18,9 +18,9 @@ export interface AuditLine {
 
 /** The audit log of one attempt at one command, holding it to its declared policy. */
 export interface AuditTrail {
-  write(line: AuditLine): Promise<void>;
+  write: (line: AuditLine) => Promise<void>;
   /** Throws if the command succeeded without the entry its policy promises. */
-  close(): void;
+  close: () => void;
 }
 
 export function auditTrail(event: ClientEventName, policy: AuditPolicy, ctx: Runtime): AuditTrail {
