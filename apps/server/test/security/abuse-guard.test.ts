@@ -74,7 +74,8 @@ describe("the abuse guard charges what the command table declares", () => {
     expect((await run("channel:join")).ack.ok).toBe(true);
     expect((await run("channel:part")).ack.ok).toBe(true);
     const refused = (await run("channel:join")).ack;
-    expect(refused).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringMatching(/^Too many joins; try again in \d+ s\.$/) } });
+    expect(refused.ok ? null : refused.error.code).toBe("RATE_LIMITED");
+    expect(refused.ok ? null : refused.error.message).toMatch(/^Too many joins; try again in \d+ s\.$/);
   });
 
   it("gives a login's spend back when it succeeds, as counts: \"failures\" declares", async () => {
