@@ -106,16 +106,14 @@ async function runCommand<E extends ClientEventName>(
   if (actor.kind !== "user") return refuse("NOT_AUTHENTICATED", "Log in first.");
   return attempt(async (runtime, trail) => {
     const base = { ...runtime, payload: typedPayload, actor, audit: trail.write };
-    const channelName = def.scope === "channel" ? def.channelOf(typedPayload) : undefined;
-    if (channelName === undefined) {
+    if (def.scope === "user") {
       const user = admitActor(await readActor(runtime.tx, actor), now);
-      if (def.scope === "user") {
-        if (def.access === "admin" && !user.isAdmin) refuse("FORBIDDEN", "Only server admins can do that.");
-        return def.run({ ...base, user });
-      }
-      return def.run({ ...base, user }, null);
+      if (def.access === "admin" && !user.isAdmin) refuse("FORBIDDEN", "Only server admins can do that.");
+      return def.run({ ...base, user });
     }
-    if (def.scope !== "channel") throw new Error("only a channel command names a channel");
+    const channelName = def.channelOf(typedPayload);
+    // Aimed at a nick: only the actor is checked; the command finds the conversation.
+    if (channelName === undefined) return def.run({ ...base, user: admitActor(await readActor(runtime.tx, actor), now) }, null);
     const access = typeof def.access === "function" ? def.access(typedPayload) : def.access;
     const reading = await readChannel(runtime, actor, channelName, def.transaction === "required");
     const { user, scope } = admitToChannel(reading, now, access);
