@@ -14,18 +14,21 @@ export interface ClosableStore {
 export function closableStore(inner: Store): ClosableStore {
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
+  const tracked = <T>(start: () => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new StoreUnavailableError("The database is closing."));
+    const running = start();
+    const settled: Promise<void> = running.then(
+      () => void inFlight.delete(settled),
+      () => void inFlight.delete(settled),
+    );
+    inFlight.add(settled);
+    return running;
+  };
   return {
     store: {
-      transaction(work) {
-        if (closed) return Promise.reject(new StoreUnavailableError("The database is closing."));
-        const running = inner.transaction(work);
-        const settled: Promise<void> = running.then(
-          () => void inFlight.delete(settled),
-          () => void inFlight.delete(settled),
-        );
-        inFlight.add(settled);
-        return running;
-      },
+      transaction: (work) => tracked(() => inner.transaction(work)),
+      // A read holds a pooled connection while it runs, just as a transaction does.
+      read: (work) => tracked(() => inner.read(work)),
     },
     close: async (timeoutMs) => {
       closed = true;

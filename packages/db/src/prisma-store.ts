@@ -1,5 +1,5 @@
 import { StoreUnavailableError, type Store } from "@canaduck/domain";
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { prismaRepositories } from "./prisma-repositories";
 import type { SeqOrder } from "./seq-order";
 import type { SqlDialect } from "./send-statements";
@@ -15,8 +15,8 @@ export interface DatabaseTraits {
   dialect?: SqlDialect;
 }
 
-/** The part of a Prisma client the store uses. */
-export type TransactionRunner = Pick<PrismaClient, "$transaction">;
+/** The part of a Prisma client the store uses: transactions, and the models to read outside one. */
+export type TransactionRunner = Pick<PrismaClient, "$transaction"> & Prisma.TransactionClient;
 
 /** Errors that mean "the database cannot be reached right now", not "this command is wrong". */
 const UNAVAILABLE = /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database is locked|database connection reset|ECONNREFUSED|ECONNRESET|Can't reach database|Unable to start a transaction|Transaction already closed/i;
@@ -34,7 +34,16 @@ const MAX_ATTEMPTS = 4;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
 
 export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = sqliteTraits): Store {
+  const unavailable = (failure: unknown) => new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
   return {
+    async read(work) {
+      try {
+        // Straight on the client: each statement stands alone and no transaction is held.
+        return await work(prismaRepositories(prisma, traits.dialect ?? "sqlite"));
+      } catch (error) {
+        throw traits.isUnavailable(error) ? unavailable(error) : error;
+      }
+    },
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         const ordered = traits.seqOrder?.attempt();
@@ -53,9 +62,7 @@ export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = 
           await pause(attempt);
           continue;
         }
-        if (traits.isUnavailable(failure)) {
-          throw new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
-        }
+        if (traits.isUnavailable(failure)) throw unavailable(failure);
         throw failure;
       }
     },

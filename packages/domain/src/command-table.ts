@@ -30,6 +30,19 @@ import { who } from "./commands/who";
 /**
  * Every client event and the command that answers it. Each definition declares the access it
  * requires (see access.ts); the dispatcher checks it before the command runs.
+ *
+ * Each also declares three policies, beside its handler as Ergo's table keeps arity and oper
+ * checks, and none has a default, so a new command cannot forget one (command-table.test.ts
+ * walks them all):
+ * - `rate`: the budgets it spends, or "unlimited". Written here, not in the server, so a new
+ *   write is throttled because its author had to choose, not unthrottled because nobody
+ *   remembered the guard; the server only says how it meters each budget (abuse-guard.ts).
+ *   `counts: "failures"` is for logins: a lockout must punish guessing, not logging in often.
+ * - `transaction`: "none" for commands that write nothing and come often (typing, help), so
+ *   they never queue behind writers for a lock they do not need; their session and access are
+ *   still checked, on reads outside a transaction.
+ * - `audit`: the action a command logs. The dispatcher hands it `ctx.audit` and refuses to
+ *   commit a success that skipped an "always" entry, so the log cannot fall silent on one path.
  */
 export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "auth:register": register,

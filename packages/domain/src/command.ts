@@ -4,6 +4,37 @@ import type { Actor, UserActor } from "./actor";
 import type { EffectList } from "./effects";
 import type { DomainDeps, Repositories } from "./ports";
 import type { ChannelRecord, MembershipRecord, UserRecord } from "./records";
+import type { AuditLine, AuditPolicy } from "./support/audit";
+
+/**
+ * A budget the server meters a command against. The domain only names it; the server's abuse
+ * guard maps each to its limiters and keys ("send": per user, then per address).
+ */
+export type RateBudget = "send" | "join" | "login" | "register";
+
+/** What a command costs against the rate limits: nothing, or one action of each budget named. */
+export type RatePolicy =
+  | "unlimited"
+  | {
+      /** Spent in this order; a refusal by one gives back those spent before it. */
+      spends: readonly RateBudget[];
+      /** "failures": a success gives its spend back, so only failed attempts count (logins). */
+      counts: "calls" | "failures";
+    };
+
+/**
+ * "required": the command runs in one transaction with the acting session and user read in it.
+ * "none": it writes nothing, so it reads outside any transaction (Store.read) and never
+ * queues behind writers; the same session and access checks still run first.
+ */
+export type TransactionPolicy = "required" | "none";
+
+/** The policies every command declares beside its handler; none has a default, so none is forgotten. */
+export interface CommandPolicies {
+  rate: RatePolicy;
+  transaction: TransactionPolicy;
+  audit: AuditPolicy;
+}
 
 /** What every command and its helpers work with: the ports, the open transaction, the time. */
 export interface Runtime {
@@ -15,6 +46,8 @@ export interface Runtime {
 
 export interface BaseContext<E extends ClientEventName> extends Runtime {
   payload: ClientEventPayload<E>;
+  /** Writes this command's audit entry, with the action its table entry declares. */
+  audit(line: AuditLine): Promise<void>;
 }
 
 export interface AnonymousContext<E extends ClientEventName> extends BaseContext<E> {
@@ -39,19 +72,19 @@ type Result<E extends ClientEventName> = Promise<ClientEventResult<E>>;
 /** Work done before the transaction, such as password hashing, so it never holds the database. */
 type Prepare<E extends ClientEventName, P> = (payload: ClientEventPayload<E>, deps: DomainDeps) => Promise<P>;
 
-export interface AnonymousCommand<E extends ClientEventName, P = undefined> {
+export interface AnonymousCommand<E extends ClientEventName, P = undefined> extends CommandPolicies {
   access: "anonymous";
   prepare?: Prepare<E, P>;
   run(ctx: AnonymousContext<E>, prepared: P): Result<E>;
 }
 
-export interface UserCommand<E extends ClientEventName> {
+export interface UserCommand<E extends ClientEventName> extends CommandPolicies {
   access: Exclude<Access, "anonymous">;
   run(ctx: UserContext<E>): Result<E>;
 }
 
 /** A command about a channel named in its payload. */
-export interface ChannelCommand<E extends ClientEventName> {
+export interface ChannelCommand<E extends ClientEventName> extends CommandPolicies {
   /** May depend on the payload: reading a topic needs less than setting it. */
   access: ChannelAccess | ((payload: ClientEventPayload<E>) => ChannelAccess);
   channelOf: (payload: ClientEventPayload<E>) => string;
@@ -59,7 +92,7 @@ export interface ChannelCommand<E extends ClientEventName> {
 }
 
 /** A command aimed at a channel or at a nick (a direct conversation); access applies to channels. */
-export interface TargetCommand<E extends ClientEventName> {
+export interface TargetCommand<E extends ClientEventName> extends CommandPolicies {
   access: ChannelAccess | ((payload: ClientEventPayload<E>) => ChannelAccess);
   /** The channel the command is about; undefined when it targets a nick. */
   channelOf: (payload: ClientEventPayload<E>) => string | undefined;
@@ -89,5 +122,8 @@ export const channelCommand = <E extends ClientEventName>(def: ChannelCommand<E>
   scope: "channel",
   access: def.access,
   channelOf: def.channelOf,
+  rate: def.rate,
+  transaction: def.transaction,
+  audit: def.audit,
   run: (ctx, scope) => (scope ? def.run(ctx, scope) : Promise.reject(new Error("a channel command always has its channel"))),
 });

@@ -9,13 +9,13 @@ import {
 } from "@canaduck/contract";
 import type { z } from "zod";
 import type { Actor, UserActor } from "./actor";
-import type { ChannelScope, CommandDefinition, Runtime } from "./command";
+import type { CommandDefinition, Runtime } from "./command";
 import { commands } from "./command-table";
 import { DomainError, refuse } from "./domain-error";
 import { EffectList, type Effect } from "./effects";
-import { StoreUnavailableError, type DomainDeps } from "./ports";
-import type { UserRecord } from "./records";
-import { checkChannelAccess, refuseBanned, refuseNoSuchChannel, requireAccount, requireLiveSession } from "./support/access-checks";
+import { StoreUnavailableError, type DomainDeps, type Repositories } from "./ports";
+import { admitActor, admitToChannel, isBanInForce, type ActorReading, type ChannelReading } from "./support/access-checks";
+import { auditTrail, type AuditTrail } from "./support/audit";
 import { activeBan } from "./support/lookup";
 import { nameKey } from "./support/names";
 
@@ -43,7 +43,8 @@ const failure = (error: ChatError, cause?: unknown): Outcome<never> => ({
 
 /**
  * Runs one client event: validates the payload against the contract, checks the actor's
- * access as the command table declares it, then runs the command in one transaction.
+ * access as the command table declares it, then runs the command in one transaction (or,
+ * for a command that writes nothing, outside any) and holds it to its audit policy.
  */
 export async function execute(deps: DomainDeps, actor: Actor, event: string, rawPayload: unknown): Promise<Outcome> {
   if (!isClientEventName(event)) {
@@ -82,48 +83,61 @@ async function runCommand<E extends ClientEventName>(
   // execute() parsed the payload with this event's schema.
   const typedPayload = payload as ClientEventPayload<E>;
   const now = deps.clock.now();
+  // One attempt at the command; a store may run it again after a conflict, so it starts afresh.
+  const attempt = <T>(work: (runtime: Runtime, trail: AuditTrail) => Promise<T>) => {
+    const inStore = (tx: Repositories) => {
+      out.reset();
+      const runtime: Runtime = { deps, tx, now, out };
+      const trail = auditTrail(event, def.audit, runtime);
+      return work(runtime, trail).then((result) => {
+        trail.close();
+        return result;
+      });
+    };
+    return def.transaction === "none" ? deps.store.read(inStore) : deps.store.transaction(inStore);
+  };
 
   if (def.scope === "anonymous") {
     if (actor.kind === "user") refuse("ALREADY_AUTHENTICATED", "You are already logged in; log out first.");
     const prepared = def.prepare ? await def.prepare(typedPayload, deps) : undefined;
-    return deps.store.transaction((tx) => {
-      out.reset();
-      return def.run({ payload: typedPayload, deps, tx, now, out, actor }, prepared);
-    });
+    return attempt((runtime, trail) => def.run({ ...runtime, payload: typedPayload, actor, audit: trail.write }, prepared));
   }
 
   if (actor.kind !== "user") return refuse("NOT_AUTHENTICATED", "Log in first.");
-  return deps.store.transaction(async (tx) => {
-    out.reset();
-    const runtime: Runtime = { deps, tx, now, out };
-    const user = await loadActingUser(runtime, actor);
-    const ctx = { ...runtime, payload: typedPayload, actor, user };
+  return attempt(async (runtime, trail) => {
+    const base = { ...runtime, payload: typedPayload, actor, audit: trail.write };
     if (def.scope === "user") {
+      const user = admitActor(await readActor(runtime.tx, actor), now);
       if (def.access === "admin" && !user.isAdmin) refuse("FORBIDDEN", "Only server admins can do that.");
-      return def.run(ctx);
+      return def.run({ ...base, user });
     }
     const channelName = def.channelOf(typedPayload);
-    const scope = channelName === undefined ? null : await loadChannelScope(runtime, user, channelName);
-    if (scope) {
-      const access = typeof def.access === "function" ? def.access(typedPayload) : def.access;
-      checkChannelAccess(scope, user, access);
-    }
-    return def.run(ctx, scope);
+    // Aimed at a nick: only the actor is checked; the command finds the conversation.
+    if (channelName === undefined) return def.run({ ...base, user: admitActor(await readActor(runtime.tx, actor), now) }, null);
+    const access = typeof def.access === "function" ? def.access(typedPayload) : def.access;
+    const reading = await readChannel(runtime, actor, channelName, def.transaction === "required");
+    const { user, scope } = admitToChannel(reading, now, access);
+    return def.run({ ...base, user }, scope);
   });
 }
 
-/** The actor's account, provided their session is still live. */
-async function loadActingUser(ctx: Runtime, actor: UserActor): Promise<UserRecord> {
-  requireLiveSession(await ctx.tx.sessions.findById(actor.sessionId), ctx.now);
-  return requireAccount(await ctx.tx.users.findById(actor.userId));
-}
+const readActor = async (tx: Repositories, actor: UserActor): Promise<ActorReading> => ({
+  session: await tx.sessions.findById(actor.sessionId),
+  user: await tx.users.findById(actor.userId),
+});
 
-async function loadChannelScope(ctx: Runtime, user: UserRecord, name: string): Promise<ChannelScope> {
-  const channel = await ctx.tx.channels.findByNameKey(nameKey(name));
-  if (channel === null || channel.kind !== "channel") return refuseNoSuchChannel(name);
-  // Admins moderate any channel, so an operator's ban must not lock them out of lifting it;
-  // join still honours the ban.
-  if (!user.isAdmin && (await activeBan(ctx, channel.id, user.id))) refuseBanned(channel.name);
-  const membership = await ctx.tx.memberships.find(channel.id, user.id);
-  return { channel, membership };
+/**
+ * What admitting the actor to the named channel needs. In a transaction an expired ban is
+ * removed on sight; outside one (a command that writes nothing) it is only not counted.
+ */
+async function readChannel(ctx: Runtime, actor: UserActor, name: string, inTransaction: boolean): Promise<ChannelReading> {
+  const { tx } = ctx;
+  const who = await readActor(tx, actor);
+  const channel = await tx.channels.findByNameKey(nameKey(name));
+  if (channel === null || channel.kind !== "channel") return { ...who, name, channel, banned: false, membership: null };
+  const banned = inTransaction
+    ? (await activeBan(ctx, channel.id, actor.userId)) !== null
+    : await tx.bans.find(channel.id, actor.userId).then((ban) => ban !== null && isBanInForce(ban, ctx.now));
+  const membership = await tx.memberships.find(channel.id, actor.userId);
+  return { ...who, name, channel, banned, membership };
 }

@@ -1,12 +1,15 @@
 export * from "./access";
 export * from "./actor";
 export * from "./authenticate";
+export type { CommandPolicies, RateBudget, RatePolicy, TransactionPolicy } from "./command";
 export { commands } from "./command-table";
 export * from "./dispatch";
 export * from "./domain-error";
 export * from "./effects";
 export * from "./ports";
 export * from "./presence-events";
+export * from "./rate-policy";
 export * from "./records";
 export * from "./send-messages";
+export type { AuditPolicy } from "./support/audit";
 export { hashToken } from "./support/tokens";

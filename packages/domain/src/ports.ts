@@ -120,9 +120,14 @@ export class StoreUnavailableError extends Error {
   override name = "StoreUnavailableError";
 }
 
-/** Runs `work` in one transaction: all of its writes commit together or none do. */
 export interface Store {
+  /** Runs `work` in one transaction: all of its writes commit together or none do. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` outside any transaction: each read sees what is committed, and nothing waits
+   * for a writer. Only for work that writes nothing (commands declared `transaction: "none"`).
+   */
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 export interface Clock {

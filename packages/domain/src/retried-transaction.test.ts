@@ -21,6 +21,7 @@ function retryingOnce(t: TestDomain): Store & { attempts: number } {
         })) as T;
       }
     },
+    read: <T>(work: Parameters<Store["read"]>[0]): Promise<T> => t.store.read(work) as Promise<T>,
   };
   return store;
 }

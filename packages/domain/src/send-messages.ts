@@ -5,7 +5,8 @@ import { DomainError } from "./domain-error";
 import { EffectList } from "./effects";
 import { StoreUnavailableError, type DomainDeps, type Repositories } from "./ports";
 import type { ChannelRecord, MembershipRecord, MessageRecord, SessionRecord, UserRecord } from "./records";
-import { checkChannelAccess, isBanInForce, refuseBanned, refuseNoSuchChannel, requireAccount, requireLiveSession } from "./support/access-checks";
+import { admitToChannel, isBanInForce } from "./support/access-checks";
+import { messageRecord, sentLine } from "./support/message-record";
 import { nameKey } from "./support/names";
 import { toMessage } from "./support/views";
 
@@ -116,15 +117,24 @@ async function readBatchView(deps: DomainDeps, tx: Repositories, batch: readonly
   };
 }
 
-/** The channel a send may go to, or the refusal `execute` would give. */
+/** The channel a send may go to, or the refusal `execute` would give: the same admission, from the batch's reads. */
 function admit(view: BatchView, send: ChannelSend): { user: UserRecord; channel: ChannelRecord } {
-  requireLiveSession(view.sessions.get(send.actor.sessionId) ?? null, view.now);
-  const user = requireAccount(view.users.get(send.actor.userId) ?? null);
-  const channel = view.channels.get(nameKey(send.payload.target));
-  if (channel === undefined || channel.kind !== "channel") return refuseNoSuchChannel(send.payload.target);
-  if (!user.isAdmin && view.banned.has(pair(channel.id, user.id))) refuseBanned(channel.name);
-  checkChannelAccess({ channel, membership: view.members.get(pair(channel.id, user.id)) ?? null }, user, "member");
-  return { user, channel };
+  const { sessionId, userId } = send.actor;
+  const name = send.payload.target;
+  const channel = view.channels.get(nameKey(name)) ?? null;
+  const { user, scope } = admitToChannel(
+    {
+      session: view.sessions.get(sessionId) ?? null,
+      user: view.users.get(userId) ?? null,
+      name,
+      channel,
+      banned: channel !== null && view.banned.has(pair(channel.id, userId)),
+      membership: (channel && view.members.get(pair(channel.id, userId))) ?? null,
+    },
+    view.now,
+    "member",
+  );
+  return { user, channel: scope.channel };
 }
 
 /** A send's fate inside the batch: refused, a line stored now, or the line an earlier copy stored. */
@@ -139,22 +149,12 @@ function answer(deps: DomainDeps, view: BatchView, send: ChannelSend): Answer {
     throw error;
   }
   const { user, channel } = admitted;
-  const { text, action, clientId } = send.payload;
+  const { clientId } = send.payload;
   const key = clientId === undefined ? null : pair(user.id, clientId);
   const earlier = key === null ? undefined : view.earlier.get(key);
   if (earlier) return { record: earlier, stored: false };
-  const record: MessageRecord = {
-    id: deps.ids.newId(),
-    channelId: channel.id,
-    seq: 0, // numbered once the batch's count in each channel is known
-    authorId: user.id,
-    authorName: user.name,
-    kind: action ? "action" : "text",
-    text,
-    meta: {},
-    clientId: clientId ?? null,
-    createdAt: view.now,
-  };
+  // Numbered (seq) once the batch's count in each channel is known.
+  const record = messageRecord(sentLine(user, send.payload), { id: deps.ids.newId(), channelId: channel.id, seq: 0, at: view.now });
   // A retry inside the same batch gets the line its first copy stores.
   if (key !== null) view.earlier.set(key, record);
   return { record, stored: true };

@@ -1,22 +1,37 @@
 import type { ChatError } from "@canaduck/contract";
-import { execute, type Actor, type DomainDeps, type Outcome } from "@canaduck/domain";
+import { execute, rateOf, type Actor, type DomainDeps, type Outcome, type RateBudget, type RatePolicy } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import { unlimited, type RateLimiter, type RateLimiterFactory } from "./rate-limiter";
 import type { RateLimitConfig } from "./rate-limits";
 
-/** One budget an event spends from, and the key it spends under. */
+/** One limiter an event spends from, the key it spends under, and what RATE_LIMITED calls it. */
 interface Charge {
   limiter: RateLimiter;
   key: string;
+  what: string;
 }
 
 interface Plan {
   charges: Charge[];
-  /** Shown with RATE_LIMITED. */
-  what: string;
   /** Only failures count: a success gives its charges back (logins). */
   refundOnSuccess: boolean;
 }
+
+/** Whose count a limiter keeps. */
+type Per = "user" | "address" | "account";
+
+/**
+ * How this server meters each budget the command table names: its limiters in the order they
+ * are spent, and the word RATE_LIMITED uses. Typed over every budget, so a new one must be mapped.
+ */
+const budgets: { [B in RateBudget]: { what: string; limiters: ReadonlyArray<readonly [keyof RateLimitConfig, Per]> } } = {
+  // Per user first: a flooder refused as a user does not also spend their neighbours' address budget.
+  send: { what: "messages", limiters: [["sendPerUser", "user"], ["sendPerAddress", "address"]] },
+  join: { what: "joins", limiters: [["joinPerUser", "user"], ["joinPerAddress", "address"]] },
+  // Per address first, so names made up by the thousand cannot each take a counter.
+  login: { what: "failed logins", limiters: [["loginPerAddress", "address"], ["loginPerAccount", "account"]] },
+  register: { what: "new accounts", limiters: [["registerPerAddress", "address"]] },
+};
 
 const accountKey = (payload: unknown): string | null => {
   const name = typeof payload === "object" && payload !== null && "name" in payload ? payload.name : undefined;
@@ -25,8 +40,9 @@ const accountKey = (payload: unknown): string | null => {
 };
 
 /**
- * Rate limits in front of the domain: per user and per address on sends and joins, per address
- * then per account on failed logins, per address on registrations and on connecting.
+ * Rate limits in front of the domain, spent as each command's table entry declares (`rate`):
+ * per user and per address on sends and joins, per address then per account on failed logins,
+ * per address on registrations; and per address on connecting.
  */
 export class AbuseGuard {
   private readonly limiters: Record<keyof RateLimitConfig, RateLimiter>;
@@ -35,6 +51,8 @@ export class AbuseGuard {
     config: RateLimitConfig,
     factory: RateLimiterFactory,
     private readonly logger: Logger,
+    /** The command table's answer; a test may declare a command's cost differently. */
+    private readonly costOf: (event: string, actor: Actor) => RatePolicy = rateOf,
   ) {
     const build = (name: keyof RateLimitConfig) => {
       const rule = config[name];
@@ -54,7 +72,7 @@ export class AbuseGuard {
 
   /** A handshake from `address`: null to let it in, or the refusal. */
   admitConnection(address: string): Promise<ChatError | null> {
-    return this.spend({ charges: [{ limiter: this.limiters.connectPerAddress, key: address }], what: "connection attempts", refundOnSuccess: false });
+    return this.spend({ charges: [{ limiter: this.limiters.connectPerAddress, key: address, what: "connection attempts" }], refundOnSuccess: false });
   }
 
   /**
@@ -78,27 +96,21 @@ export class AbuseGuard {
   }
 
   private planFor(actor: Actor, address: string, event: string, payload: unknown): Plan | null {
-    const l = this.limiters;
-    if (actor.kind === "user") {
-      // Per user first: a flooder refused as a user does not also spend their neighbours' address budget.
-      if (event === "message:send") {
-        return { charges: [{ limiter: l.sendPerUser, key: actor.userId }, { limiter: l.sendPerAddress, key: address }], what: "messages", refundOnSuccess: false };
-      }
-      if (event === "channel:join") {
-        return { charges: [{ limiter: l.joinPerUser, key: actor.userId }, { limiter: l.joinPerAddress, key: address }], what: "joins", refundOnSuccess: false };
-      }
-      return null;
-    }
-    if (event === "auth:login") {
-      // Per address first, so names made up by the thousand cannot each take a counter.
-      const account = accountKey(payload);
-      const charges = [{ limiter: l.loginPerAddress, key: address }, ...(account === null ? [] : [{ limiter: l.loginPerAccount, key: account }])];
-      return { charges, what: "failed logins", refundOnSuccess: true };
-    }
-    if (event === "auth:register") {
-      return { charges: [{ limiter: l.registerPerAddress, key: address }], what: "new accounts", refundOnSuccess: false };
-    }
-    return null;
+    const policy = this.costOf(event, actor);
+    if (policy === "unlimited") return null;
+    const keyOf = (per: Per): string | null => {
+      if (per === "address") return address;
+      if (per === "user") return actor.kind === "user" ? actor.userId : null;
+      return accountKey(payload);
+    };
+    const charges = policy.spends.flatMap((budget) => {
+      const { what, limiters } = budgets[budget];
+      return limiters.flatMap(([name, per]) => {
+        const key = keyOf(per);
+        return key === null ? [] : [{ limiter: this.limiters[name], key, what }];
+      });
+    });
+    return { charges, refundOnSuccess: policy.counts === "failures" };
   }
 
   /** Spends every charge, or none: a refusal gives back what was spent before it. */
@@ -116,7 +128,7 @@ export class AbuseGuard {
       if (!verdict.allowed) {
         await this.refund(spent);
         const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        return { code: "RATE_LIMITED", message: `Too many ${plan.what}; try again in ${seconds} s.`, retryAfterMs: verdict.retryAfterMs };
+        return { code: "RATE_LIMITED", message: `Too many ${charge.what}; try again in ${seconds} s.`, retryAfterMs: verdict.retryAfterMs };
       }
       spent.push(charge);
     }

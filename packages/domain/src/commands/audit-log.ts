@@ -4,6 +4,9 @@ import { userCommand } from "../command";
 /** audit:log — the newest audit entries (admins). */
 export const auditLog = userCommand<"audit:log">({
   access: "admin",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   async run(ctx) {
     const entries = await ctx.tx.audit.listRecent(ctx.payload.limit ?? limits.auditPageDefault);
     return {

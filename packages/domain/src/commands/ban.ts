@@ -1,12 +1,14 @@
 import { channelCommand } from "../command";
 import { appendMessage } from "../support/append-message";
-import { audit } from "../support/audit";
 import { requireUserByNick } from "../support/lookup";
 import { removeMember, requireOutranks } from "../support/moderation";
 
 /** channel:ban — keeps a user out (for a duration, or for good), removing them if present. */
 export const ban = channelCommand<"channel:ban">({
   access: "operator",
+  rate: "unlimited",
+  transaction: "required",
+  audit: { action: "ban", when: "always" },
   channelOf: (p) => p.channel,
   async run(ctx, scope) {
     const { channel } = scope;
@@ -24,7 +26,7 @@ export const ban = channelCommand<"channel:ban">({
       meta: { target: { id: target.id, name: target.name }, expiresAt: expiresAt?.toISOString() ?? null, ...(reason ? { reason } : {}) },
     });
     if (targetMembership) await removeMember(ctx, channel, target, "ban");
-    await audit(ctx, { action: "ban", actor: ctx.user, channel, target, detail: [durationSeconds ? `${durationSeconds}s` : "permanent", reason].filter(Boolean).join(" ") });
+    await ctx.audit({ actor: ctx.user, channel, target, detail: [durationSeconds ? `${durationSeconds}s` : "permanent", reason].filter(Boolean).join(" ") });
     return { expiresAt: expiresAt?.toISOString() ?? null };
   },
 });

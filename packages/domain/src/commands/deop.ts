@@ -1,7 +1,6 @@
 import { channelCommand } from "../command";
 import { refuse } from "../domain-error";
 import { appendMessage } from "../support/append-message";
-import { audit } from "../support/audit";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { requireOutranks } from "../support/moderation";
 import { toMemberView } from "../support/views";
@@ -9,6 +8,9 @@ import { toMemberView } from "../support/views";
 /** channel:deop — makes an operator a plain member; the owner cannot be deopped. */
 export const deop = channelCommand<"channel:deop">({
   access: "operator",
+  rate: "unlimited",
+  transaction: "required",
+  audit: { action: "deop", when: "changed" },
   channelOf: (p) => p.channel,
   async run(ctx, { channel, membership: own }) {
     const target = await requireUserByNick(ctx, ctx.payload.nick);
@@ -20,7 +22,7 @@ export const deop = channelCommand<"channel:deop">({
       await ctx.tx.memberships.setRole(channel.id, target.id, "member");
       membership.role = "member";
       await appendMessage(ctx, channel, { kind: "deop", author: ctx.user, meta: { target: { id: target.id, name: target.name } } });
-      await audit(ctx, { action: "deop", actor: ctx.user, channel, target });
+      await ctx.audit({ actor: ctx.user, channel, target });
     }
     const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);
     return { member: toMemberView(membership, target, online) };

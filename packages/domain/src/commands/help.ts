@@ -5,6 +5,9 @@ import { DomainError } from "../domain-error";
 /** server:help — the shared grammar's usage lines, for clients that ask the server. */
 export const help = userCommand<"server:help">({
   access: "user",
+  rate: "unlimited",
+  transaction: "none",
+  audit: "none",
   run(ctx) {
     const lines = helpLines(ctx.payload.command);
     const typed = (ctx.payload.command ?? "").replace(/^\//, "");

@@ -1,11 +1,13 @@
 import { channelCommand } from "../command";
 import { refuse } from "../domain-error";
-import { audit } from "../support/audit";
 import { activeBan, requireUserByNick } from "../support/lookup";
 
 /** channel:invite — lets a user join an invite-only channel once (operators). */
 export const invite = channelCommand<"channel:invite">({
   access: "operator",
+  rate: "unlimited",
+  transaction: "required",
+  audit: { action: "invite", when: "always" },
   channelOf: (p) => p.channel,
   async run(ctx, scope) {
     const { channel } = scope;
@@ -15,7 +17,7 @@ export const invite = channelCommand<"channel:invite">({
     }
     if (await activeBan(ctx, channel.id, target.id)) refuse("BANNED", `${target.name} is banned from ${channel.name}; unban first.`);
     await ctx.tx.invites.upsert({ channelId: channel.id, userId: target.id, invitedBy: ctx.user.id, createdAt: ctx.now });
-    await audit(ctx, { action: "invite", actor: ctx.user, channel, target });
+    await ctx.audit({ actor: ctx.user, channel, target });
     ctx.out.emit({ user: target.id }, "channel:invited", { channel: channel.name, by: ctx.user.name });
     return {};
   },

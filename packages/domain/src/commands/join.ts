@@ -2,7 +2,6 @@ import { userCommand, type UserContext } from "../command";
 import { refuse } from "../domain-error";
 import type { ChannelRecord } from "../records";
 import { appendMessage } from "../support/append-message";
-import { audit } from "../support/audit";
 import { activeBan } from "../support/lookup";
 import { nameKey } from "../support/names";
 import { channelView, publicChannelView } from "../support/views";
@@ -10,6 +9,9 @@ import { channelView, publicChannelView } from "../support/views";
 /** channel:join — creates a missing channel with the joiner as owner; honours bans and invite-only. */
 export const join = userCommand<"channel:join">({
   access: "user",
+  rate: { spends: ["join"], counts: "calls" },
+  transaction: "required",
+  audit: { action: "channel-create", when: "changed" },
   async run(ctx) {
     const { tx, user } = ctx;
     const key = nameKey(ctx.payload.channel);
@@ -57,7 +59,7 @@ async function createChannel(ctx: UserContext<"channel:join">, name: string, key
     createdAt: ctx.now,
   };
   await ctx.tx.channels.insert(channel);
-  await audit(ctx, { action: "channel-create", actor: ctx.user, channel });
+  await ctx.audit({ actor: ctx.user, channel });
   return channel;
 }
 

@@ -1,12 +1,14 @@
 import { channelCommand } from "../command";
 import { appendMessage } from "../support/append-message";
-import { audit } from "../support/audit";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { removeMember, requireOutranks } from "../support/moderation";
 
 /** channel:kick — the target sees the kick line, then stops receiving the channel at once. */
 export const kick = channelCommand<"channel:kick">({
   access: "operator",
+  rate: "unlimited",
+  transaction: "required",
+  audit: { action: "kick", when: "always" },
   channelOf: (p) => p.channel,
   async run(ctx, scope) {
     const { channel } = scope;
@@ -20,7 +22,7 @@ export const kick = channelCommand<"channel:kick">({
       meta: { target: { id: target.id, name: target.name }, ...(reason ? { reason } : {}) },
     });
     await removeMember(ctx, channel, target, "kick");
-    await audit(ctx, { action: "kick", actor: ctx.user, channel, target, detail: reason });
+    await ctx.audit({ actor: ctx.user, channel, target, detail: reason });
     return {};
   },
 });

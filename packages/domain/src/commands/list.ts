@@ -3,6 +3,9 @@ import { userCommand } from "../command";
 /** channel:list — public channels, plus invite-only ones the actor is in (all of them for admins). */
 export const list = userCommand<"channel:list">({
   access: "user",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   async run(ctx) {
     const all = await ctx.tx.channels.listWithCounts();
     const mine = new Set((await ctx.tx.memberships.listChannelsOf(ctx.user.id)).map(({ channel }) => channel.id));

@@ -21,6 +21,9 @@ function decoy({ passwords }: DomainDeps): Promise<string> {
 /** auth:login — one error for an unknown name and a wrong password. */
 export const login = anonymousCommand<"auth:login", string | null>({
   access: "anonymous",
+  rate: { spends: ["login"], counts: "failures" },
+  transaction: "required",
+  audit: "none",
   // Verify outside the transaction: argon2 is slow on purpose and must not hold the database.
   async prepare(payload, deps) {
     const user = await deps.store.transaction((tx) => tx.users.findByNameKey(nameKey(payload.name)));

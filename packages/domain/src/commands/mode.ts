@@ -1,11 +1,13 @@
 import { channelCommand } from "../command";
 import { appendMessage } from "../support/append-message";
-import { audit } from "../support/audit";
 import { channelView, publicChannelView } from "../support/views";
 
 /** channel:mode — +i makes the channel invite-only, -i opens it (operators). */
 export const mode = channelCommand<"channel:mode">({
   access: "operator",
+  rate: "unlimited",
+  transaction: "required",
+  audit: { action: "mode", when: "changed" },
   channelOf: (p) => p.channel,
   async run(ctx, scope) {
     const { channel } = scope;
@@ -14,7 +16,7 @@ export const mode = channelCommand<"channel:mode">({
       await ctx.tx.channels.update(channel.id, { inviteOnly });
       channel.inviteOnly = inviteOnly;
       await appendMessage(ctx, channel, { kind: "mode", author: ctx.user, meta: { inviteOnly } });
-      await audit(ctx, { action: "mode", actor: ctx.user, channel, detail: inviteOnly ? "+i" : "-i" });
+      await ctx.audit({ actor: ctx.user, channel, detail: inviteOnly ? "+i" : "-i" });
       ctx.out.emit({ channel: channel.id }, "channel:updated", { channel: await publicChannelView(ctx.tx, channel) });
     }
     return { channel: await channelView(ctx.tx, channel, ctx.user.id) };

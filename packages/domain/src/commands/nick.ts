@@ -6,6 +6,9 @@ import { toUserView } from "../support/views";
 /** user:nick — renames the account; a change of case alone is allowed. */
 export const nick = userCommand<"user:nick">({
   access: "user",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   async run(ctx) {
     const wanted = ctx.payload.nick;
     const key = nameKey(wanted);

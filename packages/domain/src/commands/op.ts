@@ -1,12 +1,14 @@
 import { channelCommand } from "../command";
 import { appendMessage } from "../support/append-message";
-import { audit } from "../support/audit";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { toMemberView } from "../support/views";
 
 /** channel:op — makes a member an operator (operators); an owner stays owner. */
 export const op = channelCommand<"channel:op">({
   access: "operator",
+  rate: "unlimited",
+  transaction: "required",
+  audit: { action: "op", when: "changed" },
   channelOf: (p) => p.channel,
   async run(ctx, { channel }) {
     const target = await requireUserByNick(ctx, ctx.payload.nick);
@@ -15,7 +17,7 @@ export const op = channelCommand<"channel:op">({
       await ctx.tx.memberships.setRole(channel.id, target.id, "operator");
       membership.role = "operator";
       await appendMessage(ctx, channel, { kind: "op", author: ctx.user, meta: { target: { id: target.id, name: target.name } } });
-      await audit(ctx, { action: "op", actor: ctx.user, channel, target });
+      await ctx.audit({ actor: ctx.user, channel, target });
     }
     const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);
     return { member: toMemberView(membership, target, online) };

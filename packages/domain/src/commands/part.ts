@@ -5,6 +5,9 @@ import { publicChannelView } from "../support/views";
 /** channel:part — the parter sees their own part line, then stops receiving the channel. */
 export const part = channelCommand<"channel:part">({
   access: "member",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   channelOf: (p) => p.channel,
   async run(ctx, scope) {
     const { channel } = scope;

@@ -7,6 +7,9 @@ import { toMessage } from "../support/views";
 /** history:read — a page of a channel's or a direct conversation's history, oldest first, backwards or forwards. */
 export const readHistory = targetCommand<"history:read">({
   access: "viewer",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
     const channel = scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));

@@ -1,13 +1,15 @@
 import { anonymousCommand } from "../command";
 import { refuse } from "../domain-error";
 import type { UserRecord } from "../records";
-import { audit } from "../support/audit";
 import { nameKey } from "../support/names";
 import { openSession } from "../support/sessions";
 
 /** auth:register — the first account, and any named in the admin list, become server admins. */
 export const register = anonymousCommand<"auth:register", string>({
   access: "anonymous",
+  rate: { spends: ["register"], counts: "calls" },
+  transaction: "required",
+  audit: { action: "register", when: "always" },
   prepare: (payload, deps) => deps.passwords.hash(payload.password),
   async run(ctx, passwordHash) {
     const { name } = ctx.payload;
@@ -23,7 +25,7 @@ export const register = anonymousCommand<"auth:register", string>({
       createdAt: ctx.now,
     };
     await ctx.tx.users.insert(user);
-    await audit(ctx, { action: "register", actor: user, detail: user.isAdmin ? "admin" : "" });
+    await ctx.audit({ actor: user, detail: user.isAdmin ? "admin" : "" });
     return openSession(ctx, user);
   },
 });

@@ -3,6 +3,7 @@ import { targetCommand } from "../command";
 import { appendMessage } from "../support/append-message";
 import { openDirect } from "../support/direct";
 import { requireUserByNick } from "../support/lookup";
+import { sentLine } from "../support/message-record";
 import { toMessage } from "../support/views";
 
 /**
@@ -11,15 +12,17 @@ import { toMessage } from "../support/views";
  */
 export const sendMessage = targetCommand<"message:send">({
   access: "member",
+  rate: { spends: ["send"], counts: "calls" },
+  transaction: "required",
+  audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
-    const { text, action, clientId } = ctx.payload;
+    const { clientId } = ctx.payload;
     if (clientId !== undefined) {
       const earlier = await ctx.tx.messages.findByClientId(ctx.user.id, clientId);
       if (earlier) return { message: toMessage(earlier) };
     }
     const channel = scope?.channel ?? (await openDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
-    const line = { kind: action ? ("action" as const) : ("text" as const), author: ctx.user, text, ...(clientId ? { clientId } : {}) };
-    return { message: toMessage(await appendMessage(ctx, channel, line)) };
+    return { message: toMessage(await appendMessage(ctx, channel, sentLine(ctx.user, ctx.payload))) };
   },
 });

@@ -3,6 +3,9 @@ import { userCommand } from "../command";
 /** session:list — the actor's sessions that still work, newest first, marking the one asking. */
 export const sessionList = userCommand<"session:list">({
   access: "user",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   async run(ctx) {
     const all = await ctx.tx.sessions.listByUser(ctx.user.id);
     const live = all.filter((s) => s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime());

@@ -11,6 +11,9 @@ const MIN_PREFIX = 8;
  */
 export const sessionRevoke = userCommand<"session:revoke">({
   access: "user",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   async run(ctx) {
     const session = await ownLiveSession(ctx, ctx.payload.sessionId);
     await ctx.tx.sessions.revoke(session.id, ctx.now);

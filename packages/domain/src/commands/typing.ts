@@ -6,6 +6,9 @@ import { requireUserByNick } from "../support/lookup";
 /** typing:set — tells the others in a channel or direct conversation; nothing is stored. */
 export const typing = targetCommand<"typing:set">({
   access: "member",
+  rate: "unlimited",
+  transaction: "none",
+  audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
     const channel = scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));

@@ -5,6 +5,9 @@ import { toMemberView } from "../support/views";
 /** channel:who — members with roles and online state, owners and operators first. */
 export const who = channelCommand<"channel:who">({
   access: "viewer",
+  rate: "unlimited",
+  transaction: "required",
+  audit: "none",
   channelOf: (p) => p.channel,
   async run(ctx, { channel }) {
     const members = await ctx.tx.memberships.listMembers(channel.id);

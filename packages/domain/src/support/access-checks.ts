@@ -1,7 +1,7 @@
 import { meetsRole, type ChannelAccess } from "../access";
 import type { ChannelScope } from "../command";
 import { refuse } from "../domain-error";
-import type { BanRecord, SessionRecord, UserRecord } from "../records";
+import type { BanRecord, ChannelRecord, MembershipRecord, SessionRecord, UserRecord } from "../records";
 
 /**
  * The checks every command's actor passes, as pure functions of what was read: one command's
@@ -38,4 +38,43 @@ export function checkChannelAccess({ channel, membership }: ChannelScope, user: 
   if (!meetsRole(membership?.role ?? null, user.isAdmin, access)) {
     refuse("FORBIDDEN", `Only ${access === "owner" ? "the owner" : "operators"} of ${channel.name} can do that.`);
   }
+}
+
+/** What a command read of its actor: the session it acts through and the account behind it. */
+export interface ActorReading {
+  session: SessionRecord | null;
+  user: UserRecord | null;
+}
+
+/** …and of the channel its payload names. */
+export interface ChannelReading extends ActorReading {
+  /** The name as the payload gave it, for the refusal. */
+  name: string;
+  channel: ChannelRecord | null;
+  /** Whether a ban on the actor in that channel is in force. */
+  banned: boolean;
+  membership: MembershipRecord | null;
+}
+
+/** The actor's account, provided their session is live: the first check of every user command. */
+export function admitActor(read: ActorReading, now: Date): UserRecord {
+  requireLiveSession(read.session, now);
+  return requireAccount(read.user);
+}
+
+/**
+ * Admits the actor to a command about a channel, at `access`: a live session, an account, a
+ * real channel, no ban in force (admins excepted), the access asked for. Both the dispatcher
+ * and a batch of sends admit through here, so they refuse alike, in the same order.
+ */
+export function admitToChannel(read: ChannelReading, now: Date, access: ChannelAccess): { user: UserRecord; scope: ChannelScope } {
+  const user = admitActor(read, now);
+  const { channel } = read;
+  if (channel === null || channel.kind !== "channel") return refuseNoSuchChannel(read.name);
+  // Admins moderate any channel, so an operator's ban must not lock them out of lifting it;
+  // join still honours the ban.
+  if (!user.isAdmin && read.banned) refuseBanned(channel.name);
+  const scope: ChannelScope = { channel, membership: read.membership };
+  checkChannelAccess(scope, user, access);
+  return { user, scope };
 }

@@ -13,6 +13,14 @@ const user = (id: string, name: string): UserRecord => ({
 });
 
 describe("InMemoryStore", () => {
+  it("reads committed state outside a transaction, and refuses a write there", async () => {
+    const store = new InMemoryStore();
+    await store.transaction((tx) => tx.users.insert(user("u1", "alice")));
+    expect(await store.read((tx) => tx.users.findByNameKey("alice"))).toMatchObject({ id: "u1" });
+    await expect(store.read((tx) => tx.users.insert(user("u2", "bob")))).rejects.toThrow("users.insert called outside a transaction");
+    expect(await store.read((tx) => tx.users.count())).toBe(1);
+  });
+
   it("commits a transaction's writes when its work succeeds", async () => {
     const store = new InMemoryStore();
     await store.transaction((tx) => tx.users.insert(user("u1", "alice")));

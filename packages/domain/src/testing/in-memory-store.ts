@@ -7,6 +7,9 @@ export type FaultPoint = {
   [R in keyof Repositories]: `${R}.${Extract<keyof Repositories[R], string>}`;
 }[keyof Repositories];
 
+/** The repository methods that change state: refused in `read`. */
+const writes: ReadonlySet<string> = new Set(["insert", "insertMany", "rename", "revoke", "update", "allocateSeq", "allocateSeqs", "remove", "setRole", "upsert"]);
+
 /**
  * The Store port over plain maps, with a database's guarantees: transactions run one at a
  * time (as SQLite's do) on a copy of the state that replaces it only if the work succeeds.
@@ -33,6 +36,16 @@ export class InMemoryStore implements Store {
     return result;
   }
 
+  /** Reads the committed state as it is now; a write here throws, as work outside a transaction must not write. */
+  async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    const live = { open: true };
+    try {
+      return await work(this.guard(memoryRepositories(this.state), live, "read"));
+    } finally {
+      live.open = false;
+    }
+  }
+
   /** The next call of `point`, in any transaction, throws `error` instead of running. */
   failNext(point: FaultPoint, error: Error): void {
     this.faults.set(point, error);
@@ -44,9 +57,10 @@ export class InMemoryStore implements Store {
   }
 
   /** Wraps each repository so faults fire and a transaction's repositories die with it. */
-  private guard(repos: Repositories, live: { open: boolean }): Repositories {
+  private guard(repos: Repositories, live: { open: boolean }, mode: "transaction" | "read" = "transaction"): Repositories {
     const check = (point: FaultPoint) => {
       if (!live.open) throw new Error(`${point} called after its transaction ended`);
+      if (mode === "read" && writes.has(point.slice(point.indexOf(".") + 1))) throw new Error(`${point} called outside a transaction`);
       const fault = this.faults.get(point);
       if (fault) {
         this.faults.delete(point);

@@ -1,0 +1,59 @@
+import { clientEventNames, type ClientEventName } from "@canaduck/contract";
+import { describe, expect, it } from "vitest";
+import { userCommand, type RateBudget } from "./command";
+import { commands } from "./command-table";
+
+const budgets: readonly RateBudget[] = ["send", "join", "login", "register"];
+
+/** Reading the audit log moderates nothing; every other command an operator or admin runs leaves an entry. */
+const moderatingButUnaudited: readonly ClientEventName[] = ["audit:log"];
+
+/** Commands that write nothing and are sent often enough that a transaction each would queue behind writers. */
+const outsideTransactions: readonly ClientEventName[] = ["server:help", "typing:set"];
+
+describe("the command table", () => {
+  it("has a definition for every client event", () => {
+    expect(Object.keys(commands).sort()).toEqual([...clientEventNames].sort());
+  });
+
+  it("declares a rate policy for every command, naming only budgets the server meters", () => {
+    for (const event of clientEventNames) {
+      const { rate } = commands[event];
+      if (rate === "unlimited") continue;
+      expect(rate.spends.length, `${event} spends no budget; say "unlimited" instead`).toBeGreaterThan(0);
+      for (const budget of rate.spends) expect(budgets, event).toContain(budget);
+      expect(["calls", "failures"], event).toContain(rate.counts);
+    }
+  });
+
+  it("meters every write an anonymous client can make, and every line and join a user can make", () => {
+    const metered = clientEventNames.filter((event) => commands[event].rate !== "unlimited");
+    expect(metered.sort()).toEqual(["auth:login", "auth:register", "channel:join", "message:send"]);
+    expect(commands["auth:login"].rate).toEqual({ spends: ["login"], counts: "failures" });
+  });
+
+  it("audits every command that needs an operator or an admin", () => {
+    for (const event of clientEventNames) {
+      const def = commands[event];
+      // Payload-dependent access (a topic read or set) may need an operator.
+      const moderates = typeof def.access === "function" || ["operator", "owner", "admin"].includes(def.access);
+      if (!moderates || moderatingButUnaudited.includes(event)) continue;
+      expect(def.audit, `${event} moderates but declares audit: "none"`).not.toBe("none");
+    }
+  });
+
+  it("runs only commands that write nothing outside a transaction", () => {
+    const none = clientEventNames.filter((event) => commands[event].transaction === "none");
+    expect(none.sort()).toEqual([...outsideTransactions]);
+    for (const event of none) expect(commands[event].audit, event).toBe("none");
+  });
+
+  it("will not compile a command that leaves a policy out", () => {
+    // @ts-expect-error -- `rate` is required: a new command says what it costs, even if "unlimited".
+    userCommand<"server:help">({ access: "user", transaction: "none", audit: "none", run: () => Promise.resolve({ lines: [] }) });
+    // @ts-expect-error -- `audit` is required too.
+    userCommand<"server:help">({ access: "user", rate: "unlimited", transaction: "none", run: () => Promise.resolve({ lines: [] }) });
+    // @ts-expect-error -- and `transaction`.
+    userCommand<"server:help">({ access: "user", rate: "unlimited", audit: "none", run: () => Promise.resolve({ lines: [] }) });
+  });
+});
