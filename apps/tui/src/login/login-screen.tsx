@@ -1,4 +1,4 @@
-import type { ChatClient, ChatState } from "@canaduck/client";
+import { errorLine, type ChatClient, type ChatState } from "@canaduck/client";
 import { Box, Text } from "ink";
 import { useRef, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
@@ -47,7 +47,7 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
     await whenOnline(client, CONNECT_WAIT_MS);
     const name = loginName(now);
     const ack = now.mode === "register" ? await client.register(name, now.password.value) : await client.login(name, now.password.value);
-    if (!ack.ok) dispatch({ type: "failed", error: ack.error.message, field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password" });
+    if (!ack.ok) dispatch({ type: "failed", error: errorLine(ack.error), field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password" });
   };
 
   const run = (command: KeyCommand) => {
