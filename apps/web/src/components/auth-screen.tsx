@@ -1,7 +1,7 @@
+import { errorText } from "@canaduck/client";
 import { limits, nickSchema } from "@canaduck/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
-import { errorText } from "../lib/error-text";
 import { ErrorMessage } from "./error-message";
 import { Logo } from "./logo";
 

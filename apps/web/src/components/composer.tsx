@@ -1,6 +1,6 @@
+import { errorText } from "@canaduck/client";
 import { applyCompletion, commandSpecs, completeInput, limits, resolveCommandName, type Completion, type CompletionCandidates } from "@canaduck/contract";
 import { useId, useState, type KeyboardEvent, type RefObject } from "react";
-import { errorText } from "../lib/error-text";
 import { CommandHint } from "./command-hint";
 import { ErrorMessage } from "./error-message";
 import { SuggestionList } from "./suggestion-list";
