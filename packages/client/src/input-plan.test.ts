@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planInput, saysTo } from "./input-plan";
+import { planInput, saysTo, typedCommand } from "./input-plan";
 
 describe("planning typed input", () => {
   it("says plain text, /me and /msg through the outbox", () => {
@@ -28,5 +28,16 @@ describe("planning typed input", () => {
     expect(saysTo(planInput("hi", "Bob"), "bob")).toBe(true);
     expect(saysTo(planInput("/msg eve hi", "bob"), "bob")).toBe(false);
     expect(saysTo(planInput("/join #dev", "bob"), "bob")).toBe(false);
+  });
+});
+
+describe("the command being typed", () => {
+  it("is named by its full name or short form, from the first key after the slash", () => {
+    expect(typedCommand("/kick bo")).toBe("kick");
+    expect(typedCommand("/J #dev")).toBe("join");
+    expect(typedCommand("/kic")).toBeNull();
+    expect(typedCommand("/")).toBeNull();
+    expect(typedCommand("//shrug")).toBeNull();
+    expect(typedCommand("hello /kick")).toBeNull();
   });
 });

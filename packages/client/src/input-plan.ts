@@ -1,4 +1,4 @@
-import { parseInput, type CommandName, type EventCommand, type ParseError } from "@canaduck/contract";
+import { parseInput, resolveCommandName, type CommandName, type EventCommand, type ParseError } from "@canaduck/contract";
 
 /**
  * What a line typed in either client asks for, once parsed by the contract's grammar. The kinds a
@@ -37,3 +37,9 @@ export function planInput(text: string, currentTarget?: string): InputPlan {
 /** Whether a plan says something to the conversation addressed as `target` (which starts a draft one). */
 export const saysTo = (plan: InputPlan, target: string): plan is Extract<InputPlan, { kind: "say" }> =>
   plan.kind === "say" && plan.target.toLowerCase() === target.toLowerCase();
+
+/** The command whose name starts the line (by full name or short form), while it is typed: for a usage hint. */
+export function typedCommand(text: string): CommandName | null {
+  if (!text.startsWith("/") || text.startsWith("//")) return null;
+  return resolveCommandName(/^\/(\S*)/.exec(text)?.[1] ?? "");
+}
