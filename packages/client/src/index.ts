@@ -2,6 +2,7 @@ export * from "./chat-client";
 export * from "./completion-candidates";
 export * from "./connection";
 export * from "./conversation-order";
+export * from "./credentials-problem";
 export * from "./describe-result";
 export * from "./error-text";
 export * from "./input-plan";
