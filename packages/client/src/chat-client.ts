@@ -17,6 +17,7 @@ import { activeChannel, initialState, type ChatState } from "./state";
 import { memoryTokenStore, type TokenStore } from "./token-store";
 import { describeCommandResult } from "./describe-result";
 import { planInput } from "./input-plan";
+import { waitForState } from "./wait-for-state";
 
 export interface ChatClientOptions {
   url: string;
@@ -168,6 +169,8 @@ export class ChatClient {
   }
 
   private async authenticate(event: "auth:register" | "auth:login", payload: { name: string; password: string }): Promise<Ack<ClientEventResult<"auth:login">>> {
+    // A login sent while the connection is still coming up waits for it instead of failing at once.
+    await waitForState(this, (s) => s.status === "online", this.timeoutMs).catch(() => undefined);
     const ack = await this.request(event, payload, true);
     if (ack.ok) {
       this.tokens.save(ack.data.token);

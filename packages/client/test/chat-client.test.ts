@@ -42,6 +42,13 @@ describe("ChatClient against a real server", () => {
     expect(annState.pending).toEqual([]);
   });
 
+  it("lets a login typed before the connection is up wait for it", async () => {
+    const ann = client();
+    expect(ann.getState().status).toBe("connecting");
+    expect((await ann.register("ann", "long password 1")).ok).toBe(true);
+    expect(ann.getState().me?.name).toBe("ann");
+  });
+
   it("gives a parse error in plain words without sending anything", async () => {
     const ann = client();
     await waitForState(ann, (s) => s.status === "online");
