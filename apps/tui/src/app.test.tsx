@@ -1,28 +1,10 @@
-import { ChatClient, memoryTokenStore, type ChatState, type TokenStore } from "@canaduck/client";
+import { ChatClient, memoryTokenStore, waitForState, type TokenStore } from "@canaduck/client";
 import { TestServer, type ChatClient as TestUser } from "@canaduck/server/testing";
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { App } from "./app";
 import { plain, waitForFrame } from "./testing/frames";
 import { keys, resize } from "./testing/terminal";
-
-/** Resolves once the client's state satisfies `ready` (bounded). */
-function until(client: ChatClient, ready: (s: ChatState) => boolean, timeoutMs = 8_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`client state not reached in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const check = () => {
-      if (!ready(client.getState())) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    };
-    const stop = client.subscribe(check);
-    check();
-  });
-}
 
 describe("the terminal client against a real server", () => {
   let server: TestServer;
@@ -52,7 +34,7 @@ describe("the terminal client against a real server", () => {
   /** A client already registered as `name`, its app rendered, in `channels` joined in order. */
   const loggedIn = async (name: string, ...channels: string[]) => {
     const app = start();
-    await until(app.client, (s) => s.status === "online");
+    await waitForState(app.client, (s) => s.status === "online");
     expect((await app.client.register(name, "long password 1")).ok).toBe(true);
     for (const channel of channels) expect(await app.client.submit(`/join ${channel}`)).toBeNull();
     await waitForFrame(app.lastFrame, (f) => f.includes(`[${name}]`));
@@ -178,7 +160,7 @@ describe("the terminal client against a real server", () => {
     // A new line arriving below does not move what is being read.
     const framesBefore = alice.frames.length;
     await bob.do("message:send", { target: "#dev", text: "meanwhile, a new line" });
-    await until(alice.client, (s) => Object.values(s.channels).some((c) => c.messages.some((m) => m.text === "meanwhile, a new line")));
+    await waitForState(alice.client, (s) => Object.values(s.channels).some((c) => c.messages.some((m) => m.text === "meanwhile, a new line")));
     await waitForFrame(() => String(alice.frames.length), (n) => Number(n) > framesBefore);
     expect(plain(alice.lastFrame())).toContain("Beginning of #dev");
     expect(plain(alice.lastFrame())).toMatch(/<bob> history 1\s/);
@@ -204,7 +186,7 @@ describe("the terminal client against a real server", () => {
     const tokens = memoryTokenStore();
     const first = new ChatClient({ url: server.url, tokens });
     clients.push(first);
-    await until(first, (s) => s.status === "online");
+    await waitForState(first, (s) => s.status === "online");
     await first.register("alice", "long password 1");
     first.close();
 

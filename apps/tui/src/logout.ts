@@ -1,4 +1,4 @@
-import { ChatClient, type TokenStore } from "@canaduck/client";
+import { ChatClient, waitForState, type TokenStore } from "@canaduck/client";
 
 /**
  * `canaduck --logout`: ends the saved session on the server when it can be reached (so the token
@@ -7,18 +7,11 @@ import { ChatClient, type TokenStore } from "@canaduck/client";
 export async function forgetLogin(url: string, tokens: TokenStore, waitMs = 3_000): Promise<string> {
   if (tokens.load() === null) return `No saved login for ${url}.`;
   const client = new ChatClient({ url, tokens, socket: { reconnection: false } });
-  const loggedIn = await new Promise<boolean>((resolve) => {
-    const done = (result: boolean) => {
-      clearTimeout(timer);
-      stop();
-      resolve(result);
-    };
-    const timer = setTimeout(() => done(false), waitMs);
-    const stop = client.subscribe(() => {
-      if (client.getState().me) done(true);
-      else if (tokens.load() === null) done(false);
-    });
-  });
+  // Logged in, or the token refused (the client core forgets it then), or the server unreachable.
+  const loggedIn = await waitForState(client, (s) => s.me !== null || tokens.load() === null, waitMs).then(
+    (s) => s.me !== null,
+    () => false,
+  );
   if (loggedIn) await client.logout();
   client.close();
   tokens.clear();

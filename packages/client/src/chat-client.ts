@@ -1,20 +1,23 @@
 import {
   isChannelName,
   limits,
-  parseInput,
   type Ack,
   type ChatError,
   type ClientEventName,
   type ClientEventPayload,
   type ClientEventResult,
   type HandshakeRefusal,
+  type EventCommand,
   type Message,
+  type ParseError,
 } from "@canaduck/contract";
 import { call, openSocket, type ChatSocket, type SocketOverrides } from "./connection";
 import { chatReducer, type ChatAction } from "./reducer";
 import { activeChannel, initialState, type ChatState } from "./state";
 import { memoryTokenStore, type TokenStore } from "./token-store";
 import { describeCommandResult } from "./describe-result";
+import { planInput } from "./input-plan";
+import { waitForState } from "./wait-for-state";
 
 export interface ChatClientOptions {
   url: string;
@@ -166,6 +169,8 @@ export class ChatClient {
   }
 
   private async authenticate(event: "auth:register" | "auth:login", payload: { name: string; password: string }): Promise<Ack<ClientEventResult<"auth:login">>> {
+    // A login sent while the connection is still coming up waits for it instead of failing at once.
+    await waitForState(this, (s) => s.status === "online", this.timeoutMs).catch(() => undefined);
     const ack = await this.request(event, payload, true);
     if (ack.ok) {
       this.tokens.save(ack.data.token);
@@ -354,26 +359,31 @@ export class ChatClient {
    * command is parsed by the shared grammar and sent as its event. Returns an error to show
    * inline, or null when the input was accepted (clear the composer).
    */
-  async submit(text: string): Promise<ChatError | null> {
+  async submit(text: string): Promise<ChatError | ParseError | null> {
     const current = activeChannel(this.state);
-    const parsed = parseInput(text, current ? { currentTarget: current.target } : {});
-    if (!parsed.ok) return { code: "INVALID_PAYLOAD", message: parsed.error.message };
-    const { command } = parsed;
-    if (command.kind === "local") {
-      if (command.name === "help") {
-        const ack = await this.request("server:help", command.command ? { command: command.command } : {}, true);
+    const plan = planInput(text, current?.target);
+    switch (plan.kind) {
+      case "refused":
+        return plan.error;
+      case "help": {
+        const ack = await this.request("server:help", plan.command ? { command: plan.command } : {}, true);
         if (ack.ok) this.notice("info", ack.data.lines.join("\n"));
         return ack.ok ? null : ack.error;
       }
-      return this.openDirect(command.nick);
+      case "query":
+        return this.openDirect(plan.nick);
+      case "say": {
+        const ack = await this.sendMessage(plan.target, plan.text, plan.action);
+        if (!ack.ok && ack.error.code === "UNAVAILABLE") return null; // queued in the outbox
+        if (ack.ok && !current && isChannelName(plan.target) === false) this.select(ack.data.message.channelId);
+        return ack.ok ? null : ack.error;
+      }
+      default:
+        return this.runCommand(plan.command);
     }
-    if (command.event === "message:send") {
-      const { target, text: body, action } = command.payload;
-      const ack = await this.sendMessage(target, body, action ?? false);
-      if (!ack.ok && ack.error.code === "UNAVAILABLE") return null; // queued in the outbox
-      if (ack.ok && !current && isChannelName(target) === false) this.select(ack.data.message.channelId);
-      return ack.ok ? null : ack.error;
-    }
+  }
+
+  private async runCommand(command: EventCommand): Promise<ChatError | null> {
     if (command.event === "auth:logout") {
       await this.logout();
       return null;

@@ -1,24 +1,7 @@
 import { TestServer } from "@canaduck/server/testing";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ChatClient } from "../src/chat-client";
-import type { ChatState } from "../src/state";
-
-function until(client: ChatClient, ready: (s: ChatState) => boolean, timeoutMs = 8_000): Promise<ChatState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`state not reached in ${timeoutMs} ms`));
-    }, timeoutMs);
-    const check = () => {
-      if (!ready(client.getState())) return;
-      clearTimeout(timer);
-      stop();
-      resolve(client.getState());
-    };
-    const stop = client.subscribe(check);
-    check();
-  });
-}
+import { waitForState } from "../src/wait-for-state";
 
 let server: TestServer;
 const clients: ChatClient[] = [];
@@ -33,11 +16,11 @@ afterEach(async () => {
 it("dismiss removes an admin alert the user has read, and only that one", async () => {
   const admin = new ChatClient({ url: server.url });
   clients.push(admin);
-  await until(admin, (s) => s.status === "online");
+  await waitForState(admin, (s) => s.status === "online");
   expect((await admin.register("root", "long password 1")).ok).toBe(true);
   expect(await admin.submit("/alert first")).toBeNull();
   expect(await admin.submit("/alert second")).toBeNull();
-  const state = await until(admin, (s) => s.alerts.length === 2);
+  const state = await waitForState(admin, (s) => s.alerts.length === 2);
   const first = state.alerts[0];
   if (!first) throw new Error("no alert");
   admin.dismiss(first.id);

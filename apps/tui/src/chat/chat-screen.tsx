@@ -1,4 +1,14 @@
-import { activeChannel, displayName, type ChatClient, type ChatState } from "@canaduck/client";
+import {
+  activeChannel,
+  completionCandidates,
+  conversationList,
+  conversationNumbered,
+  displayName,
+  stepConversation,
+  typingText,
+  type ChatClient,
+  type ChatState,
+} from "@canaduck/client";
 import { Box } from "ink";
 import { useCallback, useMemo, useReducer, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
@@ -6,7 +16,6 @@ import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { paneLines, paneRows } from "../lines/pane-lines";
-import { completionCandidates } from "./candidates";
 import { ChannelList } from "./channel-list";
 import { hintText } from "./hint";
 import { InputLine } from "./input-line";
@@ -16,11 +25,9 @@ import { MessagePane } from "./message-pane";
 import { RowView } from "./row-view";
 import { StatusBar } from "./status-bar";
 import { TitleBar, titleText } from "./title-bar";
-import { typingText } from "./typing-names";
 import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
 import { atTop, initialView, viewReducer } from "./view-state";
-import { switchTarget, windowList } from "./windows";
 
 export interface ChatScreenProps {
   client: ChatClient;
@@ -50,11 +57,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   useMembers(client, state);
   const { editor, edit, submit } = useChatEditor(client, note, onQuit);
 
-  const windows = useMemo(() => windowList(state), [state]);
+  const windows = useMemo(() => conversationList(state), [state]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
   const hint = hintText(editor);
-  const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.direct ? 1 : 0)));
+  const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.kind === "direct" ? 1 : 0)));
   const layout = computeLayout(columns, rows, { showMembers: view.showMembers, hint: hint !== null, longestName, hasMembers: channel?.view.kind === "channel" });
 
   const me = state.me?.name ?? null;
@@ -94,8 +101,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     switch (command.type) {
       case "edit":
         return edit(command.action);
-      case "complete":
-        return edit({ type: "complete", candidates: completionCandidates(client.getState()), backwards: command.backwards });
+      case "complete": {
+        const latest = client.getState();
+        return edit({ type: "complete", candidates: completionCandidates(latest, latest.activeId), backwards: command.backwards });
+      }
       case "submit":
         // What you send is what you want to see: back to the newest line.
         dispatchView({ type: "reset-scroll" });
@@ -103,7 +112,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       case "quit":
         return onQuit();
       case "switch": {
-        const id = switchTarget(windows, channelId, command.to);
+        const id = typeof command.to === "number" ? conversationNumbered(windows, command.to) : stepConversation(windows, channelId, command.to === "next" ? 1 : -1);
         if (id !== null && id !== channelId) client.select(id);
         return;
       }
@@ -135,7 +144,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         {layout.membersWidth > 0 ? <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} /> : null}
       </Box>
       {hint !== null ? <RowView row={[{ text: hint, color: "cyan" }]} /> : null}
-      <StatusBar status={state.status} nick={me ?? "?"} where={where} typing={typingText(channel, now)} scrolled={scroll} width={columns} />
+      <StatusBar status={state.status} nick={me ?? "?"} where={where} typing={typingText(channel?.typing ?? {}, now)} scrolled={scroll} width={columns} />
       <InputLine prompt={prompt} value={editor.value} cursor={editor.cursor} width={columns} />
     </Box>
   );

@@ -1,4 +1,5 @@
-import { helpLines, resolveCommandName } from "@canaduck/contract";
+import { typedCommand } from "@canaduck/client";
+import { helpLines } from "@canaduck/contract";
 import type { EditorState } from "../input/line-editor";
 
 /**
@@ -10,9 +11,7 @@ export function hintText(editor: EditorState): string | null {
   if (cycle && cycle.completion.options.length > 1) {
     return cycle.completion.options.map((o, i) => (i === cycle.index ? `[${o}]` : o)).join(" ");
   }
-  const match = /^\/(\S+)/.exec(editor.value);
-  if (!match || editor.value.startsWith("//")) return null;
-  const name = resolveCommandName(match[1] ?? "");
+  const name = typedCommand(editor.value);
   if (name === null) return null;
   const [usage, help] = helpLines(name) ?? [];
   return usage && help ? `${usage} — ${help.trim()}` : null;

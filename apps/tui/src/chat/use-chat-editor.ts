@@ -1,11 +1,7 @@
-import { activeChannel, type ChatClient } from "@canaduck/client";
-import { parseInput } from "@canaduck/contract";
+import { activeChannel, errorLine, planInput, signalsTyping, type ChatClient } from "@canaduck/client";
 import { useCallback, useRef, useState } from "react";
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from "../input/line-editor";
 import { helpText } from "./help-text";
-
-/** Whether a line is chat text (which tells the others you are typing) rather than a command. */
-const isChatText = (value: string) => value !== "" && (!value.startsWith("/") || value.startsWith("//"));
 
 /**
  * The input line's state and what Enter does with it. The state lives in a ref as well, so keys
@@ -27,7 +23,7 @@ export function useChatEditor(client: ChatClient, note: (kind: "info" | "error",
       const after = apply(action).value;
       if (after === before) return;
       const channel = activeChannel(client.getState());
-      if (channel && isChatText(after)) client.typing(channel.target);
+      if (channel && signalsTyping(after)) client.typing(channel.target);
       else client.stopTyping();
     },
     [apply, client],
@@ -35,18 +31,12 @@ export function useChatEditor(client: ChatClient, note: (kind: "info" | "error",
 
   const run = useCallback(
     async (line: string) => {
-      const channel = activeChannel(client.getState());
-      const parsed = parseInput(line, channel ? { currentTarget: channel.target } : {});
-      if (parsed.ok && parsed.command.kind === "local" && parsed.command.name === "help") {
-        note("info", helpText(parsed.command.command));
-        return;
-      }
-      if (parsed.ok && parsed.command.kind === "event" && parsed.command.name === "quit") {
-        onQuit(line);
-        return;
-      }
-      const error = await client.submit(line);
-      if (error) note("error", error.message);
+      const plan = planInput(line, activeChannel(client.getState())?.target);
+      // The terminal's /help lists its keys as well; /quit leaves the program.
+      if (plan.kind === "help") return note("info", helpText(plan.command));
+      if (plan.kind === "quit") return onQuit(line);
+      const error = plan.kind === "refused" ? plan.error : await client.submit(line);
+      if (error) note("error", errorLine(error));
     },
     [client, note, onQuit],
   );

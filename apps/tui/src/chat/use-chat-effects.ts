@@ -1,8 +1,5 @@
-import type { ChatClient, ChatState } from "@canaduck/client";
-import { activeChannel } from "@canaduck/client";
+import { memberListKey, newMentions, type ChatClient, type ChatState, type SeenSeqs } from "@canaduck/client";
 import { useEffect, useRef } from "react";
-import { membershipKey } from "./membership-key";
-import { newMentions, type SeenSeqs } from "./mention-bell";
 
 /** Rings the terminal bell when a line naming the user (or a private one), or an administrator's alert, arrives. */
 export function useMentionBell(state: ChatState, onBell: () => void): void {
@@ -14,7 +11,7 @@ export function useMentionBell(state: ChatState, onBell: () => void): void {
     const newestAlert = state.alerts.at(-1)?.id ?? 0;
     const alerted = newestAlert > lastAlert.current;
     lastAlert.current = Math.max(lastAlert.current, newestAlert);
-    if (result.count > 0 || alerted) onBell();
+    if (result.alerts.length > 0 || alerted) onBell();
   }, [state, onBell]);
 }
 
@@ -29,13 +26,11 @@ export function useConnectionNotes(status: ChatState["status"], note: (kind: "in
   }, [status, note]);
 }
 
-/** Keeps the open channel's member list fresh: on opening it, after reconnecting, and when someone joins or leaves. */
+/** Keeps the open channel's member list fresh, when the client core's rule says it is stale. */
 export function useMembers(client: ChatClient, state: ChatState): void {
-  const channel = activeChannel(state);
-  const id = channel?.view.kind === "channel" ? channel.view.id : null;
-  const key = membershipKey(channel);
-  const online = state.status === "online";
+  const key = memberListKey(state);
+  const channelId = state.activeId;
   useEffect(() => {
-    if (id !== null && online) void client.loadMembers(id);
-  }, [client, id, key, online]);
+    if (key !== null && channelId !== null) void client.loadMembers(channelId);
+  }, [client, key, channelId]);
 }

@@ -12,9 +12,9 @@ afterEach(cleanup);
 describe("the channel list", () => {
   it("numbers the windows for Alt+number and shows unread counts, marking mentions and private lines", () => {
     const windows = [
-      { id: "a", number: 1, name: "#dev", direct: false, unread: 0, mentions: 0 },
-      { id: "b", number: 2, name: "#ops", direct: false, unread: 4, mentions: 1 },
-      { id: "c", number: 3, name: "bob", direct: true, unread: 2, mentions: 0 },
+      { id: "a", number: 1, name: "#dev", kind: "channel" as const, unread: 0, mentions: 0 },
+      { id: "b", number: 2, name: "#ops", kind: "channel" as const, unread: 4, mentions: 1 },
+      { id: "c", number: 3, name: "bob", kind: "direct" as const, unread: 2, mentions: 0 },
     ];
     const frame = plain(render(<ChannelList windows={windows} activeId="a" width={16} height={6} />).lastFrame());
     expect(frame).toContain(" 1 #dev");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { channelView, me, stateOf, textMessage } from "../testing/chat-fixtures";
+import { channelView, me, stateOf, textMessage } from "@canaduck/client/testing";
 import { paneLines, paneRows } from "./pane-lines";
 import { rowText } from "./segments";
 

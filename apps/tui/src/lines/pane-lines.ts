@@ -1,4 +1,4 @@
-import { displayName, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
+import { displayName, errorLine, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
 import { formatDay, formatTime } from "./format-time";
 import { formatMessageCached } from "./format-message";
 import { layoutPaneLine, type PaneLine } from "./pane-line";
@@ -46,7 +46,7 @@ function formatNotice(notice: Notice, source: string): PaneLine {
 
 function pendingLine(send: PendingSend, me: string, at: number): PaneLine {
   const status: Segment =
-    send.status === "sending" ? { text: "  (sending…)", dim: true } : { text: `  (not sent: ${send.error?.message ?? "refused"})`, color: "red" };
+    send.status === "sending" ? { text: "  (sending…)", dim: true } : { text: `  (not sent: ${send.error ? errorLine(send.error) : "refused"})`, color: "red" };
   const head: Segment[] = [{ text: `${formatTime(at)} `, dim: true }, send.action ? { text: `* ${me} `, dim: true } : { text: `<${me}> `, dim: true }];
   return { key: `pending-${send.clientId}`, at, head, body: [{ text: send.text, dim: true }, status] };
 }

@@ -1,11 +1,10 @@
-import type { ChatClient, ChatState } from "@canaduck/client";
+import { errorLine, type ChatClient, type ChatState } from "@canaduck/client";
 import { Box, Text } from "ink";
 import { useRef, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { FieldInput } from "./field-input";
-import { whenOnline } from "./when-online";
 import { initialLogin, loginName, loginProblem, loginReducer, type LoginAction, type LoginState } from "./login-state";
 
 export interface LoginScreenProps {
@@ -14,9 +13,6 @@ export interface LoginScreenProps {
   url: string;
   onQuit: () => void;
 }
-
-/** How long a login typed before the connection is up waits for it before trying anyway. */
-const CONNECT_WAIT_MS = 10_000;
 
 const statusText: Record<ChatState["status"], string> = {
   connecting: "connecting…",
@@ -44,10 +40,9 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
     const problem = loginProblem(now);
     if (problem) return dispatch({ type: "failed", ...problem });
     dispatch({ type: "busy" });
-    await whenOnline(client, CONNECT_WAIT_MS);
     const name = loginName(now);
     const ack = now.mode === "register" ? await client.register(name, now.password.value) : await client.login(name, now.password.value);
-    if (!ack.ok) dispatch({ type: "failed", error: ack.error.message, field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password" });
+    if (!ack.ok) dispatch({ type: "failed", error: errorLine(ack.error), field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password" });
   };
 
   const run = (command: KeyCommand) => {

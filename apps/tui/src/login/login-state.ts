@@ -1,4 +1,4 @@
-import { limits, nickSchema } from "@canaduck/contract";
+import { credentialsProblem } from "@canaduck/client";
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from "../input/line-editor";
 
 export type LoginMode = "login" | "register";
@@ -46,13 +46,6 @@ export const loginName = (state: LoginState): string => state.name.value.trim();
 
 /** What is wrong with the form before asking the server, in plain words, and which field to fix; null when it may be sent. */
 export function loginProblem(state: LoginState): { error: string; field: LoginField } | null {
-  const name = loginName(state);
-  if (name === "") return { error: "Type your nick.", field: "name" };
-  const nick = nickSchema.safeParse(name);
-  if (!nick.success) return { error: `That nick will not do: ${nick.error.issues[0]?.message ?? "it is not valid"}.`, field: "name" };
-  if (state.password.value === "") return { error: "Type your password.", field: "password" };
-  if (state.mode === "register" && state.password.value.length < limits.passwordMinLength) {
-    return { error: `A password has at least ${limits.passwordMinLength} characters.`, field: "password" };
-  }
-  return null;
+  const problem = credentialsProblem(state.mode, state.name.value, state.password.value);
+  return problem && { error: problem.error.message, field: problem.field };
 }

@@ -1,7 +1,7 @@
-import { limits, nickSchema } from "@canaduck/contract";
+import { credentialsProblem, errorText } from "@canaduck/client";
+import { limits } from "@canaduck/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
-import { errorText } from "../lib/error-text";
 import { ErrorMessage } from "./error-message";
 import { Logo } from "./logo";
 
@@ -23,18 +23,15 @@ export function AuthScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const nick = nickSchema.safeParse(name.trim());
-    if (!nick.success) {
-      setError({ code: "INVALID_NICK", message: nick.error.issues[0]?.message ?? "Not a valid name." });
+    const problem = credentialsProblem(mode, name, password);
+    if (problem) {
+      setError(problem.error);
       return;
     }
-    if (mode === "register" && password.length < limits.passwordMinLength) {
-      setError({ code: "INVALID_PAYLOAD", message: `Choose a password of at least ${limits.passwordMinLength} characters.` });
-      return;
-    }
+    const nick = name.trim();
     setBusy(true);
     setError(null);
-    const ack = mode === "login" ? await client.login(nick.data, password) : await client.register(nick.data, password);
+    const ack = mode === "login" ? await client.login(nick, password) : await client.register(nick, password);
     setBusy(false);
     if (!ack.ok) setError(ack.error);
   };

@@ -1,7 +1,7 @@
-import { activeChannel, displayName } from "@canaduck/client";
+import { activeChannel, displayName, signalsTyping } from "@canaduck/client";
 import { useCallback, useMemo, type RefObject } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
-import type { ChatActions } from "./chat-screen";
+import type { ChatActions } from "../lib/chat-actions";
 import { ChannelHeader } from "./channel-header";
 import { ChannelNotices } from "./channel-notices";
 import { Composer } from "./composer";
@@ -32,8 +32,8 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const loadOlder = useCallback(() => (channelId ? client.loadOlder(channelId) : Promise.resolve(false)), [client, channelId]);
   const onTyping = useCallback(
     (text: string) => {
-      if (text.trim() === "" || (text.startsWith("/") && !/^\/me\s/i.test(text))) client.stopTyping();
-      else client.typing(target);
+      if (signalsTyping(text)) client.typing(target);
+      else client.stopTyping();
     },
     [client, target],
   );

@@ -1,5 +1,6 @@
 import { activeChannel } from "@canaduck/client";
 import { useCallback, useRef, useState } from "react";
+import type { ChatActions } from "../lib/chat-actions";
 import { useChat, useChatState } from "../lib/chat-context";
 import { AlertBanner } from "./alert-banner";
 import { ChannelBrowser } from "./channel-browser";
@@ -14,13 +15,6 @@ import { Sidebar } from "./sidebar";
 import { useDocumentTitle } from "./use-document-title";
 import { useMentionNotifications } from "./use-mention-notifications";
 import { useShortcuts } from "./use-shortcuts";
-
-export interface ChatActions {
-  /** Opens a direct conversation with a nick: the existing one, or a draft that starts with the first message. */
-  openDirect: (nick: string) => void;
-  openBrowser: () => void;
-  select: (channelId: string) => void;
-}
 
 /** The logged-in app: sidebar, the open conversation, and the dialogs over them. */
 export function ChatScreen() {

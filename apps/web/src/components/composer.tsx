@@ -1,6 +1,6 @@
-import { applyCompletion, commandSpecs, completeInput, limits, resolveCommandName, type Completion, type CompletionCandidates } from "@canaduck/contract";
+import { errorText, typedCommand } from "@canaduck/client";
+import { applyCompletion, commandSpecs, completeInput, limits, type Completion, type CompletionCandidates } from "@canaduck/contract";
 import { useId, useState, type KeyboardEvent, type RefObject } from "react";
-import { errorText } from "../lib/error-text";
 import { CommandHint } from "./command-hint";
 import { ErrorMessage } from "./error-message";
 import { SuggestionList } from "./suggestion-list";
@@ -121,8 +121,8 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
     }
   };
 
-  const typedCommand = text.startsWith("/") && !text.startsWith("//") ? resolveCommandName(text.slice(1).split(/\s/, 1)[0] ?? "") : null;
-  const showHint = typedCommand !== null && popup === null && /\s/.test(text);
+  const typed = typedCommand(text);
+  const showHint = typed !== null && popup === null && /\s/.test(text);
   const activeOption = popup ? `${ids.list}-${popup.index}` : undefined;
 
   return (
@@ -138,7 +138,7 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
           }}
         />
       )}
-      {showHint && <CommandHint id={ids.hint} usage={commandSpecs[typedCommand].usage} help={commandSpecs[typedCommand].help} />}
+      {showHint && <CommandHint id={ids.hint} usage={commandSpecs[typed].usage} help={commandSpecs[typed].help} />}
       {error && <ErrorMessage {...errorText(error)} code={error.code} id={ids.error} />}
       <div className="composer-box">
         <textarea

@@ -1,6 +1,6 @@
 import type { RefObject } from "react";
 import { useMemo } from "react";
-import type { ChatActions } from "./chat-screen";
+import type { ChatActions } from "../lib/chat-actions";
 import { Avatar } from "./avatar";
 import { Composer } from "./composer";
 import { useCandidates } from "./use-candidates";

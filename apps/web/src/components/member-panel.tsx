@@ -1,21 +1,9 @@
-import { activeChannel, type ChannelState } from "@canaduck/client";
+import { activeChannel, memberListKey } from "@canaduck/client";
 import type { MemberView } from "@canaduck/contract";
 import { useEffect, useMemo, useState } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import { Avatar } from "./avatar";
 import { ModerationDialog, type ModerationAction } from "./moderation-dialog";
-
-/** Lines that change who is in the channel or their role: the member list is re-read after one. */
-const membershipKinds = new Set(["join", "part", "kick", "ban", "op", "deop"]);
-
-function membershipVersion(channel: ChannelState | null): number {
-  const messages = channel?.messages ?? [];
-  for (let i = messages.length - 1; i >= 0; i -= 1) {
-    const m = messages[i];
-    if (m && membershipKinds.has(m.kind)) return m.seq;
-  }
-  return 0;
-}
 
 const roleLabel = { owner: "Owner", operator: "Operator", member: "Member" } as const;
 const rank = { owner: 0, operator: 1, member: 2 } as const;
@@ -28,11 +16,11 @@ export function MemberPanel({ onOpenDirect, onClose }: { onOpenDirect: (nick: st
   const [expanded, setExpanded] = useState<string | null>(null);
   const [moderating, setModerating] = useState<{ action: ModerationAction; member: MemberView } | null>(null);
   const channelId = channel?.view.id ?? null;
-  const version = membershipVersion(channel);
+  const reloadKey = useChatState(memberListKey);
 
   useEffect(() => {
-    if (channelId) void client.loadMembers(channelId);
-  }, [client, channelId, version]);
+    if (reloadKey !== null && channelId) void client.loadMembers(channelId);
+  }, [client, channelId, reloadKey]);
 
   const members = useMemo(
     () => [...(channel?.members ?? [])].sort((a, b) => Number(b.online) - Number(a.online) || rank[a.role] - rank[b.role] || a.name.localeCompare(b.name)),

@@ -1,7 +1,6 @@
-import { mentions } from "@canaduck/client";
+import { errorText, mentions } from "@canaduck/client";
 import type { Message } from "@canaduck/contract";
 import { memo } from "react";
-import { errorText } from "../lib/error-text";
 import { fullTime, shortTime } from "../lib/format-time";
 import type { Row } from "../lib/message-rows";
 import { systemLine } from "../lib/system-line";

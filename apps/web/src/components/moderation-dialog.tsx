@@ -1,6 +1,6 @@
+import { errorText } from "@canaduck/client";
 import { useId, useState, type FormEvent } from "react";
 import { useChat } from "../lib/chat-context";
-import { errorText } from "../lib/error-text";
 import type { ComposerError } from "./composer";
 import { ErrorMessage } from "./error-message";
 import { Modal } from "./modal";

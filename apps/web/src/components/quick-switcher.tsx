@@ -1,11 +1,12 @@
+import { conversationList } from "@canaduck/client";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { sameItems, useChatState } from "../lib/chat-context";
-import { filterEntries, sidebarEntries } from "../lib/channel-nav";
+import { filterEntries } from "../lib/channel-nav";
 import { Modal } from "./modal";
 
 /** Ctrl+K: type part of a name, Enter opens it. */
 export function QuickSwitcher({ onClose, onSelect }: { onClose: () => void; onSelect: (channelId: string) => void }) {
-  const entries = useChatState(sidebarEntries, sameItems);
+  const entries = useChatState(conversationList, sameItems);
   const [query, setQuery] = useState("");
   const [index, setIndex] = useState(0);
   const ids = { input: useId(), list: useId() };

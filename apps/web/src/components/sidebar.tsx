@@ -1,6 +1,6 @@
+import { conversationList, type ConversationEntry } from "@canaduck/client";
 import { sameItems, useChat, useChatState } from "../lib/chat-context";
-import { sidebarEntries, type SidebarEntry } from "../lib/channel-nav";
-import type { ChatActions } from "./chat-screen";
+import type { ChatActions } from "../lib/chat-actions";
 import { Logo } from "./logo";
 import { NotificationToggle } from "./notification-toggle";
 import { UserBadge } from "./user-badge";
@@ -14,7 +14,7 @@ interface SidebarProps {
 /** Joined channels and direct conversations with unread counts and mention badges; who I am. */
 export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
   const { client } = useChat();
-  const entries = useChatState(sidebarEntries, sameItems);
+  const entries = useChatState(conversationList, sameItems);
   const activeId = useChatState((s) => s.activeId);
   const me = useChatState((s) => s.me);
   const channels = entries.filter((e) => e.kind === "channel");
@@ -73,7 +73,7 @@ export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
   );
 }
 
-function EntryList({ entries, activeId, onSelect }: { entries: SidebarEntry[]; activeId: string | null; onSelect: (id: string) => void }) {
+function EntryList({ entries, activeId, onSelect }: { entries: ConversationEntry[]; activeId: string | null; onSelect: (id: string) => void }) {
   return (
     <ul className="nav-list">
       {entries.map((e) => (
@@ -107,7 +107,7 @@ function EntryList({ entries, activeId, onSelect }: { entries: SidebarEntry[]; a
 }
 
 /** "#dev, 1 mention, 3 unread": what the badges say, for screen readers. */
-function entryLabel(e: SidebarEntry): string {
+function entryLabel(e: ConversationEntry): string {
   const parts = [e.name];
   if (e.mentions > 0) parts.push(`${e.mentions} mention${e.mentions === 1 ? "" : "s"}`);
   if (e.unread > 0) parts.push(`${e.unread} unread`);

@@ -1,6 +1,5 @@
-import type { ChannelState } from "@canaduck/client";
+import { typingText, type ChannelState } from "@canaduck/client";
 import { useEffect, useState } from "react";
-import { typingText } from "../lib/typing-text";
 
 /** Who is typing in the open conversation; an indication lapses when it is not renewed. */
 export function TypingIndicator({ typing }: { typing: ChannelState["typing"] }) {
@@ -11,17 +10,17 @@ export function TypingIndicator({ typing }: { typing: ChannelState["typing"] }) 
     const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);
   }, [entries.length]);
-  const names = entries.filter((t) => t.until > now).map((t) => t.name);
+  const text = typingText(typing, now);
   return (
     <p className="typing" aria-live="polite">
-      {names.length > 0 && (
+      {text !== null && (
         <>
           <span className="typing-dots" aria-hidden="true">
             <span />
             <span />
             <span />
           </span>
-          {typingText(names)}
+          {text}
         </>
       )}
     </p>

@@ -1,17 +1,16 @@
+import { newMentions } from "@canaduck/client";
 import { useEffect } from "react";
 import { useChat } from "../lib/chat-context";
-import { newMentions } from "../lib/mention-alerts";
 import { notificationsSupported, notificationsWanted } from "../lib/notification-settings";
 
 /** While the tab is hidden, a mention (or a direct message) raises a desktop notification, if the user opted in. */
 export function useMentionNotifications(select: (channelId: string) => void): void {
   const { client } = useChat();
   useEffect(() => {
-    let before = client.getState();
+    let seen = newMentions({}, client.getState()).seen;
     return client.subscribe(() => {
-      const after = client.getState();
-      const found = newMentions(before, after);
-      before = after;
+      const { alerts: found, seen: now } = newMentions(seen, client.getState());
+      seen = now;
       if (found.length === 0 || !document.hidden || !notificationsWanted() || !notificationsSupported()) return;
       if (Notification.permission !== "granted") return;
       for (const alert of found.slice(-3)) {

@@ -1,7 +1,7 @@
-import { parseInput } from "@canaduck/contract";
+import { planInput, saysTo } from "@canaduck/client";
 import { useCallback } from "react";
+import type { ChatActions } from "../lib/chat-actions";
 import { useChat } from "../lib/chat-context";
-import type { ChatActions } from "./chat-screen";
 import type { ComposerError } from "./composer";
 
 interface RunOptions {
@@ -13,27 +13,26 @@ interface RunOptions {
 }
 
 /**
- * Runs composer input through the contract's parser. `/list` opens the channel browser and
- * `/query` a conversation; the first message to a new conversation starts it; everything else
- * goes to the client core, which sends it as its event.
+ * Runs composer input by the client core's plan. The web shows two commands its own way: `/list`
+ * opens the channel browser and `/query` a conversation; the first message to a new conversation
+ * starts it; everything else goes to the client core, which sends it as its event.
  */
 export function useRunInput({ actions, target, draft }: RunOptions): (text: string) => Promise<ComposerError | null> {
   const { client } = useChat();
   return useCallback(
     async (text: string) => {
-      const parsed = parseInput(text, { currentTarget: target });
-      if (!parsed.ok) return parsed.error;
-      const { command } = parsed;
-      if (command.kind === "local" && command.name === "query") {
-        actions.openDirect(command.nick);
+      const plan = planInput(text, target);
+      if (plan.kind === "refused") return plan.error;
+      if (plan.kind === "query") {
+        actions.openDirect(plan.nick);
         return null;
       }
-      if (command.kind === "event" && command.event === "channel:list") {
+      if (plan.kind === "list") {
         actions.openBrowser();
         return null;
       }
-      if (draft && command.kind === "event" && command.event === "message:send" && command.payload.target.toLowerCase() === target.toLowerCase()) {
-        const ack = await client.sendMessage(command.payload.target, command.payload.text, command.payload.action ?? false);
+      if (draft && saysTo(plan, target)) {
+        const ack = await client.sendMessage(plan.target, plan.text, plan.action);
         if (!ack.ok) return ack.error;
         draft.onStarted(ack.data.message.channelId);
         return null;

@@ -1,6 +1,6 @@
+import { conversationList, nextUnread, stepConversation } from "@canaduck/client";
 import { useEffect } from "react";
 import { useChat } from "../lib/chat-context";
-import { adjacentChannel, nextUnread } from "../lib/channel-nav";
 
 interface ShortcutActions {
   select: (channelId: string) => void;
@@ -23,8 +23,10 @@ export function useShortcuts({ select, openSwitcher, focusComposer }: ShortcutAc
       }
       if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
         e.preventDefault();
-        const state = client.getState();
-        const target = e.shiftKey ? nextUnread(state) : adjacentChannel(state.order, state.activeId, e.key === "ArrowUp" ? -1 : 1);
+        // The sidebar's own order, so the key moves to the entry drawn above or below.
+        const { activeId } = client.getState();
+        const entries = conversationList(client.getState());
+        const target = e.shiftKey ? nextUnread(entries, activeId) : stepConversation(entries, activeId, e.key === "ArrowUp" ? -1 : 1);
         if (target) select(target);
         return;
       }

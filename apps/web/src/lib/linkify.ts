@@ -1,3 +1,5 @@
+import { mentionSpans } from "@canaduck/client";
+
 /** A run of a message's text: plain, a link, or a mention of the reader. */
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string } | { kind: "mention"; text: string };
 
@@ -15,20 +17,15 @@ export function safeHref(candidate: string): string | null {
   }
 }
 
-const nickChar = "A-Za-z0-9_\\-\\[\\]\\\\^{}|";
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
+/** The reader's nick as the client core finds it (the same rule that counts and rings mentions). */
 function splitMentions(text: string, nick: string | null): TextPart[] {
   if (!nick || text === "") return text === "" ? [] : [{ kind: "text", text }];
-  const pattern = new RegExp(`(^|[^${nickChar}])(@?${escapeRegExp(nick)})(?=$|[^${nickChar}])`, "gi");
   const parts: TextPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index + (match[1]?.length ?? 0);
-    const word = match[2] ?? "";
+  for (const { start, end } of mentionSpans(text, nick)) {
     if (start > last) parts.push({ kind: "text", text: text.slice(last, start) });
-    parts.push({ kind: "mention", text: word });
-    last = start + word.length;
+    parts.push({ kind: "mention", text: text.slice(start, end) });
+    last = end;
   }
   if (last < text.length) parts.push({ kind: "text", text: text.slice(last) });
   return parts;

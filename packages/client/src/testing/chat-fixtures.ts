@@ -1,7 +1,8 @@
-import { chatReducer, initialState, type ChatAction, type ChatState } from "@canaduck/client";
 import type { ChannelView, Message } from "@canaduck/contract";
+import { chatReducer, type ChatAction } from "../reducer";
+import { initialState, type ChatState } from "../state";
 
-/** Builds chat states through the client core's own reducer, the way a session would. */
+/** Builds chat states through the reducer, the way a session would. */
 export const stateOf = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, initialState);
 
 export const me = { id: "u-alice", name: "alice", isAdmin: false };

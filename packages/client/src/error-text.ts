@@ -1,0 +1,56 @@
+import type { ErrorCode, ParseErrorCode } from "@canaduck/contract";
+
+/** Every code an answer can carry: the server's, and the slash-command parser's own. */
+export type ErrorTextCode = ErrorCode | ParseErrorCode;
+
+/**
+ * A short headline per code; the message (plain words too) gives the detail. `satisfies` makes a
+ * code added to the contract fail to compile here until it has its headline.
+ */
+export const errorHeadlines = {
+  INVALID_PAYLOAD: "That did not work.",
+  UNKNOWN_EVENT: "The server does not know that request.",
+  UNKNOWN_COMMAND: "Unknown command.",
+  NOT_AUTHENTICATED: "Please log in again.",
+  ALREADY_AUTHENTICATED: "You are already logged in.",
+  INVALID_CREDENTIALS: "Wrong name or password.",
+  SESSION_EXPIRED: "Your session has expired.",
+  NICK_IN_USE: "That name is taken.",
+  INVALID_NICK: "That name is not allowed.",
+  NO_SUCH_CHANNEL: "No such channel.",
+  NO_SUCH_USER: "No such user.",
+  NO_SUCH_SESSION: "No such session.",
+  NOT_A_MEMBER: "Not a member.",
+  ALREADY_A_MEMBER: "Already a member.",
+  FORBIDDEN: "Not allowed.",
+  BANNED: "Banned.",
+  INVITE_ONLY: "Invite only.",
+  TOO_MANY_CHANNELS: "Too many channels.",
+  NOT_BANNED: "Not banned.",
+  RATE_LIMITED: "Slow down.",
+  UNSUPPORTED_PROTOCOL: "This client and the server do not match: update or reload it.",
+  UNAVAILABLE: "The server is unreachable.",
+  INTERNAL: "Something went wrong on the server.",
+  MISSING_ARGUMENT: "Something is missing.",
+  TOO_MANY_ARGUMENTS: "Too many words.",
+  INVALID_ARGUMENT: "Check the command.",
+  NO_TARGET: "Nowhere to send that.",
+} as const satisfies Record<ErrorTextCode, string>;
+
+/** For a code this client does not know yet (a newer server's). */
+const FALLBACK = "That did not work.";
+
+const isKnown = (code: string): code is ErrorTextCode => Object.hasOwn(errorHeadlines, code);
+
+/** What to show for an error: the headline for its code, then the detail (left out when it only repeats the headline). */
+export function errorText(error: { code: string; message: string }): { headline: string; detail: string } {
+  const headline = isKnown(error.code) ? errorHeadlines[error.code] : FALLBACK;
+  const message = error.message.trim();
+  return { headline, detail: message === headline ? "" : message };
+}
+
+/** The same as one line of text, for the terminal: "Not allowed. Only operators can kick." */
+export function errorLine(error: { code: string; message: string }): string {
+  const { headline, detail } = errorText(error);
+  return detail === "" ? headline : `${headline} ${detail}`;
+}
