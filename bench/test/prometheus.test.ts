@@ -53,7 +53,7 @@ describe("the shipped Prometheus configuration, against two real nodes", () => {
 
   beforeAll(async () => {
     writeFileSync(tokenFile, token);
-    // The nodes require the token Prometheus sends, as compose runs them.
+    // As compose runs them: /metrics needs METRICS_TOKEN, which Prometheus sends from its credentials_file.
     cluster = await Cluster.start(2, { METRICS_TOKEN: token });
     targets = cluster.nodes.map((n) => new URL(n.url).host);
     members = [...(await registerFleet(cluster.node(0).url, "ann", 2)), ...(await registerFleet(cluster.node(1).url, "bob", 2))];
@@ -88,7 +88,7 @@ describe("the shipped Prometheus configuration, against two real nodes", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("scrapes both nodes with the shipped job, metrics path and bearer token (up == 1)", async () => {
+  it("scrapes both nodes with the shipped job, metrics path and token file (up == 1)", async () => {
     const upTargets = async () => {
       const answer = await prometheus.query('up{job="canaduck"} == 1');
       return answer.ok ? answer.samples.map((s) => s.metric.instance).sort() : [];
