@@ -21,13 +21,14 @@ export class Cluster {
     this.redis = new RedisProcess(redisPort);
   }
 
-  static async start(nodeCount = 2): Promise<Cluster> {
+  /** `env`: more settings for every node (e.g. METRICS_TOKEN). */
+  static async start(nodeCount = 2, env: Record<string, string> = {}): Promise<Cluster> {
     const cluster = new Cluster(await freePort());
     await cluster.redis.start();
     const databaseUrl = await cluster.database.url();
     cluster.databaseUrl = databaseUrl;
     for (let i = 0; i < nodeCount; i++) {
-      const node = new ServerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: cluster.redis.url, REDIS_PREFIX: `cluster${cluster.redis.port}` });
+      const node = new ServerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: cluster.redis.url, REDIS_PREFIX: `cluster${cluster.redis.port}`, ...env });
       await node.start();
       cluster.nodes.push(node);
     }
