@@ -4,7 +4,7 @@ import path from "node:path";
 import { testDatabase, type TestDatabase } from "@canaduck/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAdminCli } from "./admin-process";
-import { call, HandshakeRefused, TestServer } from "./harness";
+import { call, TestServer, type HandshakeRefused } from "./harness";
 
 /**
  * The admin command line as an operator runs it: a child process against the database a
