@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { migrationsDirFor } from "@canaduck/db";
+import { readConfigFile } from "./config-file";
 import { repoRoot } from "./paths";
 import { securityEnv, toSecurityConfig, type SecurityConfig } from "./security/security-env";
 
@@ -54,11 +55,18 @@ export interface ServerConfig {
   security: SecurityConfig;
 }
 
-/** Reads the configuration from the environment, failing with the name of any bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
+/**
+ * Reads the configuration: each setting from the environment, else from the configuration file
+ * (CANADUCK_CONFIG, or ./canaduck.config.json), else its default. Both are validated by the one
+ * schema above, and a bad setting stops the start naming it (and the file, when it came from there).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ServerConfig {
+  const file = readConfigFile(env.CANADUCK_CONFIG, cwd, Object.keys(envSchema.shape));
+  const fromEnv = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+  const parsed = envSchema.safeParse({ ...file.values, ...fromEnv });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n  ");
+    const source = (key: string) => (file.path !== null && key in file.values && !(key in fromEnv) ? ` (in ${file.path})` : "");
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}${source(String(issue.path[0]))}: ${issue.message}`).join("\n  ");
     throw new Error(`Invalid configuration:\n  ${problems}`);
   }
   const e = parsed.data;

@@ -48,7 +48,7 @@ export async function seed(
   const addUser = (name: string, memberOf: typeof channelRows): string => {
     const id = randomUUID();
     const token = randomBytes(32).toString("base64url");
-    rows.users.push({ id, name, nameKey: name, passwordHash: "!", isAdmin: false, createdAt: now });
+    rows.users.push({ id, name, nameKey: name, passwordHash: "!", isAdmin: false, createdAt: now, suspendedAt: null, suspendReason: null });
     rows.sessions.push({ id: randomUUID(), userId: id, tokenHash: createHash("sha256").update(token).digest("hex"), createdAt: now, expiresAt });
     for (const c of memberOf) rows.memberships.push({ channelId: c.id, userId: id, role: "member", joinedAt: now });
     return token;

@@ -11,6 +11,7 @@ import {
   type Message,
   type ParseError,
 } from "@canaduck/contract";
+import { errorHeadlines } from "./error-text";
 import { call, openSocket, type ChatSocket, type SocketOverrides } from "./connection";
 import { chatReducer, type ChatAction } from "./reducer";
 import { activeChannel, initialState, type ChatState } from "./state";
@@ -99,7 +100,7 @@ export class ChatClient {
     });
     s.on("connect_error", (err: Error & { data?: HandshakeRefusal }) => {
       const code = err.data?.code;
-      if (code === "NOT_AUTHENTICATED" || code === "SESSION_EXPIRED") {
+      if (code === "NOT_AUTHENTICATED" || code === "SESSION_EXPIRED" || code === "SUSPENDED") {
         this.tokens.clear();
         this.dispatch({ type: "logged-out" });
         this.notice("error", err.data?.message ?? "Please log in again.", code, null);
@@ -131,8 +132,9 @@ export class ChatClient {
     s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
     s.on("typing:changed", (p) => this.dispatch({ type: "typing", ...p, now: this.now() }));
     s.on("server:alert", ({ text, from }) => this.dispatch({ type: "notice", notice: { kind: "alert", text: `${from}: ${text}`, channelId: null }, now: this.now() }));
-    s.on("session:ended", ({ reason }) => {
+    s.on("session:ended", ({ reason, code }) => {
       if (reason === "logout" || reason === "revoked") this.forgetSession();
+      if (code === "SUSPENDED") this.notice("error", errorHeadlines.SUSPENDED, code, null);
     });
   }
 

@@ -15,6 +15,7 @@ export const errorHeadlines = {
   ALREADY_AUTHENTICATED: "You are already logged in.",
   INVALID_CREDENTIALS: "Wrong name or password.",
   SESSION_EXPIRED: "Your session has expired.",
+  SUSPENDED: "This account is suspended.",
   NICK_IN_USE: "That name is taken.",
   INVALID_NICK: "That name is not allowed.",
   NO_SUCH_CHANNEL: "No such channel.",

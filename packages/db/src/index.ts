@@ -9,3 +9,4 @@ export { migrationsDirFor, postgresMigrationsDir, sqliteMigrationsDir } from "./
 export { applyMigrations } from "./apply-migrations";
 export { applyPostgresMigrations } from "./postgres-migrations";
 export { tables, type Table } from "./tables";
+export { backupDatabase, databaseHoldsData, restoreDatabase } from "./backup";

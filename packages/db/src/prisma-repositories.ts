@@ -16,6 +16,8 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
       count: () => tx.user.count(),
       insert: async (user) => void (await tx.user.create({ data: user })),
       rename: async (id, name, nameKey) => void (await tx.user.update({ where: { id }, data: { name, nameKey } })),
+      update: async (id, patch) => void (await tx.user.update({ where: { id }, data: patch })),
+      list: () => tx.user.findMany({ orderBy: [{ createdAt: "asc" }, { nameKey: "asc" }] }),
     },
     sessions: {
       insert: async (session) => void (await tx.session.create({ data: session })),

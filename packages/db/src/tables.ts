@@ -59,6 +59,7 @@ export const dateOrNull: Coercer<Date | null> = (value) => (value === null || va
 export const tables = {
   user: defineTable<User>(Prisma.ModelName.User, Prisma.UserScalarFieldEnum, {
     id: text, name: text, nameKey: text, passwordHash: text, isAdmin: bool, createdAt: date,
+    suspendedAt: dateOrNull, suspendReason: textOrNull,
   }),
   session: defineTable<Session>(Prisma.ModelName.Session, Prisma.SessionScalarFieldEnum, {
     id: text, userId: text, tokenHash: text, createdAt: date, expiresAt: date, revokedAt: dateOrNull,

@@ -26,7 +26,8 @@ describe("batch reads match the typed reads", () => {
     database = await openDatabase(url, migrationsDirFor(url), { warn: () => undefined });
     await read(async (tx) => {
       for (const [id, isAdmin] of [["u-admin", true], ["u-plain", false]] as const) {
-        await tx.users.insert({ id, name: id.toUpperCase(), nameKey: id, passwordHash: "$argon2id$x", isAdmin, createdAt: at("2026-03-01T10:00:00.123Z") });
+        await tx.users.insert({ id, name: id.toUpperCase(), nameKey: id, passwordHash: "$argon2id$x", isAdmin, createdAt: at("2026-03-01T10:00:00.123Z"),
+          suspendedAt: isAdmin ? null : at("2026-03-03T09:00:00.5Z"), suspendReason: isAdmin ? null : "spam" });
       }
       await tx.sessions.insert({ id: "s-live", userId: "u-plain", tokenHash: "h1", createdAt: at("2026-03-01T10:00:00Z"), expiresAt: at("2026-04-01T00:00:00.5Z"), revokedAt: null });
       await tx.sessions.insert({ id: "s-gone", userId: "u-plain", tokenHash: "h2", createdAt: at("2026-03-01T10:00:00Z"), expiresAt: at("2026-04-01T00:00:00Z"), revokedAt: at("2026-03-02T08:30:00.250Z") });

@@ -1,6 +1,7 @@
 import type { UserActor } from "./actor";
 import { DomainError } from "./domain-error";
 import type { DomainDeps } from "./ports";
+import { SUSPENDED_MESSAGE } from "./support/suspension";
 import { hashToken } from "./support/tokens";
 
 /**
@@ -10,12 +11,19 @@ import { hashToken } from "./support/tokens";
  */
 export async function authenticateMany(deps: DomainDeps, tokens: readonly string[]): Promise<Array<UserActor | DomainError>> {
   const hashes = tokens.map(hashToken);
-  const sessions = await deps.store.transaction((tx) => tx.sessions.findByTokenHashes([...new Set(hashes)]));
+  const { sessions, users } = await deps.store.transaction(async (tx) => {
+    const found = await tx.sessions.findByTokenHashes([...new Set(hashes)]);
+    return { sessions: found, users: await tx.users.findByIds([...new Set(found.map((s) => s.userId))]) };
+  });
   const byHash = new Map(sessions.map((s) => [s.tokenHash, s]));
+  const suspended = new Set(users.filter((u) => u.suspendedAt !== null).map((u) => u.id));
   const now = deps.clock.now().getTime();
   return hashes.map((hash) => {
     const session = byHash.get(hash);
-    if (session === undefined || session.revokedAt !== null) return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
+    if (session === undefined) return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
+    // Suspending revoked the session too; saying why beats "log in again", which would fail.
+    if (suspended.has(session.userId)) return new DomainError("SUSPENDED", SUSPENDED_MESSAGE);
+    if (session.revokedAt !== null) return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
     if (session.expiresAt.getTime() <= now) return new DomainError("SESSION_EXPIRED", "Your session has expired; log in again.");
     return { kind: "user", userId: session.userId, sessionId: session.id };
   });

@@ -22,9 +22,11 @@ import { sendMessage } from "./commands/send-message";
 import { sessionList } from "./commands/session-list";
 import { sessionRevoke } from "./commands/session-revoke";
 import { sessionState } from "./commands/session-state";
+import { suspend } from "./commands/suspend";
 import { topic } from "./commands/topic";
 import { typing } from "./commands/typing";
 import { unban } from "./commands/unban";
+import { unsuspend } from "./commands/unsuspend";
 import { who } from "./commands/who";
 
 /**
@@ -53,6 +55,8 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "session:list": sessionList,
   "session:revoke": sessionRevoke,
   "user:nick": nick,
+  "user:suspend": suspend,
+  "user:unsuspend": unsuspend,
   "channel:join": join,
   "channel:part": part,
   "channel:topic": topic,

@@ -15,6 +15,8 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "session:list": {},
   "session:revoke": { sessionId: "no-such-session" },
   "user:nick": { nick: "alicia" },
+  "user:suspend": { nick: "bob" },
+  "user:unsuspend": { nick: "bob" },
   "channel:join": { channel: "#dev" },
   "channel:part": { channel: "#dev" },
   "channel:topic": { channel: "#dev" },

@@ -1,4 +1,4 @@
-import type { ServerEventName, ServerEventPayload } from "@canaduck/contract";
+import type { ErrorCode, ServerEventName, ServerEventPayload } from "@canaduck/contract";
 import type { UserActor } from "./actor";
 
 /** Who receives an emitted event. Channels and users map to Socket.IO rooms in the adapter. */
@@ -23,8 +23,8 @@ export type Effect =
   | { type: "unsubscribe"; user: string; channel: string }
   /** The connection that issued the command now acts as this user. */
   | { type: "bind-session"; actor: UserActor }
-  /** Close every connection of this session (logout, revocation). */
-  | { type: "end-session"; sessionId: string; reason: "logout" | "revoked" }
+  /** Close every connection of this session (logout, revocation; `code` says why, e.g. SUSPENDED). */
+  | { type: "end-session"; sessionId: string; reason: "logout" | "revoked"; code?: ErrorCode }
   /** Close the connection that issued the command (quit). */
   | { type: "close-connection"; reason: "quit" };
 

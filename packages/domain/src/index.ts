@@ -13,3 +13,4 @@ export * from "./records";
 export * from "./send-messages";
 export type { AuditPolicy } from "./support/audit";
 export { hashToken } from "./support/tokens";
+export * from "./accounts";

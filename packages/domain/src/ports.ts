@@ -7,6 +7,7 @@ import type {
   MembershipRecord,
   MessageRecord,
   SessionRecord,
+  UserPatch,
   UserRecord,
 } from "./records";
 
@@ -22,6 +23,9 @@ export interface UserRepository {
   count(): Promise<number>;
   insert(user: UserRecord): Promise<void>;
   rename(id: string, name: string, nameKey: string): Promise<void>;
+  update(id: string, patch: UserPatch): Promise<void>;
+  /** Every account, oldest first. */
+  list(): Promise<UserRecord[]>;
 }
 
 export interface SessionRepository {

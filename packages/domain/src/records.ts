@@ -8,7 +8,13 @@ export interface UserRecord {
   passwordHash: string;
   isAdmin: boolean;
   createdAt: Date;
+  /** Set while the account is suspended: it cannot log in, and its sessions were ended. */
+  suspendedAt: Date | null;
+  suspendReason: string | null;
 }
+
+/** What an operator or an admin may change of an account besides its name. */
+export type UserPatch = Partial<Pick<UserRecord, "passwordHash" | "isAdmin" | "suspendedAt" | "suspendReason">>;
 
 export interface SessionRecord {
   id: string;

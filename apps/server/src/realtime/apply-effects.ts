@@ -46,7 +46,7 @@ export async function applyEffects(target: EffectTarget, effects: readonly Effec
         await target.bindSession(socket, effect.actor);
         break;
       case "end-session":
-        io.to(sessionRoom(effect.sessionId)).emit("session:ended", { reason: effect.reason });
+        io.to(sessionRoom(effect.sessionId)).emit("session:ended", effect.code ? { reason: effect.reason, code: effect.code } : { reason: effect.reason });
         io.in(sessionRoom(effect.sessionId)).disconnectSockets(true);
         break;
       case "close-connection":

@@ -43,7 +43,7 @@ async function checkHandshake(reads: ConnectReads, security: Security, socket: C
       socket.data.actor = await reads.authenticate(token);
       return next();
     } catch (error) {
-      if (error instanceof DomainError && (error.code === "NOT_AUTHENTICATED" || error.code === "SESSION_EXPIRED")) {
+      if (error instanceof DomainError && (error.code === "NOT_AUTHENTICATED" || error.code === "SESSION_EXPIRED" || error.code === "SUSPENDED")) {
         return next(refusal(error.code, error.message));
       }
       if (error instanceof StoreUnavailableError) {

@@ -86,6 +86,8 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
     return eventCommand("log", "audit:log", limit === undefined ? {} : { limit });
   },
   alert: ({ rest }) => eventCommand("alert", "server:alert", { text: rest(0) }),
+  suspend: ({ args: [nick = ""], rest }) => eventCommand("suspend", "user:suspend", { nick, ...textField("reason", rest(1)) }),
+  unsuspend: ({ args: [nick = ""] }) => eventCommand("unsuspend", "user:unsuspend", { nick }),
   query: ({ args: [nick = ""] }) => {
     const parsed = nickSchema.safeParse(nick);
     if (!parsed.success) return invalidArgument("query", `nick "${nick}"`, parsed.error.issues[0]?.message ?? "not a nick");

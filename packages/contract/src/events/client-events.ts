@@ -79,6 +79,16 @@ export const clientEvents = {
     payload: z.object({ sessionId: z.string().min(1).max(64) }),
     result: empty,
   },
+  "user:suspend": {
+    summary: "/suspend: suspend an account: its sessions end at once and it cannot log in; its lines stay (admins).",
+    payload: z.object({ nick: nickSchema, reason: reasonSchema.optional() }),
+    result: z.object({ sessionsEnded: z.number().int().nonnegative() }),
+  },
+  "user:unsuspend": {
+    summary: "/unsuspend: let a suspended account log in again (admins).",
+    payload: z.object({ nick: nickSchema }),
+    result: empty,
+  },
   "user:nick": {
     summary: "/nick: rename the account (nicks are unique ignoring case).",
     payload: z.object({ nick: nickSchema }),

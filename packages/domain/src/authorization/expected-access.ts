@@ -121,6 +121,8 @@ export const cases: Case[] = [
   { event: "typing:set", payload: () => ({ target: "#dev", typing: true }), expected: memberOnly },
   { event: "audit:log", payload: () => ({}), expected: adminOnly },
   { event: "server:alert", payload: () => ({ text: "maintenance at noon" }), expected: adminOnly },
+  { event: "user:suspend", payload: () => ({ nick: "ivy", reason: "spam" }), expected: adminOnly },
+  { event: "user:unsuspend", payload: () => ({ nick: "ivy" }), expected: adminOnly },
   { event: "server:help", payload: () => ({}), expected: anyUser },
 ];
 

@@ -3,6 +3,7 @@ import { refuse } from "../domain-error";
 import type { DomainDeps } from "../ports";
 import { nameKey } from "../support/names";
 import { openSession } from "../support/sessions";
+import { SUSPENDED_MESSAGE } from "../support/suspension";
 
 /**
  * A hash of a password nobody has, verified when the account does not exist, so an unknown
@@ -33,6 +34,8 @@ export const login = anonymousCommand<"auth:login", string | null>({
   async run(ctx, userId) {
     const user = userId === null ? null : await ctx.tx.users.findById(userId);
     if (user === null) return refuse("INVALID_CREDENTIALS", "Wrong name or password.");
+    // Said only to who knows the password, so a guesser cannot learn who is suspended.
+    if (user.suspendedAt !== null) return refuse("SUSPENDED", SUSPENDED_MESSAGE);
     return openSession(ctx, user);
   },
 });

@@ -1,6 +1,7 @@
 import { meetsRole, type ChannelAccess } from "../access";
 import type { ChannelScope } from "../command";
 import { refuse } from "../domain-error";
+import { SUSPENDED_MESSAGE } from "./suspension";
 import type { BanRecord, ChannelRecord, MembershipRecord, SessionRecord, UserRecord } from "../records";
 
 /**
@@ -15,8 +16,12 @@ export function requireLiveSession(session: SessionRecord | null, now: Date): Se
   return session;
 }
 
-export const requireAccount = (user: UserRecord | null): UserRecord =>
-  user ?? refuse("NOT_AUTHENTICATED", "Your account no longer exists.");
+/** The account behind a live session; a suspended one is refused even if a session survived. */
+export function requireAccount(user: UserRecord | null): UserRecord {
+  if (user === null) return refuse("NOT_AUTHENTICATED", "Your account no longer exists.");
+  if (user.suspendedAt !== null) return refuse("SUSPENDED", SUSPENDED_MESSAGE);
+  return user;
+}
 
 export const refuseNoSuchChannel = (name: string): never => refuse("NO_SUCH_CHANNEL", `There is no channel ${name}.`);
 

@@ -10,6 +10,8 @@ const user = (id: string, name: string): UserRecord => ({
   passwordHash: "h",
   isAdmin: false,
   createdAt: new Date(0),
+  suspendedAt: null,
+  suspendReason: null,
 });
 
 describe("InMemoryStore", () => {

@@ -46,6 +46,10 @@ export function memoryRepositories(state: MemoryState): Repositories {
         );
         Object.assign(required(state.users.get(id), `user ${id}`), { name, nameKey });
       },
+      async update(id, patch) {
+        Object.assign(required(state.users.get(id), `user ${id}`), patch);
+      },
+      list: async () => copy(values(state.users).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.nameKey.localeCompare(b.nameKey))),
     },
     sessions: {
       async insert(session) {

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "suspendReason" TEXT,
+ADD COLUMN     "suspendedAt" TIMESTAMP(3);
+
