@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript source through tsx, so the terminal client needs no build step.
-import { URL, fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
-
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-await import("../src/main.tsx");
+// Runs the compiled client (npm run build); stack traces point into the TypeScript source.
+process.setSourceMapsEnabled(true);
+await import("../dist/main.js");
