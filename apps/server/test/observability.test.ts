@@ -30,3 +30,31 @@ describe("observability", () => {
     expect(await res.json()).toEqual({ status: "ready", checks: { database: true } });
   });
 });
+
+describe("/metrics for an operator", () => {
+  let server: TestServer | undefined;
+  afterEach(() => server?.dispose());
+
+  it("with METRICS_TOKEN, answers 401 without the bearer token and 200 with it", async () => {
+    const token = "a-long-scrape-token-0123456789";
+    server = await new TestServer({ METRICS_TOKEN: token }).start();
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${server.url}/metrics`, { headers: { Authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(401);
+    const res = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("canaduck_connected_clients");
+  });
+
+  it("with METRICS_PORT, serves it on that port only and not on the chat port", async () => {
+    server = await new TestServer({ METRICS_PORT: "0" }).start();
+    const { metricsUrl } = server;
+    expect(metricsUrl).not.toBeNull();
+    expect(metricsUrl).not.toBe(server.url);
+    const res = await fetch(`${metricsUrl}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("canaduck_connected_clients");
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+    // The metrics port is not a second way into the chat.
+    expect((await fetch(`${metricsUrl}/healthz`)).status).toBe(404);
+  });
+});
