@@ -4,7 +4,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
 import type { AbuseGuard } from "../security/abuse-guard";
-import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
+import { isClosing, type applyEffects, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
 import type { ConnectReads } from "./connect-batches";
 import type { Lifecycle } from "./lifecycle";
