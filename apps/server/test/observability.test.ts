@@ -53,7 +53,9 @@ describe("/metrics for an operator", () => {
     const res = await fetch(`${metricsUrl}/metrics`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("canaduck_connected_clients");
-    expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
+    const onChatPort = await fetch(`${server.url}/metrics`);
+    expect(onChatPort.status).toBe(404);
+    expect(await onChatPort.text()).not.toContain("canaduck_");
     // The metrics port is not a second way into the chat.
     expect((await fetch(`${metricsUrl}/healthz`)).status).toBe(404);
   });

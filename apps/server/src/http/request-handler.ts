@@ -31,7 +31,10 @@ export function createRequestHandler(deps: HttpDeps) {
       const ready = Object.values(checks).every(Boolean);
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
     }
-    if (url.pathname === "/metrics" && deps.metrics !== null) return deps.metrics(req, res);
+    if (url.pathname === "/metrics") {
+      // Served on its own port: a 404 here, not the web app's page.
+      return deps.metrics === null ? sendJson(res, 404, { error: "not found" }) : deps.metrics(req, res);
+    }
     if ((req.method === "GET" || req.method === "HEAD") && (await serveStatic(webDist, req, res))) return;
     if (url.pathname === "/") {
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
