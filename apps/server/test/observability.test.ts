@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TestServer } from "./harness";
 
@@ -46,7 +49,10 @@ describe("/metrics for an operator", () => {
   });
 
   it("with METRICS_PORT, serves it on that port only and not on the chat port", async () => {
-    server = await new TestServer({ METRICS_PORT: "0" }).start();
+    // With a web app to serve, whose page answers unknown paths.
+    const web = mkdtempSync(path.join(tmpdir(), "canaduck-web-"));
+    writeFileSync(path.join(web, "index.html"), "<!doctype html><title>CanaDuck</title>");
+    server = await new TestServer({ METRICS_PORT: "0", WEB_DIST: web }).start();
     const { metricsUrl } = server;
     expect(metricsUrl).not.toBeNull();
     expect(metricsUrl).not.toBe(server.url);
