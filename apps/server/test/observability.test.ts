@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TestServer } from "./harness";
 
 describe("observability", () => {
@@ -36,7 +36,9 @@ describe("observability", () => {
 
 describe("/metrics for an operator", () => {
   let server: TestServer | undefined;
+  const web = mkdtempSync(path.join(tmpdir(), "canaduck-web-"));
   afterEach(() => server?.dispose());
+  afterAll(() => rmSync(web, { recursive: true, force: true }));
 
   it("with METRICS_TOKEN, answers 401 without the bearer token and 200 with it", async () => {
     const token = "a-long-scrape-token-0123456789";
@@ -50,7 +52,6 @@ describe("/metrics for an operator", () => {
 
   it("with METRICS_PORT, serves it on that port only and not on the chat port", async () => {
     // With a web app to serve, whose page answers unknown paths.
-    const web = mkdtempSync(path.join(tmpdir(), "canaduck-web-"));
     writeFileSync(path.join(web, "index.html"), "<!doctype html><title>CanaDuck</title>");
     server = await new TestServer({ METRICS_PORT: "0", WEB_DIST: web }).start();
     const { metricsUrl } = server;
