@@ -139,3 +139,48 @@ describe("npm start, stopped as a supervisor or a terminal stops it", () => {
     startTimeout + 30_000,
   );
 });
+
+// Run after `npm start` above has built the server, in the same file so never while it rebuilds.
+const serverMain = path.join(repoRoot, "apps", "server", "dist", "main.js");
+
+// Loaded before the server (`node --import`): signals that make the real process fail the two
+// ways a bug would, a promise rejected with nobody listening and an exception thrown from a callback.
+const faults = `
+process.on("SIGUSR2", () => { void Promise.reject(new Error("injected rejection")); });
+process.on("SIGHUP", () => { setImmediate(() => { throw new Error("injected exception"); }); });
+`;
+
+describe("the compiled server's policy for failures nothing caught", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "canaduck-crash-"));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("logs an unhandled rejection and keeps serving; logs an uncaught exception, shuts down cleanly and exits 1", async () => {
+    if (!existsSync(serverMain)) throw new Error(`No server build at ${serverMain}: run npm run build first.`);
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--enable-source-maps", "--import", `data:text/javascript,${encodeURIComponent(faults)}`, serverMain], {
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "chat.db")}`, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const logged = (text: string) => expect.poll(() => output, { timeout: 20_000 }).toContain(text);
+    try {
+      await logged("CanaDuck is listening");
+
+      child.kill("SIGUSR2");
+      await logged("unhandled promise rejection; still serving");
+      expect(output).toMatch(/"level":60.*injected rejection/);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+      child.kill("SIGHUP");
+      expect(await exited).toBe(1);
+      expect(output).toMatch(/"level":60.*injected exception/);
+      // It closed in order (connections told, database closed) rather than dying mid-write.
+      expect(output).toContain("CanaDuck stopped");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
