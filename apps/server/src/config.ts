@@ -29,6 +29,10 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "a redis:// URL, e.g. redis://127.0.0.1:6379").optional(),
   /** Prefix of every Redis key and channel this deployment uses. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("canaduck"),
+  /** Serve /metrics on this port (on HOST) instead of the chat port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   ...securityEnv,
 });
 
@@ -51,6 +55,10 @@ export interface ServerConfig {
   /** Null for a single node. */
   redisUrl: string | null;
   redisPrefix: string;
+  /** Null: /metrics on the chat port. */
+  metricsPort: number | null;
+  /** Null: /metrics open to whoever reaches it. */
+  metricsToken: string | null;
   /** Origins, proxies, rate limits and channels per user (security/security-env.ts). */
   security: SecurityConfig;
 }
@@ -86,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
+    metricsPort: e.METRICS_PORT ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     security: toSecurityConfig(e),
   };
 }

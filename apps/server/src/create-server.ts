@@ -1,17 +1,20 @@
-import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { openDatabase } from "@canaduck/db";
-import type { DomainDeps } from "@canaduck/domain";
+import type { DomainDeps, Store } from "@canaduck/domain";
 import { Server } from "socket.io";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
+import { metricsEndpoint } from "./http/metrics-endpoint";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
+import { applyEffects } from "./realtime/apply-effects";
 import { coalesceWrites } from "./realtime/coalesce-writes";
-import { connectReads } from "./realtime/connect-batches";
+import { connectReads, type ConnectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
@@ -20,32 +23,67 @@ import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 import { boundedHasher } from "./security/bounded-hasher";
 import { createSecurity } from "./security/security";
+import type { PresenceRegistry } from "./scale/presence-registry";
 import { redisScaleOut, singleNode } from "./scale/scale-out";
 
 export interface ChatServerHandle {
   /** The port actually listened on (useful with port 0). */
   port: number;
   url: string;
+  /** Where /metrics is served when METRICS_PORT is set; null when it is on `url`. */
+  metricsUrl: string | null;
   io: ChatServer;
   logger: Logger;
   /** Tells clients to reconnect, finishes in-flight commands, closes the database. */
   close(): Promise<void>;
 }
 
+/**
+ * Test seams: each wraps or replaces one stage a command passes through, so a test can make it
+ * fail. A production server passes none.
+ */
+export interface ServerSeams {
+  store?: (store: Store) => Store;
+  presence?: (presence: PresenceRegistry) => PresenceRegistry;
+  /** The reads that bind a connection to its session (token, user and channels). */
+  reads?: (reads: ConnectReads) => ConnectReads;
+  applyEffects?: typeof applyEffects;
+}
+
 /** Largest event Socket.IO accepts: far below its 1 MB default, above any valid payload. */
 const MAX_EVENT_BYTES = 64 * 1024;
+/** A readiness probe that hangs is answered as not ready rather than left hanging. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+const within = (check: () => Promise<boolean>): Promise<boolean> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), READINESS_TIMEOUT_MS);
+    check().then(
+      (ok) => resolve(ok),
+      () => resolve(false),
+    ).finally(() => clearTimeout(timer));
+  });
+
+const listen = (server: HttpServer, port: number, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+
+const urlOf = (host: string, port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
 /** Builds and starts a CanaDuck server: migrations, database, HTTP and Socket.IO. */
-export async function createServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel)): Promise<ChatServerHandle> {
+export async function createServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel), seams: ServerSeams = {}): Promise<ChatServerHandle> {
   const database = await openDatabase(config.databaseUrl, config.migrationsDir, logger);
   if (database.applied.length > 0) logger.info({ migrations: database.applied }, "applied database migrations");
 
   let connectedClients = () => 0;
   const metrics = createMetrics(() => connectedClients());
   const scale = config.redisUrl ? await redisScaleOut(config.redisUrl, config.redisPrefix, logger, metrics) : singleNode();
-  const presence = scale.presence;
+  const presence = seams.presence ? seams.presence(scale.presence) : scale.presence;
+  const store = timedStore(database.store, metrics.dbLatency);
   const domain: DomainDeps = {
-    store: timedStore(database.store, metrics.dbLatency),
+    store: seams.store ? seams.store(store) : store,
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     passwords: boundedHasher(argon2Hasher),
@@ -53,28 +91,42 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     config: { sessionTtlMs: config.sessionTtlMs, adminNames: config.adminNames, maxChannelsPerUser: config.security.maxChannelsPerUser },
   };
 
-  const health = async () => {
-    await database.ping();
-    return true;
-  };
   const readiness = async (): Promise<Record<string, boolean>> => {
-    const checks: Record<string, boolean> = { database: await health().catch(() => false) };
-    if (scale.redisReady) checks.redis = await scale.redisReady().catch(() => false);
-    return checks;
+    const { redisReady } = scale;
+    const [databaseOk, redis] = await Promise.all([
+      within(async () => {
+        await database.ping();
+        return true;
+      }),
+      redisReady ? within(redisReady) : Promise.resolve(null),
+    ]);
+    return redis === null ? { database: databaseOk } : { database: databaseOk, redis };
   };
+  const serveMetrics = metricsEndpoint(async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }), config.metricsToken);
   const handleRequest = createRequestHandler({
     webDist: config.webDist,
-    health,
     readiness,
-    metrics: async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+    metrics: config.metricsPort === null ? serveMetrics : null,
   });
-  const httpServer = createHttpServer((req, res) => {
-    handleRequest(req, res).catch((error: unknown) => {
+  const served = (handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => {
+    handler(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, "HTTP request failed");
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
-  });
+  };
+  const httpServer = createHttpServer(served(handleRequest));
+  // Its own port, so it can be left off the balancer and firewalled to the monitoring network.
+  const metricsServer =
+    config.metricsPort === null
+      ? null
+      : createHttpServer(
+          served(async (req, res) => {
+            if (new URL(req.url ?? "/", "http://x").pathname === "/metrics") return serveMetrics(req, res);
+            res.statusCode = 404;
+            res.end();
+          }),
+        );
   const security = createSecurity(config.security, logger, () => (httpServer.address() as AddressInfo | null)?.port ?? config.port, scale.limiters);
   const io: ChatServer = new Server(httpServer, {
     allowRequest: security.allowRequest,
@@ -87,7 +139,7 @@ export async function createServer(config: ServerConfig, logger: Logger = create
   coalesceWrites(io);
   connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
-  const reads = connectReads(domain);
+  const reads = seams.reads ? seams.reads(connectReads(domain)) : connectReads(domain);
   io.use(handshakeMiddleware(reads, security));
   const sends = new SendBatcher(domain, {
     batch: (size) => metrics.sendBatchSize.observe(size),
@@ -97,17 +149,14 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     },
   });
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
-  const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends, reads };
+  const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends, reads, applyEffects: seams.applyEffects ?? applyEffects };
   io.on("connection", (socket) => handleConnection(connectionDeps, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, database: database.location }, "CanaDuck is listening");
+  const port = await listen(httpServer, config.port, config.host);
+  const url = urlOf(config.host, port);
+  const metricsUrl = metricsServer === null || config.metricsPort === null ? null : urlOf(config.host, await listen(metricsServer, config.metricsPort, config.host));
+  logger.info({ url, metrics: metricsUrl ?? `${url}/metrics`, database: database.location }, "CanaDuck is listening");
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -117,12 +166,17 @@ export async function createServer(config: ServerConfig, logger: Logger = create
       httpServer.close();
       await lifecycle.drain(config.shutdownGraceMs);
       stopGuard();
-      io.emit("session:ended", { reason: "shutdown" });
+      // This node's clients only: through the adapter it would reach every node's.
+      io.local.emit("session:ended", { reason: "shutdown" });
       await io.close();
       await scale.close();
       await database.close();
+      if (metricsServer) {
+        metricsServer.closeAllConnections(); // scrapers keep theirs alive
+        await new Promise((resolve) => metricsServer.close(resolve));
+      }
       logger.info("CanaDuck stopped");
     })());
 
-  return { port, url, io, logger, close };
+  return { port, url, metricsUrl, io, logger, close };
 }

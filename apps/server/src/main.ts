@@ -11,18 +11,36 @@ setFlagsFromString("--heap-growing-percent=20");
 /** Reads the configuration and runs the server until SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const server = await createServer(loadConfig());
-  const stop = (signal: string) => {
-    server.logger.info({ signal }, "shutting down");
+  const { logger } = server;
+  let stopping = false;
+  const stop = (reason: string, code: number) => {
+    // Ctrl+C reaches this process twice (from the terminal and forwarded by npm): one shutdown.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, "shutting down");
     server.close().then(
-      () => process.exit(0),
+      () => process.exit(code),
       (error: unknown) => {
-        server.logger.error({ err: error }, "shutdown failed");
+        logger.error({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
+  process.on("SIGINT", () => stop("SIGINT", 0));
+
+  // A promise nobody awaited failed: that work is lost, but the state it left is its own
+  // (every command runs in a transaction and catches its failure), so the node keeps serving.
+  process.on("unhandledRejection", (reason) => {
+    logger.fatal({ err: reason }, "unhandled promise rejection; still serving");
+  });
+  // An exception thrown out of a callback left some state half-changed where no one can say
+  // what: finish what is in flight and tell clients to reconnect, then exit non-zero so the
+  // supervisor starts a clean process.
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "uncaught exception; shutting down");
+    stop("uncaughtException", 1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -14,7 +14,7 @@ import {
 } from "@canaduck/contract";
 import { io as connect, type Socket } from "socket.io-client";
 import { loadConfig } from "../src/config";
-import { createServer, type ChatServerHandle } from "../src/create-server";
+import { createServer, type ChatServerHandle, type ServerSeams } from "../src/create-server";
 import { createLogger } from "../src/logger";
 import { testDatabase } from "@canaduck/db/testing";
 
@@ -43,11 +43,14 @@ export class TestServer {
   private readonly sockets = new Set<ClientSocket>();
   private readonly database = testDatabase(this.dir);
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  constructor(
+    private readonly env: Record<string, string> = {},
+    private readonly seams: ServerSeams = {},
+  ) {}
 
   async start(): Promise<this> {
     const config = loadConfig({ PORT: String(this.port), HOST: "127.0.0.1", DATABASE_URL: this.env.DATABASE_URL ?? (await this.database.url()), WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
-    this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
+    this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), this.seams);
     this.port = this.handle.port;
     return this;
   }
@@ -55,6 +58,12 @@ export class TestServer {
   get url(): string {
     if (!this.handle) throw new Error("server not started");
     return this.handle.url;
+  }
+
+  /** Where /metrics is served when METRICS_PORT is set. */
+  get metricsUrl(): string | null {
+    if (!this.handle) throw new Error("server not started");
+    return this.handle.metricsUrl;
   }
 
   async stop(): Promise<void> {

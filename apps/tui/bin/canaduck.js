@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript source through tsx, so the terminal client needs no build step.
-import { URL, fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+// Runs the compiled client (npm run build); stack traces point into the TypeScript source.
+import process from "node:process";
 
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-await import("../src/main.tsx");
+process.setSourceMapsEnabled(true);
+await import("../dist/main.js");

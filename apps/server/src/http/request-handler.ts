@@ -5,12 +5,10 @@ import { serveStatic } from "./static-files";
 
 export interface HttpDeps {
   webDist: string;
-  /** Whether the server is up and its database answers. */
-  health(): Promise<boolean>;
   /** Whether each backing service (database, and Redis when configured) answers. */
   readiness(): Promise<Record<string, boolean>>;
-  /** The Prometheus exposition and its content type. */
-  metrics(): Promise<{ body: string; contentType: string }>;
+  /** Serves /metrics; null when it is served on a port of its own (METRICS_PORT). */
+  metrics: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
 }
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
@@ -25,20 +23,17 @@ export function createRequestHandler(deps: HttpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? "/", "http://x");
-    if (url.pathname === "/healthz") {
-      const healthy = await deps.health().catch(() => false);
-      return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
-    }
+    // Liveness: that this process answers. A database blip must not get healthy nodes
+    // restarted by an orchestrator; /readyz is where the dependencies are checked.
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/readyz") {
       const checks = await deps.readiness();
       const ready = Object.values(checks).every(Boolean);
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks });
     }
     if (url.pathname === "/metrics") {
-      const { body, contentType } = await deps.metrics();
-      res.setHeader("Content-Type", contentType);
-      res.end(body);
-      return;
+      // Served on its own port: a 404 here, not the web app's page.
+      return deps.metrics === null ? sendJson(res, 404, { error: "not found" }) : deps.metrics(req, res);
     }
     if ((req.method === "GET" || req.method === "HEAD") && (await serveStatic(webDist, req, res))) return;
     if (url.pathname === "/") {

@@ -4,7 +4,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
 import type { AbuseGuard } from "../security/abuse-guard";
-import { applyEffects, isClosing, type EffectTarget } from "./apply-effects";
+import { isClosing, type applyEffects, type EffectTarget } from "./apply-effects";
 import { CommandQueue } from "./command-queue";
 import type { ConnectReads } from "./connect-batches";
 import type { Lifecycle } from "./lifecycle";
@@ -27,9 +27,15 @@ export interface ConnectionDeps {
   sends: SendBatcher;
   /** A connection's reads of its user and channels, grouped with other connections'. */
   reads: ConnectReads;
+  /** Carries out a command's effects (a seam: tests make it fail). */
+  applyEffects: typeof applyEffects;
 }
 
 type AckFn = (result: Ack<unknown>) => void;
+
+const INTERNAL: Ack<never> = { ok: false, error: { code: "INTERNAL", message: "Something went wrong on the server." } };
+
+const userOf = (socket: ChatSocket): string | null => (socket.data.actor.kind === "user" ? socket.data.actor.userId : null);
 
 /** Connections counted in presence; only these are uncounted when they close. */
 const counted = new WeakSet<ChatSocket>();
@@ -37,12 +43,13 @@ const counted = new WeakSet<ChatSocket>();
 /** Wires one connection: its rooms and presence, and every event it sends through the domain. */
 export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void {
   const log = deps.logger.child({ conn: socket.data.connectionId });
-  const queue = new CommandQueue(deps.queueCapacity);
-  const target: EffectTarget = { io: deps.io, socket, bindSession: (s, actor) => bindSession(deps, s, actor) };
+  // Each command catches its own failure (below); this is the last resort that keeps the queue going.
+  const queue = new CommandQueue(deps.queueCapacity, (error) => log.error({ err: error, user: userOf(socket) }, "a queued task failed"));
+  const target: EffectTarget = { io: deps.io, socket, bindSession: (s, actor) => bindSession(deps, s, actor, log) };
 
   const { actor } = socket.data;
   if (actor.kind === "user") {
-    queue.offer(() => bindSession(deps, socket, actor).catch((error: unknown) => log.error({ err: error }, "binding the session failed")));
+    queue.offer(() => bindSession(deps, socket, actor, log).catch((error: unknown) => log.error({ err: error }, "binding the session failed")));
   }
   log.debug({ user: actor.kind === "user" ? actor.userId : null }, "connected");
 
@@ -53,7 +60,14 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
     const last = args.at(-1);
-    const ack: AckFn = typeof last === "function" ? (last as AckFn) : () => undefined;
+    const clientAck: AckFn = typeof last === "function" ? (last as AckFn) : () => undefined;
+    // Answered once: a command that fails after answering is logged, not answered twice.
+    let answered = false;
+    const ack: AckFn = (result) => {
+      if (answered) return;
+      answered = true;
+      clientAck(result);
+    };
     const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
     const name = typeof event === "string" ? event : String(event);
     // Attackers choose event names: only known ones become metric labels.
@@ -61,16 +75,26 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     deps.metrics.events.inc({ event: label });
     const endTimer = deps.metrics.ackLatency.startTimer({ event: label });
     const respond = async (outcome: Outcome) => {
-      const user = socket.data.actor.kind === "user" ? socket.data.actor.userId : null;
+      const user = userOf(socket);
       if (outcome.cause !== undefined) log.error({ err: outcome.cause, event: name, user }, "command failed");
       else if (!outcome.ack.ok) log.debug({ event: name, user, code: outcome.ack.error.code }, "command refused");
-      await applyEffects(target, outcome.effects.filter((e) => !isClosing(e)));
+      await deps.applyEffects(target, outcome.effects.filter((e) => !isClosing(e)));
       ack(outcome.ack);
       endTimer();
       if (!outcome.ack.ok) deps.metrics.errors.inc({ code: outcome.ack.error.code });
-      await applyEffects(target, outcome.effects.filter(isClosing));
+      await deps.applyEffects(target, outcome.effects.filter(isClosing));
     };
-    const accepted = queue.offer(async () => {
+    // Whatever threw (the store, the effects, the session binding, Redis), the client hears
+    // INTERNAL unless it was already answered, and the connection takes its next command.
+    const failed = (error: unknown) => {
+      log.error({ err: error, event: name, user: userOf(socket) }, "command failed unexpectedly");
+      if (answered) return;
+      ack(INTERNAL);
+      endTimer();
+      deps.metrics.errors.inc({ code: "INTERNAL" });
+    };
+    const accepted = queue.offer(() => run().catch(failed));
+    async function run(): Promise<void> {
       if (deps.lifecycle.closing) {
         // The client's outbox sends it again once it has reconnected to a live server.
         ack({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again in a moment." } });
@@ -86,13 +110,13 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
         sendsAnswered = deps.lifecycle
           .track(() => deps.sends.submit(actor, payload))
           .then(respond)
-          .catch((error: unknown) => log.error({ err: error, event: name }, "answering a send failed"))
+          .catch(failed)
           .finally(() => (sendsInFlight -= 1));
         return;
       }
       await sendsAnswered;
       await respond(await deps.lifecycle.track(() => deps.guard.execute(deps.domain, actor, address, name, payload)));
-    });
+    }
     if (!accepted) {
       deps.metrics.errors.inc({ code: "RATE_LIMITED" });
       ack({ ok: false, error: { code: "RATE_LIMITED", message: "Too many commands at once; wait for answers.", retryAfterMs: 1000 } });
@@ -106,21 +130,29 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     deps.presence
       .disconnected(current.userId)
       .then(async (wentOffline) => {
-        if (wentOffline) await applyEffects(target, presenceEffects(await deps.reads.presenceSubject(current.userId), false));
+        if (wentOffline) await deps.applyEffects(target, presenceEffects(await deps.reads.presenceSubject(current.userId), false));
       })
       .catch((error: unknown) => log.warn({ err: error, user: current.userId }, "announcing offline state failed"));
   });
 }
 
-/** Puts a connection in its user's, session's and channels' rooms and marks the user online. */
-async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: UserActor): Promise<void> {
-  socket.data.actor = actor;
+/**
+ * Puts a connection in its user's, session's and channels' rooms and marks the user online.
+ * If the read fails the connection stays as it was (the client may log in again); if only
+ * presence fails (Redis), the user chats and is not announced online.
+ */
+async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: UserActor, log: Logger): Promise<void> {
   // One read serves both the rooms to join and the "came online" announcement.
   const subject = await deps.reads.presenceSubject(actor.userId);
+  socket.data.actor = actor;
   if (socket.disconnected) return;
   void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...subject.channels.map(channelRoom)]);
   counted.add(socket);
-  if (await deps.presence.connected(actor.userId)) {
-    await applyEffects({ io: deps.io, socket, bindSession: () => Promise.resolve() }, presenceEffects(subject, true));
+  try {
+    if (await deps.presence.connected(actor.userId)) {
+      await deps.applyEffects({ io: deps.io, socket, bindSession: () => Promise.resolve() }, presenceEffects(subject, true));
+    }
+  } catch (error) {
+    log.warn({ err: error, user: actor.userId }, "presence unavailable: the user was not announced online");
   }
 }

@@ -3,7 +3,7 @@ import { TestServer } from "../harness";
 import { freshPostgresDatabase, type TestDatabase } from "@canaduck/db/testing";
 import { TcpProxy } from "./tcp-proxy";
 
-const health = async (url: string): Promise<number> => (await fetch(`${url}/healthz`)).status;
+const status = async (url: string): Promise<number> => (await fetch(url)).status;
 
 describe("PostgreSQL going away and coming back", () => {
   let database: TestDatabase;
@@ -23,19 +23,21 @@ describe("PostgreSQL going away and coming back", () => {
     await database.drop();
   });
 
-  it("answers UNAVAILABLE while the database is unreachable, keeps running, and carries on without a gap once it is back", async () => {
+  it("answers UNAVAILABLE while the database is unreachable, stays live but not ready, and carries on without a gap once it is back", async () => {
     const alice = await server.user("alice");
     await alice.do("channel:join", { channel: "#ops" });
     await alice.do("message:send", { target: "#ops", text: "before" });
-    expect(await health(server.url)).toBe(200);
+    expect(await status(`${server.url}/readyz`)).toBe(200);
 
     await proxy.cut();
     const refused = await alice.send("message:send", { target: "#ops", text: "during", clientId: "during-1" });
     expect(refused.ok || refused.error.code).toBe("UNAVAILABLE");
-    expect(await health(server.url)).toBe(503);
+    // Not ready (take it out of the balancer), but alive: an orchestrator must not restart it.
+    expect(await status(`${server.url}/readyz`)).toBe(503);
+    expect(await status(`${server.url}/healthz`)).toBe(200);
 
     await proxy.start();
-    await expect.poll(() => health(server.url), { timeout: 10_000 }).toBe(200);
+    await expect.poll(() => status(`${server.url}/readyz`), { timeout: 10_000 }).toBe(200);
     // The client's outbox retries the refused send with its clientId; it is stored once, in order.
     await alice.do("message:send", { target: "#ops", text: "during", clientId: "during-1" });
     await alice.do("message:send", { target: "#ops", text: "after" });
