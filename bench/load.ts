@@ -30,10 +30,13 @@ type CaseKey = (typeof CASES)[number];
 const isCase = (key: string): key is CaseKey => (CASES as readonly string[]).includes(key);
 
 function selected(): Set<CaseKey> {
-  const only = process.env.BENCH_ONLY?.split(",").map((k) => k.trim()).filter((k) => k !== "");
+  const only = process.env.BENCH_ONLY?.split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
   if (!only || only.length === 0) return new Set(CASES);
   const unknown = only.filter((k) => !isCase(k));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown case ${unknown.join(", ")} (known: ${CASES.join(", ")})`);
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ONLY: unknown case ${unknown.join(", ")} (known: ${CASES.join(", ")})`);
   return new Set(only.filter(isCase));
 }
 

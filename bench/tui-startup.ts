@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const runs = Number(process.argv[2] ?? 15);
-const launcher = path.resolve(process.argv[3] ?? path.join(import.meta.dirname, "..", "apps", "tui", "bin", "canaduck.js"));
+const launcher = path.resolve(
+  process.argv[3] ?? path.join(import.meta.dirname, "..", "apps", "tui", "bin", "canaduck.js"),
+);
 
 const times: number[] = [];
 const rss: number[] = [];

@@ -10,7 +10,10 @@ const environment: Environment = {
   name: "jsdom-web",
   viteEnvironment: "client",
   setup(global: typeof globalThis) {
-    const dom = new JSDOM("<!doctype html><html><body></body></html>", { url: "http://localhost:3000/", pretendToBeVisual: true });
+    const dom = new JSDOM("<!doctype html><html><body></body></html>", {
+      url: "http://localhost:3000/",
+      pretendToBeVisual: true,
+    });
     const { keys, originals } = populateGlobal(global, dom.window, { bindFunctions: true });
     return {
       teardown(g: typeof globalThis) {

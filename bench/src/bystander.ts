@@ -12,7 +12,9 @@ export function converse(speaker: FleetMember, listener: FleetMember, channel: s
   let stopped = false;
   let n = 0;
   const heard = (text: string) =>
-    Object.values(listener.client.getState().channels).some((c) => c.target === channel && c.messages.some((m) => m.text === text));
+    Object.values(listener.client.getState().channels).some(
+      (c) => c.target === channel && c.messages.some((m) => m.text === text),
+    );
   const done = (async () => {
     while (!stopped) {
       const text = `bystander ${n++}`;

@@ -34,14 +34,24 @@ export async function checkConsistency(
   log: PublishLog,
   settleMs = 60_000,
 ): Promise<Consistency> {
-  await Promise.all(publishers.map((p) => until(p.client, (s) => s.pending.length === 0, settleMs).catch(() => undefined)));
+  await Promise.all(
+    publishers.map((p) => until(p.client, (s) => s.pending.length === 0, settleMs).catch(() => undefined)),
+  );
   const stored = new Map<string, string[]>();
   const url = /^(file:|postgres)/.test(database) ? database : `file:${database}`;
-  for (const channel of channels) stored.set(channel, (await storedMessagesAt(url, channel)).map((m) => m.text));
+  for (const channel of channels)
+    stored.set(
+      channel,
+      (await storedMessagesAt(url, channel)).map((m) => m.text),
+    );
   const everyone = [...publishers, ...receivers];
   await Promise.all(
     everyone.map((m) =>
-      until(m.client, (s) => channels.every((c) => new Set(viewTexts(s, c)).size >= (stored.get(c)?.length ?? 0)), settleMs).catch(() => undefined),
+      until(
+        m.client,
+        (s) => channels.every((c) => new Set(viewTexts(s, c)).size >= (stored.get(c)?.length ?? 0)),
+        settleMs,
+      ).catch(() => undefined),
     ),
   );
 

@@ -17,7 +17,12 @@ export async function rawSocket(url: string, token?: string): Promise<Socket> {
 }
 
 /** Emits and resolves with the ack, or with null when none comes within `timeoutMs`. */
-export function emitRaw(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000): Promise<Ack<unknown> | null> {
+export function emitRaw(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+  timeoutMs = 5_000,
+): Promise<Ack<unknown> | null> {
   return new Promise((resolve) => {
     socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, ack: Ack<unknown>) => resolve(err ? null : ack));
   });
@@ -26,7 +31,9 @@ export function emitRaw(socket: Socket, event: string, payload: unknown, timeout
 /** Registers an account over a raw socket and returns its token. */
 export async function registerRaw(url: string, name: string): Promise<string> {
   const socket = await rawSocket(url);
-  const ack = (await emitRaw(socket, "auth:register", { name, password: "bench password" })) as Ack<{ token: string }> | null;
+  const ack = (await emitRaw(socket, "auth:register", { name, password: "bench password" })) as Ack<{
+    token: string;
+  }> | null;
   socket.disconnect();
   if (!ack?.ok) throw new Error(`register ${name} failed`);
   return ack.data.token;

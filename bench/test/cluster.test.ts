@@ -46,7 +46,10 @@ describe("two nodes on PostgreSQL and Redis", () => {
     await joinAll([owner, bob, carl], ["#mod"]);
     // Bob's client forgets the channel once kicked, so what reaches bob is read off his socket.
     const reachedBob: string[] = [];
-    (bob.client as unknown as { socket: Socket<ServerToClientEvents, ClientToServerEvents> }).socket.on("message:new", (m) => reachedBob.push(m.text));
+    (bob.client as unknown as { socket: Socket<ServerToClientEvents, ClientToServerEvents> }).socket.on(
+      "message:new",
+      (m) => reachedBob.push(m.text),
+    );
     const kicked = await owner.client.request("channel:kick", { channel: "#mod", nick: "bob0", reason: "test" });
     expect(kicked.ok).toBe(true);
     await until(bob.client, (s) => !Object.values(s.channels).some((c) => c.target === "#mod"));
@@ -74,7 +77,13 @@ describe("two nodes on PostgreSQL and Redis", () => {
     const result = await checkConsistency(cluster.databaseUrl, ["#ha"], publishers, receivers, log);
     expect(log.acked.size).toBe(log.sent.length);
     expect(result.stored).toBe(log.sent.length);
-    expect(result).toMatchObject({ ackedNotStored: 0, storedTwice: 0, lostInViews: 0, duplicatedInViews: 0, misordered: 0 });
+    expect(result).toMatchObject({
+      ackedNotStored: 0,
+      storedTwice: 0,
+      lostInViews: 0,
+      duplicatedInViews: 0,
+      misordered: 0,
+    });
   });
 
   it("resumes delivery after Redis restarts under load, with nothing lost after catch-up", async () => {
@@ -98,6 +107,12 @@ describe("two nodes on PostgreSQL and Redis", () => {
     for (const r of receivers) dropConnection(r.client); // and a reconnect, which catches up regardless
     const result = await checkConsistency(cluster.databaseUrl, ["#redis"], publishers, receivers, log);
     expect(result.stored).toBe(log.sent.length);
-    expect(result).toMatchObject({ ackedNotStored: 0, storedTwice: 0, lostInViews: 0, duplicatedInViews: 0, misordered: 0 });
+    expect(result).toMatchObject({
+      ackedNotStored: 0,
+      storedTwice: 0,
+      lostInViews: 0,
+      duplicatedInViews: 0,
+      misordered: 0,
+    });
   });
 });

@@ -7,5 +7,11 @@ it("answers UNAVAILABLE while the database is locked away, then delivers everyth
   expect(result.unavailableAnswers).toBeGreaterThan(0);
   expect(result.acked).toBe(result.sent);
   expect(result.stored).toBe(result.sent);
-  expect(result).toMatchObject({ ackedNotStored: 0, storedTwice: 0, lostInViews: 0, duplicatedInViews: 0, misordered: 0 });
+  expect(result).toMatchObject({
+    ackedNotStored: 0,
+    storedTwice: 0,
+    lostInViews: 0,
+    duplicatedInViews: 0,
+    misordered: 0,
+  });
 });

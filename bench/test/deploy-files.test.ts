@@ -17,7 +17,8 @@ function composeServices(compose: string): string[] {
 }
 
 /** A setting in compose.yaml's shared node environment, e.g. `PORT: "3000"`. */
-const nodeSetting = (compose: string, key: string) => new RegExp(`^ {4}${key}: "?([^"\\n]+)"?$`, "m").exec(compose)?.[1];
+const nodeSetting = (compose: string, key: string) =>
+  new RegExp(`^ {4}${key}: "?([^"\\n]+)"?$`, "m").exec(compose)?.[1];
 
 describe("the deploy files agree with each other", () => {
   const compose = read("compose.yaml");
@@ -28,7 +29,10 @@ describe("the deploy files agree with each other", () => {
   });
 
   it("has Prometheus scrape each node on the metrics port the nodes are given", () => {
-    const targets = [...read("prometheus/prometheus.yml").matchAll(/^\s+- ([a-z0-9-]+):(\d+)$/gm)].map((m) => ({ host: m[1], port: m[2] }));
+    const targets = [...read("prometheus/prometheus.yml").matchAll(/^\s+- ([a-z0-9-]+):(\d+)$/gm)].map((m) => ({
+      host: m[1],
+      port: m[2],
+    }));
     expect(targets.map((t) => t.host).sort()).toEqual(["node1", "node2"]);
     for (const t of targets) expect(t.port).toBe(nodeSetting(compose, "METRICS_PORT"));
     // The token Prometheus sends is the compose secret mounted where prometheus.yml reads it.
@@ -37,7 +41,10 @@ describe("the deploy files agree with each other", () => {
   });
 
   it("has the balancer forward to each node's chat port", () => {
-    const upstreams = [...read("nginx/nginx.conf").matchAll(/^\s+server ([a-z0-9-]+):(\d+)\b/gm)].map((m) => ({ host: m[1], port: m[2] }));
+    const upstreams = [...read("nginx/nginx.conf").matchAll(/^\s+server ([a-z0-9-]+):(\d+)\b/gm)].map((m) => ({
+      host: m[1],
+      port: m[2],
+    }));
     expect(upstreams.map((u) => u.host).sort()).toEqual(["node1", "node2"]);
     for (const u of upstreams) expect(u.port).toBe(nodeSetting(compose, "PORT"));
   });
@@ -46,7 +53,9 @@ describe("the deploy files agree with each other", () => {
     const datasource = read("grafana/provisioning/datasources/prometheus.yml");
     expect(datasource).toMatch(/url: http:\/\/prometheus:9090$/m);
     const uid = /^\s+uid: (\S+)$/m.exec(datasource)?.[1];
-    const dashboard = JSON.parse(read("grafana/dashboards/canaduck.json")) as { panels: { title: string; datasource?: { uid?: string } }[] };
+    const dashboard = JSON.parse(read("grafana/dashboards/canaduck.json")) as {
+      panels: { title: string; datasource?: { uid?: string } }[];
+    };
     expect(dashboard.panels.filter((p) => p.datasource?.uid !== uid).map((p) => p.title)).toEqual([]);
   });
 
@@ -70,7 +79,9 @@ describe("the deploy files agree with each other", () => {
   });
 
   it("has a systemd unit that systemd-analyze accepts", () => {
-    const check = spawnSync("systemd-analyze", ["verify", path.join(deployDir, "canaduck.service")], { encoding: "utf8" });
+    const check = spawnSync("systemd-analyze", ["verify", path.join(deployDir, "canaduck.service")], {
+      encoding: "utf8",
+    });
     expect(check.error, "systemd-analyze (package systemd) is needed for this check").toBeUndefined();
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
   });

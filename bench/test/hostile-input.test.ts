@@ -3,7 +3,11 @@ import { hostileInput } from "../src/faults/hostile-input";
 
 it("answers 10,000 hostile events with coded errors while a bystander keeps chatting", async () => {
   // A capped heap: a leak would crash the server instead of hiding behind lazy GC.
-  const result = await hostileInput({ events: 10_000, concurrency: 4, serverEnv: { NODE_OPTIONS: "--max-old-space-size=160" } });
+  const result = await hostileInput({
+    events: 10_000,
+    concurrency: 4,
+    serverEnv: { NODE_OPTIONS: "--max-old-space-size=160" },
+  });
   console.log("hostile input:", JSON.stringify(result));
   expect(result.events).toBe(10_000);
   expect(result.uncoded).toBe(0);

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeFleet, joinAll, registerFleet, type FleetMember } from "../src/chat-fleet";
 import { Cluster } from "../src/cluster/cluster";
 import { PrometheusProcess, type QueryAnswer } from "../src/prometheus/prometheus-process";
-import { dashboardQueries, renderPrometheusConfig, shippedAlertsYml, shippedPrometheusYml } from "../src/prometheus/shipped-monitoring";
+import {
+  dashboardQueries,
+  renderPrometheusConfig,
+  shippedAlertsYml,
+  shippedPrometheusYml,
+} from "../src/prometheus/shipped-monitoring";
 import { freePort } from "../src/server-process";
 import { sleep } from "../src/stats";
 
@@ -56,7 +61,10 @@ describe("the shipped Prometheus configuration, against two real nodes", () => {
     // As compose runs them: /metrics needs METRICS_TOKEN, which Prometheus sends from its credentials_file.
     cluster = await Cluster.start(2, { METRICS_TOKEN: token });
     targets = cluster.nodes.map((n) => new URL(n.url).host);
-    members = [...(await registerFleet(cluster.node(0).url, "ann", 2)), ...(await registerFleet(cluster.node(1).url, "bob", 2))];
+    members = [
+      ...(await registerFleet(cluster.node(0).url, "ann", 2)),
+      ...(await registerFleet(cluster.node(1).url, "bob", 2)),
+    ];
     await joinAll(members, ["#metrics"]);
     const refused = await members[0]?.client.request("history:read", { target: "#nowhere" }, true);
     if (!refused || refused.ok) throw new Error("reading a channel that does not exist was not refused");
@@ -101,14 +109,27 @@ describe("the shipped Prometheus configuration, against two real nodes", () => {
     const queries = dashboardQueries();
     // The panels the issue asks for, by the titles an operator reads.
     const titles = new Set(queries.map((q) => q.panel));
-    for (const title of ["Connected clients", "Messages/s", "Ack latency p50 / p99", "Errors by code", "Event-loop lag", "Database latency p50 / p99", "Redis adapter traffic"]) {
+    for (const title of [
+      "Connected clients",
+      "Messages/s",
+      "Ack latency p50 / p99",
+      "Errors by code",
+      "Event-loop lag",
+      "Database latency p50 / p99",
+      "Redis adapter traffic",
+    ]) {
       expect(titles, `dashboard panel "${title}"`).toContain(title);
     }
-    expect(queries.filter((q) => q.expr.includes("$")), "a Grafana variable the test does not substitute").toEqual([]);
+    expect(
+      queries.filter((q) => q.expr.includes("$")),
+      "a Grafana variable the test does not substitute",
+    ).toEqual([]);
 
     const failures = async () => {
       const answers = await Promise.all(queries.map(async (q) => ({ q, answer: await prometheus.query(q.expr) })));
-      return answers.filter(({ answer }) => !hasData(answer)).map(({ q, answer }) => `${q.panel} [${q.refId}] ${q.expr} → ${answer.ok ? "no data" : answer.error}`);
+      return answers
+        .filter(({ answer }) => !hasData(answer))
+        .map(({ q, answer }) => `${q.panel} [${q.refId}] ${q.expr} → ${answer.ok ? "no data" : answer.error}`);
     };
     // Rates need two scrapes inside their range: wait for them rather than sleep a fixed time.
     await eventually(async () => (await failures()).length === 0, 20_000);
@@ -128,8 +149,15 @@ describe("the shipped Prometheus configuration, against two real nodes", () => {
     // A rule's health is "unknown" until its first evaluation.
     await eventually(async () => (await rules()).every((r) => r.health !== "unknown"), 10_000);
     const loaded = await rules();
-    expect(loaded.map((r) => r.name).sort()).toEqual(["CanaDuckAckLatencyOverBudget", "CanaDuckEventLoopLag", "CanaDuckNodeDown", "CanaDuckServerErrors"]);
-    expect(loaded.filter((r) => r.health !== "ok").map((r) => `${r.name}: ${r.health} ${r.lastError ?? ""}`)).toEqual([]);
+    expect(loaded.map((r) => r.name).sort()).toEqual([
+      "CanaDuckAckLatencyOverBudget",
+      "CanaDuckEventLoopLag",
+      "CanaDuckNodeDown",
+      "CanaDuckServerErrors",
+    ]);
+    expect(loaded.filter((r) => r.health !== "ok").map((r) => `${r.name}: ${r.health} ${r.lastError ?? ""}`)).toEqual(
+      [],
+    );
     for (const rule of loaded) {
       // Not firing answers an empty vector, which is fine; an error is not.
       const answer = await prometheus.query(rule.query);
@@ -142,8 +170,12 @@ describe("the shipped Prometheus configuration, against two real nodes", () => {
     await Promise.race([traffic, sleep(5_000)]);
     await cluster.node(1).stop("SIGKILL");
     const downInstances = async () => {
-      const data = await prometheus.api<{ alerts: { labels: Record<string, string>; state: string }[] }>("/api/v1/alerts");
-      return data.alerts.filter((a) => a.labels.alertname === "CanaDuckNodeDown" && a.state !== "inactive").map((a) => a.labels.instance);
+      const data = await prometheus.api<{ alerts: { labels: Record<string, string>; state: string }[] }>(
+        "/api/v1/alerts",
+      );
+      return data.alerts
+        .filter((a) => a.labels.alertname === "CanaDuckNodeDown" && a.state !== "inactive")
+        .map((a) => a.labels.instance);
     };
     // The shipped rule waits a minute before firing: pending is what shows within seconds.
     await eventually(async () => (await downInstances()).length > 0, 15_000);
@@ -170,7 +202,10 @@ describe("promtool on the shipped files", () => {
       const tokenFile = path.join(dir, "metrics_token");
       writeFileSync(tokenFile, "secret");
       const configFile = path.join(dir, "prometheus.yml");
-      writeFileSync(configFile, renderPrometheusConfig({ targets: ["127.0.0.1:9464", "127.0.0.1:9465"], tokenFile, interval: "15s" }));
+      writeFileSync(
+        configFile,
+        renderPrometheusConfig({ targets: ["127.0.0.1:9464", "127.0.0.1:9465"], tokenFile, interval: "15s" }),
+      );
       const check = promtool("check", "config", configFile);
       expect(check.status, check.output).toBe(0);
     } finally {

@@ -8,5 +8,11 @@ it("loses and doubles nothing while connections are cut a thousand times under l
   expect(result.sent).toBeGreaterThan(100);
   expect(result.acked).toBe(result.sent);
   expect(result.stored).toBe(result.sent);
-  expect(result).toMatchObject({ ackedNotStored: 0, storedTwice: 0, lostInViews: 0, duplicatedInViews: 0, misordered: 0 });
+  expect(result).toMatchObject({
+    ackedNotStored: 0,
+    storedTwice: 0,
+    lostInViews: 0,
+    duplicatedInViews: 0,
+    misordered: 0,
+  });
 });

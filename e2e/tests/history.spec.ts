@@ -6,7 +6,10 @@ const SEEDED = 400;
 test.use({ serverEnv: { RATE_LIMITS: "off" } });
 const line = (i: number) => `history line ${String(i).padStart(3, "0")}`;
 
-test("history survives a reload and scrolling up loads older pages, rendering only what is visible", async ({ server, signUp }, testInfo) => {
+test("history survives a reload and scrolling up loads older pages, rendering only what is visible", async ({
+  server,
+  signUp,
+}, testInfo) => {
   await seedHistory(server.url, "archivist", "#history", SEEDED, line);
   const ann = await signUp("ann");
   await joinChannel(ann, "#history");

@@ -1,6 +1,10 @@
 import { composer, expect, joinChannel, messageLog, say, seriousViolations, test } from "../fixtures/test";
 
-test("two people register, join a channel and chat live both ways, seeing each other type", async ({ page, server, signUp }, testInfo) => {
+test("two people register, join a channel and chat live both ways, seeing each other type", async ({
+  page,
+  server,
+  signUp,
+}, testInfo) => {
   await page.goto(server.url);
   await expect(page.getByRole("heading", { name: "CanaDuck" })).toBeVisible();
   expect(await seriousViolations(page), "login screen").toEqual([]);

@@ -44,6 +44,8 @@ test("leaving a channel from its header", async ({ signUp }) => {
   await joinChannel(ann, "#exit");
   await joinChannel(bob, "#exit");
   await bob.getByRole("button", { name: "Leave" }).click();
-  await expect(bob.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "#exit" })).toHaveCount(0);
+  await expect(
+    bob.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "#exit" }),
+  ).toHaveCount(0);
   await expect(messageLog(ann).getByText("bob left")).toBeVisible();
 });

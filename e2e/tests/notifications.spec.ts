@@ -22,7 +22,8 @@ test("opted in, a mention raises a desktop notification while the tab is hidden,
     Object.assign(window, { shown, setHidden: (value: boolean) => (hidden = value), Notification: FakeNotification });
   });
   const shown = () => ann.evaluate(() => (window as unknown as { shown: string[] }).shown);
-  const setHidden = (value: boolean) => ann.evaluate((v) => (window as unknown as { setHidden: (v: boolean) => void }).setHidden(v), value);
+  const setHidden = (value: boolean) =>
+    ann.evaluate((v) => (window as unknown as { setHidden: (v: boolean) => void }).setHidden(v), value);
 
   await joinChannel(ann, "#pings");
   await joinChannel(bob, "#pings");

@@ -1,7 +1,10 @@
 import { expect, joinChannel, messageLog, say, test } from "../fixtures/test";
 
 for (const signal of ["SIGTERM", "SIGKILL"] as const) {
-  test(`the server restarts mid-conversation (${signal}) and both people end with every line, none twice`, async ({ server, signUp }) => {
+  test(`the server restarts mid-conversation (${signal}) and both people end with every line, none twice`, async ({
+    server,
+    signUp,
+  }) => {
     const ann = await signUp("ann");
     const bob = await signUp("bob");
     await joinChannel(ann, "#live");

@@ -7,7 +7,10 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 
 const workspace = (name, message) => ({ regex: `^@canaduck/(${name})(/.*)?$`, message });
 
-const appsApart = workspace("web|tui", "Apps are run, not imported: move what both need into packages/client or packages/contract.");
+const appsApart = workspace(
+  "web|tui",
+  "Apps are run, not imported: move what both need into packages/client or packages/contract.",
+);
 const dbApart = workspace("db", "Only apps/server and bench use the database package.");
 const serverApart = workspace("server", "The server is an app: share code through packages/*, not by importing it.");
 // Tests of a client start a real server through its harness (real parts, not mocks).
@@ -15,19 +18,39 @@ const serverApartButHarness = { regex: "^@canaduck/server(?!/testing$)(/.*)?$", 
 const serverCoreApart = workspace("domain|db", "A client is not the server: it speaks the contract over a socket.");
 
 const serverRuntime = [
-  { regex: "^socket\\.io$|^@socket\\.io/", message: "Transport belongs in apps/server (the domain returns effects; the adapter emits them)." },
-  { regex: "^(@prisma/.*|\\.prisma/.*|prisma(/.*)?|.*/prisma(/.*)?)$", message: "Storage belongs behind the domain's ports, in packages/db and apps/server." },
-  { regex: "^(pg|redis|ioredis|@libsql/.*|@redis/.*)(/.*)?$", message: "Database and Redis drivers belong in packages/db and apps/server." },
+  {
+    regex: "^socket\\.io$|^@socket\\.io/",
+    message: "Transport belongs in apps/server (the domain returns effects; the adapter emits them).",
+  },
+  {
+    regex: "^(@prisma/.*|\\.prisma/.*|prisma(/.*)?|.*/prisma(/.*)?)$",
+    message: "Storage belongs behind the domain's ports, in packages/db and apps/server.",
+  },
+  {
+    regex: "^(pg|redis|ioredis|@libsql/.*|@redis/.*)(/.*)?$",
+    message: "Database and Redis drivers belong in packages/db and apps/server.",
+  },
   { regex: "^(node:)?(net|http|https|http2|tls|dgram)$", message: "Sockets and HTTP belong in apps/server." },
 ];
 const ui = [{ regex: "^(react|react-dom|ink|ink-.*)(/.*)?$", message: "Rendering belongs in apps/web and apps/tui." }];
 
 const tests = ["**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/testing/**"];
-const restrict = (files, patterns, ignores = []) => ({ files, ignores, rules: { "no-restricted-imports": ["error", { patterns }] } });
+const restrict = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { "no-restricted-imports": ["error", { patterns }] },
+});
 
 /** Reports a relative import that leaves its workspace for another one's files. */
 const noCrossWorkspaceRelative = {
-  meta: { type: "problem", schema: [], messages: { cross: "'{{source}}' reaches into {{target}} from {{from}}: import it by its package name, through what it exports." } },
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      cross:
+        "'{{source}}' reaches into {{target}} from {{from}}: import it by its package name, through what it exports.",
+    },
+  },
   create(context) {
     const workspaceOf = (file) => {
       const rel = path.relative(root, file).split(path.sep).join("/");
@@ -57,10 +80,26 @@ export default [
   // Later blocks replace earlier ones for the files they match, so each lists its whole set.
   restrict(["**/*"], [appsApart, dbApart]),
   restrict(["apps/server/**", "bench/**"], [appsApart]),
-  restrict(["packages/contract/**"], [workspace(".*", "The contract is the bottom layer: it imports no workspace."), ...serverRuntime, ...ui]),
-  restrict(["packages/domain/**"], [{ regex: "^@canaduck/(?!contract(/|$))", message: "The domain imports only the contract." }, ...serverRuntime, ...ui]),
+  restrict(
+    ["packages/contract/**"],
+    [workspace(".*", "The contract is the bottom layer: it imports no workspace."), ...serverRuntime, ...ui],
+  ),
+  restrict(
+    ["packages/domain/**"],
+    [
+      { regex: "^@canaduck/(?!contract(/|$))", message: "The domain imports only the contract." },
+      ...serverRuntime,
+      ...ui,
+    ],
+  ),
   restrict(["packages/client/**"], [appsApart, serverApart, serverCoreApart, ...serverRuntime], tests),
-  restrict(tests.map((t) => `packages/client/${t}`), [appsApart, serverApartButHarness, serverCoreApart, ...serverRuntime]),
+  restrict(
+    tests.map((t) => `packages/client/${t}`),
+    [appsApart, serverApartButHarness, serverCoreApart, ...serverRuntime],
+  ),
   restrict(["apps/web/**", "apps/tui/**"], [appsApart, serverApart, serverCoreApart], tests),
-  restrict(["apps/web", "apps/tui"].flatMap((app) => tests.map((t) => `${app}/${t}`)), [appsApart, serverApartButHarness, serverCoreApart]),
+  restrict(
+    ["apps/web", "apps/tui"].flatMap((app) => tests.map((t) => `${app}/${t}`)),
+    [appsApart, serverApartButHarness, serverCoreApart],
+  ),
 ];

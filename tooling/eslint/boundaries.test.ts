@@ -90,7 +90,9 @@ describe("import boundaries", () => {
   });
 
   it.each(forbidden)("%s may not re-export %s either", async (file, source) => {
-    expect(await reported(file, `export * from "${source}";\nexport { default as probe } from "${source}";\n`)).toHaveLength(2);
+    expect(
+      await reported(file, `export * from "${source}";\nexport { default as probe } from "${source}";\n`),
+    ).toHaveLength(2);
   });
 
   it.each(allowed)("%s may import %s", async (file, source) => {

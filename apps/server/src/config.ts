@@ -5,9 +5,12 @@ import { readConfigFile } from "./config-file";
 import { repoRoot } from "./paths";
 import { securityEnv, toSecurityConfig, type SecurityConfig } from "./security/security-env";
 
-const commaList = z
-  .string()
-  .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean));
+const commaList = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 /** Every environment variable the server reads, with its default. */
 const envSchema = z.object({
@@ -15,20 +18,36 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/i, "use a SQLite file: URL (file:./data/canaduck.db) or a PostgreSQL URL (postgresql://user@host:5432/db)")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/i,
+      "use a SQLite file: URL (file:./data/canaduck.db) or a PostgreSQL URL (postgresql://user@host:5432/db)",
+    )
     .default(`file:${path.join(repoRoot, "data", "canaduck.db")}`),
   ADMIN_NAMES: commaList.default([]),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
   PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   /** Set to run several nodes: Socket.IO's Redis adapter, shared presence and rate limits. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "a redis:// URL, e.g. redis://127.0.0.1:6379").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "a redis:// URL, e.g. redis://127.0.0.1:6379")
+    .optional(),
   /** Prefix of every Redis key and channel this deployment uses. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("canaduck"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/)
+    .default("canaduck"),
   /** Serve /metrics on this port (on HOST) instead of the chat port. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
@@ -73,8 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const fromEnv = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
   const parsed = envSchema.safeParse({ ...file.values, ...fromEnv });
   if (!parsed.success) {
-    const source = (key: string) => (file.path !== null && key in file.values && !(key in fromEnv) ? ` (in ${file.path})` : "");
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}${source(String(issue.path[0]))}: ${issue.message}`).join("\n  ");
+    const source = (key: string) =>
+      file.path !== null && key in file.values && !(key in fromEnv) ? ` (in ${file.path})` : "";
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join(".")}${source(String(issue.path[0]))}: ${issue.message}`)
+      .join("\n  ");
     throw new Error(`Invalid configuration:\n  ${problems}`);
   }
   const e = parsed.data;

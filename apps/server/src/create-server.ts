@@ -58,10 +58,12 @@ const READINESS_TIMEOUT_MS = 2_000;
 const within = (check: () => Promise<boolean>): Promise<boolean> =>
   new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), READINESS_TIMEOUT_MS);
-    check().then(
-      (ok) => resolve(ok),
-      () => resolve(false),
-    ).finally(() => clearTimeout(timer));
+    check()
+      .then(
+        (ok) => resolve(ok),
+        () => resolve(false),
+      )
+      .finally(() => clearTimeout(timer));
   });
 
 const listen = (server: HttpServer, port: number, host: string) =>
@@ -73,13 +75,19 @@ const listen = (server: HttpServer, port: number, host: string) =>
 const urlOf = (host: string, port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
 /** Builds and starts a CanaDuck server: migrations, database, HTTP and Socket.IO. */
-export async function createServer(config: ServerConfig, logger: Logger = createLogger(config.logLevel), seams: ServerSeams = {}): Promise<ChatServerHandle> {
+export async function createServer(
+  config: ServerConfig,
+  logger: Logger = createLogger(config.logLevel),
+  seams: ServerSeams = {},
+): Promise<ChatServerHandle> {
   const database = await openDatabase(config.databaseUrl, config.migrationsDir, logger);
   if (database.applied.length > 0) logger.info({ migrations: database.applied }, "applied database migrations");
 
   let connectedClients = () => 0;
   const metrics = createMetrics(() => connectedClients());
-  const scale = config.redisUrl ? await redisScaleOut(config.redisUrl, config.redisPrefix, logger, metrics) : singleNode();
+  const scale = config.redisUrl
+    ? await redisScaleOut(config.redisUrl, config.redisPrefix, logger, metrics)
+    : singleNode();
   const presence = seams.presence ? seams.presence(scale.presence) : scale.presence;
   const store = timedStore(database.store, metrics.dbLatency);
   const domain: DomainDeps = {
@@ -88,7 +96,11 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     ids: { newId: randomUUID },
     passwords: boundedHasher(argon2Hasher),
     presence,
-    config: { sessionTtlMs: config.sessionTtlMs, adminNames: config.adminNames, maxChannelsPerUser: config.security.maxChannelsPerUser },
+    config: {
+      sessionTtlMs: config.sessionTtlMs,
+      adminNames: config.adminNames,
+      maxChannelsPerUser: config.security.maxChannelsPerUser,
+    },
   };
 
   const readiness = async (): Promise<Record<string, boolean>> => {
@@ -102,19 +114,24 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     ]);
     return redis === null ? { database: databaseOk } : { database: databaseOk, redis };
   };
-  const serveMetrics = metricsEndpoint(async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }), config.metricsToken);
+  const serveMetrics = metricsEndpoint(
+    async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+    config.metricsToken,
+  );
   const handleRequest = createRequestHandler({
     webDist: config.webDist,
     readiness,
     metrics: config.metricsPort === null ? serveMetrics : null,
   });
-  const served = (handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => {
-    handler(req, res).catch((error: unknown) => {
-      logger.error({ err: error, url: req.url }, "HTTP request failed");
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  };
+  const served =
+    (handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) =>
+    (req: IncomingMessage, res: ServerResponse) => {
+      handler(req, res).catch((error: unknown) => {
+        logger.error({ err: error, url: req.url }, "HTTP request failed");
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    };
   const httpServer = createHttpServer(served(handleRequest));
   // Its own port, so it can be left off the balancer and firewalled to the monitoring network.
   const metricsServer =
@@ -127,7 +144,12 @@ export async function createServer(config: ServerConfig, logger: Logger = create
             res.end();
           }),
         );
-  const security = createSecurity(config.security, logger, () => (httpServer.address() as AddressInfo | null)?.port ?? config.port, scale.limiters);
+  const security = createSecurity(
+    config.security,
+    logger,
+    () => (httpServer.address() as AddressInfo | null)?.port ?? config.port,
+    scale.limiters,
+  );
   const io: ChatServer = new Server(httpServer, {
     allowRequest: security.allowRequest,
     maxHttpBufferSize: MAX_EVENT_BYTES,
@@ -149,13 +171,28 @@ export async function createServer(config: ServerConfig, logger: Logger = create
     },
   });
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
-  const connectionDeps = { io, domain, presence, logger, metrics, queueCapacity: 64, lifecycle, guard: security.guard, sends, reads, applyEffects: seams.applyEffects ?? applyEffects };
+  const connectionDeps = {
+    io,
+    domain,
+    presence,
+    logger,
+    metrics,
+    queueCapacity: 64,
+    lifecycle,
+    guard: security.guard,
+    sends,
+    reads,
+    applyEffects: seams.applyEffects ?? applyEffects,
+  };
   io.on("connection", (socket) => handleConnection(connectionDeps, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
 
   const port = await listen(httpServer, config.port, config.host);
   const url = urlOf(config.host, port);
-  const metricsUrl = metricsServer === null || config.metricsPort === null ? null : urlOf(config.host, await listen(metricsServer, config.metricsPort, config.host));
+  const metricsUrl =
+    metricsServer === null || config.metricsPort === null
+      ? null
+      : urlOf(config.host, await listen(metricsServer, config.metricsPort, config.host));
   logger.info({ url, metrics: metricsUrl ?? `${url}/metrics`, database: database.location }, "CanaDuck is listening");
 
   let closing: Promise<void> | undefined;

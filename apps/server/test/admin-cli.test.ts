@@ -29,12 +29,19 @@ describe("canaduck-admin", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const login = async (name: string, password: string) => call(await server.connect(), "auth:login", { name, password });
+  const login = async (name: string, password: string) =>
+    call(await server.connect(), "auth:login", { name, password });
 
   it("creates accounts the server logs in, by register's rules, hashed with argon2id", async () => {
-    expect(await admin(["create-account", "root"], "first password\n")).toEqual({ code: 0, stdout: "created root (server admin)\n", stderr: "" });
+    expect(await admin(["create-account", "root"], "first password\n")).toEqual({
+      code: 0,
+      stdout: "created root (server admin)\n",
+      stderr: "",
+    });
     expect((await admin(["create-account", "bob"], "bob's password\n")).stdout).toBe("created bob\n");
-    expect((await admin(["create-account", "carol", "--admin"], "carol's password\n")).stdout).toBe("created carol (server admin)\n");
+    expect((await admin(["create-account", "carol", "--admin"], "carol's password\n")).stdout).toBe(
+      "created carol (server admin)\n",
+    );
     expect((await login("root", "first password")).ok).toBe(true);
     expect((await login("bob", "bob's password")).ok).toBe(true);
 
@@ -65,10 +72,20 @@ describe("canaduck-admin", () => {
     expect(await call(bob, "audit:log", {})).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await admin(["grant-admin", "bob"])).toMatchObject({ code: 0, stdout: "bob is now a server admin\n" });
     const log = await call(bob, "audit:log", { limit: 1 });
-    expect(log).toMatchObject({ ok: true, data: { entries: [{ action: "grant-admin", actor: "(admin command line)", target: "bob" }] } });
-    expect(await admin(["revoke-admin", "bob"])).toMatchObject({ code: 0, stdout: "bob is no longer a server admin\n" });
+    expect(log).toMatchObject({
+      ok: true,
+      data: { entries: [{ action: "grant-admin", actor: "(admin command line)", target: "bob" }] },
+    });
+    expect(await admin(["revoke-admin", "bob"])).toMatchObject({
+      code: 0,
+      stdout: "bob is no longer a server admin\n",
+    });
     expect(await call(bob, "audit:log", {})).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await admin(["grant-admin", "nobody"])).toEqual({ code: 1, stdout: "", stderr: "canaduck-admin grant-admin: There is no user called nobody.\n" });
+    expect(await admin(["grant-admin", "nobody"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "canaduck-admin grant-admin: There is no user called nobody.\n",
+    });
   });
 
   it("suspends and unsuspends like /suspend: the live client is refused from its next command, login and token refused", async () => {
@@ -96,8 +113,12 @@ describe("canaduck-admin", () => {
 
   it("answers a mistake with one line and exit code 1", async () => {
     expect(await admin(["frobnicate"])).toMatchObject({ code: 1, stdout: "" });
-    expect((await admin(["suspend"])).stderr).toBe("canaduck-admin suspend: usage: canaduck-admin suspend <name> [reason]\n");
-    expect((await admin(["list-accounts", "--all"])).stderr).toMatch(/^canaduck-admin list-accounts: unknown option --all;/);
+    expect((await admin(["suspend"])).stderr).toBe(
+      "canaduck-admin suspend: usage: canaduck-admin suspend <name> [reason]\n",
+    );
+    expect((await admin(["list-accounts", "--all"])).stderr).toMatch(
+      /^canaduck-admin list-accounts: unknown option --all;/,
+    );
     const badConfig = await runAdminCli(["list-accounts"], { ...env, PORT: "not a port" }, dir);
     expect(badConfig.code).toBe(1);
     expect(badConfig.stderr.trim().split("\n")).toHaveLength(1);

@@ -57,7 +57,15 @@ export class ServerProcess {
     this.url = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, ["--import", "tsx", path.join(serverDir, "src", "main.ts")], {
       cwd: serverDir,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMITS: "off", ...this.env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        RATE_LIMITS: "off",
+        ...this.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
@@ -67,7 +75,10 @@ export class ServerProcess {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${this.output}`);
-      const up = await fetch(`${this.url}/healthz`).then((res) => res.ok, () => false);
+      const up = await fetch(`${this.url}/healthz`).then(
+        (res) => res.ok,
+        () => false,
+      );
       if (up) return this;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -37,7 +37,11 @@ describe("chatting over Socket.IO", () => {
     const socket = await server.connect({ token: alice.token });
     const { call } = await import("./harness");
     const history = await call(socket, "history:read", { target: "#dev" });
-    expect(history.ok && history.data.messages.filter((m) => m.kind === "text").map((m) => m.text)).toEqual(["one", "two", "three"]);
+    expect(history.ok && history.data.messages.filter((m) => m.kind === "text").map((m) => m.text)).toEqual([
+      "one",
+      "two",
+      "three",
+    ]);
     const state = await call(socket, "session:state", {});
     expect(state.ok && state.data.channels.map((c) => c.name)).toEqual(["#dev"]);
   });

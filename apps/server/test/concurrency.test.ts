@@ -18,7 +18,11 @@ describe("concurrent commands", () => {
   async function wholeHistory(client: ChatClient, target: string): Promise<Message[]> {
     const all: Message[] = [];
     for (let page = 0; page < 50; page++) {
-      const { messages, hasMore } = await client.do("history:read", { target, after: all.at(-1)?.seq ?? 0, limit: limits.historyPageMax });
+      const { messages, hasMore } = await client.do("history:read", {
+        target,
+        after: all.at(-1)?.seq ?? 0,
+        limit: limits.historyPageMax,
+      });
       all.push(...messages);
       if (!hasMore) return all;
     }
@@ -41,7 +45,9 @@ describe("concurrent commands", () => {
       while (performance.now() < until);
     }, 25);
     const acks = await Promise.all(
-      users.flatMap((user, u) => Array.from({ length: 30 }, (_, i) => user.do("message:send", { target: "#busy", text: `${u}:${i}` }))),
+      users.flatMap((user, u) =>
+        Array.from({ length: 30 }, (_, i) => user.do("message:send", { target: "#busy", text: `${u}:${i}` })),
+      ),
     ).finally(() => clearInterval(stalls));
 
     const sentSeqs = acks.map((ack) => ack.message.seq).sort((a, b) => a - b);
@@ -50,7 +56,9 @@ describe("concurrent commands", () => {
     expect(history.map((m) => m.seq)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
     expect(history.filter((m) => m.kind === "text").map((m) => m.seq)).toEqual(sentSeqs);
     const last = sentSeqs.at(-1) ?? 0;
-    await expect.poll(() => seenBy.map((seen) => seen.filter((m) => m.kind === "text").length), { timeout: 10_000 }).toEqual(users.map(() => 240));
+    await expect
+      .poll(() => seenBy.map((seen) => seen.filter((m) => m.kind === "text").length), { timeout: 10_000 })
+      .toEqual(users.map(() => 240));
     for (const seen of seenBy) {
       const seqs = seen.filter((m) => m.seq <= last).map((m) => m.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
@@ -67,7 +75,9 @@ describe("concurrent commands", () => {
         return r.message;
       }),
     );
-    const topic = user.do("channel:topic", { channel: "#burst", topic: "after the burst" }).then(() => answered.push("topic"));
+    const topic = user
+      .do("channel:topic", { channel: "#burst", topic: "after the burst" })
+      .then(() => answered.push("topic"));
     const messages = await Promise.all(sends);
     await topic;
 
@@ -114,12 +124,16 @@ describe("concurrent commands", () => {
     const sockets = await devices(user, 6);
     for (let round = 0; round < 5; round++) {
       const clientId = `retry-${round}`;
-      const acks = await Promise.all(sockets.map((socket) => call(socket, "message:send", { target: "#retry", text: `once ${round}`, clientId })));
+      const acks = await Promise.all(
+        sockets.map((socket) => call(socket, "message:send", { target: "#retry", text: `once ${round}`, clientId })),
+      );
       const ids = acks.map((ack) => (ack.ok ? ack.data.message.id : ack.error.code));
       expect(new Set(ids).size, ids.join(", ")).toBe(1);
     }
     const history = await wholeHistory(user, "#retry");
-    expect(history.filter((m) => m.kind === "text").map((m) => m.text)).toEqual([0, 1, 2, 3, 4].map((round) => `once ${round}`));
+    expect(history.filter((m) => m.kind === "text").map((m) => m.text)).toEqual(
+      [0, 1, 2, 3, 4].map((round) => `once ${round}`),
+    );
     expect(history.map((m) => m.seq)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
   });
 
@@ -137,7 +151,9 @@ describe("concurrent commands", () => {
 
   it("registers a name claimed by 6 people at once for exactly one of them; the others are told it is taken", async () => {
     const sockets = await Promise.all(Array.from({ length: 6 }, () => server.connect()));
-    const acks = await Promise.all(sockets.map((socket) => call(socket, "auth:register", { name: "popular", password: "correct horse battery" })));
+    const acks = await Promise.all(
+      sockets.map((socket) => call(socket, "auth:register", { name: "popular", password: "correct horse battery" })),
+    );
     const outcomes = acks.map((ack) => (ack.ok ? "ok" : ack.error.code)).sort();
     expect(outcomes).toEqual(["NICK_IN_USE", "NICK_IN_USE", "NICK_IN_USE", "NICK_IN_USE", "NICK_IN_USE", "ok"]);
   });

@@ -9,7 +9,10 @@ import { repoRoot } from "../src/paths";
 function workdir(settings?: Record<string, unknown> | string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "canaduck-config-"));
   if (settings !== undefined) {
-    writeFileSync(path.join(dir, "canaduck.config.json"), typeof settings === "string" ? settings : JSON.stringify(settings));
+    writeFileSync(
+      path.join(dir, "canaduck.config.json"),
+      typeof settings === "string" ? settings : JSON.stringify(settings),
+    );
   }
   return dir;
 }
@@ -36,7 +39,9 @@ describe("canaduck.config.json", () => {
     const dir = workdir();
     writeFileSync(path.join(dir, "prod.json"), JSON.stringify({ PORT: 4200 }));
     expect(loadConfig({ CANADUCK_CONFIG: "prod.json" }, dir).port).toBe(4200);
-    expect(() => loadConfig({ CANADUCK_CONFIG: "missing.json" }, dir)).toThrow(/CANADUCK_CONFIG names .*missing\.json, which does not exist/);
+    expect(() => loadConfig({ CANADUCK_CONFIG: "missing.json" }, dir)).toThrow(
+      /CANADUCK_CONFIG names .*missing\.json, which does not exist/,
+    );
   });
 
   it("may be absent: the environment and the defaults apply", () => {
@@ -47,15 +52,23 @@ describe("canaduck.config.json", () => {
 
   it("stops the start on an unknown key, naming it and the file", () => {
     const dir = workdir({ PORT: 3000, PROT: 3001 });
-    expect(() => loadConfig({}, dir)).toThrow(`Invalid configuration file ${path.join(dir, "canaduck.config.json")}: unknown key PROT`);
+    expect(() => loadConfig({}, dir)).toThrow(
+      `Invalid configuration file ${path.join(dir, "canaduck.config.json")}: unknown key PROT`,
+    );
   });
 
   it("stops the start on a bad value, naming the key and the file", () => {
     const dir = workdir({ PORT: "not a port" });
     expect(() => loadConfig({}, dir)).toThrow(`PORT (in ${path.join(dir, "canaduck.config.json")}): `);
-    expect(() => loadConfig({}, workdir({ RATE_LIMITS: "sometimes" }))).toThrow(/RATE_LIMITS \(in .*canaduck\.config\.json\): /);
-    expect(() => loadConfig({}, workdir({ PORT: [3000] }))).toThrow(/canaduck\.config\.json: PORT must be a string, a number or a boolean/);
-    expect(() => loadConfig({}, workdir("{ PORT: 3000 }"))).toThrow(/Invalid configuration file .*canaduck\.config\.json: /);
+    expect(() => loadConfig({}, workdir({ RATE_LIMITS: "sometimes" }))).toThrow(
+      /RATE_LIMITS \(in .*canaduck\.config\.json\): /,
+    );
+    expect(() => loadConfig({}, workdir({ PORT: [3000] }))).toThrow(
+      /canaduck\.config\.json: PORT must be a string, a number or a boolean/,
+    );
+    expect(() => loadConfig({}, workdir("{ PORT: 3000 }"))).toThrow(
+      /Invalid configuration file .*canaduck\.config\.json: /,
+    );
     // A bad value in the environment is the environment's, even when the file has the key.
     expect(() => loadConfig({ PORT: "x" }, workdir({ PORT: 3000 }))).toThrow(/^Invalid configuration:\n {2}PORT: /);
   });

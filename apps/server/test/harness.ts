@@ -49,7 +49,13 @@ export class TestServer {
   ) {}
 
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: String(this.port), HOST: "127.0.0.1", DATABASE_URL: this.env.DATABASE_URL ?? (await this.database.url()), WEB_DIST: path.join(this.dir, "no-web"), ...this.env });
+    const config = loadConfig({
+      PORT: String(this.port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: this.env.DATABASE_URL ?? (await this.database.url()),
+      WEB_DIST: path.join(this.dir, "no-web"),
+      ...this.env,
+    });
     this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), this.seams);
     this.port = this.handle.port;
     return this;
@@ -95,7 +101,9 @@ export class TestServer {
     this.sockets.add(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
-      socket.once("connect_error", (err: Error & { data?: unknown }) => reject(new HandshakeRefused(err.message, err.data)));
+      socket.once("connect_error", (err: Error & { data?: unknown }) =>
+        reject(new HandshakeRefused(err.message, err.data)),
+      );
     });
     return socket;
   }
@@ -117,11 +125,13 @@ export function call<E extends ClientEventName>(
   timeoutMs = 10_000,
 ): Promise<Ack<ClientEventResult<E>>> {
   const timed = socket.timeout(timeoutMs);
-  const emit = (timed.emit as unknown as (
-    event: string,
-    payload: unknown,
-    ack: (err: Error | null, result: Ack<ClientEventResult<E>>) => void,
-  ) => void).bind(timed);
+  const emit = (
+    timed.emit as unknown as (
+      event: string,
+      payload: unknown,
+      ack: (err: Error | null, result: Ack<ClientEventResult<E>>) => void,
+    ) => void
+  ).bind(timed);
   return new Promise((resolve, reject) => {
     emit(event, payload, (err, result) => (err ? reject(err) : resolve(result)));
   });
@@ -135,7 +145,10 @@ export function next<E extends ServerEventName>(
   timeoutMs = 5_000,
 ): Promise<ServerEventPayload<E>> {
   const on = socket.on.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void;
-  const off = socket.off.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void;
+  const off = socket.off.bind(socket) as unknown as (
+    event: string,
+    fn: (payload: ServerEventPayload<E>) => void,
+  ) => void;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off(event, listener);
@@ -154,7 +167,10 @@ export function next<E extends ServerEventName>(
 /** Collects every payload of `event` a socket receives from now on. */
 export function record<E extends ServerEventName>(socket: ClientSocket, event: E): ServerEventPayload<E>[] {
   const seen: ServerEventPayload<E>[] = [];
-  (socket.on.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void)(event, (p) => seen.push(p));
+  (socket.on.bind(socket) as unknown as (event: string, fn: (payload: ServerEventPayload<E>) => void) => void)(
+    event,
+    (p) => seen.push(p),
+  );
   return seen;
 }
 

@@ -34,7 +34,10 @@ describe("moderation over Socket.IO", () => {
     const kickLine = bob.next("message:new", (m) => m.kind === "kick");
     const left = bob.next("channel:left");
     await owner.do("channel:kick", { channel: "#dev", nick: "bob", reason: "spamming" });
-    expect(await kickLine).toMatchObject({ author: { name: "olga" }, meta: { target: { name: "bob" }, reason: "spamming" } });
+    expect(await kickLine).toMatchObject({
+      author: { name: "olga" },
+      meta: { target: { name: "bob" }, reason: "spamming" },
+    });
     expect(await left).toMatchObject({ name: "#dev", reason: "kick" });
 
     const afterKick: string[] = [];

@@ -44,7 +44,9 @@ describe("/metrics for an operator", () => {
     const token = "a-long-scrape-token-0123456789";
     server = await new TestServer({ METRICS_TOKEN: token }).start();
     expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
-    expect((await fetch(`${server.url}/metrics`, { headers: { Authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/metrics`, { headers: { Authorization: "Bearer wrong-token-wrong-token" } })).status,
+    ).toBe(401);
     const res = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("canaduck_connected_clients");

@@ -16,7 +16,9 @@ describe("a server that survives what clients send it", () => {
   });
 
   it("refuses a bad token at the handshake and a logged-out one afterwards", async () => {
-    await expect(server.connect({ token: "not-a-token" })).rejects.toMatchObject({ data: { code: "NOT_AUTHENTICATED" } });
+    await expect(server.connect({ token: "not-a-token" })).rejects.toMatchObject({
+      data: { code: "NOT_AUTHENTICATED" },
+    });
     const alice = await server.user("alice");
     const second = await server.connect({ token: alice.token });
     const ended = new Promise((resolve) => second.on("disconnect", resolve));
@@ -46,7 +48,16 @@ describe("a server that survives what clients send it", () => {
     const attacker = await server.connect({ token: bob.token });
     const raw = attacker.emit.bind(attacker) as unknown as (event: string, ...args: unknown[]) => void;
 
-    const garbage: unknown[] = [null, 42, "text", [], { target: 5 }, { target: "#dev", text: "x".repeat(5000) }, { target: "#dev", text: "" }, { channel: "dev" }];
+    const garbage: unknown[] = [
+      null,
+      42,
+      "text",
+      [],
+      { target: 5 },
+      { target: "#dev", text: "x".repeat(5000) },
+      { target: "#dev", text: "" },
+      { channel: "dev" },
+    ];
     const events = ["message:send", "channel:join", "no:such-event", "history:read", "channel:kick"];
     const codes = new Set<string>();
     const answers: Promise<void>[] = [];

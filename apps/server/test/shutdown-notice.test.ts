@@ -22,7 +22,12 @@ describe("a node shutting down in a cluster", () => {
 
   it("tells its own clients to reconnect and no other node's", async () => {
     // Two nodes on one database and one Redis, as a deployment behind a balancer runs them.
-    const env = { DATABASE_URL: `file:${path.join(dir, "shared.db")}`, REDIS_URL, REDIS_PREFIX: `canaduck-test-${randomUUID()}`, RATE_LIMITS: "off" };
+    const env = {
+      DATABASE_URL: `file:${path.join(dir, "shared.db")}`,
+      REDIS_URL,
+      REDIS_PREFIX: `canaduck-test-${randomUUID()}`,
+      RATE_LIMITS: "off",
+    };
     const a = await new TestServer(env).start();
     nodes.push(a);
     const b = await new TestServer(env).start();
@@ -37,7 +42,12 @@ describe("a node shutting down in a cluster", () => {
     await relayed;
 
     // A's client that stays connected while A shuts down (the harness closes its own first).
-    const onA = connect(a.url, { auth: { protocol: PROTOCOL_VERSION, token: alice.token }, transports: ["websocket"], reconnection: false, forceNew: true }) as ClientSocket;
+    const onA = connect(a.url, {
+      auth: { protocol: PROTOCOL_VERSION, token: alice.token },
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+    }) as ClientSocket;
     raw.push(onA);
     await new Promise((resolve) => onA.once("connect", () => resolve(undefined)));
     const toA = record(onA, "session:ended");

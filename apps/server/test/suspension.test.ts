@@ -47,6 +47,9 @@ describe("suspending an account, over real sockets", () => {
     await server.user("root");
     const alice = await server.user("alice");
     await server.user("bob");
-    expect(await alice.send("user:suspend", { nick: "bob" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await alice.send("user:suspend", { nick: "bob" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
   });
 });

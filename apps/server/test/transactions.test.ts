@@ -27,7 +27,10 @@ describe("commands that write nothing", () => {
     await alice.do("typing:set", { target: "bob", typing: false });
     expect((await alice.do("server:help", {})).lines.length).toBeGreaterThan(0);
     // Still refused as before, without a transaction either.
-    expect(await alice.send("typing:set", { target: "#nowhere", typing: true })).toMatchObject({ ok: false, error: { code: "NO_SUCH_CHANNEL" } });
+    expect(await alice.send("typing:set", { target: "#nowhere", typing: true })).toMatchObject({
+      ok: false,
+      error: { code: "NO_SUCH_CHANNEL" },
+    });
     expect(await transactions(server)).toBe(before);
 
     await alice.do("message:send", { target: "#dev", text: "a write still takes one" });

@@ -24,9 +24,15 @@ describe("the terminal client against a real server", () => {
   });
 
   const start = (tokens: TokenStore = memoryTokenStore()) => {
-    const client = new ChatClient({ url: server.url, tokens, socket: { reconnectionDelay: 50, reconnectionDelayMax: 200 } });
+    const client = new ChatClient({
+      url: server.url,
+      tokens,
+      socket: { reconnectionDelay: 50, reconnectionDelayMax: 200 },
+    });
     clients.push(client);
-    const app = render(<App client={client} url={server.url} hasToken={() => tokens.load() !== null} onBell={() => bells++} />);
+    const app = render(
+      <App client={client} url={server.url} hasToken={() => tokens.load() !== null} onBell={() => bells++} />,
+    );
     resize(app.stdout, 100, 30);
     return { client, tokens, ...app };
   };
@@ -146,7 +152,10 @@ describe("the terminal client against a real server", () => {
     await bob.do("channel:join", { channel: "#dev" });
     for (let i = 1; i <= 80; i++) await bob.do("message:send", { target: "#dev", text: `history ${i}` });
     const alice = await loggedIn("alice", "#dev");
-    const latest = await waitForFrame(alice.lastFrame, (f) => f.includes("alice joined #dev") && f.includes("history 80"));
+    const latest = await waitForFrame(
+      alice.lastFrame,
+      (f) => f.includes("alice joined #dev") && f.includes("history 80"),
+    );
     expect(latest).not.toMatch(/<bob> history 1\s/);
 
     for (let i = 0; i < 12 && !(alice.lastFrame() ?? "").includes("Beginning of #dev"); i++) {
@@ -160,8 +169,13 @@ describe("the terminal client against a real server", () => {
     // A new line arriving below does not move what is being read.
     const framesBefore = alice.frames.length;
     await bob.do("message:send", { target: "#dev", text: "meanwhile, a new line" });
-    await waitForState(alice.client, (s) => Object.values(s.channels).some((c) => c.messages.some((m) => m.text === "meanwhile, a new line")));
-    await waitForFrame(() => String(alice.frames.length), (n) => Number(n) > framesBefore);
+    await waitForState(alice.client, (s) =>
+      Object.values(s.channels).some((c) => c.messages.some((m) => m.text === "meanwhile, a new line")),
+    );
+    await waitForFrame(
+      () => String(alice.frames.length),
+      (n) => Number(n) > framesBefore,
+    );
     expect(plain(alice.lastFrame())).toContain("Beginning of #dev");
     expect(plain(alice.lastFrame())).toMatch(/<bob> history 1\s/);
 

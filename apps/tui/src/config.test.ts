@@ -3,12 +3,22 @@ import { DEFAULT_URL, loadConfig } from "./config";
 
 describe("the command line", () => {
   it("defaults to the local server and the XDG config directory", () => {
-    expect(loadConfig([], { HOME: "/home/ann" })).toEqual({ kind: "run", url: DEFAULT_URL, logout: false, configDir: "/home/ann/.config/canaduck" });
-    expect(loadConfig([], { HOME: "/home/ann", XDG_CONFIG_HOME: "/cfg" })).toMatchObject({ configDir: "/cfg/canaduck" });
+    expect(loadConfig([], { HOME: "/home/ann" })).toEqual({
+      kind: "run",
+      url: DEFAULT_URL,
+      logout: false,
+      configDir: "/home/ann/.config/canaduck",
+    });
+    expect(loadConfig([], { HOME: "/home/ann", XDG_CONFIG_HOME: "/cfg" })).toMatchObject({
+      configDir: "/cfg/canaduck",
+    });
   });
 
   it("takes a server URL, --logout and --help, and refuses what it does not understand", () => {
-    expect(loadConfig(["https://chat.example.org", "--logout"], { HOME: "/h" })).toMatchObject({ url: "https://chat.example.org", logout: true });
+    expect(loadConfig(["https://chat.example.org", "--logout"], { HOME: "/h" })).toMatchObject({
+      url: "https://chat.example.org",
+      logout: true,
+    });
     expect(loadConfig(["--help"], {})).toEqual({ kind: "help" });
     expect(loadConfig(["ftp://x"], {})).toMatchObject({ kind: "error" });
     expect(loadConfig(["--bogus"], {})).toMatchObject({ kind: "error" });

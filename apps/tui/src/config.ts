@@ -18,7 +18,10 @@ export type Config =
   | { kind: "run"; url: string; logout: boolean; configDir: string };
 
 /** Reads the command line and the environment once, at start. */
-export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
   let parsed;
   try {
     parsed = parseArgs({
@@ -33,7 +36,10 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   if (parsed.positionals.length > 1) return { kind: "error", message: "Give at most one server URL." };
   const url = parsed.positionals[0] ?? env.CANADUCK_URL ?? DEFAULT_URL;
   if (!isHttpUrl(url)) return { kind: "error", message: `Not an http(s) URL: ${url}` };
-  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? homedir(), ".config");
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.join(env.HOME ?? homedir(), ".config");
   return { kind: "run", url, logout: parsed.values.logout, configDir: path.join(base, "canaduck") };
 }
 

@@ -3,7 +3,15 @@ import { Box, Text } from "ink";
 import { useKeys } from "./hooks/use-keys";
 
 /** While a saved session logs in by itself. */
-export function ConnectingScreen({ url, status, onQuit }: { url: string; status: ChatState["status"]; onQuit: () => void }) {
+export function ConnectingScreen({
+  url,
+  status,
+  onQuit,
+}: {
+  url: string;
+  status: ChatState["status"];
+  onQuit: () => void;
+}) {
   useKeys((input, key) => {
     if (key.ctrl && input === "c") onQuit();
   });

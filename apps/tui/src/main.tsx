@@ -28,9 +28,17 @@ async function main(): Promise<number> {
 
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);
-  const app = render(<App client={client} url={config.url} hasToken={() => tokens.load() !== null} onBell={() => process.stdout.write("\u0007")} />, {
-    exitOnCtrlC: false,
-  });
+  const app = render(
+    <App
+      client={client}
+      url={config.url}
+      hasToken={() => tokens.load() !== null}
+      onBell={() => process.stdout.write("\u0007")}
+    />,
+    {
+      exitOnCtrlC: false,
+    },
+  );
   // Ctrl+C reaches the app as a key; these come from outside (kill, a closed terminal, or
   // Ctrl+C before the keyboard is in raw mode) and leave the same orderly way.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => app.unmount());

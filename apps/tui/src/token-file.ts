@@ -17,7 +17,9 @@ function readSessions(file: string): Sessions {
   try {
     const data: unknown = JSON.parse(readFileSync(file, "utf8"));
     if (typeof data !== "object" || data === null) return {};
-    return Object.fromEntries(Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    return Object.fromEntries(
+      Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
   } catch {
     // Missing or unreadable: no saved login, the user logs in again.
     return {};

@@ -111,7 +111,10 @@ describe("canaduck in a real terminal", { timeout: 120_000 }, () => {
     // Bob speaks right after the restart, most often before the terminal client is back (it is
     // waiting out its backoff); either way each line must show, once.
     const bobAgain = await server.connect({ token: bob.token });
-    for (let i = 1; i <= 3; i++) expect((await call(bobAgain, "message:send", { target: "#dev", text: `said while you were away ${i}` })).ok).toBe(true);
+    for (let i = 1; i <= 3; i++)
+      expect((await call(bobAgain, "message:send", { target: "#dev", text: `said while you were away ${i}` })).ok).toBe(
+        true,
+      );
 
     const caught = await t.waitForText("said while you were away 3", 30_000);
     expect(caught.split("said while you were away 1")).toHaveLength(2);

@@ -24,7 +24,10 @@ try {
 }
 
 // What index.html loads before the app can show anything.
-const initial = new Set(["index.html", ...[...indexHtml.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? "")]);
+const initial = new Set([
+  "index.html",
+  ...[...indexHtml.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? ""),
+]);
 let initialGzip = 0;
 const rows = files(dist)
   .filter((file) => /\.(js|css|html|svg)$/.test(file))
@@ -37,7 +40,10 @@ const rows = files(dist)
   })
   .sort((a, b) => b.gzip - a.gzip);
 
-for (const row of rows) console.log(`${row.initial ? "*" : " "} ${row.name.padEnd(40)} ${kb(row.raw).padStart(10)}  ${kb(row.gzip).padStart(10)} gzipped`);
+for (const row of rows)
+  console.log(
+    `${row.initial ? "*" : " "} ${row.name.padEnd(40)} ${kb(row.raw).padStart(10)}  ${kb(row.gzip).padStart(10)} gzipped`,
+  );
 console.log(`\nInitial load (*): ${kb(initialGzip)} gzipped; budget ${kb(BUDGET_BYTES)}.`);
 if (initialGzip > BUDGET_BYTES) {
   console.error(`Over budget by ${kb(initialGzip - BUDGET_BYTES)}.`);

@@ -28,7 +28,12 @@ export class Cluster {
     const databaseUrl = await cluster.database.url();
     cluster.databaseUrl = databaseUrl;
     for (let i = 0; i < nodeCount; i++) {
-      const node = new ServerProcess({ DATABASE_URL: databaseUrl, REDIS_URL: cluster.redis.url, REDIS_PREFIX: `cluster${cluster.redis.port}`, ...env });
+      const node = new ServerProcess({
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: cluster.redis.url,
+        REDIS_PREFIX: `cluster${cluster.redis.port}`,
+        ...env,
+      });
       await node.start();
       cluster.nodes.push(node);
     }

@@ -23,17 +23,20 @@ export interface CrashResult extends Consistency {
 
 /** The server is SIGKILLed under load and restarted: every acked message survives, once, and reaches everyone. */
 export async function crashRecovery(o: CrashOptions): Promise<CrashResult> {
-  const { fault: ackedBeforeCrash, ...result } = await publishThrough({ ...o, channels: ["#crash"] }, async ({ server, log }) => {
-    let ackedBefore = 0;
-    for (let i = 0; i < o.crashes; i++) {
+  const { fault: ackedBeforeCrash, ...result } = await publishThrough(
+    { ...o, channels: ["#crash"] },
+    async ({ server, log }) => {
+      let ackedBefore = 0;
+      for (let i = 0; i < o.crashes; i++) {
+        await sleep(o.uptimeMs);
+        await server.stop("SIGKILL");
+        if (i === 0) ackedBefore = log.acked.size;
+        await sleep(o.downtimeMs);
+        await server.start();
+      }
       await sleep(o.uptimeMs);
-      await server.stop("SIGKILL");
-      if (i === 0) ackedBefore = log.acked.size;
-      await sleep(o.downtimeMs);
-      await server.start();
-    }
-    await sleep(o.uptimeMs);
-    return ackedBefore;
-  });
+      return ackedBefore;
+    },
+  );
   return { ...result, crashes: o.crashes, ackedBeforeCrash };
 }

@@ -43,8 +43,51 @@ function rng(seed: number) {
   };
 }
 
-const words = ["#dev", "#x", "bob", "alice", "+i", "-i", "10m", "999999999", "", "/", "//", "#", "💥", "\u0000", "<img src=x onerror=alert(1)>", "' OR 1=1 --", "../../etc/passwd", "%s%n", "__proto__"];
-const commands = ["join", "part", "msg", "me", "topic", "mode", "invite", "kick", "ban", "unban", "op", "deop", "list", "who", "read", "log", "alert", "help", "nick", "query", "frob", ""];
+const words = [
+  "#dev",
+  "#x",
+  "bob",
+  "alice",
+  "+i",
+  "-i",
+  "10m",
+  "999999999",
+  "",
+  "/",
+  "//",
+  "#",
+  "💥",
+  "\u0000",
+  "<img src=x onerror=alert(1)>",
+  "' OR 1=1 --",
+  "../../etc/passwd",
+  "%s%n",
+  "__proto__",
+];
+const commands = [
+  "join",
+  "part",
+  "msg",
+  "me",
+  "topic",
+  "mode",
+  "invite",
+  "kick",
+  "ban",
+  "unban",
+  "op",
+  "deop",
+  "list",
+  "who",
+  "read",
+  "log",
+  "alert",
+  "help",
+  "nick",
+  "query",
+  "frob",
+  "",
+];
 
 function randomValue(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * 10);
@@ -63,7 +106,11 @@ function randomValue(r: () => number, depth = 0): unknown {
     case 5:
       return JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}') as unknown;
     case 6:
-      return { channel: words[Math.floor(r() * words.length)], nick: words[Math.floor(r() * words.length)], limit: r() * 1e6 };
+      return {
+        channel: words[Math.floor(r() * words.length)],
+        nick: words[Math.floor(r() * words.length)],
+        limit: r() * 1e6,
+      };
     case 7:
       return true;
     default:
@@ -77,14 +124,20 @@ function hostileEvent(r: () => number): { event: string; payload: unknown; overs
   if (kind < 0.35) {
     const text = `/${commands[Math.floor(r() * commands.length)]} ${Array.from({ length: Math.floor(r() * 4) }, () => words[Math.floor(r() * words.length)]).join(" ")}`;
     const parsed = parseInput(text, { currentTarget: "#dev" });
-    if (parsed.ok && parsed.command.kind === "event" && parsed.command.event !== "auth:logout" && parsed.command.event !== "session:quit") {
+    if (
+      parsed.ok &&
+      parsed.command.kind === "event" &&
+      parsed.command.event !== "auth:logout" &&
+      parsed.command.event !== "session:quit"
+    ) {
       return { event: parsed.command.event, payload: parsed.command.payload, oversized: false };
     }
     return { event: "message:send", payload: { target: "#dev", text }, oversized: false };
   }
   if (kind < 0.995) {
     const names = clientEventNames.filter((e) => e !== "auth:logout" && e !== "session:quit");
-    const event = r() < 0.1 ? `evil:${Math.floor(r() * 1000)}` : (names[Math.floor(r() * names.length)] ?? "message:send");
+    const event =
+      r() < 0.1 ? `evil:${Math.floor(r() * 1000)}` : (names[Math.floor(r() * names.length)] ?? "message:send");
     return { event, payload: randomValue(r), oversized: false };
   }
   // Past the 64 KiB event limit: the server closes the connection rather than parse it.
@@ -142,7 +195,10 @@ export async function hostileInput(o: HostileOptions): Promise<HostileResult> {
     );
     await during.stop();
     for (const a of attackers) a.socket.disconnect();
-    const health = await fetch(`${server.url}/healthz`).then((res) => res.ok, () => false);
+    const health = await fetch(`${server.url}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    );
     return {
       events: sent,
       ...result,

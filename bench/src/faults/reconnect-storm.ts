@@ -25,16 +25,19 @@ export interface ReconnectStormResult extends Consistency {
  */
 export async function reconnectStorm(o: ReconnectStormOptions): Promise<ReconnectStormResult> {
   const channels = Array.from({ length: o.channels }, (_, i) => `#storm${i}`);
-  const { fault: reconnects, ...result } = await publishThrough({ ...o, channels }, async ({ publishers, receivers }) => {
-    const everyone = [...publishers, ...receivers];
-    let cuts = 0;
-    while (cuts < o.reconnects) {
-      const victim = everyone[cuts % everyone.length];
-      if (victim) dropConnection(victim.client);
-      cuts += 1;
-      await sleep(10);
-    }
-    return cuts;
-  });
+  const { fault: reconnects, ...result } = await publishThrough(
+    { ...o, channels },
+    async ({ publishers, receivers }) => {
+      const everyone = [...publishers, ...receivers];
+      let cuts = 0;
+      while (cuts < o.reconnects) {
+        const victim = everyone[cuts % everyone.length];
+        if (victim) dropConnection(victim.client);
+        cuts += 1;
+        await sleep(10);
+      }
+      return cuts;
+    },
+  );
   return { ...result, reconnects };
 }

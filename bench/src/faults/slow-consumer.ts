@@ -44,7 +44,8 @@ export async function slowConsumer(o: SlowConsumerOptions): Promise<SlowConsumer
   const server = new ServerProcess({ MAX_QUEUED_BYTES_PER_CONNECTION: String(o.maxQueuedBytes) });
   await server.start();
   const publishers: Socket[] = [];
-  for (let i = 0; i < o.publishers; i++) publishers.push(await rawSocket(server.url, await registerRaw(server.url, `pub${i}`)));
+  for (let i = 0; i < o.publishers; i++)
+    publishers.push(await rawSocket(server.url, await registerRaw(server.url, `pub${i}`)));
   const [speaker, listener] = await registerFleet(server.url, "calm", 2);
   if (!speaker || !listener) throw new Error("fleet");
   const slowToken = await registerRaw(server.url, "sloth");

@@ -46,8 +46,13 @@ const bound = (value: unknown): unknown => (value instanceof Date ? value.toISOS
 async function insertPg<Row>(client: pg.Client, table: Table<Row>, rows: ReadonlyArray<Partial<Row>>): Promise<void> {
   const { columns } = table;
   for (const chunk of chunks([...rows])) {
-    const values = chunk.map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(", ")})`).join(", ");
-    await client.query(`INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`, chunk.flatMap((row) => columns.map((c) => bound(row[c]))));
+    const values = chunk
+      .map((_, i) => `(${columns.map((_, j) => `$${i * columns.length + j + 1}`).join(", ")})`)
+      .join(", ");
+    await client.query(
+      `INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values}`,
+      chunk.flatMap((row) => columns.map((c) => bound(row[c]))),
+    );
   }
 }
 

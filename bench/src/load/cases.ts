@@ -30,7 +30,10 @@ export interface CaseResult extends LoadResult {
 const roomsFor = (shape: Shape) => Array.from({ length: shape.channels }, (_, i) => `#load${i}`);
 
 async function eventLoopLagP99(url: string): Promise<number | null> {
-  const body = await fetch(`${url}/metrics`).then((r) => r.text(), () => "");
+  const body = await fetch(`${url}/metrics`).then(
+    (r) => r.text(),
+    () => "",
+  );
   const match = /^canaduck_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(body);
   return match?.[1] ? Number(match[1]) * 1000 : null;
 }
@@ -50,7 +53,13 @@ export async function relayCase(shape: Shape): Promise<CaseResult> {
       durationMs: shape.durationMs,
       payloadBytes: 1024,
     });
-    return { name: "bare Socket.IO relay", rate: shape.rate, ...result, persistedPerSecond: 0, eventLoopLagP99Ms: null };
+    return {
+      name: "bare Socket.IO relay",
+      rate: shape.rate,
+      ...result,
+      persistedPerSecond: 0,
+      eventLoopLagP99Ms: null,
+    };
   } finally {
     await relay.dispose();
   }
@@ -59,9 +68,23 @@ export async function relayCase(shape: Shape): Promise<CaseResult> {
 /** CanaDuck under load: every message persisted and acknowledged after its commit. */
 async function canaduckLoad(name: string, urls: string[], databaseUrl: string, shape: Shape): Promise<CaseResult> {
   const seeded = await seed(databaseUrl, shape.clients, shape.publishers, shape.channels);
-  const result = await runLoad({ url: urls, protocol: "canaduck", clients: seeded.clients, publishers: seeded.publishers, rate: shape.rate, durationMs: shape.durationMs, payloadBytes: 1024 });
+  const result = await runLoad({
+    url: urls,
+    protocol: "canaduck",
+    clients: seeded.clients,
+    publishers: seeded.publishers,
+    rate: shape.rate,
+    durationMs: shape.durationMs,
+    payloadBytes: 1024,
+  });
   const persisted = await countStored(databaseUrl, seeded.channels);
-  return { name, rate: shape.rate, ...result, persistedPerSecond: persisted / (shape.durationMs / 1000), eventLoopLagP99Ms: await eventLoopLagP99(urls[0] ?? "") };
+  return {
+    name,
+    rate: shape.rate,
+    ...result,
+    persistedPerSecond: persisted / (shape.durationMs / 1000),
+    eventLoopLagP99Ms: await eventLoopLagP99(urls[0] ?? ""),
+  };
 }
 
 export async function sqliteCase(shape: Shape): Promise<CaseResult> {
@@ -95,7 +118,12 @@ export async function postgresCase(shape: Shape): Promise<CaseResult> {
 export async function twoNodeCase(shape: Shape): Promise<CaseResult> {
   const cluster = await Cluster.start(2);
   try {
-    return await canaduckLoad("CanaDuck, 2 nodes, PostgreSQL + Redis", cluster.nodes.map((n) => n.url), cluster.databaseUrl, { ...shape, rate: shape.rate / 2 });
+    return await canaduckLoad(
+      "CanaDuck, 2 nodes, PostgreSQL + Redis",
+      cluster.nodes.map((n) => n.url),
+      cluster.databaseUrl,
+      { ...shape, rate: shape.rate / 2 },
+    );
   } finally {
     await cluster.dispose();
   }
@@ -127,7 +155,9 @@ export async function idleCase(kind: "relay" | "canaduck", clients: number): Pro
     const load = await runLoad({
       url: server.url,
       protocol: kind,
-      clients: seeded ? seeded.clients : Array.from({ length: clients }, (_, i) => ({ channel: `#idle${i % channels}` })),
+      clients: seeded
+        ? seeded.clients
+        : Array.from({ length: clients }, (_, i) => ({ channel: `#idle${i % channels}` })),
       publishers: [],
       rate: 0,
       durationMs: 3_000,
@@ -137,7 +167,13 @@ export async function idleCase(kind: "relay" | "canaduck", clients: number): Pro
         return server.rss();
       },
     });
-    return { name: kind === "relay" ? "bare Socket.IO relay" : "CanaDuck, 1 node, SQLite", clients, channels, connectMs: load.connectMs, bytesPerConnection: ((load.measured ?? before) - before) / clients };
+    return {
+      name: kind === "relay" ? "bare Socket.IO relay" : "CanaDuck, 1 node, SQLite",
+      clients,
+      channels,
+      connectMs: load.connectMs,
+      bytesPerConnection: ((load.measured ?? before) - before) / clients,
+    };
   } finally {
     await server.dispose();
   }

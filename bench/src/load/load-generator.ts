@@ -57,7 +57,9 @@ function connect(url: string, protocol: Protocol, token?: string): Socket {
     // Connected in waves by runLoad, so thousands of handshakes do not all start at once.
     autoConnect: false,
     timeout: 60_000,
-    ...(protocol === "canaduck" ? { auth: token ? { protocol: PROTOCOL_VERSION, token } : { protocol: PROTOCOL_VERSION } } : {}),
+    ...(protocol === "canaduck"
+      ? { auth: token ? { protocol: PROTOCOL_VERSION, token } : { protocol: PROTOCOL_VERSION } }
+      : {}),
   });
 }
 
@@ -77,10 +79,17 @@ const connected = (socket: Socket) =>
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const urls = Array.isArray(plan.url) ? plan.url : [plan.url];
   const started = performance.now();
-  const listeners = plan.clients.map((c, i) => ({ ...c, socket: connect(urls[i % urls.length] ?? "", plan.protocol, c.token) }));
-  const publishers = plan.publishers.map((p, i) => ({ ...p, socket: connect(urls[i % urls.length] ?? "", plan.protocol, p.token) }));
+  const listeners = plan.clients.map((c, i) => ({
+    ...c,
+    socket: connect(urls[i % urls.length] ?? "", plan.protocol, c.token),
+  }));
+  const publishers = plan.publishers.map((p, i) => ({
+    ...p,
+    socket: connect(urls[i % urls.length] ?? "", plan.protocol, p.token),
+  }));
   // Connect in waves so the server's accept queue is not the thing being measured.
-  for (let i = 0; i < listeners.length; i += 100) await Promise.all(listeners.slice(i, i + 100).map((l) => connected(l.socket)));
+  for (let i = 0; i < listeners.length; i += 100)
+    await Promise.all(listeners.slice(i, i + 100).map((l) => connected(l.socket)));
   await Promise.all(publishers.map((p) => connected(p.socket)));
   if (plan.protocol === "relay") {
     await Promise.all(listeners.map((l) => new Promise<void>((r) => l.socket.emit("join", l.channel, () => r()))));
@@ -145,7 +154,12 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
         expectedDeliveries += members;
       };
       if (plan.protocol === "relay") publisher.socket.emit("send", { room: channel, text }, () => onAck(true));
-      else publisher.socket.emit("message:send", { target: channel, text, clientId: `m${sent}` }, (ack: { ok: boolean; error?: { code: string } }) => onAck(ack.ok, ack.error?.code));
+      else
+        publisher.socket.emit(
+          "message:send",
+          { target: channel, text, clientId: `m${sent}` },
+          (ack: { ok: boolean; error?: { code: string } }) => onAck(ack.ok, ack.error?.code),
+        );
     }
     await sleep(tickMs);
   }

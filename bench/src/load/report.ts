@@ -28,7 +28,20 @@ export function table(rows: string[][]): string {
 
 export function loadTable(x: Figures): string {
   const relay = x.relay;
-  const header = ["case", "rate msg/s", "connect ms", "deliveries/s (× relay)", "p50 ms", "p95 ms", "p99 ms (× relay)", "max ms", "not delivered after 30 s", "duplicated", "persisted/s", "loop lag p99 ms"];
+  const header = [
+    "case",
+    "rate msg/s",
+    "connect ms",
+    "deliveries/s (× relay)",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms (× relay)",
+    "max ms",
+    "not delivered after 30 s",
+    "duplicated",
+    "persisted/s",
+    "loop lag p99 ms",
+  ];
   const row = (r: CaseResult) => [
     r.name,
     f(r.rate),
@@ -51,14 +64,40 @@ export function idleTable(x: Figures): string {
   const cases = [x.idleRelay, x.idleCanaduck].filter((r) => r !== undefined);
   return table([
     ["case", "idle clients", "channels", "connect ms", "server memory per connection (× relay)"],
-    ...cases.map((r) => [r.name, String(r.clients), String(r.channels), f(r.connectMs), `${kib(r.bytesPerConnection)} (${ratio(r.bytesPerConnection, x.idleRelay?.bytesPerConnection)})`]),
+    ...cases.map((r) => [
+      r.name,
+      String(r.clients),
+      String(r.channels),
+      f(r.connectMs),
+      `${kib(r.bytesPerConnection)} (${ratio(r.bytesPerConnection, x.idleRelay?.bytesPerConnection)})`,
+    ]),
   ]);
 }
 
 export function throughputTable(t: ThroughputResult): string {
   return table([
-    ["case", "rate msg/s", "offered msg/s", "sent", "acked", "stored", "first send → last ack s", "persisted/s", `target ≥ ${PERSISTED_TARGET}/s`],
-    [t.name, f(t.rate), f(t.offeredPerSecond), String(t.sent), String(t.acked), String(t.stored), f(t.elapsedMs / 1000, 2), f(t.persistedPerSecond), verdict(t.persistedPerSecond >= PERSISTED_TARGET)],
+    [
+      "case",
+      "rate msg/s",
+      "offered msg/s",
+      "sent",
+      "acked",
+      "stored",
+      "first send → last ack s",
+      "persisted/s",
+      `target ≥ ${PERSISTED_TARGET}/s`,
+    ],
+    [
+      t.name,
+      f(t.rate),
+      f(t.offeredPerSecond),
+      String(t.sent),
+      String(t.acked),
+      String(t.stored),
+      f(t.elapsedMs / 1000, 2),
+      f(t.persistedPerSecond),
+      verdict(t.persistedPerSecond >= PERSISTED_TARGET),
+    ],
   ]);
 }
 
@@ -69,15 +108,26 @@ export function targetLines(x: Figures): string[] {
   if (relay && sqlite) {
     const share = relay.deliveriesPerSecond > 0 ? sqlite.deliveriesPerSecond / relay.deliveriesPerSecond : 0;
     const ok = share >= 0.8 && sqlite.p99 <= 200;
-    lines.push(`- SQLite, 1 node: ${f(sqlite.deliveriesPerSecond)} deliveries/s = ${f(share, 2)}× relay (needs ≥ 0.80×), p99 ${f(sqlite.p99, 1)} ms (needs ≤ 200 ms): ${verdict(ok)}`);
+    lines.push(
+      `- SQLite, 1 node: ${f(sqlite.deliveriesPerSecond)} deliveries/s = ${f(share, 2)}× relay (needs ≥ 0.80×), p99 ${f(sqlite.p99, 1)} ms (needs ≤ 200 ms): ${verdict(ok)}`,
+    );
   } else lines.push("- SQLite, 1 node: deliveries/s ≥ 0.8× relay and p99 ≤ 200 ms: not run (needs relay and sqlite)");
   if (idleRelay && idleCanaduck) {
-    const times = idleRelay.bytesPerConnection > 0 ? idleCanaduck.bytesPerConnection / idleRelay.bytesPerConnection : Infinity;
-    lines.push(`- Idle memory per connection: ${kib(idleCanaduck.bytesPerConnection)} = ${f(times, 2)}× relay's ${kib(idleRelay.bytesPerConnection)} (needs ≤ 1.50×): ${verdict(times <= 1.5)}`);
+    const times =
+      idleRelay.bytesPerConnection > 0 ? idleCanaduck.bytesPerConnection / idleRelay.bytesPerConnection : Infinity;
+    lines.push(
+      `- Idle memory per connection: ${kib(idleCanaduck.bytesPerConnection)} = ${f(times, 2)}× relay's ${kib(idleRelay.bytesPerConnection)} (needs ≤ 1.50×): ${verdict(times <= 1.5)}`,
+    );
   } else lines.push("- Idle memory per connection ≤ 1.5× relay's: not run (needs idle)");
-  if (throughput) lines.push(`- Persisted: ${f(throughput.persistedPerSecond)} messages/s, each acked after its commit (needs ≥ ${PERSISTED_TARGET}/s): ${verdict(throughput.persistedPerSecond >= PERSISTED_TARGET)}`);
+  if (throughput)
+    lines.push(
+      `- Persisted: ${f(throughput.persistedPerSecond)} messages/s, each acked after its commit (needs ≥ ${PERSISTED_TARGET}/s): ${verdict(throughput.persistedPerSecond >= PERSISTED_TARGET)}`,
+    );
   else lines.push(`- Persisted ≥ ${PERSISTED_TARGET} messages/s: not run (needs throughput)`);
-  if (twoNode) lines.push(`- Two nodes at ${f(twoNode.rate)} msg/s (half the one-node rate): p99 ${f(twoNode.p99, 1)} ms, half the deliveries crossing nodes (needs ≤ 250 ms): ${verdict(twoNode.p99 <= 250)}`);
+  if (twoNode)
+    lines.push(
+      `- Two nodes at ${f(twoNode.rate)} msg/s (half the one-node rate): p99 ${f(twoNode.p99, 1)} ms, half the deliveries crossing nodes (needs ≤ 250 ms): ${verdict(twoNode.p99 <= 250)}`,
+    );
   else lines.push("- Two nodes at half rate: p99 ≤ 250 ms: not run (needs two-node)");
   return lines;
 }

@@ -33,7 +33,14 @@ export async function seed(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
   const channelRows = Array.from({ length: channels }, (_, i) => ({
-    id: randomUUID(), name: `#load${i}`, nameKey: `#load${i}`, kind: "channel" as const, topic: "", inviteOnly: false, lastSeq: 0, createdAt: now,
+    id: randomUUID(),
+    name: `#load${i}`,
+    nameKey: `#load${i}`,
+    kind: "channel" as const,
+    topic: "",
+    inviteOnly: false,
+    lastSeq: 0,
+    createdAt: now,
   }));
   const database = await openDatabase(databaseUrl, migrationsDirFor(databaseUrl), createLogger("silent"));
   try {
@@ -48,15 +55,34 @@ export async function seed(
   const addUser = (name: string, memberOf: typeof channelRows): string => {
     const id = randomUUID();
     const token = randomBytes(32).toString("base64url");
-    rows.users.push({ id, name, nameKey: name, passwordHash: "!", isAdmin: false, createdAt: now, suspendedAt: null, suspendReason: null });
-    rows.sessions.push({ id: randomUUID(), userId: id, tokenHash: createHash("sha256").update(token).digest("hex"), createdAt: now, expiresAt });
+    rows.users.push({
+      id,
+      name,
+      nameKey: name,
+      passwordHash: "!",
+      isAdmin: false,
+      createdAt: now,
+      suspendedAt: null,
+      suspendReason: null,
+    });
+    rows.sessions.push({
+      id: randomUUID(),
+      userId: id,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      createdAt: now,
+      expiresAt,
+    });
     for (const c of memberOf) rows.memberships.push({ channelId: c.id, userId: id, role: "member", joinedAt: now });
     return token;
   };
   const result: Seed = { channels: channelRows.map((c) => c.name), clients: [], publishers: [] };
   for (let j = 0; j < clients; j++) {
     const channel = channelRows[j % channels];
-    result.clients.push({ name: `c${j}`, token: addUser(`c${j}`, channel ? [channel] : []), channel: channel?.name ?? "" });
+    result.clients.push({
+      name: `c${j}`,
+      token: addUser(`c${j}`, channel ? [channel] : []),
+      channel: channel?.name ?? "",
+    });
   }
   for (let j = 0; j < publishers; j++) {
     const own = publisherChannels === "all" ? channelRows : channelRows.filter((_, i) => i === j % channelRows.length);

@@ -38,7 +38,15 @@ export async function throughputCase(rate: number, durationMs: number): Promise<
     // Each publisher in one channel: in every channel it would receive every line it did not
     // send, 20 copies of the whole load, and measure its own reading instead of the server.
     const seeded = await seed(databaseUrl, THROUGHPUT_LISTENERS, 20, 10, "one");
-    const load = await runLoad({ url: server.url, protocol: "canaduck", clients: seeded.clients, publishers: seeded.publishers, rate, durationMs, payloadBytes: 1024 });
+    const load = await runLoad({
+      url: server.url,
+      protocol: "canaduck",
+      clients: seeded.clients,
+      publishers: seeded.publishers,
+      rate,
+      durationMs,
+      payloadBytes: 1024,
+    });
     const stored = await countStored(databaseUrl, seeded.channels);
     // The generator waits (bounded) until every send is answered, so the last successful ack
     // is when the last stored message was known committed; sends refused for being past what

@@ -37,7 +37,12 @@ export class PrometheusProcess {
   async start(): Promise<void> {
     const child = spawn(
       "prometheus",
-      [`--config.file=${this.configFile}`, `--storage.tsdb.path=${this.dataDir}`, `--web.listen-address=127.0.0.1:${this.port}`, "--log.level=warn"],
+      [
+        `--config.file=${this.configFile}`,
+        `--storage.tsdb.path=${this.dataDir}`,
+        `--web.listen-address=127.0.0.1:${this.port}`,
+        "--log.level=warn",
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     this.child = child;
@@ -49,7 +54,10 @@ export class PrometheusProcess {
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${this.output}`);
-      const ready = await fetch(`${this.url}/-/ready`).then((r) => r.ok, () => false);
+      const ready = await fetch(`${this.url}/-/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) return;
       await sleep(100);
     }
@@ -77,7 +85,8 @@ export class PrometheusProcess {
     });
     const body = (await res.json()) as ApiBody;
     if (body.status !== "success" || !body.data) return { ok: false, error: body.error ?? `HTTP ${res.status}` };
-    if (body.data.resultType !== "vector") return { ok: false, error: `a ${body.data.resultType}, not an instant vector` };
+    if (body.data.resultType !== "vector")
+      return { ok: false, error: `a ${body.data.resultType}, not an instant vector` };
     return { ok: true, samples: body.data.result as Sample[] };
   }
 

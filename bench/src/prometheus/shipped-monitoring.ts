@@ -11,7 +11,10 @@ export const shippedDashboard = path.join(deployDir, "grafana", "dashboards", "c
 /** Replaces `pattern` (global, multiline), which must occur exactly `times` times: a renamed line fails loudly instead of slipping through. */
 function replaceExactly(text: string, pattern: RegExp, replacement: string, times: number): string {
   const found = text.match(pattern)?.length ?? 0;
-  if (found !== times) throw new Error(`deploy/prometheus/prometheus.yml: expected ${times} line(s) matching ${pattern}, found ${found}; update the test's renderer with the file`);
+  if (found !== times)
+    throw new Error(
+      `deploy/prometheus/prometheus.yml: expected ${times} line(s) matching ${pattern}, found ${found}; update the test's renderer with the file`,
+    );
   return text.replace(pattern, replacement);
 }
 
@@ -37,9 +40,13 @@ export function renderPrometheusConfig(setting: TestSetting): string {
   const lines = text.split("\n");
   const targetLines = lines.flatMap((line, i) => (/^\s+- node\d+:9464$/.test(line) ? [i] : []));
   if (targetLines.length !== setting.targets.length) {
-    throw new Error(`deploy/prometheus/prometheus.yml: expected ${setting.targets.length} target lines (- nodeN:9464), found ${targetLines.length}`);
+    throw new Error(
+      `deploy/prometheus/prometheus.yml: expected ${setting.targets.length} target lines (- nodeN:9464), found ${targetLines.length}`,
+    );
   }
-  targetLines.forEach((lineNo, k) => (lines[lineNo] = (lines[lineNo] ?? "").replace(/node\d+:9464/, setting.targets[k] ?? "")));
+  targetLines.forEach(
+    (lineNo, k) => (lines[lineNo] = (lines[lineNo] ?? "").replace(/node\d+:9464/, setting.targets[k] ?? "")),
+  );
   text = lines.join("\n");
   return text;
 }

@@ -80,7 +80,12 @@ export class ChatClient {
     for (const listener of this.listeners) listener();
   }
 
-  private notice(kind: "error" | "info", text: string, code?: string, channelId: string | null = this.state.activeId): void {
+  private notice(
+    kind: "error" | "info",
+    text: string,
+    code?: string,
+    channelId: string | null = this.state.activeId,
+  ): void {
     this.dispatch({ type: "notice", notice: { kind, text, channelId, ...(code ? { code } : {}) }, now: this.now() });
   }
 
@@ -124,14 +129,23 @@ export class ChatClient {
     });
     s.on("channel:left", ({ channelId, name, reason }) => {
       this.dispatch({ type: "left", channelId });
-      if (reason !== "part") this.notice("info", `You were ${reason === "kick" ? "kicked from" : "banned from"} ${name}.`, undefined, null);
+      if (reason !== "part")
+        this.notice("info", `You were ${reason === "kick" ? "kicked from" : "banned from"} ${name}.`, undefined, null);
     });
     s.on("channel:updated", ({ channel }) => this.dispatch({ type: "updated", channel }));
-    s.on("channel:invited", ({ channel, by }) => this.notice("info", `${by} invited you to ${channel}: /join ${channel}`, undefined, null));
+    s.on("channel:invited", ({ channel, by }) =>
+      this.notice("info", `${by} invited you to ${channel}: /join ${channel}`, undefined, null),
+    );
     s.on("user:updated", (p) => this.dispatch({ type: "user-updated", ...p }));
     s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
     s.on("typing:changed", (p) => this.dispatch({ type: "typing", ...p, now: this.now() }));
-    s.on("server:alert", ({ text, from }) => this.dispatch({ type: "notice", notice: { kind: "alert", text: `${from}: ${text}`, channelId: null }, now: this.now() }));
+    s.on("server:alert", ({ text, from }) =>
+      this.dispatch({
+        type: "notice",
+        notice: { kind: "alert", text: `${from}: ${text}`, channelId: null },
+        now: this.now(),
+      }),
+    );
     s.on("session:ended", ({ reason, code }) => {
       if (reason === "logout" || reason === "revoked") this.forgetSession();
       if (code === "SUSPENDED") this.notice("error", errorHeadlines.SUSPENDED, code, null);
@@ -154,7 +168,11 @@ export class ChatClient {
   }
 
   /** Emits any client event; the ack's error also appears as a notice unless `quiet`. */
-  async request<E extends ClientEventName>(event: E, payload: ClientEventPayload<E>, quiet = false): Promise<Ack<ClientEventResult<E>>> {
+  async request<E extends ClientEventName>(
+    event: E,
+    payload: ClientEventPayload<E>,
+    quiet = false,
+  ): Promise<Ack<ClientEventResult<E>>> {
     const ack = await call(this.socket, event, payload, this.timeoutMs);
     if (!ack.ok && !quiet) this.notice("error", ack.error.message, ack.error.code);
     return ack;
@@ -170,7 +188,10 @@ export class ChatClient {
     return this.authenticate("auth:login", { name, password });
   }
 
-  private async authenticate(event: "auth:register" | "auth:login", payload: { name: string; password: string }): Promise<Ack<ClientEventResult<"auth:login">>> {
+  private async authenticate(
+    event: "auth:register" | "auth:login",
+    payload: { name: string; password: string },
+  ): Promise<Ack<ClientEventResult<"auth:login">>> {
     // A login sent while the connection is still coming up waits for it instead of failing at once.
     await waitForState(this, (s) => s.status === "online", this.timeoutMs).catch(() => undefined);
     const ack = await this.request(event, payload, true);
@@ -209,7 +230,14 @@ export class ChatClient {
     const channel = this.state.channels[channelId];
     if (!channel) return;
     const ack = await this.request("history:read", { target: channel.target, limit: limits.historyPageDefault }, true);
-    if (ack.ok) this.dispatch({ type: "messages", channelId, messages: ack.data.messages, page: "latest", hasMore: ack.data.hasMore });
+    if (ack.ok)
+      this.dispatch({
+        type: "messages",
+        channelId,
+        messages: ack.data.messages,
+        page: "latest",
+        hasMore: ack.data.hasMore,
+      });
   }
 
   /** Fetches every message after the channel's cursor, page by page. */
@@ -220,7 +248,11 @@ export class ChatClient {
       for (;;) {
         const channel = this.state.channels[channelId];
         if (!channel) return;
-        const ack = await this.request("history:read", { target: channel.target, after: channel.cursor, limit: CATCH_UP_PAGE }, true);
+        const ack = await this.request(
+          "history:read",
+          { target: channel.target, after: channel.cursor, limit: CATCH_UP_PAGE },
+          true,
+        );
         if (!ack.ok) return;
         this.dispatch({ type: "messages", channelId, messages: ack.data.messages, page: "newer" });
         if (!ack.data.hasMore) return;
@@ -242,24 +274,51 @@ export class ChatClient {
     const channel = this.state.channels[channelId];
     if (!channel || !channel.hasOlder) return false;
     const before = channel.messages[0]?.seq ?? channel.cursor + 1;
-    const ack = await this.request("history:read", { target: channel.target, before, limit: limits.historyPageDefault }, true);
+    const ack = await this.request(
+      "history:read",
+      { target: channel.target, before, limit: limits.historyPageDefault },
+      true,
+    );
     if (!ack.ok) return false;
-    this.dispatch({ type: "messages", channelId, messages: ack.data.messages, page: "older", hasMore: ack.data.hasMore });
+    this.dispatch({
+      type: "messages",
+      channelId,
+      messages: ack.data.messages,
+      page: "older",
+      hasMore: ack.data.hasMore,
+    });
     return ack.data.messages.length > 0;
   }
 
   // ---- sending -------------------------------------------------------------------------
 
   /** Sends a message through the outbox: shown as pending until acknowledged, retried after reconnects. */
-  async sendMessage(target: string, text: string, action = false, clientId = this.newClientId()): Promise<Ack<ClientEventResult<"message:send">>> {
+  async sendMessage(
+    target: string,
+    text: string,
+    action = false,
+    clientId = this.newClientId(),
+  ): Promise<Ack<ClientEventResult<"message:send">>> {
     const channelId = this.channelIdOf(target);
-    if (channelId) this.dispatch({ type: "pending-add", send: { clientId, channelId, target, text, action, status: "sending" } });
+    if (channelId)
+      this.dispatch({ type: "pending-add", send: { clientId, channelId, target, text, action, status: "sending" } });
     this.stopTyping();
     return this.deliver(clientId, target, text, action);
   }
 
-  private async deliver(clientId: string, target: string, text: string, action: boolean, attempt = 0): Promise<Ack<ClientEventResult<"message:send">>> {
-    const ack = await call(this.socket, "message:send", { target, text, clientId, ...(action ? { action } : {}) }, this.timeoutMs);
+  private async deliver(
+    clientId: string,
+    target: string,
+    text: string,
+    action: boolean,
+    attempt = 0,
+  ): Promise<Ack<ClientEventResult<"message:send">>> {
+    const ack = await call(
+      this.socket,
+      "message:send",
+      { target, text, clientId, ...(action ? { action } : {}) },
+      this.timeoutMs,
+    );
     if (ack.ok) {
       this.dispatch({ type: "pending-done", clientId });
       this.receive(ack.data.message);
@@ -293,7 +352,8 @@ export class ChatClient {
     const delay = Math.min(5_000, 250 * 2 ** attempt) * (0.5 + Math.random());
     setTimeout(() => {
       const still = this.state.pending.some((p) => p.clientId === clientId && p.status === "sending");
-      if (still && !this.closed && this.socket.connected) void this.deliver(clientId, target, text, action, attempt + 1);
+      if (still && !this.closed && this.socket.connected)
+        void this.deliver(clientId, target, text, action, attempt + 1);
     }, delay);
   }
 
@@ -390,7 +450,11 @@ export class ChatClient {
       await this.logout();
       return null;
     }
-    const ack = await (this.request as (e: string, p: unknown, q: boolean) => Promise<Ack<unknown>>)(command.event, command.payload, true);
+    const ack = await (this.request as (e: string, p: unknown, q: boolean) => Promise<Ack<unknown>>)(
+      command.event,
+      command.payload,
+      true,
+    );
     if (!ack.ok) return ack.error;
     this.afterCommand(command.event, ack.data);
     return null;
@@ -406,7 +470,12 @@ export class ChatClient {
     }
     if (event === "channel:who") {
       const active = this.state.activeId;
-      if (active) this.dispatch({ type: "members", channelId: active, members: (data as ClientEventResult<"channel:who">).members });
+      if (active)
+        this.dispatch({
+          type: "members",
+          channelId: active,
+          members: (data as ClientEventResult<"channel:who">).members,
+        });
     }
     const text = describeCommandResult(event, data);
     if (text) this.notice("info", text);

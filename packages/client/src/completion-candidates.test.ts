@@ -5,8 +5,19 @@ import { channelView, directView, me, stateOf, textMessage } from "./testing/cha
 describe("completion candidates", () => {
   const state = stateOf(
     { type: "session", me, channels: [channelView("#dev"), directView("bob"), channelView("#design")] },
-    { type: "members", channelId: "c-#dev", members: [{ id: "u-alice", name: "alice", role: "member", online: true, isAdmin: false }, { id: "u-eve", name: "eve", role: "operator", online: false, isAdmin: false }] },
-    { type: "messages", channelId: "c-#dev", messages: [textMessage("c-#dev", 1, "zoe", "hi"), textMessage("c-#dev", 2, "alice", "hello")] },
+    {
+      type: "members",
+      channelId: "c-#dev",
+      members: [
+        { id: "u-alice", name: "alice", role: "member", online: true, isAdmin: false },
+        { id: "u-eve", name: "eve", role: "operator", online: false, isAdmin: false },
+      ],
+    },
+    {
+      type: "messages",
+      channelId: "c-#dev",
+      messages: [textMessage("c-#dev", 1, "zoe", "hi"), textMessage("c-#dev", 2, "alice", "hello")],
+    },
   );
 
   it("offers the open channel's members and recent speakers, every peer, and the joined channels in sidebar order, never me", () => {

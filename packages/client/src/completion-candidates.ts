@@ -22,4 +22,7 @@ export function completionCandidates(state: ChatState, channelId: string | null)
 
 /** Equal when both offer the same names in the same order: lets a view keep the old value. */
 export const sameCandidates = (a: CompletionCandidates, b: CompletionCandidates): boolean =>
-  a.nicks.length === b.nicks.length && a.channels.length === b.channels.length && a.nicks.every((n, i) => n === b.nicks[i]) && a.channels.every((c, i) => c === b.channels[i]);
+  a.nicks.length === b.nicks.length &&
+  a.channels.length === b.channels.length &&
+  a.nicks.every((n, i) => n === b.nicks[i]) &&
+  a.channels.every((c, i) => c === b.channels[i]);

@@ -42,10 +42,18 @@ export function call<E extends ClientEventName>(
     return Promise.resolve({ ok: false, error: { code: "UNAVAILABLE", message: "Not connected to the server." } });
   }
   const timed = socket.timeout(timeoutMs);
-  const emit = (timed.emit as unknown as (e: string, p: unknown, ack: (err: Error | null, res: Ack<ClientEventResult<E>>) => void) => void).bind(timed);
+  const emit = (
+    timed.emit as unknown as (
+      e: string,
+      p: unknown,
+      ack: (err: Error | null, res: Ack<ClientEventResult<E>>) => void,
+    ) => void
+  ).bind(timed);
   return new Promise((resolve) => {
     emit(event, payload, (err, result) =>
-      resolve(err ? { ok: false, error: { code: "UNAVAILABLE", message: "The server did not answer in time." } } : result),
+      resolve(
+        err ? { ok: false, error: { code: "UNAVAILABLE", message: "The server did not answer in time." } } : result,
+      ),
     );
   });
 }

@@ -3,11 +3,19 @@ import { conversationList, conversationNumbered, nextUnread, stepConversation } 
 import { channelView, directView, me, stateOf, textMessage } from "./testing/chat-fixtures";
 
 describe("conversation order", () => {
-  const state = stateOf({ type: "session", me, channels: [directView("bob"), channelView("#dev"), channelView("#ops")] });
+  const state = stateOf({
+    type: "session",
+    me,
+    channels: [directView("bob"), channelView("#dev"), channelView("#ops")],
+  });
   const entries = conversationList(state);
 
   it("lists channels first, then conversations by the peer's nick, numbered", () => {
-    expect(entries.map((e) => `${e.number} ${e.name} ${e.kind}`)).toEqual(["1 #dev channel", "2 #ops channel", "3 bob direct"]);
+    expect(entries.map((e) => `${e.number} ${e.name} ${e.kind}`)).toEqual([
+      "1 #dev channel",
+      "2 #ops channel",
+      "3 bob direct",
+    ]);
   });
 
   it("picks by number", () => {

@@ -17,15 +17,29 @@ export interface ConversationEntry {
  */
 export function conversationList(state: ChatState): ConversationEntry[] {
   const channels = state.order.flatMap((id) => state.channels[id] ?? []);
-  const ordered = [...channels.filter((c) => c.view.kind === "channel"), ...channels.filter((c) => c.view.kind === "direct")];
-  return ordered.map((c, i) => ({ id: c.view.id, number: i + 1, name: displayName(c.view), kind: c.view.kind, unread: c.unread, mentions: c.mentions }));
+  const ordered = [
+    ...channels.filter((c) => c.view.kind === "channel"),
+    ...channels.filter((c) => c.view.kind === "direct"),
+  ];
+  return ordered.map((c, i) => ({
+    id: c.view.id,
+    number: i + 1,
+    name: displayName(c.view),
+    kind: c.view.kind,
+    unread: c.unread,
+    mentions: c.mentions,
+  }));
 }
 
 /**
  * The conversation `step` places from the open one, wrapping around; with none open, forward
  * starts at the first and backward at the last.
  */
-export function stepConversation(entries: readonly ConversationEntry[], activeId: string | null, step: number): string | null {
+export function stepConversation(
+  entries: readonly ConversationEntry[],
+  activeId: string | null,
+  step: number,
+): string | null {
   if (entries.length === 0) return null;
   const at = entries.findIndex((e) => e.id === activeId);
   const from = at === -1 ? (step > 0 ? -1 : 0) : at;
@@ -34,7 +48,8 @@ export function stepConversation(entries: readonly ConversationEntry[], activeId
 }
 
 /** The conversation numbered `number`, or null when there are fewer. */
-export const conversationNumbered = (entries: readonly ConversationEntry[], number: number): string | null => entries[number - 1]?.id ?? null;
+export const conversationNumbered = (entries: readonly ConversationEntry[], number: number): string | null =>
+  entries[number - 1]?.id ?? null;
 
 /** The next conversation after the open one, in list order, that has unread lines; null when none has. */
 export function nextUnread(entries: readonly ConversationEntry[], activeId: string | null): string | null {

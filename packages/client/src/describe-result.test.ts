@@ -5,8 +5,18 @@ describe("describeCommandResult for sessions", () => {
   it("lists sessions by the short id /revoke takes, marking this one", () => {
     const text = describeCommandResult("session:list", {
       sessions: [
-        { id: "3b9f7c1e-0d2a-4e5f-9a8b-7c6d5e4f3a2b", createdAt: "2026-11-24T09:30:00.000Z", expiresAt: "2026-12-24T09:30:00.000Z", current: true },
-        { id: "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d", createdAt: "2026-11-20T18:02:11.000Z", expiresAt: "2026-12-20T18:02:11.000Z", current: false },
+        {
+          id: "3b9f7c1e-0d2a-4e5f-9a8b-7c6d5e4f3a2b",
+          createdAt: "2026-11-24T09:30:00.000Z",
+          expiresAt: "2026-12-24T09:30:00.000Z",
+          current: true,
+        },
+        {
+          id: "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+          createdAt: "2026-11-20T18:02:11.000Z",
+          expiresAt: "2026-12-20T18:02:11.000Z",
+          current: false,
+        },
       ],
     });
     expect(text).toBe(

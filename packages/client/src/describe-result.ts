@@ -8,11 +8,23 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
     case "channel:list": {
       const { channels } = data as R<"channel:list">;
       if (channels.length === 0) return "No channels yet: /join #name creates one.";
-      return ["Channels:", ...channels.map((c) => `  ${c.name} (${c.memberCount})${c.inviteOnly ? " [invite-only]" : ""}${c.topic ? ` — ${c.topic}` : ""}`)].join("\n");
+      return [
+        "Channels:",
+        ...channels.map(
+          (c) =>
+            `  ${c.name} (${c.memberCount})${c.inviteOnly ? " [invite-only]" : ""}${c.topic ? ` — ${c.topic}` : ""}`,
+        ),
+      ].join("\n");
     }
     case "channel:who": {
       const { members } = data as R<"channel:who">;
-      return ["Members:", ...members.map((m) => `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.online ? "" : " (away)"}`)].join("\n");
+      return [
+        "Members:",
+        ...members.map(
+          (m) =>
+            `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.online ? "" : " (away)"}`,
+        ),
+      ].join("\n");
     }
     case "channel:topic": {
       const { channel } = data as R<"channel:topic">;
@@ -30,12 +42,17 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
       const { entries } = data as R<"audit:log">;
       return [
         "Audit log (newest first):",
-        ...entries.map((e) => `  ${e.createdAt.slice(0, 19).replace("T", " ")} ${e.action} ${[e.actor, e.channel, e.target].filter(Boolean).join(" ")} ${e.detail}`.trimEnd()),
+        ...entries.map((e) =>
+          `  ${e.createdAt.slice(0, 19).replace("T", " ")} ${e.action} ${[e.actor, e.channel, e.target].filter(Boolean).join(" ")} ${e.detail}`.trimEnd(),
+        ),
       ].join("\n");
     }
     case "history:read": {
       const { messages } = data as R<"history:read">;
-      return [`History (${messages.length}):`, ...messages.map((m) => `  [${m.createdAt.slice(11, 16)}] <${m.author?.name ?? "*"}> ${m.text}`)].join("\n");
+      return [
+        `History (${messages.length}):`,
+        ...messages.map((m) => `  [${m.createdAt.slice(11, 16)}] <${m.author?.name ?? "*"}> ${m.text}`),
+      ].join("\n");
     }
     case "server:help":
       return (data as R<"server:help">).lines.join("\n");
@@ -44,7 +61,10 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
       const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
       return [
         "Your sessions (/revoke id logs one out):",
-        ...sessions.map((s) => `  ${s.id.slice(0, 8)}  since ${when(s.createdAt)}, until ${when(s.expiresAt)}${s.current ? "  (this one)" : ""}`),
+        ...sessions.map(
+          (s) =>
+            `  ${s.id.slice(0, 8)}  since ${when(s.createdAt)}, until ${when(s.expiresAt)}${s.current ? "  (this one)" : ""}`,
+        ),
       ].join("\n");
     }
     case "session:revoke":

@@ -15,7 +15,10 @@ describe("planning typed input", () => {
     expect(planInput("/query bob")).toEqual({ kind: "query", nick: "bob" });
     expect(planInput("/list").kind).toBe("list");
     expect(planInput("/q bye").kind).toBe("quit");
-    expect(planInput("/join #dev")).toMatchObject({ kind: "event", command: { event: "channel:join", payload: { channel: "#dev" } } });
+    expect(planInput("/join #dev")).toMatchObject({
+      kind: "event",
+      command: { event: "channel:join", payload: { channel: "#dev" } },
+    });
   });
 
   it("refuses what the grammar refuses, with the parser's code", () => {

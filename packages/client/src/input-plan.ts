@@ -1,4 +1,10 @@
-import { parseInput, resolveCommandName, type CommandName, type EventCommand, type ParseError } from "@canaduck/contract";
+import {
+  parseInput,
+  resolveCommandName,
+  type CommandName,
+  type EventCommand,
+  type ParseError,
+} from "@canaduck/contract";
 
 /**
  * What a line typed in either client asks for, once parsed by the contract's grammar. The kinds a
@@ -20,7 +26,10 @@ export function planInput(text: string, currentTarget?: string): InputPlan {
   const parsed = parseInput(text, currentTarget === undefined ? {} : { currentTarget });
   if (!parsed.ok) return { kind: "refused", error: parsed.error };
   const { command } = parsed;
-  if (command.kind === "local") return command.name === "help" ? { kind: "help", ...(command.command ? { command: command.command } : {}) } : { kind: "query", nick: command.nick };
+  if (command.kind === "local")
+    return command.name === "help"
+      ? { kind: "help", ...(command.command ? { command: command.command } : {}) }
+      : { kind: "query", nick: command.nick };
   switch (command.name) {
     case "list":
       return { kind: "list", command };
@@ -28,7 +37,12 @@ export function planInput(text: string, currentTarget?: string): InputPlan {
       return { kind: "quit", command };
     case "msg":
     case "me":
-      return { kind: "say", target: command.payload.target, text: command.payload.text, action: command.payload.action ?? false };
+      return {
+        kind: "say",
+        target: command.payload.target,
+        text: command.payload.text,
+        action: command.payload.action ?? false,
+      };
     default:
       return { kind: "event", command };
   }

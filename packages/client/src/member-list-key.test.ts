@@ -5,7 +5,11 @@ import { channelView, directView, me, stateOf, textMessage } from "./testing/cha
 describe("when the member list is read again", () => {
   const online = { type: "status" as const, status: "online" as const };
   const session = { type: "session" as const, me, channels: [channelView("#dev"), directView("bob")] };
-  const said = (seq: number, kind: "text" | "join" | "kick") => ({ type: "messages" as const, channelId: "c-#dev", messages: [textMessage("c-#dev", seq, "bob", "", { kind })] });
+  const said = (seq: number, kind: "text" | "join" | "kick") => ({
+    type: "messages" as const,
+    channelId: "c-#dev",
+    messages: [textMessage("c-#dev", seq, "bob", "", { kind })],
+  });
 
   it("on opening a channel, and after someone joins, leaves or is kicked, not after chat", () => {
     const opened = memberListKey(stateOf(online, session));
@@ -19,6 +23,8 @@ describe("when the member list is read again", () => {
   it("not in a direct conversation, nor while offline; again when back online", () => {
     expect(memberListKey(stateOf(online, session, { type: "select", channelId: "d-bob" }))).toBeNull();
     expect(memberListKey(stateOf(online, session, { type: "status", status: "reconnecting" }))).toBeNull();
-    expect(memberListKey(stateOf(online, session, { type: "status", status: "reconnecting" }, online))).toBe(memberListKey(stateOf(online, session)));
+    expect(memberListKey(stateOf(online, session, { type: "status", status: "reconnecting" }, online))).toBe(
+      memberListKey(stateOf(online, session)),
+    );
   });
 });

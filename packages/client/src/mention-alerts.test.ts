@@ -19,7 +19,11 @@ describe("mention alerts", () => {
     const later = stateOf(
       session,
       history,
-      { type: "messages", channelId: "c-#dev", messages: [textMessage("c-#dev", 3, "bob", "hey @alice"), textMessage("c-#dev", 4, "bob", "alicea is not me")] },
+      {
+        type: "messages",
+        channelId: "c-#dev",
+        messages: [textMessage("c-#dev", 3, "bob", "hey @alice"), textMessage("c-#dev", 4, "bob", "alicea is not me")],
+      },
       { type: "messages", channelId: "d-bob", messages: [textMessage("d-bob", 1, "bob", "psst")] },
     );
     const second = newMentions(first.seen, later);
@@ -33,19 +37,28 @@ describe("mention alerts", () => {
   it("alerts for the first line of a conversation that did not exist before", () => {
     const before = stateOf({ type: "session", me, channels: [channelView("#dev")] });
     const { seen } = newMentions({}, before);
-    const joined = stateOf({ type: "session", me, channels: [channelView("#dev")] }, { type: "joined", channel: directView("eve") });
+    const joined = stateOf(
+      { type: "session", me, channels: [channelView("#dev")] },
+      { type: "joined", channel: directView("eve") },
+    );
     const afterJoin = newMentions(seen, joined);
     const said = stateOf(
       { type: "session", me, channels: [channelView("#dev")] },
       { type: "joined", channel: directView("eve") },
       { type: "messages", channelId: "d-eve", messages: [textMessage("d-eve", 1, "eve", "hello alice")] },
     );
-    expect(newMentions(afterJoin.seen, said).alerts).toEqual([{ channelId: "d-eve", title: "eve", body: "hello alice" }]);
+    expect(newMentions(afterJoin.seen, said).alerts).toEqual([
+      { channelId: "d-eve", title: "eve", body: "hello alice" },
+    ]);
   });
 
   it("does not alert for my own lines", () => {
     const start = stateOf(session, history);
-    const mine = stateOf(session, history, { type: "messages", channelId: "c-#dev", messages: [textMessage("c-#dev", 3, "alice", "alice here")] });
+    const mine = stateOf(session, history, {
+      type: "messages",
+      channelId: "c-#dev",
+      messages: [textMessage("c-#dev", 3, "alice", "alice here")],
+    });
     expect(newMentions(newMentions({}, start).seen, mine).alerts).toEqual([]);
   });
 });

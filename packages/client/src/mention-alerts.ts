@@ -33,7 +33,11 @@ export function newMentions(seen: SeenSeqs, state: ChatState): { alerts: Mention
       if (!m || m.seq <= before) break;
       if ((m.kind !== "text" && m.kind !== "action") || m.author?.id === me.id) continue;
       if (!direct && !mentions(m.text, me.name)) continue;
-      found.push({ channelId: id, title: `${m.author?.name ?? "Someone"}${direct ? "" : ` in ${displayName(channel.view)}`}`, body: m.text });
+      found.push({
+        channelId: id,
+        title: `${m.author?.name ?? "Someone"}${direct ? "" : ` in ${displayName(channel.view)}`}`,
+        body: m.text,
+      });
     }
     alerts.push(...found.reverse());
   }

@@ -11,7 +11,11 @@ interface Loaded {
  * the cursor behind it, which is what catch-up asks from. A `latest` page moves the cursor
  * to its newest message: what lies before it is history, loaded on demand.
  */
-export function mergeMessages(loaded: Loaded, arriving: readonly Message[], latest: boolean): Loaded & { added: Message[] } {
+export function mergeMessages(
+  loaded: Loaded,
+  arriving: readonly Message[],
+  latest: boolean,
+): Loaded & { added: Message[] } {
   const bySeq = new Map(loaded.messages.map((m) => [m.seq, m]));
   const added: Message[] = [];
   for (const message of arriving) {

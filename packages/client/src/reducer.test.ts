@@ -36,7 +36,11 @@ describe("chatReducer", () => {
   it("opens the first channel and counts unread lines and mentions in the others", () => {
     let state = loggedIn();
     expect(state.activeId).toBe("a");
-    state = chatReducer(state, { type: "messages", channelId: "b", messages: [line("b", 1, "bob", "hello"), line("b", 2, "bob", "me: look")] });
+    state = chatReducer(state, {
+      type: "messages",
+      channelId: "b",
+      messages: [line("b", 1, "bob", "hello"), line("b", 2, "bob", "me: look")],
+    });
     expect(state.channels.b).toMatchObject({ unread: 2, mentions: 1 });
     state = chatReducer(state, { type: "messages", channelId: "a", messages: [line("a", 1, "bob", "hi me")] });
     expect(state.channels.a).toMatchObject({ unread: 0, mentions: 0 });
@@ -63,14 +67,24 @@ describe("chatReducer", () => {
   it("drops channels the server no longer lists after a reconnect, keeping loaded messages of the rest", () => {
     let state = loggedIn();
     state = chatReducer(state, { type: "messages", channelId: "b", messages: [line("b", 1, "bob", "kept")] });
-    state = chatReducer(state, { type: "session", me: { id: "me", name: "me", isAdmin: false }, channels: [view("b", "#b", 1)] });
+    state = chatReducer(state, {
+      type: "session",
+      me: { id: "me", name: "me", isAdmin: false },
+      channels: [view("b", "#b", 1)],
+    });
     expect(Object.keys(state.channels)).toEqual(["b"]);
     expect(state.channels.b?.messages.map((m) => m.text)).toEqual(["kept"]);
   });
 
   it("shows who is typing until their message arrives", () => {
     let state = loggedIn();
-    state = chatReducer(state, { type: "typing", channelId: "a", user: { id: "bob", name: "bob" }, typing: true, now: 1000 });
+    state = chatReducer(state, {
+      type: "typing",
+      channelId: "a",
+      user: { id: "bob", name: "bob" },
+      typing: true,
+      now: 1000,
+    });
     expect(Object.values(state.channels.a?.typing ?? {}).map((t) => t.name)).toEqual(["bob"]);
     state = chatReducer(state, { type: "messages", channelId: "a", messages: [line("a", 1, "bob", "done")] });
     expect(state.channels.a?.typing).toEqual({});

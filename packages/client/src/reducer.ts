@@ -69,14 +69,26 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         const existing = state.channels[view.id];
         channels[view.id] = existing ? { ...existing, view, target: targetOf(view) } : newChannel(view);
       }
-      const order = [...state.order.filter((id) => id in channels), ...action.channels.map((v) => v.id).filter((id) => !state.order.includes(id))];
+      const order = [
+        ...state.order.filter((id) => id in channels),
+        ...action.channels.map((v) => v.id).filter((id) => !state.order.includes(id)),
+      ];
       const activeId = state.activeId !== null && state.activeId in channels ? state.activeId : (order[0] ?? null);
       return { ...state, me: action.me, channels, order, activeId };
     }
     case "joined": {
       const existing = state.channels[action.channel.id];
-      if (existing) return withChannel(state, action.channel.id, (c) => ({ ...c, view: action.channel, target: targetOf(action.channel) }));
-      const next = { ...state, channels: { ...state.channels, [action.channel.id]: newChannel(action.channel) }, order: [...state.order, action.channel.id] };
+      if (existing)
+        return withChannel(state, action.channel.id, (c) => ({
+          ...c,
+          view: action.channel,
+          target: targetOf(action.channel),
+        }));
+      const next = {
+        ...state,
+        channels: { ...state.channels, [action.channel.id]: newChannel(action.channel) },
+        order: [...state.order, action.channel.id],
+      };
       return state.activeId === null ? { ...next, activeId: action.channel.id } : next;
     }
     case "left": {
@@ -84,11 +96,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const { [action.channelId]: _gone, ...channels } = state.channels;
       const order = state.order.filter((id) => id !== action.channelId);
       const activeId = state.activeId === action.channelId ? (order[0] ?? null) : state.activeId;
-      return { ...state, channels, order, activeId, pending: state.pending.filter((p) => p.channelId !== action.channelId) };
+      return {
+        ...state,
+        channels,
+        order,
+        activeId,
+        pending: state.pending.filter((p) => p.channelId !== action.channelId),
+      };
     }
     case "updated":
       return withChannel(state, action.channel.id, (c) => {
-        const view = { ...action.channel, role: c.view.role, lastSeq: Math.max(c.view.lastSeq, action.channel.lastSeq) };
+        const view = {
+          ...action.channel,
+          role: c.view.role,
+          lastSeq: Math.max(c.view.lastSeq, action.channel.lastSeq),
+        };
         return { ...c, view, target: targetOf(view) };
       });
     case "messages":
@@ -107,7 +129,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "presence": {
       const channels: Record<string, ChannelState> = {};
       for (const [id, c] of Object.entries(state.channels)) {
-        channels[id] = c.members ? { ...c, members: c.members.map((m) => (m.id === action.user.id ? { ...m, online: action.online } : m)) } : c;
+        channels[id] = c.members
+          ? { ...c, members: c.members.map((m) => (m.id === action.user.id ? { ...m, online: action.online } : m)) }
+          : c;
       }
       return { ...state, channels };
     }
@@ -115,13 +139,20 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (action.user.id === state.me?.id) return state;
       return withChannel(state, action.channelId, (c) => {
         const { [action.user.id]: _old, ...rest } = c.typing;
-        return { ...c, typing: action.typing ? { ...rest, [action.user.id]: { name: action.user.name, until: action.now + TYPING_TTL_MS } } : rest };
+        return {
+          ...c,
+          typing: action.typing
+            ? { ...rest, [action.user.id]: { name: action.user.name, until: action.now + TYPING_TTL_MS } }
+            : rest,
+        };
       });
     case "members":
       return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
     case "select": {
       const selected = { ...state, activeId: action.channelId };
-      return action.channelId === null ? selected : withChannel(selected, action.channelId, (c) => ({ ...c, unread: 0, mentions: 0 }));
+      return action.channelId === null
+        ? selected
+        : withChannel(selected, action.channelId, (c) => ({ ...c, unread: 0, mentions: 0 }));
     }
     case "pending-add":
       return { ...state, pending: [...state.pending, action.send] };
@@ -130,12 +161,18 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "pending-failed":
       return {
         ...state,
-        pending: state.pending.map((p) => (p.clientId === action.clientId ? { ...p, status: "failed" as const, error: action.error } : p)),
+        pending: state.pending.map((p) =>
+          p.clientId === action.clientId ? { ...p, status: "failed" as const, error: action.error } : p,
+        ),
       };
     case "notice":
       return addNotice(state, action.notice, action.now);
     case "dismiss":
-      return { ...state, alerts: state.alerts.filter((n) => n.id !== action.id), notices: state.notices.filter((n) => n.id !== action.id) };
+      return {
+        ...state,
+        alerts: state.alerts.filter((n) => n.id !== action.id),
+        notices: state.notices.filter((n) => n.id !== action.id),
+      };
     case "logged-out":
       return { ...state, me: null, channels: {}, order: [], activeId: null, pending: [] };
   }
@@ -159,9 +196,13 @@ function receiveMessages(
     view: { ...channel.view, lastSeq },
     messages: merged.messages,
     cursor: merged.cursor,
-    hasOlder: action.page === "older" || action.page === "latest" ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
+    hasOlder:
+      action.page === "older" || action.page === "latest" ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
     unread: seen ? 0 : channel.unread + fromOthers.length,
-    mentions: seen || !state.me ? 0 : channel.mentions + fromOthers.filter((m) => state.me !== null && mentions(m.text, state.me.name)).length,
+    mentions:
+      seen || !state.me
+        ? 0
+        : channel.mentions + fromOthers.filter((m) => state.me !== null && mentions(m.text, state.me.name)).length,
     typing,
   };
 }

@@ -69,7 +69,8 @@ export const initialState: ChatState = {
 };
 
 /** The name to show for a channel: its name, or the peer's nick for a direct conversation. */
-export const displayName = (view: ChannelView): string => (view.kind === "direct" ? (view.peer?.name ?? "(direct)") : view.name);
+export const displayName = (view: ChannelView): string =>
+  view.kind === "direct" ? (view.peer?.name ?? "(direct)") : view.name;
 
 export const activeChannel = (state: ChatState): ChannelState | null =>
   state.activeId === null ? null : (state.channels[state.activeId] ?? null);

@@ -3,8 +3,17 @@ import { channelView, me, stateOf } from "./testing/chat-fixtures";
 import { signalsTyping, typingText } from "./typing-text";
 
 describe("who is typing", () => {
-  const typing = (name: string, now: number) => ({ type: "typing" as const, channelId: "c-#dev", user: { id: `u-${name}`, name }, typing: true, now });
-  const typingIn = (...names: string[]) => stateOf({ type: "session", me, channels: [channelView("#dev")] }, ...names.map((n) => typing(n, 1_000))).channels["c-#dev"]?.typing ?? {};
+  const typing = (name: string, now: number) => ({
+    type: "typing" as const,
+    channelId: "c-#dev",
+    user: { id: `u-${name}`, name },
+    typing: true,
+    now,
+  });
+  const typingIn = (...names: string[]) =>
+    stateOf({ type: "session", me, channels: [channelView("#dev")] }, ...names.map((n) => typing(n, 1_000))).channels[
+      "c-#dev"
+    ]?.typing ?? {};
 
   it("names who is typing in alphabetical order, and forgets an indication that lapsed", () => {
     expect(typingText(typingIn(), 2_000)).toBeNull();

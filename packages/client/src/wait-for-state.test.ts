@@ -36,6 +36,8 @@ describe("waitForState", () => {
   });
 
   it("rejects after the timeout, naming the connection state", async () => {
-    await expect(waitForState(source(), (state) => state.status === "online", 20)).rejects.toThrow(/not reached in 20 ms \(connection: connecting\)/);
+    await expect(waitForState(source(), (state) => state.status === "online", 20)).rejects.toThrow(
+      /not reached in 20 ms \(connection: connecting\)/,
+    );
   });
 });

@@ -10,7 +10,11 @@ export interface StateSource {
  * Resolves with the first state that satisfies `ready`, the current one included, so a caller
  * never misses a change that happened before it started waiting. Rejects after `timeoutMs`.
  */
-export function waitForState(source: StateSource, ready: (state: ChatState) => boolean, timeoutMs = 8_000): Promise<ChatState> {
+export function waitForState(
+  source: StateSource,
+  ready: (state: ChatState) => boolean,
+  timeoutMs = 8_000,
+): Promise<ChatState> {
   return new Promise((resolve, reject) => {
     const current = source.getState();
     if (ready(current)) return resolve(current);

@@ -38,7 +38,9 @@ describe("ChatClient against a real server", () => {
     expect(await ann.submit("hello bob")).toBeNull();
     await waitForState(bob, (s) => texts(s, "#dev").includes("hello bob"));
     expect(await bob.submit("/me waves")).toBeNull();
-    const annState = await waitForState(ann, (s) => (s.channels[s.activeId ?? ""]?.messages ?? []).some((m) => m.kind === "action"));
+    const annState = await waitForState(ann, (s) =>
+      (s.channels[s.activeId ?? ""]?.messages ?? []).some((m) => m.kind === "action"),
+    );
     expect(annState.pending).toEqual([]);
   });
 

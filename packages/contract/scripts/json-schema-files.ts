@@ -42,7 +42,9 @@ export function findSchemaFileProblems(dir: string = schemasDir): SchemaFileProb
     const onDisk = readJson(join(dir, path));
     return isDeepStrictEqual(onDisk, JSON.parse(render(content))) ? [] : [{ path, problem: "out of date" }];
   });
-  const stale = [...present].filter((path) => !expected.has(path)).map((path) => ({ path, problem: "no longer generated" as const }));
+  const stale = [...present]
+    .filter((path) => !expected.has(path))
+    .map((path) => ({ path, problem: "no longer generated" as const }));
   return [...problems, ...stale].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

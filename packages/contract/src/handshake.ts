@@ -11,7 +11,14 @@ export type Handshake = z.infer<typeof handshakeSchema>;
 
 /** The `data` of the connect_error with which the server refuses a handshake. */
 export const handshakeRefusalSchema = z.object({
-  code: z.enum(["UNSUPPORTED_PROTOCOL", "NOT_AUTHENTICATED", "SESSION_EXPIRED", "SUSPENDED", "RATE_LIMITED", "UNAVAILABLE"]),
+  code: z.enum([
+    "UNSUPPORTED_PROTOCOL",
+    "NOT_AUTHENTICATED",
+    "SESSION_EXPIRED",
+    "SUSPENDED",
+    "RATE_LIMITED",
+    "UNAVAILABLE",
+  ]),
   message: z.string(),
   supportedProtocols: z.array(z.number().int()),
   /** With RATE_LIMITED: how long to wait before connecting again. */

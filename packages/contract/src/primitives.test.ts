@@ -39,7 +39,10 @@ describe("text that reaches other people's screens", () => {
     const typed = parseInput("/topic #dev \u001b[31mred alert", {});
     expect(typed).toMatchObject({ ok: false, error: { code: "INVALID_ARGUMENT" } });
     expect(typed.ok ? "" : typed.error.message).toContain("control characters");
-    expect(parseInput("look \u202Eecnalab", { currentTarget: "#dev" })).toMatchObject({ ok: false, error: { code: "INVALID_ARGUMENT" } });
+    expect(parseInput("look \u202Eecnalab", { currentTarget: "#dev" })).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_ARGUMENT" },
+    });
   });
 
   it("keeps tabs, newlines, emoji, accents, right-to-left scripts and markup as they are", () => {

@@ -46,7 +46,8 @@ export const plainTextSchema = (max: number) =>
     .regex(SAFE_TEXT_PATTERN, "control characters and bidirectional overrides are not allowed (tab and newline are)");
 
 /** Non-blank text of at most `max` characters, without control characters. */
-export const textSchema = (max: number) => plainTextSchema(max).refine((s) => s.trim().length > 0, "text cannot be blank");
+export const textSchema = (max: number) =>
+  plainTextSchema(max).refine((s) => s.trim().length > 0, "text cannot be blank");
 
 export const reasonSchema = plainTextSchema(limits.reasonMaxLength);
 export const topicSchema = plainTextSchema(limits.topicMaxLength);

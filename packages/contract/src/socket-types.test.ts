@@ -18,7 +18,9 @@ describe("Socket.IO event maps derived from the catalog", () => {
   });
 
   it("types every client event from its payload and result schemas", () => {
-    expectTypeOf<Parameters<ClientToServerEvents["channel:ban"]>[0]>().toEqualTypeOf<ClientEventPayload<"channel:ban">>();
+    expectTypeOf<Parameters<ClientToServerEvents["channel:ban"]>[0]>().toEqualTypeOf<
+      ClientEventPayload<"channel:ban">
+    >();
     expectTypeOf<ClientEventPayload<"channel:ban">>().toEqualTypeOf<{
       channel: string;
       nick: string;

@@ -17,7 +17,8 @@ const target = path.join(root, "prisma", "postgres", "schema.prisma");
 /** Replaces exactly one match, so a change to the source's shape fails loudly instead of deriving nonsense. */
 function replaceOnce(text, pattern, replacement, what) {
   const matches = text.match(new RegExp(pattern.source, `${pattern.flags}g`)) ?? [];
-  if (matches.length !== 1) throw new Error(`derive-postgres-schema: expected one ${what} in prisma/schema.prisma, found ${matches.length}`);
+  if (matches.length !== 1)
+    throw new Error(`derive-postgres-schema: expected one ${what} in prisma/schema.prisma, found ${matches.length}`);
   return text.replace(pattern, replacement);
 }
 

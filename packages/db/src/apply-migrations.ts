@@ -14,9 +14,16 @@ export async function applyMigrations(sqliteFile: string, migrationsDir: string)
     await client.execute(
       "CREATE TABLE IF NOT EXISTS _canaduck_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
     );
-    const applied = new Set((await client.execute("SELECT name FROM _canaduck_migrations")).rows.map((r) => (typeof r.name === "string" ? r.name : "")));
+    const applied = new Set(
+      (await client.execute("SELECT name FROM _canaduck_migrations")).rows.map((r) =>
+        typeof r.name === "string" ? r.name : "",
+      ),
+    );
     const entries = await readdir(migrationsDir, { withFileTypes: true });
-    const pending = entries.filter((e) => e.isDirectory() && !applied.has(e.name)).map((e) => e.name).sort();
+    const pending = entries
+      .filter((e) => e.isDirectory() && !applied.has(e.name))
+      .map((e) => e.name)
+      .sort();
     for (const name of pending) {
       const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
       const record = `INSERT INTO _canaduck_migrations (name, applied_at) VALUES ('${name.replace(/'/g, "''")}', '${new Date().toISOString()}');`;

@@ -19,7 +19,11 @@ function pgConnection(databaseUrl: string): { url: string; env: NodeJS.ProcessEn
   return { url: url.toString(), env };
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Writes a consistent copy of the database to `file`, safe while the server runs. SQLite:
@@ -33,9 +37,11 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   await rm(partial, { force: true });
   if (isPostgresUrl(databaseUrl)) {
     const { url, env } = pgConnection(databaseUrl);
-    await run("pg_dump", ["--format=custom", `--file=${partial}`, `--dbname=${url}`], { env }).catch((error: unknown) => {
-      throw new Error(`pg_dump failed: ${describeExecError(error)}`);
-    });
+    await run("pg_dump", ["--format=custom", `--file=${partial}`, `--dbname=${url}`], { env }).catch(
+      (error: unknown) => {
+        throw new Error(`pg_dump failed: ${describeExecError(error)}`);
+      },
+    );
   } else {
     const source = prepareSqliteFile(databaseUrl);
     if (!(await exists(source))) throw new Error(`there is no database at ${source}`);
@@ -60,7 +66,9 @@ export async function databaseHoldsData(databaseUrl: string): Promise<boolean> {
         `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('User', 'Message')`,
       );
       if (Number(tables.rows[0]?.n ?? 0) < 2) return false;
-      const rows = await client.query<{ n: string }>(`SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Message") AS n`);
+      const rows = await client.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Message") AS n`,
+      );
       return Number(rows.rows[0]?.n ?? 0) > 0;
     } finally {
       await client.end();
@@ -70,7 +78,9 @@ export async function databaseHoldsData(databaseUrl: string): Promise<boolean> {
   if (!(await exists(file))) return false;
   const client = createClient({ url: `file:${file}` });
   try {
-    const tables = await client.execute(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('User', 'Message')`);
+    const tables = await client.execute(
+      `SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('User', 'Message')`,
+    );
     if (Number(tables.rows[0]?.n ?? 0) < 2) return false;
     const rows = await client.execute(`SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Message") AS n`);
     return Number(rows.rows[0]?.n ?? 0) > 0;
@@ -92,7 +102,9 @@ export async function restoreDatabase(databaseUrl: string, file: string, options
   }
   if (isPostgresUrl(databaseUrl)) {
     const { url, env } = pgConnection(databaseUrl);
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--exit-on-error", `--dbname=${url}`, source], { env }).catch((error: unknown) => {
+    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--exit-on-error", `--dbname=${url}`, source], {
+      env,
+    }).catch((error: unknown) => {
       throw new Error(`pg_restore failed: ${describeExecError(error)}`);
     });
     return;
@@ -112,7 +124,8 @@ async function assertSqliteFile(file: string): Promise<void> {
   try {
     const header = Buffer.alloc(16);
     await handle.read(header, 0, 16, 0);
-    if (header.toString("latin1") !== "SQLite format 3\0") throw new Error(`${file} is not a SQLite backup (a PostgreSQL backup restores only into PostgreSQL)`);
+    if (header.toString("latin1") !== "SQLite format 3\0")
+      throw new Error(`${file} is not a SQLite backup (a PostgreSQL backup restores only into PostgreSQL)`);
   } finally {
     await handle.close();
   }

@@ -32,13 +32,31 @@ async function selectWhereIn<Row>(
 
 export const batchReads = (tx: Prisma.TransactionClient, dialect: SqlDialect) => ({
   users: (ids: readonly string[]): Promise<User[]> => selectWhereIn(tx, dialect, tables.user, [["id", ids]]),
-  sessions: (by: "id" | "tokenHash", values: readonly string[]): Promise<Session[]> => selectWhereIn(tx, dialect, tables.session, [[by, values]]),
-  channels: (nameKeys: readonly string[]): Promise<Channel[]> => selectWhereIn(tx, dialect, tables.channel, [["nameKey", nameKeys]]),
+  sessions: (by: "id" | "tokenHash", values: readonly string[]): Promise<Session[]> =>
+    selectWhereIn(tx, dialect, tables.session, [[by, values]]),
+  channels: (nameKeys: readonly string[]): Promise<Channel[]> =>
+    selectWhereIn(tx, dialect, tables.channel, [["nameKey", nameKeys]]),
   /** Memberships of `userIds`, in `channelIds` only when given. */
   memberships: (userIds: readonly string[], channelIds?: readonly string[]): Promise<Membership[]> =>
-    selectWhereIn(tx, dialect, tables.membership, channelIds === undefined ? [["userId", userIds]] : [["channelId", channelIds], ["userId", userIds]]),
+    selectWhereIn(
+      tx,
+      dialect,
+      tables.membership,
+      channelIds === undefined
+        ? [["userId", userIds]]
+        : [
+            ["channelId", channelIds],
+            ["userId", userIds],
+          ],
+    ),
   bans: (channelIds: readonly string[], userIds: readonly string[]): Promise<Ban[]> =>
-    selectWhereIn(tx, dialect, tables.ban, [["channelId", channelIds], ["userId", userIds]]),
+    selectWhereIn(tx, dialect, tables.ban, [
+      ["channelId", channelIds],
+      ["userId", userIds],
+    ]),
   messagesByClientIds: (authorIds: readonly string[], clientIds: readonly string[]): Promise<Message[]> =>
-    selectWhereIn(tx, dialect, tables.message, [["authorId", authorIds], ["clientId", clientIds]]),
+    selectWhereIn(tx, dialect, tables.message, [
+      ["authorId", authorIds],
+      ["clientId", clientIds],
+    ]),
 });

@@ -11,4 +11,5 @@ export const sqliteMigrationsDir = path.join(packageRoot, "prisma", "migrations"
 export const postgresMigrationsDir = path.join(packageRoot, "prisma", "postgres", "migrations");
 
 /** Each database keeps its own migrations, written from the same schema: the set DATABASE_URL's kind needs. */
-export const migrationsDirFor = (databaseUrl: string): string => (isPostgresUrl(databaseUrl) ? postgresMigrationsDir : sqliteMigrationsDir);
+export const migrationsDirFor = (databaseUrl: string): string =>
+  isPostgresUrl(databaseUrl) ? postgresMigrationsDir : sqliteMigrationsDir;

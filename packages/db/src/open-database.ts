@@ -4,7 +4,11 @@ import { isPostgresUrl } from "./database-url";
 import { openSqlite } from "./sqlite-database";
 
 /** Opens the database DATABASE_URL names and applies its pending migrations. */
-export async function openDatabase(databaseUrl: string, migrationsDir: string, logger: DatabaseLogger): Promise<Database> {
+export async function openDatabase(
+  databaseUrl: string,
+  migrationsDir: string,
+  logger: DatabaseLogger,
+): Promise<Database> {
   if (isPostgresUrl(databaseUrl)) {
     // Loaded only when used, so a SQLite server never pays for the PostgreSQL client.
     const { openPostgres } = await import("./postgres-database");

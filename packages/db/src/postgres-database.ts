@@ -13,7 +13,11 @@ import { SeqOrder } from "./seq-order";
 const CLOSE_GRACE_MS = 5_000;
 
 /** A PostgreSQL database (`postgres://` or `postgresql://` URL), migrated if needed. */
-export async function openPostgres(databaseUrl: string, migrationsDir: string, logger: DatabaseLogger): Promise<Database> {
+export async function openPostgres(
+  databaseUrl: string,
+  migrationsDir: string,
+  logger: DatabaseLogger,
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Without a limit a command would wait forever for a server that is down; with one it
@@ -30,7 +34,14 @@ export async function openPostgres(databaseUrl: string, migrationsDir: string, l
     // The PostgreSQL client is generated from the same models as the SQLite one, so its
     // transaction client has the same model API; only its nominal type differs.
     const runner = prisma as unknown as TransactionRunner;
-    const { store, close } = closableStore(prismaStore(runner, { isUnavailable: isPostgresUnavailable, isConflict: isPostgresConflict, seqOrder: new SeqOrder(), dialect: "postgresql" }));
+    const { store, close } = closableStore(
+      prismaStore(runner, {
+        isUnavailable: isPostgresUnavailable,
+        isConflict: isPostgresConflict,
+        seqOrder: new SeqOrder(),
+        dialect: "postgresql",
+      }),
+    );
     return {
       store,
       ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),

@@ -22,7 +22,13 @@ const prismaCode = (error: unknown): string => text(field(error, "code"));
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : "");
 
 /** Adapter kinds that mean the server cannot be reached or the connection was lost. */
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseDoesNotExist",
+]);
 /** Prisma: unreachable, timed out, connection closed, pool or transaction timeouts. */
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 /** SQLSTATE classes 08 (connection), 53 (out of resources) and 57P (server shutting down or restarting). */

@@ -21,9 +21,14 @@ export async function applyPostgresMigrations(pool: pg.Pool, migrationsDir: stri
       await client.query(
         "CREATE TABLE IF NOT EXISTS _canaduck_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
       );
-      const applied = new Set((await client.query<{ name: string }>("SELECT name FROM _canaduck_migrations")).rows.map((r) => r.name));
+      const applied = new Set(
+        (await client.query<{ name: string }>("SELECT name FROM _canaduck_migrations")).rows.map((r) => r.name),
+      );
       const entries = await readdir(migrationsDir, { withFileTypes: true });
-      const pending = entries.filter((e) => e.isDirectory() && !applied.has(e.name)).map((e) => e.name).sort();
+      const pending = entries
+        .filter((e) => e.isDirectory() && !applied.has(e.name))
+        .map((e) => e.name)
+        .sort();
       for (const name of pending) {
         const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
         await client.query("BEGIN");
@@ -33,7 +38,9 @@ export async function applyPostgresMigrations(pool: pg.Pool, migrationsDir: stri
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK").catch(() => undefined);
-          throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error,
+          });
         }
       }
       return pending;

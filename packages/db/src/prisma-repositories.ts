@@ -5,7 +5,11 @@ import { batchReads } from "./batch-reads";
 import { bumpSeq, insertMessages, type SqlDialect } from "./send-statements";
 
 /** The domain's repositories over one Prisma transaction on `dialect`; `tookSeq` hears of each sequence number taken. */
-export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDialect, tookSeq?: (channelId: string) => void): Repositories {
+export function prismaRepositories(
+  tx: Prisma.TransactionClient,
+  dialect: SqlDialect,
+  tookSeq?: (channelId: string) => void,
+): Repositories {
   // The batch-of-sends reads, raw: see batch-reads.ts.
   const reads = batchReads(tx, dialect);
   return {
@@ -26,7 +30,8 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
       findByTokenHashes: (hashes) => reads.sessions("tokenHash", hashes),
       findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
       listByUser: (userId) => tx.session.findMany({ where: { userId } }),
-      revoke: async (id, at) => void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
+      revoke: async (id, at) =>
+        void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
     },
     channels: {
       findById: async (id) => {
@@ -44,7 +49,11 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
       // concurrent sends to a channel wait for each other's commit, so seqs stay gap-free and
       // in commit order (a rolled-back send gives its number back).
       allocateSeq: async (id) => {
-        const { lastSeq } = await tx.channel.update({ where: { id }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } });
+        const { lastSeq } = await tx.channel.update({
+          where: { id },
+          data: { lastSeq: { increment: 1 } },
+          select: { lastSeq: true },
+        });
         tookSeq?.(id);
         return lastSeq;
       },
@@ -78,8 +87,15 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         return rows.map(({ user, ...row }) => ({ membership: toMembershipRecord(row), user }));
       },
       listChannelsOf: async (userId) => {
-        const rows = await tx.membership.findMany({ where: { userId }, include: { channel: true }, orderBy: { joinedAt: "asc" } });
-        return rows.map(({ channel, ...row }) => ({ membership: toMembershipRecord(row), channel: toChannelRecord(channel) }));
+        const rows = await tx.membership.findMany({
+          where: { userId },
+          include: { channel: true },
+          orderBy: { joinedAt: "asc" },
+        });
+        return rows.map(({ channel, ...row }) => ({
+          membership: toMembershipRecord(row),
+          channel: toChannelRecord(channel),
+        }));
       },
     },
     bans: {
@@ -110,7 +126,8 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });
         return row && toMessageRecord(row);
       },
-      findByClientIds: async (authorIds, clientIds) => (await reads.messagesByClientIds(authorIds, clientIds)).map(toMessageRecord),
+      findByClientIds: async (authorIds, clientIds) =>
+        (await reads.messagesByClientIds(authorIds, clientIds)).map(toMessageRecord),
       listBefore: async (channelId, before, limit) => {
         const rows = await tx.message.findMany({
           where: { channelId, ...(before === undefined ? {} : { seq: { lt: before } }) },
@@ -120,7 +137,11 @@ export function prismaRepositories(tx: Prisma.TransactionClient, dialect: SqlDia
         return rows.reverse().map(toMessageRecord);
       },
       listAfter: async (channelId, after, limit) => {
-        const rows = await tx.message.findMany({ where: { channelId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
+        const rows = await tx.message.findMany({
+          where: { channelId, seq: { gt: after } },
+          orderBy: { seq: "asc" },
+          take: limit,
+        });
         return rows.map(toMessageRecord);
       },
     },

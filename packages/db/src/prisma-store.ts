@@ -19,7 +19,8 @@ export interface DatabaseTraits {
 export type TransactionRunner = Pick<PrismaClient, "$transaction"> & Prisma.TransactionClient;
 
 /** Errors that mean "the database cannot be reached right now", not "this command is wrong". */
-const UNAVAILABLE = /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database is locked|database connection reset|ECONNREFUSED|ECONNRESET|Can't reach database|Unable to start a transaction|Transaction already closed/i;
+const UNAVAILABLE =
+  /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database is locked|database connection reset|ECONNREFUSED|ECONNRESET|Can't reach database|Unable to start a transaction|Transaction already closed/i;
 /** Prisma's codes for the same: unreachable, timed out, connection closed, pool or transaction timeouts. */
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 
@@ -34,7 +35,8 @@ const MAX_ATTEMPTS = 4;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
 
 export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = sqliteTraits): Store {
-  const unavailable = (failure: unknown) => new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
+  const unavailable = (failure: unknown) =>
+    new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
   return {
     async read(work) {
       try {
@@ -50,7 +52,10 @@ export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = 
         let failure: unknown;
         try {
           // maxWait is generous: SQLite runs one transaction at a time, and they queue.
-          const result = await prisma.$transaction((tx) => work(prismaRepositories(tx, traits.dialect ?? "sqlite", ordered?.took)), { maxWait: 15_000, timeout: 15_000 });
+          const result = await prisma.$transaction(
+            (tx) => work(prismaRepositories(tx, traits.dialect ?? "sqlite", ordered?.took)),
+            { maxWait: 15_000, timeout: 15_000 },
+          );
           await ordered?.turn();
           return result;
         } catch (error) {

@@ -18,7 +18,12 @@ export type SqlDialect = "sqlite" | "postgresql";
 export const placeholder = (dialect: SqlDialect, index: number) => (dialect === "sqlite" ? "?" : `$${index}`);
 
 /** Adds `count` to a channel's last sequence number and returns the new value, row-locked until commit. */
-export async function bumpSeq(tx: Prisma.TransactionClient, dialect: SqlDialect, channelId: string, count: number): Promise<number> {
+export async function bumpSeq(
+  tx: Prisma.TransactionClient,
+  dialect: SqlDialect,
+  channelId: string,
+  count: number,
+): Promise<number> {
   const { channel } = tables;
   const lastSeq = column(channel, "lastSeq");
   const sql = `UPDATE "${channel.name}" SET ${lastSeq} = ${lastSeq} + ${placeholder(dialect, 1)} WHERE ${column(channel, "id")} = ${placeholder(dialect, 2)} RETURNING ${lastSeq}`;
@@ -33,7 +38,11 @@ const { message } = tables;
 const ROWS_PER_STATEMENT = Math.min(500, Math.floor(32_766 / message.columns.length));
 const INSERT_MESSAGES = `INSERT INTO "${message.name}" (${message.columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
 
-export async function insertMessages(tx: Prisma.TransactionClient, dialect: SqlDialect, messages: readonly MessageRecord[]): Promise<void> {
+export async function insertMessages(
+  tx: Prisma.TransactionClient,
+  dialect: SqlDialect,
+  messages: readonly MessageRecord[],
+): Promise<void> {
   for (let start = 0; start < messages.length; start += ROWS_PER_STATEMENT) {
     const chunk = messages.slice(start, start + ROWS_PER_STATEMENT);
     const values: unknown[] = [];

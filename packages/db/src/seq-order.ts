@@ -40,7 +40,10 @@ export class SeqOrder {
       turn: async () => {
         if (earlier.length === 0) return;
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([Promise.all(earlier), new Promise<void>((resolve) => (timer = setTimeout(resolve, TURN_TIMEOUT_MS)))]);
+        await Promise.race([
+          Promise.all(earlier),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, TURN_TIMEOUT_MS))),
+        ]);
         clearTimeout(timer);
       },
       // After the microtasks already queued: the caller's effects go out before a later taker's.

@@ -1,4 +1,11 @@
-import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
+import {
+  createClient,
+  type Client,
+  type Config,
+  type InStatement,
+  type Transaction,
+  type TransactionMode,
+} from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /**
@@ -41,7 +48,8 @@ function singleConnection(open: () => Client): Client {
       // A failed statement may have replaced the connection already: nothing left to end.
       if (failed || connection !== client) {
         if (connection === client) replace();
-        if (sql === "COMMIT") throw new Error("database connection reset: the transaction failed earlier and was rolled back");
+        if (sql === "COMMIT")
+          throw new Error("database connection reset: the transaction failed earlier and was rolled back");
         return;
       }
       try {
@@ -53,7 +61,8 @@ function singleConnection(open: () => Client): Client {
     };
     return {
       execute: async (stmt: InStatement) => {
-        if (connection !== client) throw new Error("database connection reset: the transaction's connection was replaced after an error");
+        if (connection !== client)
+          throw new Error("database connection reset: the transaction's connection was replaced after an error");
         try {
           return await client.execute(stmt);
         } catch (error) {

@@ -45,8 +45,10 @@ function defineTable<Row>(
 }
 
 export const text: Coercer<string> = (value) => (typeof value === "string" ? value : String(value));
-export const textOrNull: Coercer<string | null> = (value) => (value === null || value === undefined ? null : text(value));
-export const bool: Coercer<boolean> = (value) => value === true || value === 1 || value === 1n || value === "1" || value === "true";
+export const textOrNull: Coercer<string | null> = (value) =>
+  value === null || value === undefined ? null : text(value);
+export const bool: Coercer<boolean> = (value) =>
+  value === true || value === 1 || value === 1n || value === "1" || value === "true";
 export const int: Coercer<number> = (value) => Number(value);
 export const date: Coercer<Date> = (value) => {
   if (value instanceof Date) return value;
@@ -58,23 +60,58 @@ export const dateOrNull: Coercer<Date | null> = (value) => (value === null || va
 
 export const tables = {
   user: defineTable<User>(Prisma.ModelName.User, Prisma.UserScalarFieldEnum, {
-    id: text, name: text, nameKey: text, passwordHash: text, isAdmin: bool, createdAt: date,
-    suspendedAt: dateOrNull, suspendReason: textOrNull,
+    id: text,
+    name: text,
+    nameKey: text,
+    passwordHash: text,
+    isAdmin: bool,
+    createdAt: date,
+    suspendedAt: dateOrNull,
+    suspendReason: textOrNull,
   }),
   session: defineTable<Session>(Prisma.ModelName.Session, Prisma.SessionScalarFieldEnum, {
-    id: text, userId: text, tokenHash: text, createdAt: date, expiresAt: date, revokedAt: dateOrNull,
+    id: text,
+    userId: text,
+    tokenHash: text,
+    createdAt: date,
+    expiresAt: date,
+    revokedAt: dateOrNull,
   }),
   channel: defineTable<Channel>(Prisma.ModelName.Channel, Prisma.ChannelScalarFieldEnum, {
-    id: text, name: text, nameKey: text, kind: text, topic: text, inviteOnly: bool, lastSeq: int, createdAt: date,
+    id: text,
+    name: text,
+    nameKey: text,
+    kind: text,
+    topic: text,
+    inviteOnly: bool,
+    lastSeq: int,
+    createdAt: date,
   }),
   membership: defineTable<Membership>(Prisma.ModelName.Membership, Prisma.MembershipScalarFieldEnum, {
-    channelId: text, userId: text, role: text, joinedAt: date,
+    channelId: text,
+    userId: text,
+    role: text,
+    joinedAt: date,
   }),
   ban: defineTable<Ban>(Prisma.ModelName.Ban, Prisma.BanScalarFieldEnum, {
-    channelId: text, userId: text, reason: text, bannedBy: text, createdAt: date, expiresAt: dateOrNull,
+    channelId: text,
+    userId: text,
+    reason: text,
+    bannedBy: text,
+    createdAt: date,
+    expiresAt: dateOrNull,
   }),
   message: defineTable<Message>(Prisma.ModelName.Message, Prisma.MessageScalarFieldEnum, {
-    id: text, channelId: text, seq: int, authorId: textOrNull, authorName: textOrNull, kind: text, text, meta: text, clientId: textOrNull, createdAt: date,
+    id: text,
+    channelId: text,
+    seq: int,
+    authorId: textOrNull,
+    authorName: textOrNull,
+    kind: text,
+    text,
+    meta: text,
+    clientId: textOrNull,
+    createdAt: date,
   }),
 } as const;
 

@@ -16,7 +16,9 @@ describe("the raw statements' table definitions", () => {
     try {
       for (const table of Object.values(tables)) {
         const info = await client.execute(`PRAGMA table_info("${table.name}")`);
-        expect([...table.columns].sort(), table.name).toEqual(info.rows.map((r) => (typeof r.name === "string" ? r.name : "")).sort());
+        expect([...table.columns].sort(), table.name).toEqual(
+          info.rows.map((r) => (typeof r.name === "string" ? r.name : "")).sort(),
+        );
       }
     } finally {
       client.close();
@@ -28,8 +30,25 @@ describe("the raw statements' table definitions", () => {
     expect([1, 1n, "1", true, "true"].map(bool)).toEqual([true, true, true, true, true]);
     expect([0, 0n, "0", false, null].map(bool)).toEqual([false, false, false, false, false]);
     const at = "2026-03-01T10:00:00.123Z";
-    expect([at, "2026-03-01 10:00:00.123", new Date(at), "2026-03-01T11:00:00.123+01:00"].map((v) => date(v).toISOString())).toEqual([at, at, at, at]);
-    const row = tables.session.coerce({ id: "s", userId: "u", tokenHash: "h", createdAt: at, expiresAt: at, revokedAt: null, extra: 1 });
-    expect(row).toEqual({ id: "s", userId: "u", tokenHash: "h", createdAt: new Date(at), expiresAt: new Date(at), revokedAt: null });
+    expect(
+      [at, "2026-03-01 10:00:00.123", new Date(at), "2026-03-01T11:00:00.123+01:00"].map((v) => date(v).toISOString()),
+    ).toEqual([at, at, at, at]);
+    const row = tables.session.coerce({
+      id: "s",
+      userId: "u",
+      tokenHash: "h",
+      createdAt: at,
+      expiresAt: at,
+      revokedAt: null,
+      extra: 1,
+    });
+    expect(row).toEqual({
+      id: "s",
+      userId: "u",
+      tokenHash: "h",
+      createdAt: new Date(at),
+      expiresAt: new Date(at),
+      revokedAt: null,
+    });
   });
 });

@@ -41,6 +41,12 @@ describe("authenticate", () => {
     const carol = await t.run(anonymous, "auth:register", { name: "carol", password: passwordOf("carol") });
     await t.runOk(boundActor(carol), "auth:logout", {});
     const answers = await authenticateMany(t.deps, [token, "nonsense", expectOk(carol).token, bob.token, token]);
-    expect(answers.map((a) => ("code" in a ? a.code : a))).toEqual([actor, "NOT_AUTHENTICATED", "NOT_AUTHENTICATED", { kind: "user", userId: bob.user.id, sessionId: expect.any(String) as string }, actor]);
+    expect(answers.map((a) => ("code" in a ? a.code : a))).toEqual([
+      actor,
+      "NOT_AUTHENTICATED",
+      "NOT_AUTHENTICATED",
+      { kind: "user", userId: bob.user.id, sessionId: expect.any(String) as string },
+      actor,
+    ]);
   });
 });

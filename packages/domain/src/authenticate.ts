@@ -9,7 +9,10 @@ import { hashToken } from "./support/tokens";
  * restarts, thousands of clients reconnect at once. Each answer is the actor or the coded
  * refusal for that token; a database failure rejects the whole call.
  */
-export async function authenticateMany(deps: DomainDeps, tokens: readonly string[]): Promise<Array<UserActor | DomainError>> {
+export async function authenticateMany(
+  deps: DomainDeps,
+  tokens: readonly string[],
+): Promise<Array<UserActor | DomainError>> {
   const hashes = tokens.map(hashToken);
   const { sessions, users } = await deps.store.transaction(async (tx) => {
     const found = await tx.sessions.findByTokenHashes([...new Set(hashes)]);
@@ -20,11 +23,14 @@ export async function authenticateMany(deps: DomainDeps, tokens: readonly string
   const now = deps.clock.now().getTime();
   return hashes.map((hash) => {
     const session = byHash.get(hash);
-    if (session === undefined) return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
+    if (session === undefined)
+      return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
     // Suspending revoked the session too; saying why beats "log in again", which would fail.
     if (suspended.has(session.userId)) return new DomainError("SUSPENDED", SUSPENDED_MESSAGE);
-    if (session.revokedAt !== null) return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
-    if (session.expiresAt.getTime() <= now) return new DomainError("SESSION_EXPIRED", "Your session has expired; log in again.");
+    if (session.revokedAt !== null)
+      return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
+    if (session.expiresAt.getTime() <= now)
+      return new DomainError("SESSION_EXPIRED", "Your session has expired; log in again.");
     return { kind: "user", userId: session.userId, sessionId: session.id };
   });
 }

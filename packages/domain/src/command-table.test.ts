@@ -50,10 +50,25 @@ describe("the command table", () => {
 
   it("will not compile a command that leaves a policy out", () => {
     // @ts-expect-error -- `rate` is required: a new command says what it costs, even if "unlimited".
-    userCommand<"server:help">({ access: "user", transaction: "none", audit: "none", run: () => Promise.resolve({ lines: [] }) });
+    userCommand<"server:help">({
+      access: "user",
+      transaction: "none",
+      audit: "none",
+      run: () => Promise.resolve({ lines: [] }),
+    });
     // @ts-expect-error -- `audit` is required too.
-    userCommand<"server:help">({ access: "user", rate: "unlimited", transaction: "none", run: () => Promise.resolve({ lines: [] }) });
+    userCommand<"server:help">({
+      access: "user",
+      rate: "unlimited",
+      transaction: "none",
+      run: () => Promise.resolve({ lines: [] }),
+    });
     // @ts-expect-error -- and `transaction`.
-    userCommand<"server:help">({ access: "user", rate: "unlimited", audit: "none", run: () => Promise.resolve({ lines: [] }) });
+    userCommand<"server:help">({
+      access: "user",
+      rate: "unlimited",
+      audit: "none",
+      run: () => Promise.resolve({ lines: [] }),
+    });
   });
 });

@@ -125,5 +125,6 @@ export const channelCommand = <E extends ClientEventName>(def: ChannelCommand<E>
   rate: def.rate,
   transaction: def.transaction,
   audit: def.audit,
-  run: (ctx, scope) => (scope ? def.run(ctx, scope) : Promise.reject(new Error("a channel command always has its channel"))),
+  run: (ctx, scope) =>
+    scope ? def.run(ctx, scope) : Promise.reject(new Error("a channel command always has its channel")),
 });

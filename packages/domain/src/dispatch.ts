@@ -14,7 +14,13 @@ import { commands } from "./command-table";
 import { DomainError, refuse } from "./domain-error";
 import { EffectList, type Effect } from "./effects";
 import { StoreUnavailableError, type DomainDeps, type Repositories } from "./ports";
-import { admitActor, admitToChannel, isBanInForce, type ActorReading, type ChannelReading } from "./support/access-checks";
+import {
+  admitActor,
+  admitToChannel,
+  isBanInForce,
+  type ActorReading,
+  type ChannelReading,
+} from "./support/access-checks";
 import { auditTrail, type AuditTrail } from "./support/audit";
 import { activeBan } from "./support/lookup";
 import { nameKey } from "./support/names";
@@ -100,7 +106,9 @@ async function runCommand<E extends ClientEventName>(
   if (def.scope === "anonymous") {
     if (actor.kind === "user") refuse("ALREADY_AUTHENTICATED", "You are already logged in; log out first.");
     const prepared = def.prepare ? await def.prepare(typedPayload, deps) : undefined;
-    return attempt((runtime, trail) => def.run({ ...runtime, payload: typedPayload, actor, audit: trail.write }, prepared));
+    return attempt((runtime, trail) =>
+      def.run({ ...runtime, payload: typedPayload, actor, audit: trail.write }, prepared),
+    );
   }
 
   if (actor.kind !== "user") return refuse("NOT_AUTHENTICATED", "Log in first.");
@@ -113,7 +121,8 @@ async function runCommand<E extends ClientEventName>(
     }
     const channelName = def.channelOf(typedPayload);
     // Aimed at a nick: only the actor is checked; the command finds the conversation.
-    if (channelName === undefined) return def.run({ ...base, user: admitActor(await readActor(runtime.tx, actor), now) }, null);
+    if (channelName === undefined)
+      return def.run({ ...base, user: admitActor(await readActor(runtime.tx, actor), now) }, null);
     const access = typeof def.access === "function" ? def.access(typedPayload) : def.access;
     const reading = await readChannel(runtime, actor, channelName, def.transaction === "required");
     const { user, scope } = admitToChannel(reading, now, access);
@@ -130,7 +139,12 @@ const readActor = async (tx: Repositories, actor: UserActor): Promise<ActorReadi
  * What admitting the actor to the named channel needs. In a transaction an expired ban is
  * removed on sight; outside one (a command that writes nothing) it is only not counted.
  */
-async function readChannel(ctx: Runtime, actor: UserActor, name: string, inTransaction: boolean): Promise<ChannelReading> {
+async function readChannel(
+  ctx: Runtime,
+  actor: UserActor,
+  name: string,
+  inTransaction: boolean,
+): Promise<ChannelReading> {
   const { tx } = ctx;
   const who = await readActor(tx, actor);
   const channel = await tx.channels.findByNameKey(nameKey(name));

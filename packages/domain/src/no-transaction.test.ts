@@ -18,7 +18,12 @@ function counting(t: TestDomain): { deps: DomainDeps; transactions: () => number
   return { deps: { ...t.deps, store }, transactions: () => transactions };
 }
 
-async function transactionsFor<E extends ClientEventName>(t: TestDomain, actor: Actor, event: E, payload: ClientEventPayload<E>) {
+async function transactionsFor<E extends ClientEventName>(
+  t: TestDomain,
+  actor: Actor,
+  event: E,
+  payload: ClientEventPayload<E>,
+) {
   const { deps, transactions } = counting(t);
   const outcome = await execute(deps, actor, event, payload);
   return { code: codeOf(outcome), transactions: transactions() };
@@ -29,11 +34,20 @@ describe("commands that write nothing run outside any transaction", () => {
     const t = createTestDomain();
     const { alice, bob } = await devChannel(t);
     await t.runOk(alice, "message:send", { target: "bob", text: "hi" });
-    expect(await transactionsFor(t, bob, "typing:set", { target: "#dev", typing: true })).toEqual({ code: "ok", transactions: 0 });
-    expect(await transactionsFor(t, bob, "typing:set", { target: "alice", typing: true })).toEqual({ code: "ok", transactions: 0 });
+    expect(await transactionsFor(t, bob, "typing:set", { target: "#dev", typing: true })).toEqual({
+      code: "ok",
+      transactions: 0,
+    });
+    expect(await transactionsFor(t, bob, "typing:set", { target: "alice", typing: true })).toEqual({
+      code: "ok",
+      transactions: 0,
+    });
     expect(await transactionsFor(t, bob, "server:help", {})).toEqual({ code: "ok", transactions: 0 });
     // …while a command that writes still opens its one.
-    expect(await transactionsFor(t, bob, "message:send", { target: "#dev", text: "x" })).toEqual({ code: "ok", transactions: 1 });
+    expect(await transactionsFor(t, bob, "message:send", { target: "#dev", text: "x" })).toEqual({
+      code: "ok",
+      transactions: 1,
+    });
   });
 
   it("still refuses an ended or expired session, an outsider and a banned user", async () => {
@@ -42,12 +56,24 @@ describe("commands that write nothing run outside any transaction", () => {
     const dave = await t.registerUser("dave");
     await t.runOk(dave, "channel:join", { channel: "#dev" });
     await t.runOk(dave, "auth:logout", {});
-    expect(await transactionsFor(t, dave, "typing:set", { target: "#dev", typing: true })).toEqual({ code: "NOT_AUTHENTICATED", transactions: 0 });
+    expect(await transactionsFor(t, dave, "typing:set", { target: "#dev", typing: true })).toEqual({
+      code: "NOT_AUTHENTICATED",
+      transactions: 0,
+    });
     expect(await transactionsFor(t, dave, "server:help", {})).toEqual({ code: "NOT_AUTHENTICATED", transactions: 0 });
-    expect(await transactionsFor(t, carol, "typing:set", { target: "#dev", typing: true })).toEqual({ code: "NOT_A_MEMBER", transactions: 0 });
-    expect(await transactionsFor(t, bob, "typing:set", { target: "#nowhere", typing: true })).toEqual({ code: "NO_SUCH_CHANNEL", transactions: 0 });
+    expect(await transactionsFor(t, carol, "typing:set", { target: "#dev", typing: true })).toEqual({
+      code: "NOT_A_MEMBER",
+      transactions: 0,
+    });
+    expect(await transactionsFor(t, bob, "typing:set", { target: "#nowhere", typing: true })).toEqual({
+      code: "NO_SUCH_CHANNEL",
+      transactions: 0,
+    });
     await t.runOk(alice, "channel:ban", { channel: "#dev", nick: "bob", durationSeconds: 30 });
-    expect(await transactionsFor(t, bob, "typing:set", { target: "#dev", typing: true })).toEqual({ code: "BANNED", transactions: 0 });
+    expect(await transactionsFor(t, bob, "typing:set", { target: "#dev", typing: true })).toEqual({
+      code: "BANNED",
+      transactions: 0,
+    });
     t.clock.advance(61_000);
     expect(await transactionsFor(t, alice, "server:help", {})).toEqual({ code: "SESSION_EXPIRED", transactions: 0 });
   });

@@ -12,7 +12,9 @@ export interface PresenceSubject {
 /** Several users' presence subjects in one transaction (a node's reconnect storm reads thousands). */
 export async function presenceSubjects(deps: DomainDeps, userIds: readonly string[]): Promise<PresenceSubject[]> {
   const ids = [...new Set(userIds)];
-  const [users, memberships] = await deps.store.transaction(async (tx) => Promise.all([tx.users.findByIds(ids), tx.memberships.findByUsers(ids)]));
+  const [users, memberships] = await deps.store.transaction(async (tx) =>
+    Promise.all([tx.users.findByIds(ids), tx.memberships.findByUsers(ids)]),
+  );
   const userById = new Map(users.map((u) => [u.id, u]));
   const channelsOfUser = new Map<string, MembershipRecord[]>();
   for (const m of memberships) {
@@ -23,7 +25,9 @@ export async function presenceSubjects(deps: DomainDeps, userIds: readonly strin
   return userIds.map((id) => ({
     user: userById.get(id) ?? null,
     // In the order joined, as the user's channel list shows them.
-    channels: (channelsOfUser.get(id) ?? []).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime()).map((m) => m.channelId),
+    channels: (channelsOfUser.get(id) ?? [])
+      .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())
+      .map((m) => m.channelId),
   }));
 }
 

@@ -45,12 +45,25 @@ describe("sendMessages (a batch of message:send in one transaction)", () => {
     const batchedCast = await scene(batched);
 
     const expected = [];
-    for (const { actor, payload } of mixedSends(aloneCast)) expected.push(await alone.run(actor, "message:send", payload as never));
+    for (const { actor, payload } of mixedSends(aloneCast))
+      expected.push(await alone.run(actor, "message:send", payload as never));
     const outcomes = await sendMessages(batched.deps, mixedSends(batchedCast));
 
     expect(outcomes.map(codeOf)).toEqual([
-      "ok", "ok", "NOT_A_MEMBER", "NOT_A_MEMBER", "BANNED", "NO_SUCH_CHANNEL", "NOT_AUTHENTICATED",
-      "NOT_AUTHENTICATED", "INVALID_PAYLOAD", "ok", "ok", "ok", "ok", "ok",
+      "ok",
+      "ok",
+      "NOT_A_MEMBER",
+      "NOT_A_MEMBER",
+      "BANNED",
+      "NO_SUCH_CHANNEL",
+      "NOT_AUTHENTICATED",
+      "NOT_AUTHENTICATED",
+      "INVALID_PAYLOAD",
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "ok",
     ]);
     expect(outcomes).toEqual(expected);
     expect(batched.store.snapshot().messages).toEqual(alone.store.snapshot().messages);
@@ -61,10 +74,15 @@ describe("sendMessages (a batch of message:send in one transaction)", () => {
     const { alice, bob } = await devChannel(t);
     const before = expectOk(await t.run(bob, "message:send", { target: "#dev", text: "before" })).message.seq;
     const texts = ["a", "b", "c", "d", "e"];
-    const outcomes = await sendMessages(t.deps, texts.map((text, i) => ({ actor: i % 2 ? alice : bob, payload: { target: "#dev", text } })));
-    expect(outcomes.map((o) => expectOk(o) as { message: { seq: number; text: string } }).map((r) => [r.message.seq, r.message.text])).toEqual(
-      texts.map((text, i) => [before + 1 + i, text]),
+    const outcomes = await sendMessages(
+      t.deps,
+      texts.map((text, i) => ({ actor: i % 2 ? alice : bob, payload: { target: "#dev", text } })),
     );
+    expect(
+      outcomes
+        .map((o) => expectOk(o) as { message: { seq: number; text: string } })
+        .map((r) => [r.message.seq, r.message.text]),
+    ).toEqual(texts.map((text, i) => [before + 1 + i, text]));
     const { messages } = await t.runOk(bob, "history:read", { target: "#dev" });
     expect(messages.slice(-5).map((m) => m.text)).toEqual(texts);
   });

@@ -59,7 +59,9 @@ export async function sendMessages(
   requests.forEach(({ actor, payload }, index) => {
     const parsed = clientEvents["message:send"].payload.safeParse(payload);
     if (!parsed.success) {
-      outcomes[index] = failedWith(new DomainError("INVALID_PAYLOAD", `Invalid message:send: ${describeIssues(parsed.error)}`));
+      outcomes[index] = failedWith(
+        new DomainError("INVALID_PAYLOAD", `Invalid message:send: ${describeIssues(parsed.error)}`),
+      );
     } else if (actor.kind !== "user") {
       outcomes[index] = failedWith(new DomainError("NOT_AUTHENTICATED", "Log in first."));
     } else if (isChannelName(parsed.data.target)) {
@@ -154,13 +156,22 @@ function answer(deps: DomainDeps, view: BatchView, send: ChannelSend): Answer {
   const earlier = key === null ? undefined : view.earlier.get(key);
   if (earlier) return { record: earlier, stored: false };
   // Numbered (seq) once the batch's count in each channel is known.
-  const record = messageRecord(sentLine(user, send.payload), { id: deps.ids.newId(), channelId: channel.id, seq: 0, at: view.now });
+  const record = messageRecord(sentLine(user, send.payload), {
+    id: deps.ids.newId(),
+    channelId: channel.id,
+    seq: 0,
+    at: view.now,
+  });
   // A retry inside the same batch gets the line its first copy stores.
   if (key !== null) view.earlier.set(key, record);
   return { record, stored: true };
 }
 
-async function sendInOneTransaction(deps: DomainDeps, tx: Repositories, batch: readonly ChannelSend[]): Promise<Outcome[]> {
+async function sendInOneTransaction(
+  deps: DomainDeps,
+  tx: Repositories,
+  batch: readonly ChannelSend[],
+): Promise<Outcome[]> {
   const view = await readBatchView(deps, tx, batch);
   const answers = batch.map((send) => answer(deps, view, send));
   const fresh = answers.flatMap((a) => ("record" in a && a.stored ? [a.record] : []));

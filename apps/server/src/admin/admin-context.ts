@@ -30,7 +30,9 @@ export class UsageError extends Error {
 
 /** The server's own ports over the configured database: the same hasher, store and rules. */
 export async function openAdminDomain(config: ServerConfig, onOpen: (database: Database) => void): Promise<DomainDeps> {
-  const database = await openDatabase(config.databaseUrl, config.migrationsDir, { warn: (details, message) => console.error(message, details) });
+  const database = await openDatabase(config.databaseUrl, config.migrationsDir, {
+    warn: (details, message) => console.error(message, details),
+  });
   onOpen(database);
   return {
     store: database.store,
@@ -39,7 +41,11 @@ export async function openAdminDomain(config: ServerConfig, onOpen: (database: D
     passwords: argon2Hasher,
     // Nobody is connected to a command line; presence only decorates views it does not show.
     presence: { onlineAmong: () => Promise.resolve(new Set<string>()) },
-    config: { sessionTtlMs: config.sessionTtlMs, adminNames: config.adminNames, maxChannelsPerUser: config.security.maxChannelsPerUser },
+    config: {
+      sessionTtlMs: config.sessionTtlMs,
+      adminNames: config.adminNames,
+      maxChannelsPerUser: config.security.maxChannelsPerUser,
+    },
   };
 }
 
@@ -52,7 +58,10 @@ export function words(input: AdminInput, min: number, max: number, usage: string
 /** The password piped in: its first line, as `echo secret | canaduck-admin …` or a file gives it. */
 export async function passwordFrom(input: AdminInput): Promise<string> {
   const [line = ""] = (await input.readStdin()).split(/\r?\n/);
-  if (line === "") throw new UsageError("give the password on standard input, e.g. printf '%s\\n' 'the password' | npm run admin -- …");
+  if (line === "")
+    throw new UsageError(
+      "give the password on standard input, e.g. printf '%s\\n' 'the password' | npm run admin -- …",
+    );
   return line;
 }
 

@@ -4,7 +4,8 @@ import { runAdmin } from "./run-admin";
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write("password (then Enter and Ctrl+D): ");
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
 

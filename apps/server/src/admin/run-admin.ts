@@ -14,7 +14,10 @@ export interface AdminIo {
 
 function helpText(): string {
   const rows = Object.values(adminCommands).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return ["usage: canaduck-admin <command> (or npm run admin -- <command>), configured as the server is:", ...rows].join("\n");
+  return [
+    "usage: canaduck-admin <command> (or npm run admin -- <command>), configured as the server is:",
+    ...rows,
+  ].join("\n");
 }
 
 /** Runs one admin command: its line on success (exit 0), a one-line message on error (exit 1). */
@@ -32,7 +35,9 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
   const databases: Database[] = [];
   try {
     const flags = new Set(rest.filter((word) => word.startsWith("--")).map((word) => word.slice(2)));
-    for (const flag of flags) if (!KNOWN_FLAGS.has(flag)) throw new UsageError(`unknown option --${flag}; usage: canaduck-admin ${command.usage}`);
+    for (const flag of flags)
+      if (!KNOWN_FLAGS.has(flag))
+        throw new UsageError(`unknown option --${flag}; usage: canaduck-admin ${command.usage}`);
     const config = loadConfig();
     let deps: ReturnType<typeof openAdminDomain> | undefined;
     const input: AdminInput = {
@@ -47,7 +52,12 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
   } catch (error) {
     // A refusal (DomainError), a usage mistake, a bad configuration or database: one line each.
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`canaduck-admin ${name}: ${message.split("\n").map((line) => line.trim()).join(" ")}`);
+    io.err(
+      `canaduck-admin ${name}: ${message
+        .split("\n")
+        .map((line) => line.trim())
+        .join(" ")}`,
+    );
     return 1;
   } finally {
     for (const database of databases) await database.close();

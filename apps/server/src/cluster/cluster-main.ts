@@ -34,13 +34,24 @@ async function main(): Promise<void> {
   for (const backend of backends) {
     nodes.push(
       spawn(process.execPath, ["--import", "tsx", mainTs], {
-        env: { ...env.inherited, PORT: String(backend.port), HOST: "127.0.0.1", DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL },
+        env: {
+          ...env.inherited,
+          PORT: String(backend.port),
+          HOST: "127.0.0.1",
+          DATABASE_URL: env.DATABASE_URL,
+          REDIS_URL: env.REDIS_URL,
+        },
         stdio: "inherit",
       }),
     );
   }
   await startBalancer(env.PORT, env.HOST, backends);
-  console.log(JSON.stringify({ msg: `CanaDuck cluster: ${env.NODES} nodes behind http://${env.HOST}:${env.PORT}`, nodes: backends.map((b) => b.port) }));
+  console.log(
+    JSON.stringify({
+      msg: `CanaDuck cluster: ${env.NODES} nodes behind http://${env.HOST}:${env.PORT}`,
+      nodes: backends.map((b) => b.port),
+    }),
+  );
   const stop = () => {
     for (const node of nodes) node.kill("SIGTERM");
     process.exit(0);

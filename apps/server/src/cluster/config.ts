@@ -5,7 +5,10 @@ const clusterEnv = z.object({
   PORT: z.coerce.number().int().default(3000),
   HOST: z.string().default("127.0.0.1"),
   NODES: z.coerce.number().int().min(1).max(16).default(2),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "the nodes share a PostgreSQL database").default("postgresql://postgres@127.0.0.1:5432/canaduck"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "the nodes share a PostgreSQL database")
+    .default("postgresql://postgres@127.0.0.1:5432/canaduck"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
 });
 
@@ -14,7 +17,9 @@ export type ClusterConfig = z.infer<typeof clusterEnv> & { inherited: NodeJS.Pro
 export function loadClusterConfig(env: NodeJS.ProcessEnv = process.env): ClusterConfig {
   const parsed = clusterEnv.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ")}`);
+    throw new Error(
+      `Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ")}`,
+    );
   }
   // The nodes get the rest of the environment (log level, limits …) as it is.
   return { ...parsed.data, inherited: env };

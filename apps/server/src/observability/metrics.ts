@@ -15,7 +15,12 @@ export function createMetrics(connectedClients: () => number) {
         this.set(connectedClients());
       },
     }),
-    events: new Counter({ name: "canaduck_events_total", help: "Client events received, by event name", labelNames: ["event"], registers: [registry] }),
+    events: new Counter({
+      name: "canaduck_events_total",
+      help: "Client events received, by event name",
+      labelNames: ["event"],
+      registers: [registry],
+    }),
     ackLatency: new Histogram({
       name: "canaduck_ack_latency_seconds",
       help: "From receiving a client event to acknowledging it (after commit)",
@@ -23,8 +28,18 @@ export function createMetrics(connectedClients: () => number) {
       buckets: latencyBuckets,
       registers: [registry],
     }),
-    dbLatency: new Histogram({ name: "canaduck_db_transaction_seconds", help: "Database transaction duration", buckets: latencyBuckets, registers: [registry] }),
-    errors: new Counter({ name: "canaduck_errors_total", help: "Refused or failed client events, by error code", labelNames: ["code"], registers: [registry] }),
+    dbLatency: new Histogram({
+      name: "canaduck_db_transaction_seconds",
+      help: "Database transaction duration",
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "canaduck_errors_total",
+      help: "Refused or failed client events, by error code",
+      labelNames: ["code"],
+      registers: [registry],
+    }),
     sendBatchSize: new Histogram({
       name: "canaduck_send_batch_size",
       help: "Messages committed together by one send batch (group commit)",

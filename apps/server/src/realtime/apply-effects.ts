@@ -23,7 +23,8 @@ function audienceOf(io: ChatServer, to: Audience): Broadcast {
 }
 
 /** Effects that close connections run after the ack, so the client still gets its answer. */
-export const isClosing = (effect: Effect): boolean => effect.type === "end-session" || effect.type === "close-connection";
+export const isClosing = (effect: Effect): boolean =>
+  effect.type === "end-session" || effect.type === "close-connection";
 
 /** Carries out a committed command's effects, in order. */
 export async function applyEffects(target: EffectTarget, effects: readonly Effect[]): Promise<void> {
@@ -46,7 +47,10 @@ export async function applyEffects(target: EffectTarget, effects: readonly Effec
         await target.bindSession(socket, effect.actor);
         break;
       case "end-session":
-        io.to(sessionRoom(effect.sessionId)).emit("session:ended", effect.code ? { reason: effect.reason, code: effect.code } : { reason: effect.reason });
+        io.to(sessionRoom(effect.sessionId)).emit(
+          "session:ended",
+          effect.code ? { reason: effect.reason, code: effect.code } : { reason: effect.reason },
+        );
         io.in(sessionRoom(effect.sessionId)).disconnectSockets(true);
         break;
       case "close-connection":

@@ -40,7 +40,9 @@ export class Coalescer<In, Out> {
     this.onBatch(batch.length);
     try {
       const answers = await this.run(batch.map((w) => w.item));
-      batch.forEach((w, i) => (i < answers.length ? w.resolve(answers[i] as Out) : w.reject(new Error("a batch left an item unanswered"))));
+      batch.forEach((w, i) =>
+        i < answers.length ? w.resolve(answers[i] as Out) : w.reject(new Error("a batch left an item unanswered")),
+      );
     } catch (error) {
       for (const w of batch) w.reject(error);
     }

@@ -1,4 +1,11 @@
-import { authenticateMany, DomainError, presenceSubjects, type DomainDeps, type PresenceSubject, type UserActor } from "@canaduck/domain";
+import {
+  authenticateMany,
+  DomainError,
+  presenceSubjects,
+  type DomainDeps,
+  type PresenceSubject,
+  type UserActor,
+} from "@canaduck/domain";
 import { Coalescer } from "./coalescer";
 
 /** Most connections one read serves. */

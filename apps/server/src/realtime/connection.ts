@@ -35,7 +35,8 @@ type AckFn = (result: Ack<unknown>) => void;
 
 const INTERNAL: Ack<never> = { ok: false, error: { code: "INTERNAL", message: "Something went wrong on the server." } };
 
-const userOf = (socket: ChatSocket): string | null => (socket.data.actor.kind === "user" ? socket.data.actor.userId : null);
+const userOf = (socket: ChatSocket): string | null =>
+  socket.data.actor.kind === "user" ? socket.data.actor.userId : null;
 
 /** Connections counted in presence; only these are uncounted when they close. */
 const counted = new WeakSet<ChatSocket>();
@@ -44,12 +45,18 @@ const counted = new WeakSet<ChatSocket>();
 export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void {
   const log = deps.logger.child({ conn: socket.data.connectionId });
   // Each command catches its own failure (below); this is the last resort that keeps the queue going.
-  const queue = new CommandQueue(deps.queueCapacity, (error) => log.error({ err: error, user: userOf(socket) }, "a queued task failed"));
+  const queue = new CommandQueue(deps.queueCapacity, (error) =>
+    log.error({ err: error, user: userOf(socket) }, "a queued task failed"),
+  );
   const target: EffectTarget = { io: deps.io, socket, bindSession: (s, actor) => bindSession(deps, s, actor, log) };
 
   const { actor } = socket.data;
   if (actor.kind === "user") {
-    queue.offer(() => bindSession(deps, socket, actor, log).catch((error: unknown) => log.error({ err: error }, "binding the session failed")));
+    queue.offer(() =>
+      bindSession(deps, socket, actor, log).catch((error: unknown) =>
+        log.error({ err: error }, "binding the session failed"),
+      ),
+    );
   }
   log.debug({ user: actor.kind === "user" ? actor.userId : null }, "connected");
 
@@ -78,7 +85,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       const user = userOf(socket);
       if (outcome.cause !== undefined) log.error({ err: outcome.cause, event: name, user }, "command failed");
       else if (!outcome.ack.ok) log.debug({ event: name, user, code: outcome.ack.error.code }, "command refused");
-      await deps.applyEffects(target, outcome.effects.filter((e) => !isClosing(e)));
+      await deps.applyEffects(
+        target,
+        outcome.effects.filter((e) => !isClosing(e)),
+      );
       ack(outcome.ack);
       endTimer();
       if (!outcome.ack.ok) deps.metrics.errors.inc({ code: outcome.ack.error.code });
@@ -119,7 +129,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     }
     if (!accepted) {
       deps.metrics.errors.inc({ code: "RATE_LIMITED" });
-      ack({ ok: false, error: { code: "RATE_LIMITED", message: "Too many commands at once; wait for answers.", retryAfterMs: 1000 } });
+      ack({
+        ok: false,
+        error: { code: "RATE_LIMITED", message: "Too many commands at once; wait for answers.", retryAfterMs: 1000 },
+      });
     }
   });
 
@@ -130,7 +143,8 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     deps.presence
       .disconnected(current.userId)
       .then(async (wentOffline) => {
-        if (wentOffline) await deps.applyEffects(target, presenceEffects(await deps.reads.presenceSubject(current.userId), false));
+        if (wentOffline)
+          await deps.applyEffects(target, presenceEffects(await deps.reads.presenceSubject(current.userId), false));
       })
       .catch((error: unknown) => log.warn({ err: error, user: current.userId }, "announcing offline state failed"));
   });
@@ -150,7 +164,10 @@ async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: User
   counted.add(socket);
   try {
     if (await deps.presence.connected(actor.userId)) {
-      await deps.applyEffects({ io: deps.io, socket, bindSession: () => Promise.resolve() }, presenceEffects(subject, true));
+      await deps.applyEffects(
+        { io: deps.io, socket, bindSession: () => Promise.resolve() },
+        presenceEffects(subject, true),
+      );
     }
   } catch (error) {
     log.warn({ err: error, user: actor.userId }, "presence unavailable: the user was not announced online");

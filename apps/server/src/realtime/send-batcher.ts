@@ -14,7 +14,11 @@ export class SendBatcher {
   private readonly batches: Coalescer<{ actor: Actor; payload: unknown }, Outcome>;
 
   constructor(domain: DomainDeps, observe: { batch(size: number): void; failed(error: unknown): void }) {
-    this.batches = new Coalescer((sends) => sendMessages(domain, sends, (error) => observe.failed(error)), MAX_BATCH, (size) => observe.batch(size));
+    this.batches = new Coalescer(
+      (sends) => sendMessages(domain, sends, (error) => observe.failed(error)),
+      MAX_BATCH,
+      (size) => observe.batch(size),
+    );
   }
 
   submit(actor: Actor, payload: unknown): Promise<Outcome> {

@@ -7,7 +7,11 @@ interface EngineConnection {
 }
 
 const sizeOf = (data: unknown): number =>
-  typeof data === "string" ? data.length : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? data.byteLength : 64;
+  typeof data === "string"
+    ? data.length
+    : data instanceof ArrayBuffer || ArrayBuffer.isView(data)
+      ? data.byteLength
+      : 64;
 
 /** What a connection has queued for the client but not yet handed to the kernel. */
 function queuedBytes(conn: unknown): number {

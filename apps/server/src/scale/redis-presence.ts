@@ -39,7 +39,11 @@ export class RedisPresence implements PresenceRegistry {
   }
 
   private async heartbeat(): Promise<void> {
-    await this.redis.multi().sAdd(this.nodesKey, this.nodeId).set(this.aliveKey(this.nodeId), "1", { EX: NODE_TTL_SECONDS }).exec();
+    await this.redis
+      .multi()
+      .sAdd(this.nodesKey, this.nodeId)
+      .set(this.aliveKey(this.nodeId), "1", { EX: NODE_TTL_SECONDS })
+      .exec();
   }
 
   /** The nodes whose liveness key is still there; dead ones are forgotten on the way. */
@@ -49,7 +53,11 @@ export class RedisPresence implements PresenceRegistry {
     const alive = await this.redis.mGet(nodes.map((n) => this.aliveKey(n)));
     const dead = nodes.filter((_, i) => alive[i] === null);
     if (dead.length > 0) {
-      await this.redis.multi().sRem(this.nodesKey, dead).del(dead.map((n) => this.countsKey(n))).exec();
+      await this.redis
+        .multi()
+        .sRem(this.nodesKey, dead)
+        .del(dead.map((n) => this.countsKey(n)))
+        .exec();
     }
     return nodes.filter((_, i) => alive[i] !== null);
   }
@@ -91,6 +99,10 @@ export class RedisPresence implements PresenceRegistry {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.redis.multi().sRem(this.nodesKey, this.nodeId).del([this.countsKey(this.nodeId), this.aliveKey(this.nodeId)]).exec();
+    await this.redis
+      .multi()
+      .sRem(this.nodesKey, this.nodeId)
+      .del([this.countsKey(this.nodeId), this.aliveKey(this.nodeId)])
+      .exec();
   }
 }

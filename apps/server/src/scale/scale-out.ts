@@ -41,7 +41,9 @@ export async function redisScaleOut(url: string, prefix: string, logger: Logger,
     const sent = publish(...args);
     // The adapter does not wait for its publishes: one failing (Redis down, or closed while
     // the node shuts down) would otherwise be an unhandled rejection.
-    sent.catch((error: unknown) => logger.warn({ err: error }, "Redis publish failed: a broadcast did not reach the other nodes"));
+    sent.catch((error: unknown) =>
+      logger.warn({ err: error }, "Redis publish failed: a broadcast did not reach the other nodes"),
+    );
     return sent;
   };
   Object.defineProperty(redis.pub, "publish", { value: counted, configurable: true });

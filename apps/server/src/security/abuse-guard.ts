@@ -1,5 +1,13 @@
 import type { ChatError } from "@canaduck/contract";
-import { execute, rateOf, type Actor, type DomainDeps, type Outcome, type RateBudget, type RatePolicy } from "@canaduck/domain";
+import {
+  execute,
+  rateOf,
+  type Actor,
+  type DomainDeps,
+  type Outcome,
+  type RateBudget,
+  type RatePolicy,
+} from "@canaduck/domain";
 import type { Logger } from "../logger";
 import { unlimited, type RateLimiter, type RateLimiterFactory } from "./rate-limiter";
 import type { RateLimitConfig } from "./rate-limits";
@@ -24,14 +32,33 @@ type Per = "user" | "address" | "account";
  * How this server meters each budget the command table names: its limiters in the order they
  * are spent, and the word RATE_LIMITED uses. Typed over every budget, so a new one must be mapped.
  */
-const budgets: { [B in RateBudget]: { what: string; limiters: ReadonlyArray<readonly [keyof RateLimitConfig, Per]> } } = {
-  // Per user first: a flooder refused as a user does not also spend their neighbours' address budget.
-  send: { what: "messages", limiters: [["sendPerUser", "user"], ["sendPerAddress", "address"]] },
-  join: { what: "joins", limiters: [["joinPerUser", "user"], ["joinPerAddress", "address"]] },
-  // Per address first, so names made up by the thousand cannot each take a counter.
-  login: { what: "failed logins", limiters: [["loginPerAddress", "address"], ["loginPerAccount", "account"]] },
-  register: { what: "new accounts", limiters: [["registerPerAddress", "address"]] },
-};
+const budgets: { [B in RateBudget]: { what: string; limiters: ReadonlyArray<readonly [keyof RateLimitConfig, Per]> } } =
+  {
+    // Per user first: a flooder refused as a user does not also spend their neighbours' address budget.
+    send: {
+      what: "messages",
+      limiters: [
+        ["sendPerUser", "user"],
+        ["sendPerAddress", "address"],
+      ],
+    },
+    join: {
+      what: "joins",
+      limiters: [
+        ["joinPerUser", "user"],
+        ["joinPerAddress", "address"],
+      ],
+    },
+    // Per address first, so names made up by the thousand cannot each take a counter.
+    login: {
+      what: "failed logins",
+      limiters: [
+        ["loginPerAddress", "address"],
+        ["loginPerAccount", "account"],
+      ],
+    },
+    register: { what: "new accounts", limiters: [["registerPerAddress", "address"]] },
+  };
 
 const accountKey = (payload: unknown): string | null => {
   const name = typeof payload === "object" && payload !== null && "name" in payload ? payload.name : undefined;
@@ -72,7 +99,10 @@ export class AbuseGuard {
 
   /** A handshake from `address`: null to let it in, or the refusal. */
   admitConnection(address: string): Promise<ChatError | null> {
-    return this.spend({ charges: [{ limiter: this.limiters.connectPerAddress, key: address, what: "connection attempts" }], refundOnSuccess: false });
+    return this.spend({
+      charges: [{ limiter: this.limiters.connectPerAddress, key: address, what: "connection attempts" }],
+      refundOnSuccess: false,
+    });
   }
 
   /**
@@ -128,7 +158,11 @@ export class AbuseGuard {
       if (!verdict.allowed) {
         await this.refund(spent);
         const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        return { code: "RATE_LIMITED", message: `Too many ${charge.what}; try again in ${seconds} s.`, retryAfterMs: verdict.retryAfterMs };
+        return {
+          code: "RATE_LIMITED",
+          message: `Too many ${charge.what}; try again in ${seconds} s.`,
+          retryAfterMs: verdict.retryAfterMs,
+        };
       }
       spent.push(charge);
     }

@@ -6,7 +6,10 @@ import type { PasswordHasher } from "@canaduck/domain";
  * loop, but each hash keeps a core busy: a burst of logins on all cores would starve the thread
  * that carries everyone's chat. Leaving one core to it keeps chat moving; only logins wait.
  */
-export function boundedHasher(inner: PasswordHasher, concurrency = Math.max(1, availableParallelism() - 1)): PasswordHasher {
+export function boundedHasher(
+  inner: PasswordHasher,
+  concurrency = Math.max(1, availableParallelism() - 1),
+): PasswordHasher {
   let running = 0;
   const waiting: Array<() => void> = [];
   const run = async <T>(work: () => Promise<T>): Promise<T> => {

@@ -17,7 +17,10 @@ export function clientAddress({ address, headers }: AddressSource, trustedProxie
   let client = address;
   if (trustedProxies > 0) {
     const raw = headers["x-forwarded-for"];
-    const hops = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+    const hops = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const forwarded = hops[hops.length - trustedProxies] ?? hops[0];
     if (forwarded !== undefined && (isIPv4(forwarded) || isIPv6(forwarded))) client = forwarded;
   }
@@ -43,5 +46,7 @@ function expandIPv6(address: string): string[] {
   // An embedded IPv4 tail (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) fills two groups.
   const width = (groups: string[]) => groups.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
   const missing = tail === undefined ? 0 : 8 - width(left) - width(right);
-  return [...left, ...Array<string>(missing).fill("0"), ...right].map((group) => group.replace(/^0+(?=.)/, "").toLowerCase());
+  return [...left, ...Array<string>(missing).fill("0"), ...right].map((group) =>
+    group.replace(/^0+(?=.)/, "").toLowerCase(),
+  );
 }

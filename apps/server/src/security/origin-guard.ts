@@ -6,8 +6,16 @@ import type { Logger } from "../logger";
  * loopback and on the address it listens on (unless that is every address), and Vite's dev server.
  */
 export function defaultAllowedOrigins(port: number, host: string): string[] {
-  const named = host === "0.0.0.0" || host === "::" ? [] : [`http://${host.includes(":") ? `[${host}]` : host}:${port}`];
-  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, ...named, "http://localhost:5173", "http://127.0.0.1:5173"];
+  const named =
+    host === "0.0.0.0" || host === "::" ? [] : [`http://${host.includes(":") ? `[${host}]` : host}:${port}`];
+  return [
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+    `http://[::1]:${port}`,
+    ...named,
+    "http://localhost:5173",
+    "http://127.0.0.1:5173",
+  ];
 }
 
 /** `scheme://host[:port]` as a browser writes it in Origin, or null for anything else ("null", garbage). */
@@ -33,7 +41,8 @@ export function originGuard(allowed: () => readonly string[], logger: Logger) {
     if (origin === undefined) return callback(null, true);
     const normalized = normalizeOrigin(origin);
     const ok = normalized !== null && allowed().some((entry) => normalizeOrigin(entry) === normalized);
-    if (!ok) logger.warn({ origin: origin.slice(0, 200) }, "refused a connection from an origin not in ALLOWED_ORIGINS");
+    if (!ok)
+      logger.warn({ origin: origin.slice(0, 200) }, "refused a connection from an origin not in ALLOWED_ORIGINS");
     callback(ok ? null : "origin not allowed", ok);
   };
 }

@@ -26,7 +26,8 @@ export function fromFlexible(limiter: RateLimiterAbstract): RateLimiter {
         return { allowed: true };
       } catch (rejection) {
         // The library rejects with a RateLimiterRes when the budget is spent, with an Error when its store fails.
-        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(rejection.msBeforeNext)) };
+        if (rejection instanceof RateLimiterRes)
+          return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(rejection.msBeforeNext)) };
         throw rejection;
       }
     },

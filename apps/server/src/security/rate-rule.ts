@@ -20,10 +20,14 @@ export const rateRuleSchema = z
     const amount = Number(match?.[2]);
     const unit = match?.[3] as keyof typeof units | undefined;
     if (!match || unit === undefined || points < 1 || amount < 1) {
-      ctx.addIssue({ code: "custom", message: `expected actions per window like 30/10s, 10/15m or 50/1h, or off; got "${text}"` });
+      ctx.addIssue({
+        code: "custom",
+        message: `expected actions per window like 30/10s, 10/15m or 50/1h, or off; got "${text}"`,
+      });
       return z.NEVER;
     }
     return { points, durationSeconds: amount * units[unit] };
   });
 
-export const formatRule = (rule: RateRule | null): string => (rule === null ? "off" : `${rule.points}/${rule.durationSeconds}s`);
+export const formatRule = (rule: RateRule | null): string =>
+  rule === null ? "off" : `${rule.points}/${rule.durationSeconds}s`;

@@ -18,6 +18,10 @@ export const redisRateLimiters =
         keyPrefix: `${prefix}:${name}`,
         points: rule.points,
         duration: rule.durationSeconds,
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds }),
+        insuranceLimiter: new RateLimiterMemory({
+          keyPrefix: name,
+          points: rule.points,
+          duration: rule.durationSeconds,
+        }),
       }),
     );

@@ -10,7 +10,12 @@ export const securityEnv = {
   /** Comma-separated origins browsers may connect from; unset: this server's own and Vite's. */
   ALLOWED_ORIGINS: z
     .string()
-    .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .optional(),
   /** How many reverse proxies in front of the server append to X-Forwarded-For; 0 ignores it. */
   TRUST_PROXY: z

@@ -18,7 +18,12 @@ export interface Security {
  * PORT=0 the server's own origin is only known once it listens. Swap `limiters` for a Redis
  * factory to share the limits between servers.
  */
-export function createSecurity(config: SecurityConfig, logger: Logger, port: () => number, limiters: RateLimiterFactory = memoryRateLimiters): Security {
+export function createSecurity(
+  config: SecurityConfig,
+  logger: Logger,
+  port: () => number,
+  limiters: RateLimiterFactory = memoryRateLimiters,
+): Security {
   const allowed = config.allowedOrigins;
   return {
     guard: new AbuseGuard(config.rateLimits, limiters, logger),

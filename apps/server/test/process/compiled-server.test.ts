@@ -39,7 +39,8 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+const alive = (pid: number) =>
+  existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
 
 const portAnswers = (port: number) =>
@@ -62,7 +63,14 @@ class NpmStart {
   constructor(readonly port: number) {
     this.child = spawn("npm", ["start"], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`, LOG_LEVEL: "info", TURBO_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`,
+        LOG_LEVEL: "info",
+        TURBO_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
@@ -80,7 +88,8 @@ class NpmStart {
   async listening(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.output.includes("CanaDuck is listening")) {
-      if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`npm start did not come up:\n${this.output}`);
+      if (Date.now() > deadline || this.child.exitCode !== null)
+        throw new Error(`npm start did not come up:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -127,7 +136,11 @@ describe("npm start, stopped as a supervisor or a terminal stops it", () => {
       const server = tree.filter((pid) => parents().get(pid) === started?.pid);
       expect(server).toHaveLength(1);
       const serverPid = server[0] ?? 0;
-      expect(commandLine(serverPid)).toEqual([expect.stringMatching(/node$/), "--enable-source-maps", "apps/server/dist/main.js"]);
+      expect(commandLine(serverPid)).toEqual([
+        expect.stringMatching(/node$/),
+        "--enable-source-maps",
+        "apps/server/dist/main.js",
+      ]);
       expect(await portAnswers(port)).toBe(true);
 
       signal(started.pid);
@@ -157,10 +170,20 @@ describe("the compiled server's policy for failures nothing caught", () => {
   it("logs an unhandled rejection and keeps serving; logs an uncaught exception, shuts down cleanly and exits 1", async () => {
     if (!existsSync(serverMain)) throw new Error(`No server build at ${serverMain}: run npm run build first.`);
     const port = await freePort();
-    const child = spawn(process.execPath, ["--enable-source-maps", "--import", `data:text/javascript,${encodeURIComponent(faults)}`, serverMain], {
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "chat.db")}`, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--enable-source-maps", "--import", `data:text/javascript,${encodeURIComponent(faults)}`, serverMain],
+      {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATABASE_URL: `file:${path.join(dir, "chat.db")}`,
+          LOG_LEVEL: "info",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -58,7 +58,9 @@ describe("the abuse guard charges what the command table declares", () => {
     const spent: string[] = [];
     const guard = new AbuseGuard(limits, noting(spent), createLogger("silent"));
     expect(await guard.charge({ kind: "anonymous" }, "10.0.0.1", "message:send", {})).toBeNull();
-    expect(await guard.charge({ kind: "user", userId: "u1", sessionId: "s1" }, "10.0.0.1", "auth:login", { name: "a" })).toBeNull();
+    expect(
+      await guard.charge({ kind: "user", userId: "u1", sessionId: "s1" }, "10.0.0.1", "auth:login", { name: "a" }),
+    ).toBeNull();
     expect(spent).toEqual([]);
   });
 
@@ -67,9 +69,17 @@ describe("the abuse guard charges what the command table declares", () => {
     const { bob } = await devChannel(t);
     // As if channel:part's table entry said `rate: { spends: ["join"], counts: "calls" }`.
     const declared = (event: string, actor: Actor) =>
-      event === "channel:part" && actor.kind === "user" ? ({ spends: ["join"], counts: "calls" } as const) : rateOf(event, actor);
-    const guard = new AbuseGuard({ ...limits, joinPerUser: rule(3) }, memoryRateLimiters, createLogger("silent"), declared);
-    const run = (event: "channel:join" | "channel:part") => guard.execute(t.deps, bob, "10.0.0.1", event, { channel: "#dev" });
+      event === "channel:part" && actor.kind === "user"
+        ? ({ spends: ["join"], counts: "calls" } as const)
+        : rateOf(event, actor);
+    const guard = new AbuseGuard(
+      { ...limits, joinPerUser: rule(3) },
+      memoryRateLimiters,
+      createLogger("silent"),
+      declared,
+    );
+    const run = (event: "channel:join" | "channel:part") =>
+      guard.execute(t.deps, bob, "10.0.0.1", event, { channel: "#dev" });
     expect((await run("channel:part")).ack.ok).toBe(true);
     expect((await run("channel:join")).ack.ok).toBe(true);
     expect((await run("channel:part")).ack.ok).toBe(true);
@@ -78,11 +88,12 @@ describe("the abuse guard charges what the command table declares", () => {
     expect(refused.ok ? null : refused.error.message).toMatch(/^Too many joins; try again in \d+ s\.$/);
   });
 
-  it("gives a login's spend back when it succeeds, as counts: \"failures\" declares", async () => {
+  it('gives a login\'s spend back when it succeeds, as counts: "failures" declares', async () => {
     const t = createTestDomain();
     await t.registerUser("alice");
     const guard = new AbuseGuard({ ...limits, loginPerAccount: rule(2) }, memoryRateLimiters, createLogger("silent"));
-    const login = (password: string) => guard.execute(t.deps, { kind: "anonymous" }, "10.0.0.1", "auth:login", { name: "alice", password });
+    const login = (password: string) =>
+      guard.execute(t.deps, { kind: "anonymous" }, "10.0.0.1", "auth:login", { name: "alice", password });
     for (let i = 0; i < 5; i++) expect((await login(passwordOf("alice"))).ack.ok).toBe(true);
     expect((await login("wrong")).ack).toMatchObject({ ok: false, error: { code: "INVALID_CREDENTIALS" } });
     expect((await login("wrong")).ack).toMatchObject({ ok: false, error: { code: "INVALID_CREDENTIALS" } });

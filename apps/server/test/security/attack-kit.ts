@@ -24,7 +24,9 @@ export async function rawConnect(url: string, o: RawConnectOptions = {}): Promis
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
-      socket.once("connect_error", (err: Error & { data?: unknown }) => reject(new HandshakeRefused(err.message, err.data)));
+      socket.once("connect_error", (err: Error & { data?: unknown }) =>
+        reject(new HandshakeRefused(err.message, err.data)),
+      );
     });
   } catch (error) {
     socket.close();
@@ -34,7 +36,12 @@ export async function rawConnect(url: string, o: RawConnectOptions = {}): Promis
 }
 
 /** Emits any event with any payload, as a hostile client would, and resolves with its ack. */
-export function emitRaw(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<unknown>> {
+export function emitRaw(
+  socket: ClientSocket,
+  event: string,
+  payload: unknown,
+  timeoutMs = 10_000,
+): Promise<Ack<unknown>> {
   const timed = socket.timeout(timeoutMs) as unknown as {
     emit(event: string, payload: unknown, ack: (err: Error | null, result: Ack<unknown>) => void): void;
   };

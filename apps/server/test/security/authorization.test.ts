@@ -61,7 +61,13 @@ describe("authorization over the wire", () => {
     const mallory = await server.user("mallory");
     for (const c of [alice, mallory]) await c.do("channel:join", { channel: "#dev" });
     const { user } = await alice.do("session:state", {});
-    const forged = { target: "#dev", text: "I am alice", author: { id: user.id, name: "alice" }, userId: user.id, as: "alice" };
+    const forged = {
+      target: "#dev",
+      text: "I am alice",
+      author: { id: user.id, name: "alice" },
+      userId: user.id,
+      as: "alice",
+    };
     const ack = await emitRaw(mallory.socket, "message:send", forged);
     expect(ack.ok ? (ack.data as { message: Message }).message.author : null).toMatchObject({ name: "mallory" });
     // Only admins read the audit log or alert everyone; the first account (alice) is the admin here.

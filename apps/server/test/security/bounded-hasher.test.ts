@@ -15,7 +15,10 @@ function gatedHasher() {
     if (result === "boom") throw new Error("hashing failed");
     return result;
   };
-  const hasher: PasswordHasher = { hash: (p) => slow(`h:${p}`), verify: (h, p) => slow(p === "boom" ? "boom" : String(h === `h:${p}`)).then((r) => r === "true") };
+  const hasher: PasswordHasher = {
+    hash: (p) => slow(`h:${p}`),
+    verify: (h, p) => slow(p === "boom" ? "boom" : String(h === `h:${p}`)).then((r) => r === "true"),
+  };
   return { hasher, gates, peak: () => peak, running: () => running };
 }
 

@@ -20,7 +20,11 @@ describe("brute-force login", () => {
     const alice = await server.user("alice", "the real password");
     const attacker = await rawConnect(server.url);
     const acks = await attempts(attacker, 12, () => "alice");
-    expect(acks.map(codeOf)).toEqual([...Array<string>(10).fill("INVALID_CREDENTIALS"), "RATE_LIMITED", "RATE_LIMITED"]);
+    expect(acks.map(codeOf)).toEqual([
+      ...Array<string>(10).fill("INVALID_CREDENTIALS"),
+      "RATE_LIMITED",
+      "RATE_LIMITED",
+    ]);
     const locked = acks[11];
     expect(locked?.ok ? null : locked?.error.retryAfterMs).toBeGreaterThan(14 * 60_000); // the 15-minute window
     // While locked, the right password does not get through either, so guessing cannot go on in secret.
@@ -43,7 +47,11 @@ describe("brute-force login", () => {
     server = await new TestServer({ RATE_LOGIN_FAILURES_PER_ADDRESS: "2/15m", TRUST_PROXY: "1" }).start();
     // The client prepended a lie; the proxy appended the address it really saw, which is what counts.
     const first = await rawConnect(server.url, { headers: { "X-Forwarded-For": "10.9.9.9, 203.0.113.7" } });
-    expect((await attempts(first, 3, (i) => `victim${i}`)).map(codeOf)).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "RATE_LIMITED"]);
+    expect((await attempts(first, 3, (i) => `victim${i}`)).map(codeOf)).toEqual([
+      "INVALID_CREDENTIALS",
+      "INVALID_CREDENTIALS",
+      "RATE_LIMITED",
+    ]);
     const sameClient = await rawConnect(server.url, { headers: { "X-Forwarded-For": "10.1.1.1, 203.0.113.7" } });
     expect(codeOf(await login(sameClient, "victim9", "a guess"))).toBe("RATE_LIMITED");
     const otherClient = await rawConnect(server.url, { headers: { "X-Forwarded-For": "198.51.100.9" } });
@@ -51,7 +59,10 @@ describe("brute-force login", () => {
   });
 
   it("does not count successful logins, so a user logging in often is never locked out", async () => {
-    server = await new TestServer({ RATE_LOGIN_FAILURES_PER_ACCOUNT: "3/15m", RATE_LOGIN_FAILURES_PER_ADDRESS: "3/15m" }).start();
+    server = await new TestServer({
+      RATE_LOGIN_FAILURES_PER_ACCOUNT: "3/15m",
+      RATE_LOGIN_FAILURES_PER_ADDRESS: "3/15m",
+    }).start();
     await server.user("alice", "the real password");
     for (let i = 0; i < 6; i++) {
       const socket = await rawConnect(server.url);
@@ -74,6 +85,8 @@ describe("brute-force login", () => {
   it("limits connection attempts per address at the handshake, with a retry delay", async () => {
     server = await new TestServer({ RATE_CONNECT_PER_ADDRESS: "3/1m" }).start();
     for (let i = 0; i < 3; i++) (await rawConnect(server.url)).close();
-    await expect(rawConnect(server.url)).rejects.toMatchObject({ data: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) as unknown } });
+    await expect(rawConnect(server.url)).rejects.toMatchObject({
+      data: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) as unknown },
+    });
   });
 });

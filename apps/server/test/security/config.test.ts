@@ -5,21 +5,31 @@ import { defaultAllowedOrigins } from "../../src/security/origin-guard";
 
 describe("security settings", () => {
   it("reads rate limits as actions per window, or off, and names a bad one", () => {
-    const config = loadConfig({ RATE_SEND_PER_USER: "5/10s", RATE_LOGIN_FAILURES_PER_ACCOUNT: "3 / 2h", RATE_JOIN_PER_ADDRESS: "off" });
+    const config = loadConfig({
+      RATE_SEND_PER_USER: "5/10s",
+      RATE_LOGIN_FAILURES_PER_ACCOUNT: "3 / 2h",
+      RATE_JOIN_PER_ADDRESS: "off",
+    });
     expect(config.security.rateLimits).toMatchObject({
       sendPerUser: { points: 5, durationSeconds: 10 },
       loginPerAccount: { points: 3, durationSeconds: 7200 },
       joinPerAddress: null,
       sendPerAddress: { points: 300, durationSeconds: 30 },
     });
-    expect(() => loadConfig({ RATE_SEND_PER_USER: "lots" })).toThrow(/RATE_SEND_PER_USER: expected actions per window like 30\/10s/);
+    expect(() => loadConfig({ RATE_SEND_PER_USER: "lots" })).toThrow(
+      /RATE_SEND_PER_USER: expected actions per window like 30\/10s/,
+    );
     expect(() => loadConfig({ RATE_SEND_PER_USER: "0/10s" })).toThrow(/RATE_SEND_PER_USER/);
   });
 
   it("switches every limit off with RATE_LIMITS=off, and defaults the rest", () => {
-    expect(Object.values(loadConfig({ RATE_LIMITS: "off" }).security.rateLimits).every((rule) => rule === null)).toBe(true);
+    expect(Object.values(loadConfig({ RATE_LIMITS: "off" }).security.rateLimits).every((rule) => rule === null)).toBe(
+      true,
+    );
     expect(loadConfig({}).security).toMatchObject({ allowedOrigins: null, trustProxy: 0, maxChannelsPerUser: 200 });
-    expect(loadConfig({ ALLOWED_ORIGINS: "https://a.example, https://b.example", TRUST_PROXY: "true" }).security).toMatchObject({
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: "https://a.example, https://b.example", TRUST_PROXY: "true" }).security,
+    ).toMatchObject({
       allowedOrigins: ["https://a.example", "https://b.example"],
       trustProxy: 1,
     });
@@ -45,7 +55,10 @@ describe("the default origin allow-list", () => {
 });
 
 describe("the address per-address limits count", () => {
-  const peer = (address: string, forwarded?: string) => ({ address, headers: forwarded === undefined ? {} : { "x-forwarded-for": forwarded } });
+  const peer = (address: string, forwarded?: string) => ({
+    address,
+    headers: forwarded === undefined ? {} : { "x-forwarded-for": forwarded },
+  });
 
   it("is the TCP peer, whatever X-Forwarded-For claims, unless proxies are trusted", () => {
     expect(clientAddress(peer("198.51.100.4", "1.2.3.4"), 0)).toBe("198.51.100.4");

@@ -56,7 +56,9 @@ describe("a flood is throttled while other users are unaffected", () => {
     expect(Math.min(...retryAfter)).toBeGreaterThan(0);
     expect(Math.max(...retryAfter)).toBeLessThanOrEqual(30_000);
     // Alice, at the same address, was never refused, and her lines kept arriving at their usual pace.
-    console.log(`bystander round trip: calm median ${median(baseline).toFixed(1)} ms, under flood max ${Math.max(...during).toFixed(1)} ms; five took ${chatMs.toFixed(0)} ms, the flood ${floodMs.toFixed(0)} ms`);
+    console.log(
+      `bystander round trip: calm median ${median(baseline).toFixed(1)} ms, under flood max ${Math.max(...during).toFixed(1)} ms; five took ${chatMs.toFixed(0)} ms, the flood ${floodMs.toFixed(0)} ms`,
+    );
     // Measured against the flood in the same run: her five lines arrived while it was still going, not queued behind it.
     expect(chatMs).toBeLessThan(floodMs);
     expect(await alice.send("message:send", { target: "#dev", text: "after the flood" })).toMatchObject({ ok: true });
@@ -77,7 +79,10 @@ describe("a flood is throttled while other users are unaffected", () => {
     for (let i = 0; i < 4; i++) theirs.push(codeOf(await trudy.send("channel:join", { channel: `#t${i}` })));
     expect(theirs).toEqual(["ok", "ok", "ok", "RATE_LIMITED"]);
     const refused = await trudy.send("channel:join", { channel: "#t9" });
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("Too many joins") as unknown });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringContaining("Too many joins") as unknown,
+    });
   });
 
   it("stops a user at the channel limit with TOO_MANY_CHANNELS", async () => {

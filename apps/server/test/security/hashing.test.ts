@@ -42,7 +42,9 @@ describe("password hashing", () => {
       wrong.push(await timed("alice"));
       unknown.push(await timed(`nobody${i}`));
     }
-    console.log(`login refusal: wrong password median ${median(wrong).toFixed(1)} ms, unknown name median ${median(unknown).toFixed(1)} ms`);
+    console.log(
+      `login refusal: wrong password median ${median(wrong).toFixed(1)} ms, unknown name median ${median(unknown).toFixed(1)} ms`,
+    );
     // Without the decoy hash an unknown name would answer in a database lookup's time, ten times faster or more.
     expect(median(unknown)).toBeGreaterThan(median(wrong) / 3);
     expect(median(unknown)).toBeLessThan(median(wrong) * 3);
@@ -61,7 +63,9 @@ describe("password hashing", () => {
     const sockets = await Promise.all(Array.from({ length: 24 }, () => rawConnect(server?.url ?? "")));
     const started = performance.now();
     let hashingMs = Infinity;
-    const logins = Promise.all(sockets.map((s, i) => call(s, "auth:login", { name: `stranger${i}`, password: `guess ${i}` }))).then((all) => {
+    const logins = Promise.all(
+      sockets.map((s, i) => call(s, "auth:login", { name: `stranger${i}`, password: `guess ${i}` })),
+    ).then((all) => {
       hashingMs = performance.now() - started;
       return all;
     });
@@ -71,7 +75,9 @@ describe("password hashing", () => {
     const answers = await logins;
     for (const s of sockets) s.close();
 
-    console.log(`hashing 24 logins took ${hashingMs.toFixed(0)} ms; chat round trip calm median ${median(calm).toFixed(1)} ms, meanwhile max ${Math.max(...busy).toFixed(1)} ms`);
+    console.log(
+      `hashing 24 logins took ${hashingMs.toFixed(0)} ms; chat round trip calm median ${median(calm).toFixed(1)} ms, meanwhile max ${Math.max(...busy).toFixed(1)} ms`,
+    );
     expect(answers.map((a) => (a.ok ? "ok" : a.error.code))).toEqual(Array<string>(24).fill("INVALID_CREDENTIALS"));
     // Measured against the burst itself, in the same run: the five lines got through before the burst was
     // hashed, each in a small part of its time. Hashing on the event loop would hold them until the end.

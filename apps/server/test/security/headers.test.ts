@@ -18,7 +18,10 @@ describe("HTTP security headers", () => {
   let server: TestServer;
   beforeAll(async () => {
     mkdirSync(path.join(dist, "assets"));
-    writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>CanaDuck</title><script type=module src=/assets/app.js></script>");
+    writeFileSync(
+      path.join(dist, "index.html"),
+      "<!doctype html><title>CanaDuck</title><script type=module src=/assets/app.js></script>",
+    );
     writeFileSync(path.join(dist, "assets", "app.js"), "console.log('hi');");
     server = await new TestServer({ WEB_DIST: dist }).start();
   });

@@ -19,7 +19,12 @@ async function loggedServer(): Promise<{ handle: ChatServerHandle; log: () => st
       done();
     },
   });
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "chat.db")}`, WEB_DIST: path.join(dir, "no-web") });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${path.join(dir, "chat.db")}`,
+    WEB_DIST: path.join(dir, "no-web"),
+  });
   const handle = await createServer(config, createLogger("trace", sink));
   return { handle, log: () => text, dir };
 }
@@ -46,7 +51,9 @@ describe("nothing secret in logs or answers", () => {
 
     // Every path that might log: handshakes good and bad, refused and malformed commands, logins good and bad.
     const second = await rawConnect(handle.url);
-    expect(await call(second, "auth:login", { name: "alice", password: `${password}-wrong` })).toMatchObject({ ok: false });
+    expect(await call(second, "auth:login", { name: "alice", password: `${password}-wrong` })).toMatchObject({
+      ok: false,
+    });
     const relogin = await call(second, "auth:login", { name: "alice", password });
     await expect(rawConnect(handle.url, { auth: { token: `${token}x` } })).rejects.toThrow();
     const withToken = await rawConnect(handle.url, { auth: { token } });

@@ -30,7 +30,9 @@ describe("stolen tokens and sessions", () => {
     expect(await ended).toEqual({ reason: "revoked" });
     await thiefGone;
     await phoneGone; // every connection of that session, not only the thief's
-    await expect(rawConnect(server.url, { auth: { token: stolen } })).rejects.toMatchObject({ data: { code: "NOT_AUTHENTICATED" } });
+    await expect(rawConnect(server.url, { auth: { token: stolen } })).rejects.toMatchObject({
+      data: { code: "NOT_AUTHENTICATED" },
+    });
     // The laptop's session is untouched.
     expect((await alice.do("session:list", {})).sessions.map((s) => s.id)).toEqual([laptop.id]);
     expect(codeOf(await alice.send("session:state", {}))).toBe("ok");

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { TestServer } from "../harness";
 import { codeOf, emitRaw } from "./attack-kit";
 
-const payloads = ["<img src=x onerror=alert(1)>", "<script>alert(document.cookie)</script>", "\"><svg onload=alert(1)>", "javascript:alert(1)", "&lt;b&gt; & <b>"];
+const payloads = [
+  "<img src=x onerror=alert(1)>",
+  "<script>alert(document.cookie)</script>",
+  '"><svg onload=alert(1)>',
+  "javascript:alert(1)",
+  "&lt;b&gt; & <b>",
+];
 
 describe("markup from users stays text", () => {
   let server: TestServer | undefined;

@@ -2,9 +2,28 @@ import { Box, Text } from "ink";
 import type { ConversationEntry } from "@canaduck/client";
 
 /** The numbered channel and conversation list, with unread counts and a mark for mentions and private lines. */
-export function ChannelList({ windows, activeId, width, height }: { windows: readonly ConversationEntry[]; activeId: string | null; width: number; height: number }) {
+export function ChannelList({
+  windows,
+  activeId,
+  width,
+  height,
+}: {
+  windows: readonly ConversationEntry[];
+  activeId: string | null;
+  width: number;
+  height: number;
+}) {
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="single"
+      borderTop={false}
+      borderBottom={false}
+      borderLeft={false}
+      overflow="hidden"
+    >
       <Text bold wrap="truncate-end">
         Windows
       </Text>
@@ -17,11 +36,17 @@ export function ChannelList({ windows, activeId, width, height }: { windows: rea
         const mark = hot ? "!" : " ";
         return (
           <Box key={w.id} width={width - 1}>
-            <Text inverse={active} wrap="truncate-end" {...(hot ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}>
+            <Text
+              inverse={active}
+              wrap="truncate-end"
+              {...(hot ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}
+            >
               {`${String(w.number).padStart(2)}${mark}${direct ? "@" : ""}${w.name}`}
             </Text>
             <Box flexGrow={1} />
-            {w.unread > 0 && !active ? <Text color={hot ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</Text> : null}
+            {w.unread > 0 && !active ? (
+              <Text color={hot ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</Text>
+            ) : null}
           </Box>
         );
       })}

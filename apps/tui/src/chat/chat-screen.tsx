@@ -48,7 +48,13 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
 
   const note = useCallback(
     (kind: "info" | "error", text: string, here = true) =>
-      dispatchView({ type: "note", kind, text, channelId: here ? (client.getState().activeId ?? null) : null, now: Date.now() }),
+      dispatchView({
+        type: "note",
+        kind,
+        text,
+        channelId: here ? (client.getState().activeId ?? null) : null,
+        now: Date.now(),
+      }),
     [client],
   );
   const connectionNote = useCallback((kind: "info" | "error", text: string) => note(kind, text, false), [note]);
@@ -62,12 +68,28 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
   const hint = hintText(editor);
   const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.kind === "direct" ? 1 : 0)));
-  const layout = computeLayout(columns, rows, { showMembers: view.showMembers, hint: hint !== null, longestName, hasMembers: channel?.view.kind === "channel" });
+  const layout = computeLayout(columns, rows, {
+    showMembers: view.showMembers,
+    hint: hint !== null,
+    longestName,
+    hasMembers: channel?.view.kind === "channel",
+  });
 
   const me = state.me?.name ?? null;
   const lines = useMemo(
     // Administrators' alerts are kept apart by the client core; here they are lines like any notice.
-    () => paneLines({ channel, notices: [...state.notices, ...state.alerts], notes: view.notes, pending: state.pending, me, older: view.older }, now),
+    () =>
+      paneLines(
+        {
+          channel,
+          notices: [...state.notices, ...state.alerts],
+          notes: view.notes,
+          pending: state.pending,
+          me,
+          older: view.older,
+        },
+        now,
+      ),
     [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, now],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
@@ -80,7 +102,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   if (tracked.channelId !== channelId || tracked.lastKey !== lastKey || tracked.total !== total) {
     setTracked({ channelId, lastKey, total });
     if (tracked.channelId !== channelId) dispatchView({ type: "reset-scroll" });
-    else if (tracked.lastKey !== lastKey && total > tracked.total) dispatchView({ type: "grew", rows: total - tracked.total });
+    else if (tracked.lastKey !== lastKey && total > tracked.total)
+      dispatchView({ type: "grew", rows: total - tracked.total });
   }
   const scroll = Math.min(view.scroll, Math.max(0, total - layout.paneHeight));
   const visible = allRows.slice(Math.max(0, total - layout.paneHeight - scroll), total - scroll);
@@ -103,7 +126,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         return edit(command.action);
       case "complete": {
         const latest = client.getState();
-        return edit({ type: "complete", candidates: completionCandidates(latest, latest.activeId), backwards: command.backwards });
+        return edit({
+          type: "complete",
+          candidates: completionCandidates(latest, latest.activeId),
+          backwards: command.backwards,
+        });
       }
       case "submit":
         // What you send is what you want to see: back to the newest line.
@@ -112,7 +139,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       case "quit":
         return onQuit();
       case "switch": {
-        const id = typeof command.to === "number" ? conversationNumbered(windows, command.to) : stepConversation(windows, channelId, command.to === "next" ? 1 : -1);
+        const id =
+          typeof command.to === "number"
+            ? conversationNumbered(windows, command.to)
+            : stepConversation(windows, channelId, command.to === "next" ? 1 : -1);
         if (id !== null && id !== channelId) client.select(id);
         return;
       }
@@ -120,7 +150,13 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         dispatchView({ type: "scroll", direction: command.direction, page: layout.paneHeight, total });
         const step = Math.max(1, layout.paneHeight - 1);
         const next = command.direction === "up" ? scroll + step : scroll - step;
-        if (command.direction === "up" && channel?.hasOlder && view.older === "idle" && atTop(next, total, layout.paneHeight)) void loadOlder(channel.view.id);
+        if (
+          command.direction === "up" &&
+          channel?.hasOlder &&
+          view.older === "idle" &&
+          atTop(next, total, layout.paneHeight)
+        )
+          void loadOlder(channel.view.id);
         return;
       }
       case "toggle-members":
@@ -134,17 +170,30 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   });
 
   const prompt = channel ? `[${displayName(channel.view)}] ` : "> ";
-  const where = channel ? `${windows.find((w) => w.id === channelId)?.number ?? "?"}:${displayName(channel.view)}` : null;
+  const where = channel
+    ? `${windows.find((w) => w.id === channelId)?.number ?? "?"}:${displayName(channel.view)}`
+    : null;
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <TitleBar text={titleText(channel, url)} width={columns} />
       <Box height={layout.paneHeight}>
-        {layout.sidebarWidth > 0 ? <ChannelList windows={windows} activeId={channelId} width={layout.sidebarWidth} height={layout.paneHeight} /> : null}
+        {layout.sidebarWidth > 0 ? (
+          <ChannelList windows={windows} activeId={channelId} width={layout.sidebarWidth} height={layout.paneHeight} />
+        ) : null}
         <MessagePane rows={visible} width={layout.paneWidth} height={layout.paneHeight} />
-        {layout.membersWidth > 0 ? <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} /> : null}
+        {layout.membersWidth > 0 ? (
+          <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} />
+        ) : null}
       </Box>
       {hint !== null ? <RowView row={[{ text: hint, color: "cyan" }]} /> : null}
-      <StatusBar status={state.status} nick={me ?? "?"} where={where} typing={typingText(channel?.typing ?? {}, now)} scrolled={scroll} width={columns} />
+      <StatusBar
+        status={state.status}
+        nick={me ?? "?"}
+        where={where}
+        typing={typingText(channel?.typing ?? {}, now)}
+        scrolled={scroll}
+        width={columns}
+      />
       <InputLine prompt={prompt} value={editor.value} cursor={editor.cursor} width={columns} />
     </Box>
   );

@@ -6,7 +6,9 @@ const typed = (text: string) => editorReducer(emptyEditor, { type: "insert", tex
 
 describe("the hint row", () => {
   it("shows a command's usage and one-line help while it is typed, by name or short form", () => {
-    expect(hintText(typed("/kick bo"))).toBe("/kick nick [#chan] [reason] — Remove a member from a channel (operators).");
+    expect(hintText(typed("/kick bo"))).toBe(
+      "/kick nick [#chan] [reason] — Remove a member from a channel (operators).",
+    );
     expect(hintText(typed("/j"))).toMatch(/^\/join #chan — /);
     expect(hintText(typed("hello"))).toBeNull();
     expect(hintText(typed("//shrug"))).toBeNull();

@@ -10,11 +10,28 @@ const sigil = { owner: "~", operator: "@", member: " " } as const;
 export const sortMembers = (members: readonly MemberView[]): MemberView[] =>
   [...members].sort((a, b) => rank[a.role] - rank[b.role] || a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
 
-export function MemberList({ members, width, height }: { members: readonly MemberView[] | null; width: number; height: number }) {
+export function MemberList({
+  members,
+  width,
+  height,
+}: {
+  members: readonly MemberView[] | null;
+  width: number;
+  height: number;
+}) {
   const sorted = members ? sortMembers(members) : [];
   const online = sorted.filter((m) => m.online).length;
   return (
-    <Box flexDirection="column" width={width} height={height} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={width}
+      height={height}
+      borderStyle="single"
+      borderTop={false}
+      borderBottom={false}
+      borderRight={false}
+      overflow="hidden"
+    >
       <Text bold wrap="truncate-end">
         {members ? `Members ${online}/${sorted.length}` : "Members"}
       </Text>

@@ -8,7 +8,14 @@ export function RowView({ row }: { row: Row }) {
       {row.length === 0
         ? " "
         : row.map((s, i) => (
-            <Text key={i} {...(s.color ? { color: s.color } : {})} bold={s.bold ?? false} dimColor={s.dim ?? false} italic={s.italic ?? false} inverse={s.inverse ?? false}>
+            <Text
+              key={i}
+              {...(s.color ? { color: s.color } : {})}
+              bold={s.bold ?? false}
+              dimColor={s.dim ?? false}
+              italic={s.italic ?? false}
+              inverse={s.inverse ?? false}
+            >
               {s.text}
             </Text>
           ))}

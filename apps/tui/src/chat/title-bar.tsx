@@ -9,7 +9,9 @@ export function titleText(channel: ChannelState | null, url: string): string {
   const name = displayName(channel.view);
   if (channel.view.kind === "direct") return `Conversation with ${name}`;
   const mode = channel.view.inviteOnly ? " [+i]" : "";
-  return channel.view.topic ? `${name}${mode}: ${sanitize(channel.view.topic).replace(/\n/g, " ")}` : `${name}${mode} (no topic)`;
+  return channel.view.topic
+    ? `${name}${mode}: ${sanitize(channel.view.topic).replace(/\n/g, " ")}`
+    : `${name}${mode} (no topic)`;
 }
 
 export function TitleBar({ text, width }: { text: string; width: number }) {

@@ -7,7 +7,11 @@ import { helpText } from "./help-text";
  * The input line's state and what Enter does with it. The state lives in a ref as well, so keys
  * that arrive in one chunk (typing then Enter) each see the edits before them.
  */
-export function useChatEditor(client: ChatClient, note: (kind: "info" | "error", text: string) => void, onQuit: (line?: string) => void) {
+export function useChatEditor(
+  client: ChatClient,
+  note: (kind: "info" | "error", text: string) => void,
+  onQuit: (line?: string) => void,
+) {
   const current = useRef<EditorState>(emptyEditor);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
 

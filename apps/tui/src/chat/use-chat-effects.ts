@@ -16,13 +16,17 @@ export function useMentionBell(state: ChatState, onBell: () => void): void {
 }
 
 /** Says in the pane when the connection drops and when it is back. */
-export function useConnectionNotes(status: ChatState["status"], note: (kind: "info" | "error", text: string) => void): void {
+export function useConnectionNotes(
+  status: ChatState["status"],
+  note: (kind: "info" | "error", text: string) => void,
+): void {
   const previous = useRef(status);
   useEffect(() => {
     const was = previous.current;
     previous.current = status;
     if (was === "online" && status !== "online") note("error", "Disconnected from the server. Reconnecting…");
-    if (was !== "online" && was !== "connecting" && status === "online") note("info", "Reconnected. Catching up on what you missed.");
+    if (was !== "online" && was !== "connecting" && status === "online")
+      note("info", "Reconnected. Catching up on what you missed.");
   }, [status, note]);
 }
 

@@ -42,7 +42,13 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case "toggle-members":
       return { ...state, showMembers: !action.shownNow };
     case "note": {
-      const note: Notice = { id: state.nextNoteId, kind: action.kind, text: action.text, channelId: action.channelId, createdAt: action.now };
+      const note: Notice = {
+        id: state.nextNoteId,
+        kind: action.kind,
+        text: action.text,
+        channelId: action.channelId,
+        createdAt: action.now,
+      };
       return { ...state, notes: [...state.notes, note].slice(-MAX_NOTES), nextNoteId: state.nextNoteId + 1 };
     }
     case "older":

@@ -25,7 +25,18 @@ describe("the channel list", () => {
 
 describe("the status bar", () => {
   it("says when the connection dropped, who is typing, and that there is more below", () => {
-    const frame = plain(render(<StatusBar status="reconnecting" nick="alice" where="1:#dev" typing="bob is typing…" scrolled={12} width={100} />).lastFrame());
+    const frame = plain(
+      render(
+        <StatusBar
+          status="reconnecting"
+          nick="alice"
+          where="1:#dev"
+          typing="bob is typing…"
+          scrolled={12}
+          width={100}
+        />,
+      ).lastFrame(),
+    );
     expect(frame).toBe("[disconnected, reconnecting…] [alice] [1:#dev] [more below: PageDown] bob is typing…");
   });
 });
@@ -33,7 +44,9 @@ describe("the status bar", () => {
 describe("the input line", () => {
   it("keeps wide characters within the terminal's width", () => {
     const text = "日本語と絵文字👍🎉を含むとても長い入力行のテキスト";
-    const frame = plain(render(<InputLine prompt="[#dev] " value={text} cursor={text.length} width={30} />).lastFrame());
+    const frame = plain(
+      render(<InputLine prompt="[#dev] " value={text} cursor={text.length} width={30} />).lastFrame(),
+    );
     expect(stringWidth(frame)).toBeLessThanOrEqual(30);
     expect(frame.startsWith("[#dev] ")).toBe(true);
     expect(frame).toContain("テキスト");

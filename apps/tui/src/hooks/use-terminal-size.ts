@@ -6,7 +6,10 @@ export interface TerminalSize {
   rows: number;
 }
 
-const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({
+  columns: stdout.columns || 80,
+  rows: stdout.rows || 24,
+});
 
 /** The terminal's size, following every resize. */
 export function useTerminalSize(): TerminalSize {

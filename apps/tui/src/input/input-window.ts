@@ -15,17 +15,32 @@ export interface InputWindow {
  * draws (wide characters take two cells): everything shown fits in `width` columns.
  */
 export function inputWindow(value: string, cursor: number, width: number): InputWindow {
-  const cells = [...segmenter.segment(value)].map((s) => ({ text: s.segment, index: s.index, width: Math.max(0, stringWidth(s.segment)) }));
+  const cells = [...segmenter.segment(value)].map((s) => ({
+    text: s.segment,
+    index: s.index,
+    width: Math.max(0, stringWidth(s.segment)),
+  }));
   const atIndex = cells.findIndex((c) => c.index >= cursor);
   const cursorCell = atIndex === -1 ? cells.length : atIndex;
   const at = cells[cursorCell]?.text ?? " ";
   let used = Math.max(1, stringWidth(at));
   // Show as much before the cursor as fits in three quarters of the width, the rest after it.
   let start = cursorCell;
-  const room = Math.max(1, width - Math.min(Math.floor(width / 4), cells.slice(cursorCell + 1).reduce((s, c) => s + c.width, 0)));
+  const room = Math.max(
+    1,
+    width -
+      Math.min(
+        Math.floor(width / 4),
+        cells.slice(cursorCell + 1).reduce((s, c) => s + c.width, 0),
+      ),
+  );
   while (start > 0 && used + (cells[start - 1]?.width ?? 0) <= room) used += cells[--start]?.width ?? 0;
   let end = cursorCell + 1;
   while (end < cells.length && used + (cells[end]?.width ?? 0) <= width) used += cells[end++]?.width ?? 0;
-  const join = (from: number, to: number) => cells.slice(from, to).map((c) => c.text).join("");
+  const join = (from: number, to: number) =>
+    cells
+      .slice(from, to)
+      .map((c) => c.text)
+      .join("");
   return { before: join(start, cursorCell), at, after: join(cursorCell + 1, end) };
 }

@@ -74,5 +74,10 @@ export function keyCommands(input: string, key: Key): KeyCommand[] {
     return altKeys[input.toLowerCase()] ?? [];
   }
   if (key.escape) return [];
-  return input.split(/\r\n|\r|\n/).flatMap((part, i): KeyCommand[] => [...(i > 0 ? [{ type: "submit" } as const] : []), ...(part ? edit({ type: "insert", text: part }) : [])]);
+  return input
+    .split(/\r\n|\r|\n/)
+    .flatMap((part, i): KeyCommand[] => [
+      ...(i > 0 ? [{ type: "submit" } as const] : []),
+      ...(part ? edit({ type: "insert", text: part }) : []),
+    ]);
 }

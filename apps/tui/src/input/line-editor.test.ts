@@ -27,7 +27,13 @@ describe("the input line", () => {
   });
 
   it("walks back and forth through sent lines with Up and Down, keeping the line being typed", () => {
-    let s = run(typed("first"), { type: "submitted" }, { type: "insert", text: "second" }, { type: "submitted" }, { type: "insert", text: "draft" });
+    let s = run(
+      typed("first"),
+      { type: "submitted" },
+      { type: "insert", text: "second" },
+      { type: "submitted" },
+      { type: "insert", text: "draft" },
+    );
     s = run(s, { type: "history-previous" });
     expect(s.value).toBe("second");
     s = run(s, { type: "history-previous" }, { type: "history-previous" });
@@ -38,7 +44,15 @@ describe("the input line", () => {
 
   it("keeps history bounded, without blank lines or repeats", () => {
     let s = emptyEditor;
-    for (let i = 0; i < HISTORY_SIZE + 10; i++) s = run(s, { type: "insert", text: `line ${i}` }, { type: "submitted" }, { type: "insert", text: `line ${i}` }, { type: "submitted" }, { type: "submitted" });
+    for (let i = 0; i < HISTORY_SIZE + 10; i++)
+      s = run(
+        s,
+        { type: "insert", text: `line ${i}` },
+        { type: "submitted" },
+        { type: "insert", text: `line ${i}` },
+        { type: "submitted" },
+        { type: "submitted" },
+      );
     expect(s.history).toHaveLength(HISTORY_SIZE);
     expect(s.history.at(-1)).toBe(`line ${HISTORY_SIZE + 9}`);
   });
@@ -56,7 +70,10 @@ describe("the input line", () => {
   it("completes a nick that starts the line in the 'nick: ' form, and one mid-line plainly", () => {
     expect(run(typed("al"), { type: "complete", candidates }).value).toBe("alice: ");
     expect(run(typed("ask al"), { type: "complete", candidates }).value).toBe("ask alice ");
-    expect(run(typed("/kick b"), { type: "complete", candidates }).completion?.completion.options).toEqual(["Bea", "bob"]);
+    expect(run(typed("/kick b"), { type: "complete", candidates }).completion?.completion.options).toEqual([
+      "Bea",
+      "bob",
+    ]);
   });
 
   it("leaves the line alone when nothing matches", () => {

@@ -42,9 +42,21 @@ export type EditorAction =
   | { type: "complete"; candidates: CompletionCandidates; backwards?: boolean }
   | { type: "submitted" };
 
-export const emptyEditor: EditorState = { value: "", cursor: 0, history: [], historyIndex: null, draft: "", completion: null };
+export const emptyEditor: EditorState = {
+  value: "",
+  cursor: 0,
+  history: [],
+  historyIndex: null,
+  draft: "",
+  completion: null,
+};
 
-const edit = (state: EditorState, value: string, cursor: number): EditorState => ({ ...state, value, cursor, completion: null });
+const edit = (state: EditorState, value: string, cursor: number): EditorState => ({
+  ...state,
+  value,
+  cursor,
+  completion: null,
+});
 
 /** What Tab puts in: a nick that starts the line gets IRC's "nick: " form. */
 function choiceText(completion: Completion, option: string): string {
@@ -66,7 +78,9 @@ function complete(state: EditorState, candidates: CompletionCandidates, backward
   const applied = applyCompletion(state.value, completion, choiceText(completion, first));
   const next = { ...state, value: applied.text, cursor: applied.cursor, completion: null };
   // A single option is final; several start a cycle that later Tabs walk through.
-  return completion.options.length === 1 ? next : { ...next, completion: { text: state.value, completion, index: backwards ? completion.options.length - 1 : 0 } };
+  return completion.options.length === 1
+    ? next
+    : { ...next, completion: { text: state.value, completion, index: backwards ? completion.options.length - 1 : 0 } };
 }
 
 function browse(state: EditorState, step: -1 | 1): EditorState {
@@ -77,7 +91,14 @@ function browse(state: EditorState, step: -1 | 1): EditorState {
   if (to === from) return state;
   const draft = state.historyIndex === null ? state.value : state.draft;
   const value = to === history.length ? draft : (history[to] ?? "");
-  return { ...state, value, cursor: value.length, historyIndex: to === history.length ? null : to, draft, completion: null };
+  return {
+    ...state,
+    value,
+    cursor: value.length,
+    historyIndex: to === history.length ? null : to,
+    draft,
+    completion: null,
+  };
 }
 
 /** The input line's editing, readline-style, as a pure function of the state and a key's action. */
@@ -128,7 +149,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "submitted": {
       const line = value;
       const last = state.history[state.history.length - 1];
-      const history = line.trim() === "" || line === last ? state.history : [...state.history, line].slice(-HISTORY_SIZE);
+      const history =
+        line.trim() === "" || line === last ? state.history : [...state.history, line].slice(-HISTORY_SIZE);
       return { ...emptyEditor, history };
     }
   }

@@ -17,7 +17,10 @@ const message = (over: Partial<Message>): Message => ({
   createdAt: at,
   ...over,
 });
-const shown = (m: Message, me: string | null = "alice") => layoutPaneLine(formatMessage(m, "#dev", me), 200).map(rowText).join("\n");
+const shown = (m: Message, me: string | null = "alice") =>
+  layoutPaneLine(formatMessage(m, "#dev", me), 200)
+    .map(rowText)
+    .join("\n");
 const time = formatTime(Date.parse(at));
 
 describe("how a message reads", () => {
@@ -26,16 +29,26 @@ describe("how a message reads", () => {
     expect(shown(message({ kind: "action", text: "waves" }))).toBe(`${time} * bob waves`);
     expect(shown(message({ kind: "join" }))).toBe(`${time} --> bob joined #dev`);
     expect(shown(message({ kind: "part", meta: { reason: "lunch" } }))).toBe(`${time} <-- bob left #dev (lunch)`);
-    expect(shown(message({ kind: "kick", meta: { target: { id: "u-eve", name: "eve" }, reason: "spam" } }))).toBe(`${time} <-- eve was kicked by bob (spam)`);
-    expect(shown(message({ kind: "topic", text: "Release on Friday" }))).toBe(`${time} --- bob set the topic: Release on Friday`);
+    expect(shown(message({ kind: "kick", meta: { target: { id: "u-eve", name: "eve" }, reason: "spam" } }))).toBe(
+      `${time} <-- eve was kicked by bob (spam)`,
+    );
+    expect(shown(message({ kind: "topic", text: "Release on Friday" }))).toBe(
+      `${time} --- bob set the topic: Release on Friday`,
+    );
     expect(shown(message({ kind: "mode", meta: { inviteOnly: true } }))).toBe(`${time} --- bob made #dev invite-only`);
-    expect(shown(message({ kind: "op", meta: { target: { id: "u-eve", name: "eve" } } }))).toBe(`${time} --- bob made eve an operator`);
+    expect(shown(message({ kind: "op", meta: { target: { id: "u-eve", name: "eve" } } }))).toBe(
+      `${time} --- bob made eve an operator`,
+    );
   });
 
   it("highlights a line that names me, not my own lines", () => {
     const mention = formatMessage(message({ text: "alice: ping" }), "#dev", "alice");
     expect(mention.head.some((s) => s.text === "bob" && s.inverse)).toBe(true);
-    const mine = formatMessage(message({ author: { id: "u-alice", name: "alice" }, text: "alice here" }), "#dev", "alice");
+    const mine = formatMessage(
+      message({ author: { id: "u-alice", name: "alice" }, text: "alice here" }),
+      "#dev",
+      "alice",
+    );
     expect(mine.head.some((s) => s.inverse)).toBe(false);
   });
 

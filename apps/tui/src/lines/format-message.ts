@@ -7,7 +7,8 @@ import { sanitize } from "./sanitize";
 import type { Segment } from "./segments";
 
 const nick = (name: string): Segment => ({ text: sanitize(name), color: nickColor(name) });
-const reason = (meta: Message["meta"]): Segment[] => (meta.reason ? [{ text: ` (${sanitize(meta.reason)})`, dim: true }] : []);
+const reason = (meta: Message["meta"]): Segment[] =>
+  meta.reason ? [{ text: ` (${sanitize(meta.reason)})`, dim: true }] : [];
 
 /** A system line's arrow and colour: joins in green, departures in red, the rest plain. */
 function systemHead(kind: Message["kind"]): Segment {
@@ -34,9 +35,14 @@ function systemBody(message: Message, channelName: string): Segment[] {
     case "unban":
       return [actor, plain(" lifted the ban on "), target];
     case "topic":
-      return message.text ? [actor, plain(" set the topic: "), { text: sanitize(message.text) }] : [actor, plain(" cleared the topic")];
+      return message.text
+        ? [actor, plain(" set the topic: "), { text: sanitize(message.text) }]
+        : [actor, plain(" cleared the topic")];
     case "mode":
-      return [actor, plain(message.meta.inviteOnly ? ` made ${channelName} invite-only` : ` opened ${channelName} to everyone`)];
+      return [
+        actor,
+        plain(message.meta.inviteOnly ? ` made ${channelName} invite-only` : ` opened ${channelName} to everyone`),
+      ];
     case "op":
       return [actor, plain(" made "), target, plain(" an operator")];
     case "deop":
@@ -69,9 +75,16 @@ export function formatMessage(message: Message, channelName: string, me: string 
   const base = { key: message.id, at };
   if (message.kind === "text" || message.kind === "action") {
     const highlighted = me !== null && author !== me && mentions(message.text, me);
-    const who: Segment = highlighted ? { text: sanitize(author), color: "yellow", bold: true, inverse: true } : nick(author);
+    const who: Segment = highlighted
+      ? { text: sanitize(author), color: "yellow", bold: true, inverse: true }
+      : nick(author);
     const body: Segment[] = [{ text: sanitize(message.text), ...(highlighted ? { color: "yellow" } : {}) }];
-    if (message.kind === "action") return { ...base, head: [time, { text: "* ", bold: true }, who, { text: " " }], body: body.map((s) => ({ ...s, italic: true })) };
+    if (message.kind === "action")
+      return {
+        ...base,
+        head: [time, { text: "* ", bold: true }, who, { text: " " }],
+        body: body.map((s) => ({ ...s, italic: true })),
+      };
     return { ...base, head: [time, { text: "<", dim: true }, who, { text: "> ", dim: true }], body };
   }
   return { ...base, head: [time, systemHead(message.kind)], body: systemBody(message, channelName) };

@@ -1,5 +1,16 @@
 /** Colours for nicks: readable on dark and light backgrounds, none of them the status colours' red. */
-const palette = ["cyan", "green", "yellow", "blue", "magenta", "cyanBright", "greenBright", "yellowBright", "blueBright", "magentaBright"] as const;
+const palette = [
+  "cyan",
+  "green",
+  "yellow",
+  "blue",
+  "magenta",
+  "cyanBright",
+  "greenBright",
+  "yellowBright",
+  "blueBright",
+  "magentaBright",
+] as const;
 
 /** The same nick always gets the same colour, whatever its case, in every run and on every machine. */
 export function nickColor(nick: string): string {

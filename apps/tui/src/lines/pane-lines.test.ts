@@ -6,7 +6,13 @@ import { rowText } from "./segments";
 describe("the message pane's lines", () => {
   const state = stateOf(
     { type: "session", me, channels: [channelView("#dev", { lastSeq: 2 })] },
-    { type: "messages", channelId: "c-#dev", page: "latest", hasMore: false, messages: [textMessage("c-#dev", 1, "bob", "first"), textMessage("c-#dev", 2, "bob", "second")] },
+    {
+      type: "messages",
+      channelId: "c-#dev",
+      page: "latest",
+      hasMore: false,
+      messages: [textMessage("c-#dev", 1, "bob", "first"), textMessage("c-#dev", 2, "bob", "second")],
+    },
   );
   const channel = state.channels["c-#dev"];
   if (!channel) throw new Error("the fixture has #dev");
@@ -14,15 +20,36 @@ describe("the message pane's lines", () => {
   const text = (lines: ReturnType<typeof paneLines>) => paneRows(lines, 200).map(rowText);
 
   it("starts with where history begins, and puts notices between the messages when they happened", () => {
-    const notice = { id: 1, kind: "error" as const, text: "You are not an operator.", channelId: "c-#dev", createdAt: at(1) + 500 };
-    const rows = text(paneLines({ channel, notices: [notice], notes: [], pending: [], me: "alice", older: "idle" }, at(3)));
+    const notice = {
+      id: 1,
+      kind: "error" as const,
+      text: "You are not an operator.",
+      channelId: "c-#dev",
+      createdAt: at(1) + 500,
+    };
+    const rows = text(
+      paneLines({ channel, notices: [notice], notes: [], pending: [], me: "alice", older: "idle" }, at(3)),
+    );
     expect(rows[0]).toBe("--- Beginning of #dev");
-    expect(rows.slice(1).map((r) => r.slice(6))).toEqual(["<bob> first", "-!- You are not an operator.", "<bob> second"]);
+    expect(rows.slice(1).map((r) => r.slice(6))).toEqual([
+      "<bob> first",
+      "-!- You are not an operator.",
+      "<bob> second",
+    ]);
   });
 
   it("leaves out other channels' notices and shows my unsent lines last, marked", () => {
     const other = { id: 2, kind: "info" as const, text: "elsewhere", channelId: "c-#ops", createdAt: at(1) };
-    const pending = [{ clientId: "k1", channelId: "c-#dev", target: "#dev", text: "on its way", action: false, status: "sending" as const }];
+    const pending = [
+      {
+        clientId: "k1",
+        channelId: "c-#dev",
+        target: "#dev",
+        text: "on its way",
+        action: false,
+        status: "sending" as const,
+      },
+    ];
     const rows = text(paneLines({ channel, notices: [other], notes: [], pending, me: "alice", older: "idle" }, at(3)));
     expect(rows.some((r) => r.includes("elsewhere"))).toBe(false);
     expect(rows.at(-1)?.slice(6)).toBe("<alice> on its way  (sending…)");
@@ -30,7 +57,11 @@ describe("the message pane's lines", () => {
 
   it("says how to reach older history, and that it is loading", () => {
     const more = { ...channel, hasOlder: true };
-    expect(text(paneLines({ channel: more, notices: [], notes: [], pending: [], me: "alice", older: "idle" }, 0))[0]).toBe("--- PageUp for older messages");
-    expect(text(paneLines({ channel: more, notices: [], notes: [], pending: [], me: "alice", older: "loading" }, 0))[0]).toBe("--- Loading older messages…");
+    expect(
+      text(paneLines({ channel: more, notices: [], notes: [], pending: [], me: "alice", older: "idle" }, 0))[0],
+    ).toBe("--- PageUp for older messages");
+    expect(
+      text(paneLines({ channel: more, notices: [], notes: [], pending: [], me: "alice", older: "loading" }, 0))[0],
+    ).toBe("--- Loading older messages…");
   });
 });

@@ -46,15 +46,24 @@ function formatNotice(notice: Notice, source: string): PaneLine {
 
 function pendingLine(send: PendingSend, me: string, at: number): PaneLine {
   const status: Segment =
-    send.status === "sending" ? { text: "  (sending…)", dim: true } : { text: `  (not sent: ${send.error ? errorLine(send.error) : "refused"})`, color: "red" };
-  const head: Segment[] = [{ text: `${formatTime(at)} `, dim: true }, send.action ? { text: `* ${me} `, dim: true } : { text: `<${me}> `, dim: true }];
+    send.status === "sending"
+      ? { text: "  (sending…)", dim: true }
+      : { text: `  (not sent: ${send.error ? errorLine(send.error) : "refused"})`, color: "red" };
+  const head: Segment[] = [
+    { text: `${formatTime(at)} `, dim: true },
+    send.action ? { text: `* ${me} `, dim: true } : { text: `<${me}> `, dim: true },
+  ];
   return { key: `pending-${send.clientId}`, at, head, body: [{ text: send.text, dim: true }, status] };
 }
 
 function topLine(channel: ChannelState, older: OlderState): PaneLine {
   const name = displayName(channel.view);
   const text =
-    older === "loading" ? "Loading older messages…" : channel.hasOlder ? "PageUp for older messages" : `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
+    older === "loading"
+      ? "Loading older messages…"
+      : channel.hasOlder
+        ? "PageUp for older messages"
+        : `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
   return { key: "top", at: 0, head: [{ text: "--- ", dim: true }], body: [{ text, dim: true }] };
 }
 
@@ -62,7 +71,11 @@ const welcome: PaneLine = {
   key: "welcome",
   at: 0,
   head: [{ text: "--- ", dim: true }],
-  body: [{ text: "You are in no channel yet. /join #name joins one (or creates it), /list shows them all, /msg nick text talks to one person, /help lists every command and key." }],
+  body: [
+    {
+      text: "You are in no channel yet. /join #name joins one (or creates it), /list shows them all, /msg nick text talks to one person, /help lists every command and key.",
+    },
+  ],
 };
 
 /** Messages (in seq order) and notices (in time order) as one list, in the order they happened. */
@@ -82,7 +95,13 @@ function withDayChanges(lines: PaneLine[]): PaneLine[] {
   let day: string | null = null;
   for (const line of lines) {
     const lineDay = formatDay(line.at);
-    if (day !== null && lineDay !== day) out.push({ key: `day-${line.key}`, at: line.at, head: [{ text: "--- ", dim: true }], body: [{ text: `Day changed to ${lineDay}`, dim: true }] });
+    if (day !== null && lineDay !== day)
+      out.push({
+        key: `day-${line.key}`,
+        at: line.at,
+        head: [{ text: "--- ", dim: true }],
+        body: [{ text: `Day changed to ${lineDay}`, dim: true }],
+      });
     day = lineDay;
     out.push(line);
   }
@@ -92,13 +111,18 @@ function withDayChanges(lines: PaneLine[]): PaneLine[] {
 /** What the message pane shows for the open channel (or, with none open, the global notices), oldest first. */
 export function paneLines({ channel, notices, notes, pending, me, older }: PaneInput, now: number): PaneLine[] {
   const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
-  const own = [...notices.filter(here).map((n) => noticeLine(n, "notice")), ...notes.filter(here).map((n) => noticeLine(n, "note"))].sort((a, b) => a.at - b.at);
+  const own = [
+    ...notices.filter(here).map((n) => noticeLine(n, "notice")),
+    ...notes.filter(here).map((n) => noticeLine(n, "note")),
+  ].sort((a, b) => a.at - b.at);
   const name = channel ? displayName(channel.view) : "";
   const messages = channel ? channel.messages.map((m) => formatMessageCached(m, name, me)) : [];
   const lines = withDayChanges(interleave(messages, own));
-  const sends = channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];
+  const sends =
+    channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];
   return [channel ? topLine(channel, older) : welcome, ...lines, ...sends];
 }
 
 /** The pane's lines wrapped to its width. */
-export const paneRows = (lines: readonly PaneLine[], width: number): Row[] => lines.flatMap((line) => layoutPaneLine(line, width));
+export const paneRows = (lines: readonly PaneLine[], width: number): Row[] =>
+  lines.flatMap((line) => layoutPaneLine(line, width));

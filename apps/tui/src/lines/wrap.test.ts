@@ -7,7 +7,11 @@ const texts = (rows: ReturnType<typeof wrapSegments>) => rows.map(rowText);
 
 describe("wrapping", () => {
   it("breaks between words and hangs continuation rows under the text", () => {
-    expect(texts(wrapSegments([{ text: "<bob> " }, { text: "one two three four" }], 14, 6))).toEqual(["<bob> one two ", "      three ", "      four"]);
+    expect(texts(wrapSegments([{ text: "<bob> " }, { text: "one two three four" }], 14, 6))).toEqual([
+      "<bob> one two ",
+      "      three ",
+      "      four",
+    ]);
   });
 
   it("measures wide characters and emoji as two columns, so no row is wider than the pane", () => {

@@ -22,7 +22,8 @@ const measure = (text: string) => (ascii.test(text) ? text.length : stringWidth(
 function toTokens(segments: readonly Segment[]): Token[] {
   const tokens: Token[] = [];
   for (const { text, ...style } of segments) {
-    for (const part of text.split(/( +)/)) if (part) tokens.push({ text: part, width: measure(part), style, space: part.startsWith(" ") });
+    for (const part of text.split(/( +)/))
+      if (part) tokens.push({ text: part, width: measure(part), style, space: part.startsWith(" ") });
   }
   return tokens;
 }
@@ -38,7 +39,8 @@ function toGroups(tokens: readonly Token[]): Token[][] {
   return groups;
 }
 
-const sameStyle = (a: Style, b: Style) => a.color === b.color && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic && a.inverse === b.inverse;
+const sameStyle = (a: Style, b: Style) =>
+  a.color === b.color && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic && a.inverse === b.inverse;
 
 /**
  * Wraps styled text into rows at most `width` columns wide, measuring as the terminal draws
@@ -68,7 +70,8 @@ export function wrapSegments(segments: readonly Segment[], width: number, indent
     const groupWidth = group.reduce((sum, t) => sum + t.width, 0);
     if (group[0]?.space) {
       // Spaces that would end a row, or start a continuation row, are dropped.
-      if ((used > 0 || rows.length === 0) && used + groupWidth <= limit()) for (const t of group) put(t.text, t.width, t.style);
+      if ((used > 0 || rows.length === 0) && used + groupWidth <= limit())
+        for (const t of group) put(t.text, t.width, t.style);
       continue;
     }
     if (used > 0 && used + groupWidth > limit()) newRow();

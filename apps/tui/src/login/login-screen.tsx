@@ -41,15 +41,24 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
     if (problem) return dispatch({ type: "failed", ...problem });
     dispatch({ type: "busy" });
     const name = loginName(now);
-    const ack = now.mode === "register" ? await client.register(name, now.password.value) : await client.login(name, now.password.value);
-    if (!ack.ok) dispatch({ type: "failed", error: errorLine(ack.error), field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password" });
+    const ack =
+      now.mode === "register"
+        ? await client.register(name, now.password.value)
+        : await client.login(name, now.password.value);
+    if (!ack.ok)
+      dispatch({
+        type: "failed",
+        error: errorLine(ack.error),
+        field: ack.error.code === "NICK_IN_USE" || ack.error.code === "INVALID_NICK" ? "name" : "password",
+      });
   };
 
   const run = (command: KeyCommand) => {
     if (command.type === "quit") return onQuit();
     if (current.current.busy) return;
     if (command.type === "complete") return dispatch({ type: "toggle-mode" });
-    if (command.type === "submit") return current.current.field === "name" ? dispatch({ type: "focus", field: "password" }) : void send();
+    if (command.type === "submit")
+      return current.current.field === "name" ? dispatch({ type: "focus", field: "password" }) : void send();
     if (command.type !== "edit") return;
     if (command.action.type === "history-previous") return dispatch({ type: "focus", field: "name" });
     if (command.action.type === "history-next") return dispatch({ type: "focus", field: "password" });
@@ -76,12 +85,31 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
         <Text dimColor> (Tab switches)</Text>
       </Text>
       <Text> </Text>
-      <FieldInput label="Nick:     " field={form.name} focused={form.field === "name" && !form.busy} width={fieldWidth} />
-      <FieldInput label="Password: " field={form.password} focused={form.field === "password" && !form.busy} width={fieldWidth} masked />
+      <FieldInput
+        label="Nick:     "
+        field={form.name}
+        focused={form.field === "name" && !form.busy}
+        width={fieldWidth}
+      />
+      <FieldInput
+        label="Password: "
+        field={form.password}
+        focused={form.field === "password" && !form.busy}
+        width={fieldWidth}
+        masked
+      />
       <Text> </Text>
       {form.busy ? <Text color="yellow">{registering ? "Registering…" : "Logging in…"}</Text> : null}
-      {form.error ? <Text color="red">{form.error}</Text> : !form.busy && lastError ? <Text color="red">{lastError}</Text> : null}
-      <Text dimColor>{registering ? "Pick a nick and a password of at least 8 characters." : "No account yet? Press Tab to register one."}</Text>
+      {form.error ? (
+        <Text color="red">{form.error}</Text>
+      ) : !form.busy && lastError ? (
+        <Text color="red">{lastError}</Text>
+      ) : null}
+      <Text dimColor>
+        {registering
+          ? "Pick a nick and a password of at least 8 characters."
+          : "No account yet? Press Tab to register one."}
+      </Text>
       <Text dimColor>Enter goes to the next field and sends; Up/Down move between fields; Ctrl+C leaves.</Text>
     </Box>
   );

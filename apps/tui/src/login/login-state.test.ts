@@ -13,13 +13,19 @@ describe("the login form", () => {
   });
 
   it("checks a new account's nick and password length against the contract", () => {
-    expect(loginProblem(run(type("9lives"), { type: "focus", field: "password" }, type("long enough")))?.field).toBe("name");
+    expect(loginProblem(run(type("9lives"), { type: "focus", field: "password" }, type("long enough")))?.field).toBe(
+      "name",
+    );
     const short = run({ type: "toggle-mode" }, type("alice"), { type: "focus", field: "password" }, type("short"));
     expect(loginProblem(short)?.error).toMatch(/at least 8/);
   });
 
   it("clears the password after a refusal and takes no typing while busy", () => {
-    const failed = run(type("alice"), { type: "focus", field: "password" }, type("wrong one"), { type: "failed", error: "Wrong name or password.", field: "password" });
+    const failed = run(type("alice"), { type: "focus", field: "password" }, type("wrong one"), {
+      type: "failed",
+      error: "Wrong name or password.",
+      field: "password",
+    });
     expect(failed.password.value).toBe("");
     expect(failed.error).toBe("Wrong name or password.");
     const busy = run({ type: "busy" }, type("x"));

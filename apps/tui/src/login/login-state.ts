@@ -13,7 +13,14 @@ export interface LoginState {
   error: string | null;
 }
 
-export const initialLogin: LoginState = { mode: "login", field: "name", name: emptyEditor, password: emptyEditor, busy: false, error: null };
+export const initialLogin: LoginState = {
+  mode: "login",
+  field: "name",
+  name: emptyEditor,
+  password: emptyEditor,
+  busy: false,
+  error: null,
+};
 
 export type LoginAction =
   | { type: "toggle-mode" }

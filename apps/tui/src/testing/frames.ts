@@ -6,7 +6,11 @@ export const plain = (frame: string | undefined): string => (frame ?? "").replac
  * Polls `lastFrame` until it satisfies `ready`, so a test waits for the screen to change
  * instead of sleeping; fails after `timeoutMs` showing the last frame.
  */
-export async function waitForFrame(lastFrame: () => string | undefined, ready: (frame: string) => boolean, timeoutMs = 8_000): Promise<string> {
+export async function waitForFrame(
+  lastFrame: () => string | undefined,
+  ready: (frame: string) => boolean,
+  timeoutMs = 8_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = plain(lastFrame());

@@ -10,13 +10,27 @@ export function AlertBanner() {
     <div className="alerts">
       {alerts.map((a) => (
         <div key={a.id} className="alert-banner" role="alert">
-          <svg className="alert-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="currentColor">
+          <svg
+            className="alert-icon"
+            viewBox="0 0 24 24"
+            width="20"
+            height="20"
+            aria-hidden="true"
+            focusable="false"
+            fill="currentColor"
+          >
             <path d="M3 10v4a1 1 0 0 0 1 1h2l4 4V5L6 9H4a1 1 0 0 0-1 1zm12.5 2a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM13 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
           </svg>
           <p>
-            <strong>Announcement</strong> {a.text} <span className="muted">{shortTime(new Date(a.createdAt).toISOString())}</span>
+            <strong>Announcement</strong> {a.text}{" "}
+            <span className="muted">{shortTime(new Date(a.createdAt).toISOString())}</span>
           </p>
-          <button type="button" className="icon-button" aria-label="Dismiss the announcement" onClick={() => client.dismiss(a.id)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss the announcement"
+            onClick={() => client.dismiss(a.id)}
+          >
             ✕
           </button>
         </div>

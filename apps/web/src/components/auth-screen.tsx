@@ -19,7 +19,9 @@ export function AuthScreen() {
   const [busy, setBusy] = useState(false);
   const ids = { name: useId(), password: useId(), hint: useId() };
   // A session that ended elsewhere (expired, logged out) says why, once.
-  const ended = notices.findLast((n) => n.channelId === null && (n.code === "SESSION_EXPIRED" || n.code === "NOT_AUTHENTICATED"));
+  const ended = notices.findLast(
+    (n) => n.channelId === null && (n.code === "SESSION_EXPIRED" || n.code === "NOT_AUTHENTICATED"),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,7 +49,9 @@ export function AuthScreen() {
         <h1>
           <Logo />
         </h1>
-        <p className="auth-lede">{mode === "login" ? "Welcome back. Log in to chat." : "Create an account to start chatting."}</p>
+        <p className="auth-lede">
+          {mode === "login" ? "Welcome back. Log in to chat." : "Create an account to start chatting."}
+        </p>
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={mode === "login" ? "Log in" : "Create account"}>
           <label htmlFor={ids.name}>Name</label>
           <input
@@ -76,18 +80,25 @@ export function AuthScreen() {
           />
           {mode === "register" && (
             <p className="hint" id={ids.hint}>
-              At least {limits.passwordMinLength} characters. The first account on a new server becomes its administrator.
+              At least {limits.passwordMinLength} characters. The first account on a new server becomes its
+              administrator.
             </p>
           )}
           {error && <ErrorMessage {...errorText(error)} code={error.code} />}
-          {!error && ended && <ErrorMessage {...errorText({ code: ended.code ?? "", message: ended.text })} code={ended.code ?? ""} />}
+          {!error && ended && (
+            <ErrorMessage {...errorText({ code: ended.code ?? "", message: ended.text })} code={ended.code ?? ""} />
+          )}
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? "One moment…" : mode === "login" ? "Log in" : "Create account"}
           </button>
         </form>
         <p className="auth-switch">
           {mode === "login" ? "New here? " : "Already have an account? "}
-          <button type="button" className="link-button" onClick={() => switchTo(mode === "login" ? "register" : "login")}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => switchTo(mode === "login" ? "register" : "login")}
+          >
             {mode === "login" ? "Create an account" : "Log in"}
           </button>
         </p>

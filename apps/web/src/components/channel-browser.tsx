@@ -48,7 +48,9 @@ export function ChannelBrowser({ onClose, onJoined }: BrowserProps) {
 
   const q = query.trim().toLowerCase();
   const typedName = q === "" ? "" : q.startsWith("#") ? q : `#${q}`;
-  const shown = (channels ?? []).filter((c) => q === "" || c.name.toLowerCase().includes(q.replace(/^#/, "")) || c.topic.toLowerCase().includes(q));
+  const shown = (channels ?? []).filter(
+    (c) => q === "" || c.name.toLowerCase().includes(q.replace(/^#/, "")) || c.topic.toLowerCase().includes(q),
+  );
   const canCreate = isChannelName(typedName) && !(channels ?? []).some((c) => c.name.toLowerCase() === typedName);
 
   const submit = (e: FormEvent) => {
@@ -62,7 +64,14 @@ export function ChannelBrowser({ onClose, onJoined }: BrowserProps) {
     <Modal title="Browse channels" onClose={onClose} className="browser">
       <form onSubmit={submit} role="search">
         <label htmlFor={filterId}>Find or create a channel</label>
-        <input id={filterId} value={query} placeholder="#channel or topic" autoComplete="off" spellCheck={false} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={filterId}
+          value={query}
+          placeholder="#channel or topic"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </form>
       {error && <ErrorMessage {...errorText(error)} code={error.code} />}
       {canCreate && (
@@ -73,7 +82,11 @@ export function ChannelBrowser({ onClose, onJoined }: BrowserProps) {
       {channels === null ? (
         <p role="status">Loading channels…</p>
       ) : shown.length === 0 ? (
-        <p className="muted">{channels.length === 0 ? "No channels yet. Type a name above to create the first one." : "No channel matches."}</p>
+        <p className="muted">
+          {channels.length === 0
+            ? "No channels yet. Type a name above to create the first one."
+            : "No channel matches."}
+        </p>
       ) : (
         <ul className="browser-list">
           {shown.map((c) => {
@@ -83,10 +96,18 @@ export function ChannelBrowser({ onClose, onJoined }: BrowserProps) {
                 <div>
                   <span className="browser-name">{c.name}</span>
                   {c.inviteOnly && <span className="tag">invite-only</span>}
-                  <span className="muted"> · {c.memberCount} member{c.memberCount === 1 ? "" : "s"}</span>
+                  <span className="muted">
+                    {" "}
+                    · {c.memberCount} member{c.memberCount === 1 ? "" : "s"}
+                  </span>
                   {c.topic && <p className="browser-topic">{c.topic}</p>}
                 </div>
-                <button type="button" className={joined ? "button subtle" : "button"} onClick={() => void join(c.name)} aria-label={`${joined ? "Open" : "Join"} ${c.name}`}>
+                <button
+                  type="button"
+                  className={joined ? "button subtle" : "button"}
+                  onClick={() => void join(c.name)}
+                  aria-label={`${joined ? "Open" : "Join"} ${c.name}`}
+                >
                   {joined ? "Open" : "Join"}
                 </button>
               </li>

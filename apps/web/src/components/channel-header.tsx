@@ -15,12 +15,21 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
   const direct = view.kind === "direct";
   return (
     <header className="channel-header">
-      <button type="button" className="icon-button only-narrow" aria-label="Open the conversation list" onClick={onMenu}>
+      <button
+        type="button"
+        className="icon-button only-narrow"
+        aria-label="Open the conversation list"
+        onClick={onMenu}
+      >
         ☰
       </button>
       <div className="channel-title">
         <h1>
-          {direct && <span className="nav-dm" aria-hidden="true">@</span>}
+          {direct && (
+            <span className="nav-dm" aria-hidden="true">
+              @
+            </span>
+          )}
           {displayName(view)}
           {view.inviteOnly && !direct && (
             <span className="tag" title="Only invited users can join">
@@ -29,16 +38,33 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
           )}
         </h1>
         <p className="channel-topic">
-          {direct ? "Direct conversation" : view.topic ? <MessageText text={view.topic} myName={null} /> : <span className="muted">No topic set</span>}
+          {direct ? (
+            "Direct conversation"
+          ) : view.topic ? (
+            <MessageText text={view.topic} myName={null} />
+          ) : (
+            <span className="muted">No topic set</span>
+          )}
         </p>
       </div>
       {!direct && (
-        <button type="button" className="button subtle leave-button" onClick={onLeave} title={`Leave ${view.name} (/part)`}>
+        <button
+          type="button"
+          className="button subtle leave-button"
+          onClick={onLeave}
+          title={`Leave ${view.name} (/part)`}
+        >
           Leave
         </button>
       )}
       {!direct && (
-        <button type="button" className="button subtle members-button" aria-expanded={membersOpen} aria-controls="member-panel" onClick={onToggleMembers}>
+        <button
+          type="button"
+          className="button subtle members-button"
+          aria-expanded={membersOpen}
+          aria-controls="member-panel"
+          onClick={onToggleMembers}
+        >
           <PeopleIcon />
           {view.memberCount} member{view.memberCount === 1 ? "" : "s"}
         </button>

@@ -8,7 +8,12 @@ export function ChannelNotices({ channelId }: { channelId: string }) {
   return (
     <div className="channel-notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.kind}`} role={n.kind === "error" ? "alert" : "status"} data-code={n.code}>
+        <div
+          key={n.id}
+          className={`notice ${n.kind}`}
+          role={n.kind === "error" ? "alert" : "status"}
+          data-code={n.code}
+        >
           <pre className="notice-text">{n.text}</pre>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => client.dismiss(n.id)}>
             ✕

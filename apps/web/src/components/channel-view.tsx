@@ -29,7 +29,10 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const candidates = useCandidates(channelId);
   const target = channel?.target ?? "";
   const run = useRunInput({ actions, target });
-  const loadOlder = useCallback(() => (channelId ? client.loadOlder(channelId) : Promise.resolve(false)), [client, channelId]);
+  const loadOlder = useCallback(
+    () => (channelId ? client.loadOlder(channelId) : Promise.resolve(false)),
+    [client, channelId],
+  );
   const onTyping = useCallback(
     (text: string) => {
       if (signalsTyping(text)) client.typing(target);
@@ -44,7 +47,13 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const name = displayName(channel.view);
   return (
     <>
-      <ChannelHeader view={channel.view} onLeave={() => void client.request("channel:part", { channel: channel.view.name })} onMenu={onMenu} membersOpen={membersOpen} onToggleMembers={onToggleMembers} />
+      <ChannelHeader
+        view={channel.view}
+        onLeave={() => void client.request("channel:part", { channel: channel.view.name })}
+        onMenu={onMenu}
+        membersOpen={membersOpen}
+        onToggleMembers={onToggleMembers}
+      />
       <MessageList
         key={`list-${channel.view.id}`}
         channel={channel}

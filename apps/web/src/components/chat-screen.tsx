@@ -57,12 +57,24 @@ export function ChatScreen() {
   );
 
   const actions: ChatActions = { openDirect, openBrowser: () => setBrowserOpen(true), select };
-  useShortcuts({ select, openSwitcher: () => setSwitcherOpen(true), focusComposer: () => composerRef.current?.focus() });
+  useShortcuts({
+    select,
+    openSwitcher: () => setSwitcherOpen(true),
+    focusComposer: () => composerRef.current?.focus(),
+  });
   useMentionNotifications(select);
   useDocumentTitle();
 
   return (
-    <div className={["app", sidebarOpen ? "sidebar-open" : "", draftPeer === null && isChannel && membersOpen ? "with-members" : ""].join(" ").trim()}>
+    <div
+      className={[
+        "app",
+        sidebarOpen ? "sidebar-open" : "",
+        draftPeer === null && isChannel && membersOpen ? "with-members" : "",
+      ]
+        .join(" ")
+        .trim()}
+    >
       <Sidebar actions={actions} onClose={() => setSidebarOpen(false)} onOpenSwitcher={() => setSwitcherOpen(true)} />
       <div className="scrim" aria-hidden="true" onClick={() => setSidebarOpen(false)} />
       <main className="main" aria-label="Conversation">
@@ -88,7 +100,9 @@ export function ChatScreen() {
           <EmptyState onMenu={() => setSidebarOpen(true)} onBrowse={() => setBrowserOpen(true)} />
         )}
       </main>
-      {draftPeer === null && isChannel && membersOpen && <MemberPanel onOpenDirect={openDirect} onClose={() => setMembersOpen(false)} />}
+      {draftPeer === null && isChannel && membersOpen && (
+        <MemberPanel onOpenDirect={openDirect} onClose={() => setMembersOpen(false)} />
+      )}
       <GlobalNotices since={firstNotice} />
       {browserOpen && <ChannelBrowser onClose={() => setBrowserOpen(false)} onJoined={select} />}
       {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} onSelect={select} />}

@@ -20,7 +20,11 @@ function setup(answer: (text: string) => ComposerError | null = () => null) {
       }}
     />,
   );
-  return { sent, box: screen.getByRole<HTMLTextAreaElement>("combobox", { name: "Message #dev" }), user: userEvent.setup() };
+  return {
+    sent,
+    box: screen.getByRole<HTMLTextAreaElement>("combobox", { name: "Message #dev" }),
+    user: userEvent.setup(),
+  };
 }
 
 afterEach(cleanup);
@@ -77,7 +81,9 @@ describe("Composer", () => {
   });
 
   it("shows a refusal inline, keyed by its code, and keeps a refused command for fixing", async () => {
-    const { box, user } = setup((text) => (text.startsWith("/kick") ? { code: "FORBIDDEN", message: "Only operators can kick." } : null));
+    const { box, user } = setup((text) =>
+      text.startsWith("/kick") ? { code: "FORBIDDEN", message: "Only operators can kick." } : null,
+    );
     await user.type(box, "/kick bob{Enter}");
     const alert = await screen.findByRole("alert");
     expect(alert.getAttribute("data-code")).toBe("FORBIDDEN");

@@ -1,5 +1,12 @@
 import { errorText, typedCommand } from "@canaduck/client";
-import { applyCompletion, commandSpecs, completeInput, limits, type Completion, type CompletionCandidates } from "@canaduck/contract";
+import {
+  applyCompletion,
+  commandSpecs,
+  completeInput,
+  limits,
+  type Completion,
+  type CompletionCandidates,
+} from "@canaduck/contract";
 import { useId, useState, type KeyboardEvent, type RefObject } from "react";
 import { CommandHint } from "./command-hint";
 import { ErrorMessage } from "./error-message";
@@ -31,12 +38,15 @@ interface Popup {
 }
 
 /** Commands keep their text after a refusal so it can be fixed; said text went to the outbox, which shows its fate. */
-const keepsTextOnError = (text: string) => text.startsWith("/") && !text.startsWith("//") && !/^\/(me|msg)\b/i.test(text);
+const keepsTextOnError = (text: string) =>
+  text.startsWith("/") && !text.startsWith("//") && !/^\/(me|msg)\b/i.test(text);
 
 function commandPopup(text: string, cursor: number, candidates: CompletionCandidates): Popup | null {
   if (!text.startsWith("/") || text.startsWith("//") || /\s/.test(text.slice(0, cursor))) return null;
   const completion = completeInput(text, cursor, candidates);
-  return completion.kind === "command" && completion.options.length > 0 ? { completion, base: text, index: 0, cycling: false } : null;
+  return completion.kind === "command" && completion.options.length > 0
+    ? { completion, base: text, index: 0, cycling: false }
+    : null;
 }
 
 /**
@@ -161,12 +171,18 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
           onKeyDown={onKeyDown}
           onBlur={() => setPopup((p) => (p?.cycling ? null : p))}
         />
-        <button type="button" className="button primary send-button" onClick={() => void send()} disabled={disabled || text.trim() === ""}>
+        <button
+          type="button"
+          className="button primary send-button"
+          onClick={() => void send()}
+          disabled={disabled || text.trim() === ""}
+        >
           Send
         </button>
       </div>
       <p className="composer-help" aria-hidden="true">
-        <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line · <kbd>/</kbd> for commands · <kbd>Tab</kbd> completes names
+        <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line · <kbd>/</kbd> for commands ·{" "}
+        <kbd>Tab</kbd> completes names
       </p>
     </div>
   );

@@ -24,7 +24,9 @@ export function ConnectionBanner() {
     <div className="connection" role="status" aria-live="polite">
       {down && (
         <p className="connection-banner down">
-          {status === "offline" ? "Disconnected. Reload the page to try again." : "Connection lost. Reconnecting… your messages will be sent when it is back."}
+          {status === "offline"
+            ? "Disconnected. Reload the page to try again."
+            : "Connection lost. Reconnecting… your messages will be sent when it is back."}
         </p>
       )}
       {!down && backOnline && <p className="connection-banner up">Back online. You are up to date.</p>}

@@ -22,12 +22,19 @@ export function DraftConversation({ peer, composerRef, onMenu, onStarted, action
   return (
     <>
       <header className="channel-header">
-        <button type="button" className="icon-button only-narrow" aria-label="Open the conversation list" onClick={onMenu}>
+        <button
+          type="button"
+          className="icon-button only-narrow"
+          aria-label="Open the conversation list"
+          onClick={onMenu}
+        >
           ☰
         </button>
         <div className="channel-title">
           <h1>
-            <span className="nav-dm" aria-hidden="true">@</span>
+            <span className="nav-dm" aria-hidden="true">
+              @
+            </span>
             {peer}
           </h1>
           <p className="channel-topic">New direct conversation</p>

@@ -3,7 +3,12 @@ export function EmptyState({ onMenu, onBrowse }: { onMenu: () => void; onBrowse:
   return (
     <>
       <header className="channel-header">
-        <button type="button" className="icon-button only-narrow" aria-label="Open the conversation list" onClick={onMenu}>
+        <button
+          type="button"
+          className="icon-button only-narrow"
+          aria-label="Open the conversation list"
+          onClick={onMenu}
+        >
           ☰
         </button>
         <div className="channel-title">

@@ -3,7 +3,10 @@ import { sameItems, useChat, useChatState } from "../lib/chat-context";
 /** Notices about no one conversation (kicked, banned, invited) as toasts, until dismissed. */
 export function GlobalNotices({ since }: { since: number }) {
   const { client } = useChat();
-  const notices = useChatState((s) => s.notices.filter((n) => n.channelId === null && n.id >= since).slice(-4), sameItems);
+  const notices = useChatState(
+    (s) => s.notices.filter((n) => n.channelId === null && n.id >= since).slice(-4),
+    sameItems,
+  );
   return (
     <div className="toasts" aria-live="polite">
       {notices.map((n) => (

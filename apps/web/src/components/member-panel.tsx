@@ -23,12 +23,16 @@ export function MemberPanel({ onOpenDirect, onClose }: { onOpenDirect: (nick: st
   }, [client, channelId, reloadKey]);
 
   const members = useMemo(
-    () => [...(channel?.members ?? [])].sort((a, b) => Number(b.online) - Number(a.online) || rank[a.role] - rank[b.role] || a.name.localeCompare(b.name)),
+    () =>
+      [...(channel?.members ?? [])].sort(
+        (a, b) => Number(b.online) - Number(a.online) || rank[a.role] - rank[b.role] || a.name.localeCompare(b.name),
+      ),
     [channel?.members],
   );
   if (!channel || channel.view.kind !== "channel" || !me) return null;
   const myRole = channel.view.role;
-  const canModerate = (m: MemberView) => m.id !== me.id && (myRole === "owner" || (myRole === "operator" && m.role === "member"));
+  const canModerate = (m: MemberView) =>
+    m.id !== me.id && (myRole === "owner" || (myRole === "operator" && m.role === "member"));
   const online = members.filter((m) => m.online).length;
 
   return (
@@ -50,7 +54,12 @@ export function MemberPanel({ onOpenDirect, onClose }: { onOpenDirect: (nick: st
             const isMe = m.id === me.id;
             return (
               <li key={m.id} className={m.online ? "member" : "member away"}>
-                <button type="button" className="member-button" aria-expanded={open} onClick={() => setExpanded(open ? null : m.id)}>
+                <button
+                  type="button"
+                  className="member-button"
+                  aria-expanded={open}
+                  onClick={() => setExpanded(open ? null : m.id)}
+                >
                   <Avatar name={m.name} online={m.online} />
                   <span className="member-name">
                     {m.name}
@@ -70,20 +79,36 @@ export function MemberPanel({ onOpenDirect, onClose }: { onOpenDirect: (nick: st
                     {canModerate(m) && (
                       <>
                         {m.role === "member" ? (
-                          <button type="button" className="button subtle" onClick={() => setModerating({ action: "op", member: m })}>
+                          <button
+                            type="button"
+                            className="button subtle"
+                            onClick={() => setModerating({ action: "op", member: m })}
+                          >
                             Make operator
                           </button>
                         ) : (
                           m.role === "operator" && (
-                            <button type="button" className="button subtle" onClick={() => setModerating({ action: "deop", member: m })}>
+                            <button
+                              type="button"
+                              className="button subtle"
+                              onClick={() => setModerating({ action: "deop", member: m })}
+                            >
                               Remove operator
                             </button>
                           )
                         )}
-                        <button type="button" className="button subtle danger" onClick={() => setModerating({ action: "kick", member: m })}>
+                        <button
+                          type="button"
+                          className="button subtle danger"
+                          onClick={() => setModerating({ action: "kick", member: m })}
+                        >
                           Kick…
                         </button>
-                        <button type="button" className="button subtle danger" onClick={() => setModerating({ action: "ban", member: m })}>
+                        <button
+                          type="button"
+                          className="button subtle danger"
+                          onClick={() => setModerating({ action: "ban", member: m })}
+                        >
                           Ban…
                         </button>
                       </>

@@ -17,7 +17,16 @@ const said = (seq: number, text: string, author = "ann", kind: Message["kind"] =
 
 function channel(messages: Message[], hasOlder = false): ChannelState {
   return {
-    view: { id: "c", name: "#dev", kind: "channel", topic: "", inviteOnly: false, memberCount: 2, lastSeq: messages.length, role: "member" },
+    view: {
+      id: "c",
+      name: "#dev",
+      kind: "channel",
+      topic: "",
+      inviteOnly: false,
+      memberCount: 2,
+      lastSeq: messages.length,
+      role: "member",
+    },
     target: "#dev",
     messages,
     cursor: messages.length,
@@ -48,7 +57,11 @@ const show = (c: ChannelState) =>
 afterEach(cleanup);
 
 // jsdom lays nothing out: give the scroller an 800×600 viewport and every row 30 px.
-const sizes = { clientHeight: (el: HTMLElement) => (el.classList.contains("message-scroll") ? 600 : 0), clientWidth: () => 800, offsetHeight: () => 30 };
+const sizes = {
+  clientHeight: (el: HTMLElement) => (el.classList.contains("message-scroll") ? 600 : 0),
+  clientWidth: () => 800,
+  offsetHeight: () => 30,
+};
 beforeAll(() => {
   for (const [prop, size] of Object.entries(sizes)) {
     Object.defineProperty(HTMLElement.prototype, prop, {
@@ -81,7 +94,14 @@ describe("MessageList", () => {
   });
 
   it("groups lines by author, highlights lines that mention me, and shows system lines as sentences", () => {
-    show(channel([said(1, "hello"), said(2, "bob, are you there?"), said(3, "", "carl", "join"), said(4, "waves", "carl", "action")]));
+    show(
+      channel([
+        said(1, "hello"),
+        said(2, "bob, are you there?"),
+        said(3, "", "carl", "join"),
+        said(4, "waves", "carl", "action"),
+      ]),
+    );
     expect(screen.getAllByRole("button", { name: "ann" })).toHaveLength(1);
     expect(screen.getByText("bob").closest(".msg")?.classList.contains("mentions-me")).toBe(true);
     expect(screen.getByText(/carl joined/)).toBeTruthy();

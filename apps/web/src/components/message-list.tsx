@@ -30,7 +30,17 @@ const estimate = (row: ListRow | undefined) => {
  * ten thousand lines scrolls as smoothly as one of ten. Reading at the bottom follows new
  * lines; scrolled up, the view stays put, offers a way back, and loads older pages near the top.
  */
-export function MessageList({ channel, name, pending, myName, myId, onLoadOlder, onAuthor, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({
+  channel,
+  name,
+  pending,
+  myName,
+  myId,
+  onLoadOlder,
+  onAuthor,
+  onRetry,
+  onDiscard,
+}: MessageListProps) {
   const { messages, hasOlder } = channel;
   const rows = useMemo<ListRow[]>(() => {
     const built: ListRow[] = buildRows(messages, pending);
@@ -105,14 +115,34 @@ export function MessageList({ channel, name, pending, myName, myId, onLoadOlder,
           Loading older messages…
         </p>
       )}
-      <div ref={scrollRef} className="message-scroll" onScroll={onScroll} tabIndex={0} role="log" aria-label={`Messages in ${name}`}>
+      <div
+        ref={scrollRef}
+        className="message-scroll"
+        onScroll={onScroll}
+        tabIndex={0}
+        role="log"
+        aria-label={`Messages in ${name}`}
+      >
         <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="row" style={{ transform: `translateY(${item.start}px)` }}>
-                <MessageRow row={row} myName={myName} myId={myId} onAuthor={onAuthor} onRetry={onRetry} onDiscard={onDiscard} />
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <MessageRow
+                  row={row}
+                  myName={myName}
+                  myId={myId}
+                  onAuthor={onAuthor}
+                  onRetry={onRetry}
+                  onDiscard={onDiscard}
+                />
               </div>
             );
           })}

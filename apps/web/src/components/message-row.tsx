@@ -38,7 +38,19 @@ function Author({ name, myName, onAuthor }: { name: string; myName: string; onAu
   );
 }
 
-function SaidLine({ m, continued, myName, myId, onAuthor }: { m: Message; continued: boolean; myName: string; myId: string; onAuthor: (n: string) => void }) {
+function SaidLine({
+  m,
+  continued,
+  myName,
+  myId,
+  onAuthor,
+}: {
+  m: Message;
+  continued: boolean;
+  myName: string;
+  myId: string;
+  onAuthor: (n: string) => void;
+}) {
   const name = m.author?.name ?? "server";
   const mentioned = m.author?.id !== myId && mentions(m.text, myName);
   if (m.kind === "action") {
@@ -55,7 +67,10 @@ function SaidLine({ m, continued, myName, myId, onAuthor }: { m: Message; contin
     );
   }
   return (
-    <div className={["msg", continued ? "continued" : "", mentioned ? "mentions-me" : ""].join(" ").trim()} data-seq={m.seq}>
+    <div
+      className={["msg", continued ? "continued" : "", mentioned ? "mentions-me" : ""].join(" ").trim()}
+      data-seq={m.seq}
+    >
       {continued ? <Time iso={m.createdAt} className="gutter gutter-time" /> : <Avatar name={name} />}
       <div className="msg-body">
         {!continued && (
@@ -124,7 +139,8 @@ export const MessageRow = memo(function MessageRow({ row, myName, myId, onAuthor
     case "message": {
       const m = row.message;
       const sentence = systemLine(m);
-      if (sentence === null) return <SaidLine m={m} continued={row.continued} myName={myName} myId={myId} onAuthor={onAuthor} />;
+      if (sentence === null)
+        return <SaidLine m={m} continued={row.continued} myName={myName} myId={myId} onAuthor={onAuthor} />;
       return (
         <div className="msg system" data-kind={m.kind} data-seq={m.seq}>
           <span className="gutter" aria-hidden="true">

@@ -25,7 +25,9 @@ export function Modal({ title, onClose, children, className }: ModalProps) {
     }
     if (e.key !== "Tab" || !panel.current) return;
     // Keep Tab inside the dialog while it is open.
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>("input, select, textarea, button, a[href], [tabindex='0']")].filter((el) => !el.hasAttribute("disabled"));
+    const focusable = [
+      ...panel.current.querySelectorAll<HTMLElement>("input, select, textarea, button, a[href], [tabindex='0']"),
+    ].filter((el) => !el.hasAttribute("disabled"));
     const first = focusable[0];
     const last = focusable.at(-1);
     if (!first || !last) return;
@@ -40,7 +42,15 @@ export function Modal({ title, onClose, children, className }: ModalProps) {
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={panel} className={className ? `modal ${className}` : "modal"} role="dialog" aria-modal="true" aria-label={title} tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={panel}
+        className={className ? `modal ${className}` : "modal"}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <div className="modal-head">
           <h2>{title}</h2>
           <button type="button" className="icon-button modal-close" aria-label="Close" onClick={onClose}>

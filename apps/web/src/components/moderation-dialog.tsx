@@ -23,7 +23,17 @@ const titles: Record<ModerationAction, (nick: string, channel: string) => string
 };
 
 /** Confirms a moderation action, with a reason (and for a ban, how long); the server checks the right to do it. */
-export function ModerationDialog({ channel, nick, action, onDone }: { channel: string; nick: string; action: ModerationAction; onDone: () => void }) {
+export function ModerationDialog({
+  channel,
+  nick,
+  action,
+  onDone,
+}: {
+  channel: string;
+  nick: string;
+  action: ModerationAction;
+  onDone: () => void;
+}) {
   const { client } = useChat();
   const [reason, setReason] = useState("");
   const [duration, setDuration] = useState(600);
@@ -39,7 +49,11 @@ export function ModerationDialog({ channel, nick, action, onDone }: { channel: s
       action === "kick"
         ? await client.request("channel:kick", { channel, nick, ...why }, true)
         : action === "ban"
-          ? await client.request("channel:ban", { channel, nick, ...why, ...(duration > 0 ? { durationSeconds: duration } : {}) }, true)
+          ? await client.request(
+              "channel:ban",
+              { channel, nick, ...why, ...(duration > 0 ? { durationSeconds: duration } : {}) },
+              true,
+            )
           : await client.request(action === "op" ? "channel:op" : "channel:deop", { channel, nick }, true);
     setBusy(false);
     if (ack.ok) onDone();
@@ -72,7 +86,11 @@ export function ModerationDialog({ channel, nick, action, onDone }: { channel: s
           <button type="button" className="button subtle" onClick={onDone}>
             Cancel
           </button>
-          <button type="submit" className={action === "kick" || action === "ban" ? "button danger-solid" : "button primary"} disabled={busy}>
+          <button
+            type="submit"
+            className={action === "kick" || action === "ban" ? "button danger-solid" : "button primary"}
+            disabled={busy}
+          >
             {action === "kick" ? "Kick" : action === "ban" ? "Ban" : "Confirm"}
           </button>
         </div>

@@ -3,7 +3,9 @@ import { notificationsSupported, notificationsWanted, setNotificationsWanted } f
 
 /** Opt-in desktop notifications for mentions while the tab is hidden. */
 export function NotificationToggle() {
-  const [on, setOn] = useState(() => notificationsWanted() && notificationsSupported() && Notification.permission === "granted");
+  const [on, setOn] = useState(
+    () => notificationsWanted() && notificationsSupported() && Notification.permission === "granted",
+  );
   const [denied, setDenied] = useState(() => notificationsSupported() && Notification.permission === "denied");
   if (!notificationsSupported()) return null;
 
@@ -20,7 +22,14 @@ export function NotificationToggle() {
   };
 
   return (
-    <label className="toggle" title={denied ? "Your browser blocks notifications for this site." : "Notify me when I am mentioned while CanaDuck is in the background."}>
+    <label
+      className="toggle"
+      title={
+        denied
+          ? "Your browser blocks notifications for this site."
+          : "Notify me when I am mentioned while CanaDuck is in the background."
+      }
+    >
       <input type="checkbox" role="switch" checked={on} disabled={denied} onChange={() => void toggle()} />
       <span>Mention notifications{denied ? " (blocked)" : ""}</span>
     </label>

@@ -24,7 +24,12 @@ export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
     <nav className="sidebar" aria-label="Conversations">
       <div className="sidebar-top">
         <Logo small />
-        <button type="button" className="icon-button only-narrow" aria-label="Close the conversation list" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button only-narrow"
+          aria-label="Close the conversation list"
+          onClick={onClose}
+        >
           ✕
         </button>
       </div>
@@ -36,7 +41,13 @@ export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
         <section aria-labelledby="sidebar-channels">
           <div className="sidebar-heading">
             <h2 id="sidebar-channels">Channels</h2>
-            <button type="button" className="icon-button" aria-label="Browse and join channels" title="Browse and join channels (/list)" onClick={actions.openBrowser}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Browse and join channels"
+              title="Browse and join channels (/list)"
+              onClick={actions.openBrowser}
+            >
               +
             </button>
           </div>
@@ -73,7 +84,15 @@ export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
   );
 }
 
-function EntryList({ entries, activeId, onSelect }: { entries: ConversationEntry[]; activeId: string | null; onSelect: (id: string) => void }) {
+function EntryList({
+  entries,
+  activeId,
+  onSelect,
+}: {
+  entries: ConversationEntry[];
+  activeId: string | null;
+  onSelect: (id: string) => void;
+}) {
   return (
     <ul className="nav-list">
       {entries.map((e) => (
@@ -86,7 +105,11 @@ function EntryList({ entries, activeId, onSelect }: { entries: ConversationEntry
             onClick={() => onSelect(e.id)}
           >
             <span className="nav-name">
-              {e.kind === "direct" && <span className="nav-dm" aria-hidden="true">@</span>}
+              {e.kind === "direct" && (
+                <span className="nav-dm" aria-hidden="true">
+                  @
+                </span>
+              )}
               {e.name}
             </span>
             {e.mentions > 0 && (

@@ -1,9 +1,24 @@
 import { commandSpecs, resolveCommandName, type Completion } from "@canaduck/contract";
 
 /** The completions on offer; for commands, each with its usage and one-line help. */
-export function SuggestionList({ id, popup, index, onPick }: { id: string; popup: Completion; index: number; onPick: (index: number) => void }) {
+export function SuggestionList({
+  id,
+  popup,
+  index,
+  onPick,
+}: {
+  id: string;
+  popup: Completion;
+  index: number;
+  onPick: (index: number) => void;
+}) {
   return (
-    <ul className="suggestions" id={id} role="listbox" aria-label={popup.kind === "command" ? "Commands" : popup.kind === "channel" ? "Channels" : "Names"}>
+    <ul
+      className="suggestions"
+      id={id}
+      role="listbox"
+      aria-label={popup.kind === "command" ? "Commands" : popup.kind === "channel" ? "Channels" : "Names"}
+    >
       {popup.options.map((option, i) => {
         const command = popup.kind === "command" ? resolveCommandName(option) : null;
         const spec = command === null ? null : commandSpecs[command];

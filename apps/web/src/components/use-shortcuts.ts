@@ -26,12 +26,23 @@ export function useShortcuts({ select, openSwitcher, focusComposer }: ShortcutAc
         // The sidebar's own order, so the key moves to the entry drawn above or below.
         const { activeId } = client.getState();
         const entries = conversationList(client.getState());
-        const target = e.shiftKey ? nextUnread(entries, activeId) : stepConversation(entries, activeId, e.key === "ArrowUp" ? -1 : 1);
+        const target = e.shiftKey
+          ? nextUnread(entries, activeId)
+          : stepConversation(entries, activeId, e.key === "ArrowUp" ? -1 : 1);
         if (target) select(target);
         return;
       }
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName));
-      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && document.querySelector("[role=dialog]") === null) {
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(e.target.tagName));
+      if (
+        e.key === "/" &&
+        !typing &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !e.altKey &&
+        document.querySelector("[role=dialog]") === null
+      ) {
         // Focused before the key lands, so the "/" itself starts the command.
         focusComposer();
       }

@@ -1,7 +1,8 @@
 import { mentionSpans } from "@canaduck/client";
 
 /** A run of a message's text: plain, a link, or a mention of the reader. */
-export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string } | { kind: "mention"; text: string };
+export type TextPart =
+  { kind: "text"; text: string } | { kind: "link"; text: string; href: string } | { kind: "mention"; text: string };
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Punctuation that usually closes the sentence around a link rather than belonging to it. */

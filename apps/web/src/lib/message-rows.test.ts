@@ -28,17 +28,32 @@ describe("buildRows", () => {
       [],
       now,
     );
-    expect(rows.map((r) => (r.kind === "message" ? `${r.message.seq}${r.continued ? "+" : ""}` : r.kind))).toEqual(["day", "1", "2+", "3", "4", "5", "6"]);
+    expect(rows.map((r) => (r.kind === "message" ? `${r.message.seq}${r.continued ? "+" : ""}` : r.kind))).toEqual([
+      "day",
+      "1",
+      "2+",
+      "3",
+      "4",
+      "5",
+      "6",
+    ]);
   });
 
   it("puts a divider between days and labels today and yesterday", () => {
     const rows = buildRows([at("2026-11-23T22:00:00", 1, "ann"), at("2026-11-24T08:00:00", 2, "ann")], [], now);
-    expect(rows.filter((r) => r.kind === "day").map((r) => (r.kind === "day" ? r.label : ""))).toEqual(["Yesterday", "Today"]);
+    expect(rows.filter((r) => r.kind === "day").map((r) => (r.kind === "day" ? r.label : ""))).toEqual([
+      "Yesterday",
+      "Today",
+    ]);
     expect(rows.at(-1)).toMatchObject({ kind: "message", continued: false });
   });
 
   it("shows sends awaiting their ack after the stored lines", () => {
-    const rows = buildRows([at("2026-11-24T10:00:00", 1, "ann")], [{ clientId: "k1", channelId: "c", target: "#dev", text: "hi", action: false, status: "sending" }], now);
+    const rows = buildRows(
+      [at("2026-11-24T10:00:00", 1, "ann")],
+      [{ clientId: "k1", channelId: "c", target: "#dev", text: "hi", action: false, status: "sending" }],
+      now,
+    );
     expect(rows.at(-1)).toMatchObject({ kind: "pending", key: "pending-k1" });
   });
 });

@@ -19,7 +19,9 @@ describe("systemLine", () => {
     expect(systemLine(line("join"))).toBe("ann joined");
     expect(systemLine(line("part", { reason: "lunch" }))).toBe("ann left (lunch)");
     expect(systemLine(line("kick", { target: bob, reason: "spam" }))).toBe("ann removed bob (spam)");
-    expect(systemLine(line("ban", { target: bob, expiresAt: "2026-11-24T10:10:00.000Z" }))).toBe("ann banned bob for 10 minutes");
+    expect(systemLine(line("ban", { target: bob, expiresAt: "2026-11-24T10:10:00.000Z" }))).toBe(
+      "ann banned bob for 10 minutes",
+    );
     expect(systemLine(line("ban", { target: bob, expiresAt: null }))).toBe("ann banned bob");
     expect(systemLine(line("unban", { target: bob }))).toBe("ann lifted the ban on bob");
     expect(systemLine(line("topic", {}, "Friday"))).toBe("ann set the topic: Friday");

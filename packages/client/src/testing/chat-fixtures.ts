@@ -20,9 +20,21 @@ export const channelView = (name: string, over: Partial<ChannelView> = {}): Chan
 });
 
 export const directView = (peer: string, over: Partial<ChannelView> = {}): ChannelView =>
-  channelView(`dm:u-alice:u-${peer}`, { id: `d-${peer}`, kind: "direct", inviteOnly: true, peer: { id: `u-${peer}`, name: peer }, ...over });
+  channelView(`dm:u-alice:u-${peer}`, {
+    id: `d-${peer}`,
+    kind: "direct",
+    inviteOnly: true,
+    peer: { id: `u-${peer}`, name: peer },
+    ...over,
+  });
 
-export const textMessage = (channelId: string, seq: number, author: string, text: string, over: Partial<Message> = {}): Message => ({
+export const textMessage = (
+  channelId: string,
+  seq: number,
+  author: string,
+  text: string,
+  over: Partial<Message> = {},
+): Message => ({
   id: `${channelId}-${seq}`,
   channelId,
   seq,

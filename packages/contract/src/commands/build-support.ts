@@ -77,11 +77,16 @@ export const channelWordAt = (args: readonly string[], index: number) =>
   args[index]?.startsWith("#") === true ? args[index] : undefined;
 
 /** Optional free text: left out of the payload when empty. */
-export const textField = <K extends string>(key: K, text: string) => (text === "" ? {} : ({ [key]: text } as Record<K, string>));
+export const textField = <K extends string>(key: K, text: string) =>
+  text === "" ? {} : ({ [key]: text } as Record<K, string>);
 
 export const isCount = (word: string | undefined) => word !== undefined && /^\d+$/.test(word);
 
-export function parseCount(name: CommandName, word: string | undefined, max: number): number | undefined | ParseFailure {
+export function parseCount(
+  name: CommandName,
+  word: string | undefined,
+  max: number,
+): number | undefined | ParseFailure {
   if (word === undefined) return undefined;
   const count = isCount(word) ? Number(word) : 0;
   if (count >= 1 && count <= max) return count;

@@ -22,7 +22,9 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
   part: ({ args, rest, context }) => {
     const word = channelWordAt(args, 0);
     const reason = textField("reason", rest(word === undefined ? 0 : 1));
-    return withChannel("part", word, context, (channel) => eventCommand("part", "channel:part", { channel, ...reason }));
+    return withChannel("part", word, context, (channel) =>
+      eventCommand("part", "channel:part", { channel, ...reason }),
+    );
   },
   msg: ({ args: [target = ""], rest }) => eventCommand("msg", "message:send", { target, text: rest(1) }),
   me: ({ rest, context: { currentTarget } }) =>
@@ -32,7 +34,9 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
   topic: ({ args, rest, context }) => {
     const word = channelWordAt(args, 0);
     const topic = textField("topic", rest(word === undefined ? 0 : 1));
-    return withChannel("topic", word, context, (channel) => eventCommand("topic", "channel:topic", { channel, ...topic }));
+    return withChannel("topic", word, context, (channel) =>
+      eventCommand("topic", "channel:topic", { channel, ...topic }),
+    );
   },
   mode: ({ args: [channel = "", mode = ""] }) =>
     mode === "+i" || mode === "-i"
@@ -44,7 +48,9 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
     const [nick = ""] = args;
     const word = channelWordAt(args, 1);
     const reason = textField("reason", rest(word === undefined ? 1 : 2));
-    return withChannel("kick", word, context, (channel) => eventCommand("kick", "channel:kick", { channel, nick, ...reason }));
+    return withChannel("kick", word, context, (channel) =>
+      eventCommand("kick", "channel:kick", { channel, nick, ...reason }),
+    );
   },
   ban: ({ args, rest, context }) => {
     const [nick = ""] = args;
@@ -86,11 +92,13 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
     return eventCommand("log", "audit:log", limit === undefined ? {} : { limit });
   },
   alert: ({ rest }) => eventCommand("alert", "server:alert", { text: rest(0) }),
-  suspend: ({ args: [nick = ""], rest }) => eventCommand("suspend", "user:suspend", { nick, ...textField("reason", rest(1)) }),
+  suspend: ({ args: [nick = ""], rest }) =>
+    eventCommand("suspend", "user:suspend", { nick, ...textField("reason", rest(1)) }),
   unsuspend: ({ args: [nick = ""] }) => eventCommand("unsuspend", "user:unsuspend", { nick }),
   query: ({ args: [nick = ""] }) => {
     const parsed = nickSchema.safeParse(nick);
-    if (!parsed.success) return invalidArgument("query", `nick "${nick}"`, parsed.error.issues[0]?.message ?? "not a nick");
+    if (!parsed.success)
+      return invalidArgument("query", `nick "${nick}"`, parsed.error.issues[0]?.message ?? "not a nick");
     return { ok: true, command: { kind: "local", name: "query", nick: parsed.data } };
   },
   quit: ({ rest }) => eventCommand("quit", "session:quit", textField("message", rest(0))),

@@ -16,7 +16,12 @@ describe("completeInput", () => {
   });
 
   it("offers channels for a word starting with #, ignoring case, sorted", () => {
-    expect(atEnd("/join #d")).toMatchObject({ kind: "channel", start: 6, end: 8, options: ["#Design", "#dev", "#dev-null"] });
+    expect(atEnd("/join #d")).toMatchObject({
+      kind: "channel",
+      start: 6,
+      end: 8,
+      options: ["#Design", "#dev", "#dev-null"],
+    });
     expect(atEnd("see #o").options).toEqual(["#ops"]);
     expect(atEnd("#").options).toEqual(["#Design", "#dev", "#dev-null", "#ops"]);
   });

@@ -38,7 +38,13 @@ export function completeInput(text: string, cursor: number, candidates: Completi
   const after = text.slice(at).search(/\s/);
   const end = after === -1 ? text.length : at + after;
   const prefix = text.slice(start, at);
-  const completion = (kind: Completion["kind"], options: string[]): Completion => ({ kind, start, end, prefix, options });
+  const completion = (kind: Completion["kind"], options: string[]): Completion => ({
+    kind,
+    start,
+    end,
+    prefix,
+    options,
+  });
 
   if (text.startsWith("//")) return completion("none", []);
   const slashedNames = commandNames.map((name) => `/${name}`);
@@ -52,7 +58,11 @@ export function completeInput(text: string, cursor: number, candidates: Completi
 }
 
 /** The text with the completed word replaced by `choice` and a space after it, and where the cursor goes. */
-export function applyCompletion(text: string, completion: Completion, choice: string): { text: string; cursor: number } {
+export function applyCompletion(
+  text: string,
+  completion: Completion,
+  choice: string,
+): { text: string; cursor: number } {
   const before = text.slice(0, completion.start) + choice;
   const after = text.slice(completion.end);
   const spaced = /^\s/.test(after) ? after : ` ${after}`;

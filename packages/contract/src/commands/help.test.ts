@@ -7,12 +7,16 @@ describe("helpLines", () => {
     const lines = helpLines() ?? [];
     expect(lines).toHaveLength(commandNames.length);
     for (const [index, name] of commandNames.entries()) {
-      expect(lines[index]).toMatch(new RegExp(`^${escape(commandSpecs[name].usage)} +${escape(commandSpecs[name].help)}$`));
+      expect(lines[index]).toMatch(
+        new RegExp(`^${escape(commandSpecs[name].usage)} +${escape(commandSpecs[name].help)}$`),
+      );
     }
   });
 
   it("lines the help column up", () => {
-    const columns = (helpLines() ?? []).map((line, index) => line.indexOf(commandSpecs[commandNames[index] ?? "help"].help));
+    const columns = (helpLines() ?? []).map((line, index) =>
+      line.indexOf(commandSpecs[commandNames[index] ?? "help"].help),
+    );
     expect(new Set(columns).size).toBe(1);
   });
 

@@ -59,27 +59,67 @@ describe("parseInput: commands that map to client events", () => {
     ["/JOIN #dev", nowhere, { name: "join", event: "channel:join", payload: { channel: "#dev" } }],
     ["/part", inDev, { name: "part", event: "channel:part", payload: { channel: "#dev" } }],
     ["/part #ops", inDev, { name: "part", event: "channel:part", payload: { channel: "#ops" } }],
-    ["/part #ops  off  to lunch", inDev, { event: "channel:part", payload: { channel: "#ops", reason: "off  to lunch" } }],
+    [
+      "/part #ops  off  to lunch",
+      inDev,
+      { event: "channel:part", payload: { channel: "#ops", reason: "off  to lunch" } },
+    ],
     ["/part off to lunch", inDev, { event: "channel:part", payload: { channel: "#dev", reason: "off to lunch" } }],
-    ["/msg #ops the build is green", nowhere, { name: "msg", event: "message:send", payload: { target: "#ops", text: "the build is green" } }],
+    [
+      "/msg #ops the build is green",
+      nowhere,
+      { name: "msg", event: "message:send", payload: { target: "#ops", text: "the build is green" } },
+    ],
     ["/msg alice  psst", inDev, { name: "msg", event: "message:send", payload: { target: "alice", text: "psst" } }],
-    ["/me waves", inDev, { name: "me", event: "message:send", payload: { target: "#dev", text: "waves", action: true } }],
+    [
+      "/me waves",
+      inDev,
+      { name: "me", event: "message:send", payload: { target: "#dev", text: "waves", action: true } },
+    ],
     ["/me waves  back", inDirect, { name: "me", payload: { target: "bob", text: "waves  back", action: true } }],
     ["/topic", inDev, { name: "topic", event: "channel:topic", payload: { channel: "#dev" } }],
     ["/topic #ops", inDev, { name: "topic", event: "channel:topic", payload: { channel: "#ops" } }],
-    ["/topic #ops Release day: 2.0", inDev, { event: "channel:topic", payload: { channel: "#ops", topic: "Release day: 2.0" } }],
+    [
+      "/topic #ops Release day: 2.0",
+      inDev,
+      { event: "channel:topic", payload: { channel: "#ops", topic: "Release day: 2.0" } },
+    ],
     ["/topic Release day", inDev, { event: "channel:topic", payload: { channel: "#dev", topic: "Release day" } }],
     ["/mode #dev +i", nowhere, { name: "mode", event: "channel:mode", payload: { channel: "#dev", inviteOnly: true } }],
-    ["/mode #dev -i", nowhere, { name: "mode", event: "channel:mode", payload: { channel: "#dev", inviteOnly: false } }],
+    [
+      "/mode #dev -i",
+      nowhere,
+      { name: "mode", event: "channel:mode", payload: { channel: "#dev", inviteOnly: false } },
+    ],
     ["/invite carol", inDev, { name: "invite", event: "channel:invite", payload: { channel: "#dev", nick: "carol" } }],
-    ["/invite carol #ops", inDev, { name: "invite", event: "channel:invite", payload: { channel: "#ops", nick: "carol" } }],
+    [
+      "/invite carol #ops",
+      inDev,
+      { name: "invite", event: "channel:invite", payload: { channel: "#ops", nick: "carol" } },
+    ],
     ["/kick bob", inDev, { name: "kick", event: "channel:kick", payload: { channel: "#dev", nick: "bob" } }],
-    ["/kick bob #dev spamming hard", nowhere, { name: "kick", event: "channel:kick", payload: { channel: "#dev", nick: "bob", reason: "spamming hard" } }],
-    ["/kick bob spamming", inDev, { event: "channel:kick", payload: { channel: "#dev", nick: "bob", reason: "spamming" } }],
+    [
+      "/kick bob #dev spamming hard",
+      nowhere,
+      { name: "kick", event: "channel:kick", payload: { channel: "#dev", nick: "bob", reason: "spamming hard" } },
+    ],
+    [
+      "/kick bob spamming",
+      inDev,
+      { event: "channel:kick", payload: { channel: "#dev", nick: "bob", reason: "spamming" } },
+    ],
     ["/ban bob", inDev, { name: "ban", event: "channel:ban", payload: { channel: "#dev", nick: "bob" } }],
-    ["/ban bob #dev 10m flooding", nowhere, { event: "channel:ban", payload: { channel: "#dev", nick: "bob", durationSeconds: 600, reason: "flooding" } }],
+    [
+      "/ban bob #dev 10m flooding",
+      nowhere,
+      { event: "channel:ban", payload: { channel: "#dev", nick: "bob", durationSeconds: 600, reason: "flooding" } },
+    ],
     ["/ban bob 2h", inDev, { event: "channel:ban", payload: { channel: "#dev", nick: "bob", durationSeconds: 7200 } }],
-    ["/ban bob #ops flooding the channel", inDev, { event: "channel:ban", payload: { channel: "#ops", nick: "bob", reason: "flooding the channel" } }],
+    [
+      "/ban bob #ops flooding the channel",
+      inDev,
+      { event: "channel:ban", payload: { channel: "#ops", nick: "bob", reason: "flooding the channel" } },
+    ],
     ["/unban bob", inDev, { name: "unban", event: "channel:unban", payload: { channel: "#dev", nick: "bob" } }],
     ["/unban bob #ops", inDev, { name: "unban", event: "channel:unban", payload: { channel: "#ops", nick: "bob" } }],
     ["/op carol", inDev, { name: "op", event: "channel:op", payload: { channel: "#dev", nick: "carol" } }],
@@ -96,7 +136,11 @@ describe("parseInput: commands that map to client events", () => {
     ["/read alice 100", nowhere, { name: "read", event: "history:read", payload: { target: "alice", limit: 100 } }],
     ["/log", nowhere, { name: "log", event: "audit:log", payload: {} }],
     ["/log 25", nowhere, { name: "log", event: "audit:log", payload: { limit: 25 } }],
-    ["/alert Restart in 5 minutes!", nowhere, { name: "alert", event: "server:alert", payload: { text: "Restart in 5 minutes!" } }],
+    [
+      "/alert Restart in 5 minutes!",
+      nowhere,
+      { name: "alert", event: "server:alert", payload: { text: "Restart in 5 minutes!" } },
+    ],
     ["/quit", inDev, { name: "quit", event: "session:quit", payload: {} }],
     ["/quit gone  fishing", inDev, { name: "quit", event: "session:quit", payload: { message: "gone  fishing" } }],
     ["/q bye", inDev, { name: "quit", event: "session:quit", payload: { message: "bye" } }],
@@ -236,7 +280,11 @@ describe("parseInput: errors", () => {
     expect(error(parseInput("/join dev", inDev)).message).toBe(
       'Invalid channel "dev": a channel name is # followed by letters, digits, _ or -. Usage: /join #chan',
     );
-    expect(error(parseInput("/list all", inDev)).message).toBe("Too many arguments: /list takes no arguments. Usage: /list");
-    expect(error(parseInput("/frobnicate", inDev)).message).toBe("There is no /frobnicate command. Type /help to list the commands.");
+    expect(error(parseInput("/list all", inDev)).message).toBe(
+      "Too many arguments: /list takes no arguments. Usage: /list",
+    );
+    expect(error(parseInput("/frobnicate", inDev)).message).toBe(
+      "There is no /frobnicate command. Type /help to list the commands.",
+    );
   });
 });

@@ -10,7 +10,8 @@ import { tokenize } from "./tokenize";
  * with `/` (or starting with `//`, which sends one `/`) is a message to the current target.
  */
 export function parseInput(text: string, context: ParseContext = {}): ParseResult {
-  if (!text.startsWith("/") || text.startsWith("//")) return plainMessage(text.startsWith("//") ? text.slice(1) : text, context);
+  if (!text.startsWith("/") || text.startsWith("//"))
+    return plainMessage(text.startsWith("//") ? text.slice(1) : text, context);
 
   const [head, ...argTokens] = tokenize(text);
   const typedName = head?.text.slice(1) ?? "";

@@ -4,12 +4,18 @@ import { parseInput } from "./parse-input";
 
 describe("/suspend and /unsuspend", () => {
   it("suspend a nick, with or without a reason, and lift it", () => {
-    expect(parseInput("/suspend mallory", {})).toMatchObject({ ok: true, command: { name: "suspend", event: "user:suspend", payload: { nick: "mallory" } } });
+    expect(parseInput("/suspend mallory", {})).toMatchObject({
+      ok: true,
+      command: { name: "suspend", event: "user:suspend", payload: { nick: "mallory" } },
+    });
     expect(parseInput("/suspend mallory spamming every channel", {})).toMatchObject({
       ok: true,
       command: { event: "user:suspend", payload: { nick: "mallory", reason: "spamming every channel" } },
     });
-    expect(parseInput("/unsuspend mallory", {})).toMatchObject({ ok: true, command: { name: "unsuspend", event: "user:unsuspend", payload: { nick: "mallory" } } });
+    expect(parseInput("/unsuspend mallory", {})).toMatchObject({
+      ok: true,
+      command: { name: "unsuspend", event: "user:unsuspend", payload: { nick: "mallory" } },
+    });
   });
 
   it("want the nick, and /unsuspend nothing more", () => {

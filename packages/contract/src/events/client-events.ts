@@ -51,7 +51,10 @@ export const clientEvents = {
   },
   "auth:login": {
     summary: "Log in with name and password; the connection becomes that user's.",
-    payload: z.object({ name: z.string().max(limits.nickMaxLength), password: z.string().max(limits.passwordMaxLength) }),
+    payload: z.object({
+      name: z.string().max(limits.nickMaxLength),
+      password: z.string().max(limits.passwordMaxLength),
+    }),
     result: sessionGrant,
   },
   "auth:logout": {

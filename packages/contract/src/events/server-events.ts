@@ -42,7 +42,8 @@ export const serverEvents = {
     payload: z.object({ text: z.string(), from: z.string(), createdAt: isoDateSchema }),
   },
   "session:ended": {
-    summary: "The server is closing this connection: logout, quit, revocation (code SUSPENDED when an admin suspended the account), or shutdown (then reconnect).",
+    summary:
+      "The server is closing this connection: logout, quit, revocation (code SUSPENDED when an admin suspended the account), or shutdown (then reconnect).",
     payload: z.object({ reason: z.enum(["logout", "quit", "revoked", "shutdown"]), code: errorCodeSchema.optional() }),
   },
 } as const satisfies Record<string, { summary: string; payload: z.ZodType }>;

@@ -1,1 +1,8 @@
-export { freshPostgresDatabase, onPostgres, testDatabase, testPostgresUrl, withAdminClient, type TestDatabase } from "./test-database";
+export {
+  freshPostgresDatabase,
+  onPostgres,
+  testDatabase,
+  testPostgresUrl,
+  withAdminClient,
+  type TestDatabase,
+} from "./test-database";

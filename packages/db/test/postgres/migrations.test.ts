@@ -5,7 +5,10 @@ import { createClient } from "@libsql/client";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../src/apply-migrations";
-import { postgresMigrationsDir as postgresMigrations, sqliteMigrationsDir as sqliteMigrations } from "../../src/migrations-dir";
+import {
+  postgresMigrationsDir as postgresMigrations,
+  sqliteMigrationsDir as sqliteMigrations,
+} from "../../src/migrations-dir";
 import { applyPostgresMigrations } from "../../src/postgres-migrations";
 import { freshPostgresDatabase, type TestDatabase } from "../../src/testing";
 
@@ -57,7 +60,10 @@ async function postgresShape(pool: pg.Pool): Promise<Shape> {
   const columns = await pool.query<{ table_name: string; column_name: string; is_nullable: string }>(
     "SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_canaduck_migrations'",
   );
-  for (const c of columns.rows) (shape[c.table_name] ??= { columns: [], unique: [] }).columns.push(`${c.column_name} ${c.is_nullable === "YES" ? "nullable" : "required"}`);
+  for (const c of columns.rows)
+    (shape[c.table_name] ??= { columns: [], unique: [] }).columns.push(
+      `${c.column_name} ${c.is_nullable === "YES" ? "nullable" : "required"}`,
+    );
   const unique = await pool.query<{ table_name: string; columns: string }>(
     `SELECT t.relname AS table_name, string_agg(a.attname, ',' ORDER BY k.ord) AS columns
        FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
@@ -77,13 +83,16 @@ async function sqliteShape(): Promise<Shape> {
   const client = createClient({ url: `file:${file}` });
   try {
     const shape: Shape = {};
-    const tables = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_canaduck_migrations'");
+    const tables = await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_canaduck_migrations'",
+    );
     for (const { name } of tables.rows) {
       const table = text(name);
       const entry: Shape[string] = (shape[table] = { columns: [], unique: [] });
       const info = await client.execute(`PRAGMA table_info("${table}")`);
       // SQLite's INTEGER PRIMARY KEY (autoincrement) reports notnull 0 but can never be null.
-      for (const c of info.rows) entry.columns.push(`${text(c.name)} ${Number(c.notnull) === 1 || Number(c.pk) > 0 ? "required" : "nullable"}`);
+      for (const c of info.rows)
+        entry.columns.push(`${text(c.name)} ${Number(c.notnull) === 1 || Number(c.pk) > 0 ? "required" : "nullable"}`);
       const indexes = await client.execute(`PRAGMA index_list("${table}")`);
       for (const index of indexes.rows) {
         if (Number(index.unique) !== 1) continue;
@@ -91,7 +100,11 @@ async function sqliteShape(): Promise<Shape> {
         entry.unique.push(cols.rows.map((c) => text(c.name)).join(","));
       }
       // The rowid alias of an INTEGER PRIMARY KEY has no index of its own in SQLite.
-      const pk = info.rows.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk)).map((c) => text(c.name)).join(",");
+      const pk = info.rows
+        .filter((c) => Number(c.pk) > 0)
+        .sort((a, b) => Number(a.pk) - Number(b.pk))
+        .map((c) => text(c.name))
+        .join(",");
       if (pk !== "" && !entry.unique.includes(pk)) entry.unique.push(pk);
     }
     return sorted(shape);
@@ -102,4 +115,8 @@ async function sqliteShape(): Promise<Shape> {
 }
 
 const sorted = (shape: Shape): Shape =>
-  Object.fromEntries(Object.entries(shape).sort(([a], [b]) => a.localeCompare(b)).map(([table, s]) => [table, { columns: [...s.columns].sort(), unique: [...s.unique].sort() }]));
+  Object.fromEntries(
+    Object.entries(shape)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([table, s]) => [table, { columns: [...s.columns].sort(), unique: [...s.unique].sort() }]),
+  );

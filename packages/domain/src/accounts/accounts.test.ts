@@ -13,10 +13,18 @@ describe("the operator's account actions", () => {
     const stored = await t.store.transaction((tx) => tx.users.findByNameKey("bob"));
     expect(stored?.passwordHash).toBe("h:battery staple");
     expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: "battery staple" }))).toBe("ok");
-    await expect(createAccount(t.deps, { name: "BOB", password: "whatever1", admin: false })).rejects.toMatchObject({ code: "NICK_IN_USE" });
-    await expect(createAccount(t.deps, { name: "no spaces", password: "whatever1", admin: false })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
-    await expect(createAccount(t.deps, { name: "carol", password: "short", admin: false })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
-    expect((await createAccount(t.deps, { name: "dave", password: "whatever1", admin: true })).result.isAdmin).toBe(true);
+    await expect(createAccount(t.deps, { name: "BOB", password: "whatever1", admin: false })).rejects.toMatchObject({
+      code: "NICK_IN_USE",
+    });
+    await expect(
+      createAccount(t.deps, { name: "no spaces", password: "whatever1", admin: false }),
+    ).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(createAccount(t.deps, { name: "carol", password: "short", admin: false })).rejects.toMatchObject({
+      code: "INVALID_PAYLOAD",
+    });
+    expect((await createAccount(t.deps, { name: "dave", password: "whatever1", admin: true })).result.isAdmin).toBe(
+      true,
+    );
   });
 
   it("reset a password, ending every session of the account", async () => {
@@ -27,9 +35,13 @@ describe("the operator's account actions", () => {
     expect(outcome.result).toEqual({ sessionsEnded: 1 });
     expect(outcome.effects).toEqual([{ type: "end-session", sessionId: bob.sessionId, reason: "revoked" }]);
     expect(codeOf(await t.run(bob, "session:state", {}))).toBe("NOT_AUTHENTICATED");
-    expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: passwordOf("bob") }))).toBe("INVALID_CREDENTIALS");
+    expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: passwordOf("bob") }))).toBe(
+      "INVALID_CREDENTIALS",
+    );
     expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: "a new password" }))).toBe("ok");
-    await expect(resetPassword(t.deps, { name: "nobody", password: "a new password" })).rejects.toMatchObject({ code: "NO_SUCH_USER" });
+    await expect(resetPassword(t.deps, { name: "nobody", password: "a new password" })).rejects.toMatchObject({
+      code: "NO_SUCH_USER",
+    });
   });
 
   it("grant and revoke server admin, audited", async () => {
@@ -52,9 +64,13 @@ describe("the operator's account actions", () => {
     t.clock.advance(1000);
     const bob = await t.registerUser("bob");
     const outcome = await suspendAccount(t.deps, { name: "bob", reason: "spam" });
-    expect(outcome.effects).toEqual([{ type: "end-session", sessionId: bob.sessionId, reason: "revoked", code: "SUSPENDED" }]);
+    expect(outcome.effects).toEqual([
+      { type: "end-session", sessionId: bob.sessionId, reason: "revoked", code: "SUSPENDED" },
+    ]);
     expect(codeOf(await t.run(bob, "session:state", {}))).toBe("NOT_AUTHENTICATED");
-    expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: passwordOf("bob") }))).toBe("SUSPENDED");
+    expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: passwordOf("bob") }))).toBe(
+      "SUSPENDED",
+    );
     expect((await listAccounts(t.deps)).map((a) => [a.name, a.isAdmin, a.suspendReason])).toEqual([
       ["root", true, null],
       ["bob", false, "spam"],

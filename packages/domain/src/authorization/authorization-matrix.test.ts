@@ -16,7 +16,13 @@ describe("authorization matrix", () => {
 
   const rows = cases.flatMap((c) =>
     modes.flatMap((mode) =>
-      roles.map((role) => ({ c, mode, role, verdict: verdictFor(c.expected, role, mode), name: c.label ? `${c.event} (${c.label})` : c.event })),
+      roles.map((role) => ({
+        c,
+        mode,
+        role,
+        verdict: verdictFor(c.expected, role, mode),
+        name: c.label ? `${c.event} (${c.label})` : c.event,
+      })),
     ),
   );
 

@@ -78,7 +78,11 @@ const dev = { channel: "#dev" };
 
 /** Every client event, with a payload that would succeed for someone allowed, and who is. */
 export const cases: Case[] = [
-  { event: "auth:register", payload: () => ({ name: "newcomer", password: passwordOf("newcomer") }), expected: anonymousOnly },
+  {
+    event: "auth:register",
+    payload: () => ({ name: "newcomer", password: passwordOf("newcomer") }),
+    expected: anonymousOnly,
+  },
   { event: "auth:login", payload: () => ({ name: "tina", password: passwordOf("tina") }), expected: anonymousOnly },
   { event: "auth:logout", payload: () => ({}), expected: anyUser },
   { event: "session:state", payload: () => ({}), expected: anyUser },

@@ -20,8 +20,16 @@ describe("what the permission table keeps private", () => {
     const direct = (await t.runOk(bob, "session:state", {})).channels.find((c) => c.kind === "direct");
     expect(direct?.name).toMatch(/^dm:/);
     // By nick, carol only ever reaches her own conversation with that person: there is none.
-    expect(await t.runOk(carol, "history:read", { target: "alice" })).toEqual({ channelId: "", messages: [], hasMore: false });
-    expect(await t.runOk(carol, "history:read", { target: "bob" })).toEqual({ channelId: "", messages: [], hasMore: false });
+    expect(await t.runOk(carol, "history:read", { target: "alice" })).toEqual({
+      channelId: "",
+      messages: [],
+      hasMore: false,
+    });
+    expect(await t.runOk(carol, "history:read", { target: "bob" })).toEqual({
+      channelId: "",
+      messages: [],
+      hasMore: false,
+    });
     // The conversation's own name is not a target anyone can give.
     expect(codeOf(await t.run(carol, "history:read", { target: direct?.name ?? "" }))).toBe("INVALID_PAYLOAD");
     expect(codeOf(await t.run(carol, "channel:who", { channel: direct?.name ?? "" }))).toBe("INVALID_PAYLOAD");
@@ -31,7 +39,13 @@ describe("what the permission table keeps private", () => {
   it("takes who acts from the session alone: fields naming someone else are ignored", async () => {
     const t = createTestDomain();
     const { root, alice, bob } = await devChannel(t);
-    const forged = { target: "#dev", text: "I am alice", author: { id: alice.userId, name: "alice" }, userId: alice.userId, sessionId: alice.sessionId };
+    const forged = {
+      target: "#dev",
+      text: "I am alice",
+      author: { id: alice.userId, name: "alice" },
+      userId: alice.userId,
+      sessionId: alice.sessionId,
+    };
     const sent = expectOk(await execute(t.deps, bob, "message:send", forged));
     expect(sent).toMatchObject({ message: { author: { id: bob.userId, name: "bob" }, text: "I am alice" } });
     const alert = await execute(t.deps, root, "server:alert", { text: "hi", from: "alice" });
@@ -44,7 +58,9 @@ describe("what the permission table keeps private", () => {
     await t.runOk(alice, "channel:mode", { channel: "#dev", inviteOnly: true });
     const kick = await t.run(alice, "channel:kick", { channel: "#dev", nick: "bob" });
     // The transport takes bob's connections out of the channel's room in the same step.
-    expect(kick.effects.filter((e) => e.type === "unsubscribe")).toEqual([{ type: "unsubscribe", user: bob.userId, channel: dev.id }]);
+    expect(kick.effects.filter((e) => e.type === "unsubscribe")).toEqual([
+      { type: "unsubscribe", user: bob.userId, channel: dev.id },
+    ]);
     expect(codeOf(await t.run(bob, "history:read", { target: "#dev" }))).toBe("NOT_A_MEMBER");
     expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "still here?" }))).toBe("NOT_A_MEMBER");
     expect(codeOf(await t.run(bob, "channel:join", { channel: "#dev" }))).toBe("INVITE_ONLY");
@@ -78,7 +94,11 @@ describe("channels per user", () => {
     const refused = await t.run(alice, "channel:join", { channel: "#three" });
     expect(codeOf(refused)).toBe("TOO_MANY_CHANNELS");
     expect(codeOf(await t.run(alice, "channel:join", { channel: "#brand-new" }))).toBe("TOO_MANY_CHANNELS");
-    expect((await t.runOk(alice, "channel:list", {})).channels.map((c) => c.name).sort()).toEqual(["#one", "#three", "#two"]);
+    expect((await t.runOk(alice, "channel:list", {})).channels.map((c) => c.name).sort()).toEqual([
+      "#one",
+      "#three",
+      "#two",
+    ]);
     // Joining one you are already in is not another channel; leaving one makes room.
     expect(codeOf(await t.run(alice, "channel:join", { channel: "#one" }))).toBe("ok");
     await t.runOk(alice, "channel:part", { channel: "#one" });

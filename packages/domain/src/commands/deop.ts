@@ -21,7 +21,11 @@ export const deop = channelCommand<"channel:deop">({
     if (membership.role === "operator") {
       await ctx.tx.memberships.setRole(channel.id, target.id, "member");
       membership.role = "member";
-      await appendMessage(ctx, channel, { kind: "deop", author: ctx.user, meta: { target: { id: target.id, name: target.name } } });
+      await appendMessage(ctx, channel, {
+        kind: "deop",
+        author: ctx.user,
+        meta: { target: { id: target.id, name: target.name } },
+      });
       await ctx.audit({ actor: ctx.user, channel, target });
     }
     const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);

@@ -15,8 +15,14 @@ export const invite = channelCommand<"channel:invite">({
     if (await ctx.tx.memberships.find(channel.id, target.id)) {
       refuse("ALREADY_A_MEMBER", `${target.name} is already in ${channel.name}.`);
     }
-    if (await activeBan(ctx, channel.id, target.id)) refuse("BANNED", `${target.name} is banned from ${channel.name}; unban first.`);
-    await ctx.tx.invites.upsert({ channelId: channel.id, userId: target.id, invitedBy: ctx.user.id, createdAt: ctx.now });
+    if (await activeBan(ctx, channel.id, target.id))
+      refuse("BANNED", `${target.name} is banned from ${channel.name}; unban first.`);
+    await ctx.tx.invites.upsert({
+      channelId: channel.id,
+      userId: target.id,
+      invitedBy: ctx.user.id,
+      createdAt: ctx.now,
+    });
     await ctx.audit({ actor: ctx.user, channel, target });
     ctx.out.emit({ user: target.id }, "channel:invited", { channel: channel.name, by: ctx.user.name });
     return {};

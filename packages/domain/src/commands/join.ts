@@ -69,5 +69,6 @@ async function requireRoomForAnotherChannel(ctx: UserContext<"channel:join">): P
   if (max === undefined) return;
   const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
   const channels = joined.filter(({ channel }) => channel.kind === "channel").length;
-  if (channels >= max) refuse("TOO_MANY_CHANNELS", `You are in ${channels} channels, the most allowed; /part one first.`);
+  if (channels >= max)
+    refuse("TOO_MANY_CHANNELS", `You are in ${channels} channels, the most allowed; /part one first.`);
 }

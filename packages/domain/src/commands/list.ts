@@ -12,7 +12,12 @@ export const list = userCommand<"channel:list">({
     const visible = all.filter(({ channel }) => !channel.inviteOnly || ctx.user.isAdmin || mine.has(channel.id));
     return {
       channels: visible
-        .map(({ channel, memberCount }) => ({ name: channel.name, topic: channel.topic, memberCount, inviteOnly: channel.inviteOnly }))
+        .map(({ channel, memberCount }) => ({
+          name: channel.name,
+          topic: channel.topic,
+          memberCount,
+          inviteOnly: channel.inviteOnly,
+        }))
         .sort((a, b) => b.memberCount - a.memberCount || a.name.localeCompare(b.name)),
     };
   },

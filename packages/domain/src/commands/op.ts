@@ -16,7 +16,11 @@ export const op = channelCommand<"channel:op">({
     if (membership.role === "member") {
       await ctx.tx.memberships.setRole(channel.id, target.id, "operator");
       membership.role = "operator";
-      await appendMessage(ctx, channel, { kind: "op", author: ctx.user, meta: { target: { id: target.id, name: target.name } } });
+      await appendMessage(ctx, channel, {
+        kind: "op",
+        author: ctx.user,
+        meta: { target: { id: target.id, name: target.name } },
+      });
       await ctx.audit({ actor: ctx.user, channel, target });
     }
     const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);

@@ -12,7 +12,8 @@ export const readHistory = targetCommand<"history:read">({
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
-    const channel = scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
+    const channel =
+      scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
     if (channel === null) return { channelId: "", messages: [], hasMore: false };
     const { before, after } = ctx.payload;
     const limit = ctx.payload.limit ?? limits.historyPageDefault;

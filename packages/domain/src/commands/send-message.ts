@@ -22,7 +22,8 @@ export const sendMessage = targetCommand<"message:send">({
       const earlier = await ctx.tx.messages.findByClientId(ctx.user.id, clientId);
       if (earlier) return { message: toMessage(earlier) };
     }
-    const channel = scope?.channel ?? (await openDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
+    const channel =
+      scope?.channel ?? (await openDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
     return { message: toMessage(await appendMessage(ctx, channel, sentLine(ctx.user, ctx.payload))) };
   },
 });

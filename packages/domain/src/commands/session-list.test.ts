@@ -24,8 +24,14 @@ describe("session:list", () => {
     const old = await t.registerUser("alice");
     await t.registerUser("bob");
     t.clock.advance(5 * 60_000);
-    const gone = await authenticate(t.deps, (await t.runOk(anonymous, "auth:login", { name: "alice", password: passwordOf("alice") })).token);
-    const kept = await authenticate(t.deps, (await t.runOk(anonymous, "auth:login", { name: "alice", password: passwordOf("alice") })).token);
+    const gone = await authenticate(
+      t.deps,
+      (await t.runOk(anonymous, "auth:login", { name: "alice", password: passwordOf("alice") })).token,
+    );
+    const kept = await authenticate(
+      t.deps,
+      (await t.runOk(anonymous, "auth:login", { name: "alice", password: passwordOf("alice") })).token,
+    );
     await t.runOk(gone, "auth:logout", {});
     t.clock.advance(5 * 60_000); // the first session expires now
     const { sessions } = await t.runOk(kept, "session:list", {});

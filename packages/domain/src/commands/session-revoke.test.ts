@@ -48,7 +48,9 @@ describe("session:revoke", () => {
     const second = await loginAgain(t, "alice");
     const third = await loginAgain(t, "alice");
     await t.runOk(second.actor, "auth:logout", {});
-    expect(codeOf(await t.run(third.actor, "session:revoke", { sessionId: second.actor.sessionId }))).toBe("NO_SUCH_SESSION");
+    expect(codeOf(await t.run(third.actor, "session:revoke", { sessionId: second.actor.sessionId }))).toBe(
+      "NO_SUCH_SESSION",
+    );
     t.clock.advance(30_000); // alice's first session has expired
     expect(codeOf(await t.run(third.actor, "session:revoke", { sessionId: alice.sessionId }))).toBe("NO_SUCH_SESSION");
   });
@@ -79,6 +81,9 @@ describe("session:revoke by the start of an id", () => {
     expect(codeOf(await t.run(bob, "session:state", {}))).toBe("ok");
     await loginAgain(t, "alice"); // 3b9f7c1e-dddd
     const ambiguous = await t.run(laptop, "session:revoke", { sessionId: "3b9f7c1e" });
-    expect(ambiguous.ack).toMatchObject({ ok: false, error: { code: "NO_SUCH_SESSION", message: expect.stringContaining("give more") as unknown } });
+    expect(ambiguous.ack).toMatchObject({
+      ok: false,
+      error: { code: "NO_SUCH_SESSION", message: expect.stringContaining("give more") as unknown },
+    });
   });
 });

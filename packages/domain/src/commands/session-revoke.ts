@@ -24,12 +24,17 @@ export const sessionRevoke = userCommand<"session:revoke">({
 
 /** The actor's live session with that id, or the only one whose id starts with it. */
 async function ownLiveSession(ctx: UserContext<"session:revoke">, id: string): Promise<SessionRecord> {
-  const isLive = (s: SessionRecord) => s.userId === ctx.user.id && s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime();
+  const isLive = (s: SessionRecord) =>
+    s.userId === ctx.user.id && s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime();
   const exact = await ctx.tx.sessions.findById(id);
   if (exact !== null && isLive(exact)) return exact;
-  const matches = id.length < MIN_PREFIX ? [] : (await ctx.tx.sessions.listByUser(ctx.user.id)).filter((s) => isLive(s) && s.id.startsWith(id));
+  const matches =
+    id.length < MIN_PREFIX
+      ? []
+      : (await ctx.tx.sessions.listByUser(ctx.user.id)).filter((s) => isLive(s) && s.id.startsWith(id));
   const [only] = matches;
   if (only !== undefined && matches.length === 1) return only;
-  if (matches.length > 1) return refuse("NO_SUCH_SESSION", `More than one of your sessions starts with ${id}; give more of its id.`);
+  if (matches.length > 1)
+    return refuse("NO_SUCH_SESSION", `More than one of your sessions starts with ${id}; give more of its id.`);
   return refuse("NO_SUCH_SESSION", "You have no such session; session:list shows yours.");
 }

@@ -18,11 +18,16 @@ describe("user:suspend and user:unsuspend", () => {
       { type: "end-session", sessionId: phoneActor.sessionId, reason: "revoked", code: "SUSPENDED" },
     ]);
     expect(codeOf(await t.run(bob, "session:state", {}))).toBe("NOT_AUTHENTICATED");
-    await expect(authenticate(t.deps, phone.token)).rejects.toMatchObject({ code: "SUSPENDED", message: "This account is suspended." });
+    await expect(authenticate(t.deps, phone.token)).rejects.toMatchObject({
+      code: "SUSPENDED",
+      message: "This account is suspended.",
+    });
     const login = await t.run(anonymous, "auth:login", { name: "bob", password: passwordOf("bob") });
     expect(login.ack).toEqual({ ok: false, error: { code: "SUSPENDED", message: "This account is suspended." } });
     // A wrong password is answered as always: only who knows the password learns of the suspension.
-    expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: "wrong-password" }))).toBe("INVALID_CREDENTIALS");
+    expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: "wrong-password" }))).toBe(
+      "INVALID_CREDENTIALS",
+    );
 
     const history = await t.runOk(root, "history:read", { target: "#dev" });
     expect(history.messages.map((m) => m.text)).toContain("my last words");
@@ -33,7 +38,10 @@ describe("user:suspend and user:unsuspend", () => {
     expect(codeOf(await t.run(anonymous, "auth:login", { name: "bob", password: passwordOf("bob") }))).toBe("ok");
     // The sessions suspension ended stay ended.
     await expect(authenticate(t.deps, phone.token)).rejects.toMatchObject({ code: "NOT_AUTHENTICATED" });
-    expect((await t.runOk(root, "audit:log", { limit: 1 })).entries[0]).toMatchObject({ action: "unsuspend", target: "bob" });
+    expect((await t.runOk(root, "audit:log", { limit: 1 })).entries[0]).toMatchObject({
+      action: "unsuspend",
+      target: "bob",
+    });
   });
 
   it("refuse non-admins, unknown nicks and suspending yourself, changing nothing", async () => {

@@ -11,7 +11,8 @@ export const typing = targetCommand<"typing:set">({
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
-    const channel = scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
+    const channel =
+      scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
     if (channel) {
       ctx.out.emit({ channel: channel.id }, "typing:changed", {
         channelId: channel.id,

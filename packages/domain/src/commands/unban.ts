@@ -13,9 +13,14 @@ export const unban = channelCommand<"channel:unban">({
   async run(ctx, scope) {
     const { channel } = scope;
     const target = await requireUserByNick(ctx, ctx.payload.nick);
-    if ((await activeBan(ctx, channel.id, target.id)) === null) refuse("NOT_BANNED", `${target.name} is not banned from ${channel.name}.`);
+    if ((await activeBan(ctx, channel.id, target.id)) === null)
+      refuse("NOT_BANNED", `${target.name} is not banned from ${channel.name}.`);
     await ctx.tx.bans.remove(channel.id, target.id);
-    await appendMessage(ctx, channel, { kind: "unban", author: ctx.user, meta: { target: { id: target.id, name: target.name } } });
+    await appendMessage(ctx, channel, {
+      kind: "unban",
+      author: ctx.user,
+      meta: { target: { id: target.id, name: target.name } },
+    });
     await ctx.audit({ actor: ctx.user, channel, target });
     return {};
   },

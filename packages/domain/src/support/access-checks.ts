@@ -11,8 +11,10 @@ import type { BanRecord, ChannelRecord, MembershipRecord, SessionRecord, UserRec
 
 /** Refuses unless the session exists, is not revoked and has not expired. */
 export function requireLiveSession(session: SessionRecord | null, now: Date): SessionRecord {
-  if (session === null || session.revokedAt !== null) return refuse("NOT_AUTHENTICATED", "Your session has ended; log in again.");
-  if (session.expiresAt.getTime() <= now.getTime()) return refuse("SESSION_EXPIRED", "Your session has expired; log in again.");
+  if (session === null || session.revokedAt !== null)
+    return refuse("NOT_AUTHENTICATED", "Your session has ended; log in again.");
+  if (session.expiresAt.getTime() <= now.getTime())
+    return refuse("SESSION_EXPIRED", "Your session has expired; log in again.");
   return session;
 }
 
@@ -28,11 +30,17 @@ export const refuseNoSuchChannel = (name: string): never => refuse("NO_SUCH_CHAN
 export const refuseBanned = (channelName: string): never => refuse("BANNED", `You are banned from ${channelName}.`);
 
 /** A ban with an expiry in the past no longer counts. */
-export const isBanInForce = (ban: BanRecord, now: Date): boolean => ban.expiresAt === null || ban.expiresAt.getTime() > now.getTime();
+export const isBanInForce = (ban: BanRecord, now: Date): boolean =>
+  ban.expiresAt === null || ban.expiresAt.getTime() > now.getTime();
 
-export function checkChannelAccess({ channel, membership }: ChannelScope, user: UserRecord, access: ChannelAccess): void {
+export function checkChannelAccess(
+  { channel, membership }: ChannelScope,
+  user: UserRecord,
+  access: ChannelAccess,
+): void {
   if (access === "viewer") {
-    if (membership === null && channel.inviteOnly) refuse("NOT_A_MEMBER", `${channel.name} is invite-only and you are not in it.`);
+    if (membership === null && channel.inviteOnly)
+      refuse("NOT_A_MEMBER", `${channel.name} is invite-only and you are not in it.`);
     return;
   }
   if (access === "member") {
@@ -72,7 +80,11 @@ export function admitActor(read: ActorReading, now: Date): UserRecord {
  * real channel, no ban in force (admins excepted), the access asked for. Both the dispatcher
  * and a batch of sends admit through here, so they refuse alike, in the same order.
  */
-export function admitToChannel(read: ChannelReading, now: Date, access: ChannelAccess): { user: UserRecord; scope: ChannelScope } {
+export function admitToChannel(
+  read: ChannelReading,
+  now: Date,
+  access: ChannelAccess,
+): { user: UserRecord; scope: ChannelScope } {
   const user = admitActor(read, now);
   const { channel } = read;
   if (channel === null || channel.kind !== "channel") return refuseNoSuchChannel(read.name);

@@ -24,7 +24,10 @@ describe("a command's audit trail", () => {
       auditTrail("channel:kick", { action: "kick", when: "always" }, runtime).close();
       return Promise.resolve();
     });
-    expect(result).toEqual({ outcome: "Error: channel:kick succeeded without the audit entry its table entry promises", written: 0 });
+    expect(result).toEqual({
+      outcome: "Error: channel:kick succeeded without the audit entry its table entry promises",
+      written: 0,
+    });
   });
 
   it("refuses an entry from a command that declares none", async () => {

@@ -8,7 +8,9 @@ import type { UserRecord } from "../records";
  */
 export async function suspendUser(ctx: Runtime, user: UserRecord, reason: string | null): Promise<number> {
   await ctx.tx.users.update(user.id, { suspendedAt: user.suspendedAt ?? ctx.now, suspendReason: reason });
-  const live = (await ctx.tx.sessions.listByUser(user.id)).filter((s) => s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime());
+  const live = (await ctx.tx.sessions.listByUser(user.id)).filter(
+    (s) => s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime(),
+  );
   for (const session of live) {
     await ctx.tx.sessions.revoke(session.id, ctx.now);
     ctx.out.push({ type: "end-session", sessionId: session.id, reason: "revoked", code: "SUSPENDED" });

@@ -19,7 +19,9 @@ describe("InMemoryStore", () => {
     const store = new InMemoryStore();
     await store.transaction((tx) => tx.users.insert(user("u1", "alice")));
     expect(await store.read((tx) => tx.users.findByNameKey("alice"))).toMatchObject({ id: "u1" });
-    await expect(store.read((tx) => tx.users.insert(user("u2", "bob")))).rejects.toThrow("users.insert called outside a transaction");
+    await expect(store.read((tx) => tx.users.insert(user("u2", "bob")))).rejects.toThrow(
+      "users.insert called outside a transaction",
+    );
     expect(await store.read((tx) => tx.users.count())).toBe(1);
   });
 

@@ -8,7 +8,18 @@ export type FaultPoint = {
 }[keyof Repositories];
 
 /** The repository methods that change state: refused in `read`. */
-const writes: ReadonlySet<string> = new Set(["insert", "insertMany", "rename", "revoke", "update", "allocateSeq", "allocateSeqs", "remove", "setRole", "upsert"]);
+const writes: ReadonlySet<string> = new Set([
+  "insert",
+  "insertMany",
+  "rename",
+  "revoke",
+  "update",
+  "allocateSeq",
+  "allocateSeqs",
+  "remove",
+  "setRole",
+  "upsert",
+]);
 
 /**
  * The Store port over plain maps, with a database's guarantees: transactions run one at a
@@ -57,10 +68,15 @@ export class InMemoryStore implements Store {
   }
 
   /** Wraps each repository so faults fire and a transaction's repositories die with it. */
-  private guard(repos: Repositories, live: { open: boolean }, mode: "transaction" | "read" = "transaction"): Repositories {
+  private guard(
+    repos: Repositories,
+    live: { open: boolean },
+    mode: "transaction" | "read" = "transaction",
+  ): Repositories {
     const check = (point: FaultPoint) => {
       if (!live.open) throw new Error(`${point} called after its transaction ended`);
-      if (mode === "read" && writes.has(point.slice(point.indexOf(".") + 1))) throw new Error(`${point} called outside a transaction`);
+      if (mode === "read" && writes.has(point.slice(point.indexOf(".") + 1)))
+        throw new Error(`${point} called outside a transaction`);
       const fault = this.faults.get(point);
       if (fault) {
         this.faults.delete(point);

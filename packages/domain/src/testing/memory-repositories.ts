@@ -49,7 +49,12 @@ export function memoryRepositories(state: MemoryState): Repositories {
       async update(id, patch) {
         Object.assign(required(state.users.get(id), `user ${id}`), patch);
       },
-      list: async () => copy(values(state.users).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.nameKey.localeCompare(b.nameKey))),
+      list: async () =>
+        copy(
+          values(state.users).sort(
+            (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.nameKey.localeCompare(b.nameKey),
+          ),
+        ),
     },
     sessions: {
       async insert(session) {
@@ -63,7 +68,10 @@ export function memoryRepositories(state: MemoryState): Repositories {
       findByIds: async (ids) => copy(values(state.sessions).filter((s) => ids.includes(s.id))),
       findByTokenHash: async (hash) => nullable(values(state.sessions).find((s) => s.tokenHash === hash)),
       findByTokenHashes: async (hashes) => copy(values(state.sessions).filter((s) => hashes.includes(s.tokenHash))),
-      listByUser: async (userId) => values(state.sessions).filter((s) => s.userId === userId).map(copy),
+      listByUser: async (userId) =>
+        values(state.sessions)
+          .filter((s) => s.userId === userId)
+          .map(copy),
       async revoke(id, at) {
         required(state.sessions.get(id), `session ${id}`).revokedAt = copy(at);
       },
@@ -168,7 +176,11 @@ export function memoryRepositories(state: MemoryState): Repositories {
       findByClientIds: async (authorIds, clientIds) =>
         copy(
           values(state.messages).filter(
-            (m) => m.authorId !== null && m.clientId !== null && authorIds.includes(m.authorId) && clientIds.includes(m.clientId),
+            (m) =>
+              m.authorId !== null &&
+              m.clientId !== null &&
+              authorIds.includes(m.authorId) &&
+              clientIds.includes(m.clientId),
           ),
         ),
       async listBefore(channelId, before, limit) {

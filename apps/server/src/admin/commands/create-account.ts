@@ -7,7 +7,11 @@ export const createAccountCommand: AdminCommand = {
   async run(input) {
     const [name = ""] = words(input, 1, 1, this.usage);
     const password = await passwordFrom(input);
-    const { result } = await createAccount(await input.openDomain(), { name, password, admin: input.flags.has("admin") });
+    const { result } = await createAccount(await input.openDomain(), {
+      name,
+      password,
+      admin: input.flags.has("admin"),
+    });
     return `created ${result.name}${result.isAdmin ? " (server admin)" : ""}`;
   },
 };

@@ -8,7 +8,14 @@ export const listAccountsCommand: AdminCommand = {
     words(input, 0, 0, this.usage);
     const accounts = await listAccounts(await input.openDomain());
     const lines = accounts.map((a) =>
-      [a.name, a.isAdmin ? "admin" : "user", a.createdAt.toISOString(), a.suspendedAt ? `suspended ${a.suspendedAt.toISOString()}${a.suspendReason ? `: ${a.suspendReason}` : ""}` : "active"].join("\t"),
+      [
+        a.name,
+        a.isAdmin ? "admin" : "user",
+        a.createdAt.toISOString(),
+        a.suspendedAt
+          ? `suspended ${a.suspendedAt.toISOString()}${a.suspendReason ? `: ${a.suspendReason}` : ""}`
+          : "active",
+      ].join("\t"),
     );
     return [...lines, `${accounts.length} account(s)`].join("\n");
   },
