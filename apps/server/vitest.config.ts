@@ -7,7 +7,6 @@ const postgresOnly = "test/postgres/**/*.test.ts";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    // eslint-disable-next-line no-restricted-properties -- the test runner's own switch, not server configuration
     exclude: ["**/node_modules/**", ...(process.env.TEST_DATABASE === "postgres" ? [] : [postgresOnly])],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -11,6 +11,5 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   adapter: () =>
-    // eslint-disable-next-line no-restricted-properties -- the Prisma CLI's own switch, not server configuration
     Promise.resolve(new PrismaLibSQL({ url: process.env.PRISMA_CLI_DATABASE_URL ?? "file:./prisma/dev.db" })),
 });

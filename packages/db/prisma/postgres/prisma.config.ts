@@ -11,7 +11,6 @@ export default defineConfig({
   schema: "schema.prisma",
   migrations: { path: "migrations" },
   adapter: () =>
-    // eslint-disable-next-line no-restricted-properties -- the Prisma CLI's own switch, not server configuration
     Promise.resolve(
       new PrismaPg({
         connectionString: process.env.PRISMA_CLI_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",

@@ -9,12 +9,10 @@ export interface TestDatabase {
 }
 
 /** The PostgreSQL server tests create their databases on (scripts/ensure-services.sh at the repository root starts it). */
-// eslint-disable-next-line no-restricted-properties -- the test runner's own switch, not server configuration
 export const testPostgresUrl = (): string =>
   process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Whether this run is the suite's PostgreSQL run (`TEST_DATABASE=postgres`). */
-// eslint-disable-next-line no-restricted-properties -- the test runner's own switch, not server configuration
 export const onPostgres = (): boolean => process.env.TEST_DATABASE === "postgres";
 
 /** Runs `work` on a connection to the maintenance database of the test PostgreSQL server. */
