@@ -38,6 +38,8 @@ const envSchema = z.object({
     .positive()
     .default(2 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  /** How often connections are checked for sessions ended elsewhere; 0 turns the check off. */
+  SESSION_SWEEP_MS: z.coerce.number().int().nonnegative().default(5_000),
   /** Set to run several nodes: Socket.IO's Redis adapter, shared presence and rate limits. */
   REDIS_URL: z
     .string()
@@ -71,6 +73,11 @@ export interface ServerConfig {
   maxQueuedBytes: number;
   /** How long a shutdown waits for commands in flight. */
   shutdownGraceMs: number;
+  /**
+   * Every this often, connections whose session was ended outside this server (the admin command
+   * line, expiry) are told and closed; 0: only their next command is refused.
+   */
+  sessionSweepMs: number;
   /** Null for a single node. */
   redisUrl: string | null;
   redisPrefix: string;
@@ -114,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     maxQueuedBytes: e.MAX_QUEUED_BYTES_PER_CONNECTION,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    sessionSweepMs: e.SESSION_SWEEP_MS,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
     metricsPort: e.METRICS_PORT ?? null,

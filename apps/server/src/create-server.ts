@@ -19,6 +19,7 @@ import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { Lifecycle } from "./realtime/lifecycle";
+import { startSessionSweep } from "./realtime/session-sweep";
 import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 import { boundedHasher } from "./security/bounded-hasher";
@@ -186,6 +187,7 @@ export async function createServer(
   };
   io.on("connection", (socket) => handleConnection(connectionDeps, socket));
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
+  const sessionSweep = startSessionSweep(io, domain, logger, config.sessionSweepMs);
 
   const port = await listen(httpServer, config.port, config.host);
   const url = urlOf(config.host, port);
@@ -203,6 +205,7 @@ export async function createServer(
       httpServer.close();
       await lifecycle.drain(config.shutdownGraceMs);
       stopGuard();
+      await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });
       await io.close();

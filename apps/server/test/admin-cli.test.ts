@@ -20,7 +20,8 @@ describe("canaduck-admin", () => {
 
   beforeAll(async () => {
     database = testDatabase(dir);
-    env = { DATABASE_URL: await database.url() };
+    // No session sweep: these check what the next command of a connection still open meets.
+    env = { DATABASE_URL: await database.url(), SESSION_SWEEP_MS: "0" };
     server = await new TestServer(env).start();
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ import {
 import { io as connect, type Socket } from "socket.io-client";
 import { loadConfig } from "../src/config";
 import { createServer, type ChatServerHandle, type ServerSeams } from "../src/create-server";
-import { createLogger } from "../src/logger";
+import { createLogger, type Logger } from "../src/logger";
 import { testDatabase } from "@canaduck/db/testing";
 
 export { freshPostgresDatabase, type TestDatabase } from "@canaduck/db/testing";
@@ -46,6 +46,8 @@ export class TestServer {
   constructor(
     private readonly env: Record<string, string> = {},
     private readonly seams: ServerSeams = {},
+    /** Where the server logs; silent (or TEST_LOG_LEVEL) unless a test reads the lines. */
+    private readonly logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
   ) {}
 
   async start(): Promise<this> {
@@ -56,7 +58,7 @@ export class TestServer {
       WEB_DIST: path.join(this.dir, "no-web"),
       ...this.env,
     });
-    this.handle = await createServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), this.seams);
+    this.handle = await createServer(config, this.logger, this.seams);
     this.port = this.handle.port;
     return this;
   }

@@ -6,6 +6,7 @@ export { commands } from "./command-table";
 export * from "./dispatch";
 export * from "./domain-error";
 export * from "./effects";
+export * from "./ended-sessions";
 export * from "./ports";
 export * from "./presence-events";
 export * from "./rate-policy";

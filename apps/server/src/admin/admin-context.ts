@@ -66,7 +66,11 @@ export async function passwordFrom(input: AdminInput): Promise<string> {
 }
 
 /**
- * The admin command line changes the database only; a running server learns of it when it next
- * reads the session, which it does for every command and every reconnect.
+ * The admin command line changes the database only; a running server learns of it from its
+ * session sweep (every SESSION_SWEEP_MS, read here from the same configuration as the server's),
+ * or when it next reads the session, which it does for every command and every reconnect.
  */
-export const LIVE_NOTE = "a connected client is refused from its next command on and cannot reconnect";
+export const liveNote = (config: ServerConfig): string =>
+  config.sessionSweepMs > 0
+    ? `a running server closes its connections within ${config.sessionSweepMs} ms; it cannot reconnect`
+    : "a connected client is refused from its next command on and cannot reconnect";

@@ -50,7 +50,8 @@ describe("stolen tokens and sessions", () => {
   });
 
   it("refuses an expired token at the handshake with SESSION_EXPIRED", async () => {
-    server = await new TestServer({ SESSION_TTL_HOURS: String(1.5 / 3600) }).start(); // 1.5 s
+    // No session sweep, which would close the open connection (session-sweep.test.ts).
+    server = await new TestServer({ SESSION_TTL_HOURS: String(1.5 / 3600), SESSION_SWEEP_MS: "0" }).start(); // 1.5 s
     const alice = await server.user("alice");
     const deadline = Date.now() + 10_000;
     let refusal: unknown;

@@ -43,7 +43,7 @@ export const serverEvents = {
   },
   "session:ended": {
     summary:
-      "The server is closing this connection: logout, quit, revocation (code SUSPENDED when an admin suspended the account), or shutdown (then reconnect).",
+      "The server is closing this connection: logout, quit, revocation (code SUSPENDED when an admin suspended the account, SESSION_EXPIRED when the session expired), or shutdown (then reconnect).",
     payload: z.object({ reason: z.enum(["logout", "quit", "revoked", "shutdown"]), code: errorCodeSchema.optional() }),
   },
 } as const satisfies Record<string, { summary: string; payload: z.ZodType }>;

@@ -1,5 +1,5 @@
 import { resetPassword } from "@canaduck/domain";
-import { LIVE_NOTE, passwordFrom, words, type AdminCommand } from "../admin-context";
+import { liveNote, passwordFrom, words, type AdminCommand } from "../admin-context";
 
 export const resetPasswordCommand: AdminCommand = {
   usage: "reset-password <name> (password on stdin)",
@@ -8,6 +8,6 @@ export const resetPasswordCommand: AdminCommand = {
     const [name = ""] = words(input, 1, 1, this.usage);
     const password = await passwordFrom(input);
     const { result } = await resetPassword(await input.openDomain(), { name, password });
-    return `reset the password of ${name}; ${result.sessionsEnded} session(s) ended (${LIVE_NOTE})`;
+    return `reset the password of ${name}; ${result.sessionsEnded} session(s) ended (${liveNote(input.config)})`;
   },
 };

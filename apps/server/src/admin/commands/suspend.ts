@@ -1,5 +1,5 @@
 import { suspendAccount } from "@canaduck/domain";
-import { LIVE_NOTE, words, type AdminCommand } from "../admin-context";
+import { liveNote, words, type AdminCommand } from "../admin-context";
 
 export const suspendCommand: AdminCommand = {
   usage: "suspend <name> [reason]",
@@ -7,6 +7,6 @@ export const suspendCommand: AdminCommand = {
   async run(input) {
     const [name = "", ...reason] = words(input, 1, Number.POSITIVE_INFINITY, this.usage);
     const { result } = await suspendAccount(await input.openDomain(), { name, reason: reason.join(" ") || null });
-    return `suspended ${result.name}; ${result.sessionsEnded} session(s) ended (${LIVE_NOTE})`;
+    return `suspended ${result.name}; ${result.sessionsEnded} session(s) ended (${liveNote(input.config)})`;
   },
 };
