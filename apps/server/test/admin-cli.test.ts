@@ -112,6 +112,31 @@ describe("canaduck-admin", () => {
     expect((await login("bob", "bob's new password")).ok).toBe(true);
   });
 
+  it("waits for a server that is busy writing rather than failing", async () => {
+    const carol = await server.connect();
+    expect((await call(carol, "auth:login", { name: "carol", password: "carol's password" })).ok).toBe(true);
+    expect((await call(carol, "channel:join", { channel: "#busy" })).ok).toBe(true);
+    // The server writes all the while (on SQLite it holds the file's write lock for each batch).
+    let sending = true;
+    const sends = (async () => {
+      for (let i = 0; sending; i += 1) await call(carol, "message:send", { target: "#busy", text: `line ${i}` });
+    })();
+    try {
+      for (const args of [
+        ["grant-admin", "bob"],
+        ["revoke-admin", "bob"],
+        ["suspend", "bob"],
+        ["unsuspend", "bob"],
+      ]) {
+        const run = await admin(args);
+        expect({ args, code: run.code, stderr: run.stderr }).toEqual({ args, code: 0, stderr: "" });
+      }
+    } finally {
+      sending = false;
+      await sends;
+    }
+  });
+
   it("answers a mistake with one line and exit code 1", async () => {
     expect(await admin(["frobnicate"])).toMatchObject({ code: 1, stdout: "" });
     expect((await admin(["suspend"])).stderr).toBe(

@@ -20,7 +20,7 @@ export type TransactionRunner = Pick<PrismaClient, "$transaction"> & Prisma.Tran
 
 /** Errors that mean "the database cannot be reached right now", not "this command is wrong". */
 const UNAVAILABLE =
-  /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database is locked|database connection reset|ECONNREFUSED|ECONNRESET|Can't reach database|Unable to start a transaction|Transaction already closed/i;
+  /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY)|database is locked|database connection reset|ECONNREFUSED|ECONNRESET|Can't reach database|Unable to start a transaction|Transaction already closed|Operation has timed out/i;
 /** Prisma's codes for the same: unreachable, timed out, connection closed, pool or transaction timeouts. */
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 

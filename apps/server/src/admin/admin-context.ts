@@ -3,6 +3,7 @@ import { openDatabase, type Database } from "@canaduck/db";
 import type { DomainDeps } from "@canaduck/domain";
 import { argon2Hasher } from "../auth/argon2-hasher";
 import type { ServerConfig } from "../config";
+import { patientStore } from "./patient-store";
 
 /** What a command is given: its words, its flags, the configuration, and the database on demand. */
 export interface AdminInput {
@@ -35,7 +36,7 @@ export async function openAdminDomain(config: ServerConfig, onOpen: (database: D
   });
   onOpen(database);
   return {
-    store: database.store,
+    store: patientStore(database.store),
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
     passwords: argon2Hasher,
