@@ -22,7 +22,7 @@ describe("endedSessions", () => {
     await resetPassword(t.deps, { name: "erin", password: "a new password" });
     t.clock.advance(30_000);
 
-    const gone = { sessionId: alice.sessionId, userId: "no-such-user" };
+    const gone = { sessionId: "never-was", userId: "no-such-user" };
     const answer = await endedSessions(t.deps, [alice, bob, carol, dave, erin, gone, alice].map(held));
     expect(answer).toEqual([
       { ...held(bob), cause: "revoked", code: "NOT_AUTHENTICATED" },
@@ -42,7 +42,7 @@ describe("endedSessions", () => {
     ]);
   });
 
-  it("reads in bulk, outside any transaction: one read of sessions and one of users for any number", async () => {
+  it("reads in bulk, outside any transaction: the sessions, and accounts only for the sessions that ended", async () => {
     const t = createTestDomain();
     const actors = [await t.registerUser("alice"), await t.registerUser("bob"), await t.registerUser("carol")];
     const calls: string[] = [];
@@ -64,15 +64,20 @@ describe("endedSessions", () => {
     };
     const deps = { ...t.deps, store: counting };
     expect(await endedSessions(deps, [...actors, ...actors].map(held))).toEqual([]);
-    expect(calls).toEqual(["read", "sessions", "users"]);
+    expect(calls).toEqual(["read", "sessions"]);
     expect(await endedSessions(deps, [])).toEqual([]);
-    expect(calls).toHaveLength(3); // nothing held, nothing read
+    expect(calls).toHaveLength(2); // nothing held, nothing read
+
+    await suspendAccount(t.deps, { name: "bob", reason: null });
+    calls.length = 0;
+    expect(await endedSessions(deps, [...actors, ...actors].map(held))).toHaveLength(2);
+    expect(calls).toEqual(["read", "sessions", "users"]);
   });
 
   it("lets a failed read reject the call", async () => {
     const t = createTestDomain();
     const alice = await t.registerUser("alice");
-    t.store.failNext("users.findByIds", new Error("database down"));
+    t.store.failNext("sessions.findByIds", new Error("database down"));
     await expect(endedSessions(t.deps, [held(alice)])).rejects.toThrow("database down");
   });
 });

@@ -32,29 +32,35 @@ function refusalOf(check: () => unknown): DomainError | null {
 /**
  * Which of the sessions a server's connections hold have ended since they were bound, and why:
  * revoked, expired, or the account suspended or gone. The admin command line and the clock end
- * sessions without telling any server, so a server asks. Two reads for any number of sessions,
- * outside a transaction; the rules are the ones every command's actor passes.
+ * sessions without telling any server, so a server asks. A node sweeps every few seconds with
+ * all its connections' sessions, so the common answer — nothing ended — costs one read of the
+ * sessions; accounts are read only for the sessions that ended (suspending an account and
+ * removing it both end its sessions), to give the reason. Outside a transaction; the rules are
+ * the ones every command's actor passes.
  */
 export async function endedSessions(deps: DomainDeps, held: readonly HeldSession[]): Promise<EndedSession[]> {
   if (held.length === 0) return [];
-  const { sessions, users } = await deps.store.read(async (repos) => ({
-    sessions: await repos.sessions.findByIds([...new Set(held.map((h) => h.sessionId))]),
-    users: await repos.users.findByIds([...new Set(held.map((h) => h.userId))]),
-  }));
-  const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  const userById = new Map(users.map((u) => [u.id, u]));
   const now = deps.clock.now();
-  const ended: EndedSession[] = [];
-  for (const h of held) {
-    // The account first: suspending revoked the session too, and "suspended" is the reason to give.
-    const account = refusalOf(() => requireAccount(userById.get(h.userId) ?? null));
-    if (account !== null) {
-      ended.push({ ...h, cause: account.code === "SUSPENDED" ? "suspended" : "deleted", code: account.code });
-      continue;
-    }
-    const session = refusalOf(() => requireLiveSession(sessionById.get(h.sessionId) ?? null, now));
-    if (session !== null)
-      ended.push({ ...h, cause: session.code === "SESSION_EXPIRED" ? "expired" : "revoked", code: session.code });
-  }
-  return ended;
+  return deps.store.read(async (repos) => {
+    const sessionById = new Map(
+      (await repos.sessions.findByIds([...new Set(held.map((h) => h.sessionId))])).map((s) => [s.id, s]),
+    );
+    const over = held.flatMap((h) => {
+      const session = sessionById.get(h.sessionId);
+      // A session that is not the one held (another user's) cannot act as the held user either.
+      const refusal = refusalOf(() => requireLiveSession(session?.userId === h.userId ? session : null, now));
+      return refusal === null ? [] : [{ held: h, refusal }];
+    });
+    if (over.length === 0) return [];
+    const userById = new Map(
+      (await repos.users.findByIds([...new Set(over.map((o) => o.held.userId))])).map((u) => [u.id, u]),
+    );
+    return over.map(({ held: h, refusal }): EndedSession => {
+      // The account first: suspending revoked the session too, and "suspended" is the reason to give.
+      const account = refusalOf(() => requireAccount(userById.get(h.userId) ?? null));
+      if (account !== null)
+        return { ...h, cause: account.code === "SUSPENDED" ? "suspended" : "deleted", code: account.code };
+      return { ...h, cause: refusal.code === "SESSION_EXPIRED" ? "expired" : "revoked", code: refusal.code };
+    });
+  });
 }
