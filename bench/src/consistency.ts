@@ -15,6 +15,15 @@ export interface Consistency {
   misordered: number;
 }
 
+/** What every delivery test expects of `checkConsistency`: nothing lost, doubled or out of order anywhere. */
+export const noViolations = {
+  ackedNotStored: 0,
+  storedTwice: 0,
+  lostInViews: 0,
+  duplicatedInViews: 0,
+  misordered: 0,
+} as const satisfies Omit<Consistency, "stored">;
+
 const viewTexts = (state: ChatState, channel: string): string[] =>
   Object.values(state.channels)
     .find((c) => c.target.toLowerCase() === channel.toLowerCase())

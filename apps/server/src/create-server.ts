@@ -1,12 +1,12 @@
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import { openDatabase } from "@canaduck/db";
-import type { DomainDeps, Store } from "@canaduck/domain";
+import type { Store } from "@canaduck/domain";
 import { Server } from "socket.io";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
+import { serverDomain } from "./domain-deps";
 import { metricsEndpoint } from "./http/metrics-endpoint";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
@@ -91,18 +91,11 @@ export async function createServer(
     : singleNode();
   const presence = seams.presence ? seams.presence(scale.presence) : scale.presence;
   const store = timedStore(database.store, metrics.dbLatency);
-  const domain: DomainDeps = {
+  const domain = serverDomain(config, {
     store: seams.store ? seams.store(store) : store,
-    clock: { now: () => new Date() },
-    ids: { newId: randomUUID },
     passwords: boundedHasher(argon2Hasher),
     presence,
-    config: {
-      sessionTtlMs: config.sessionTtlMs,
-      adminNames: config.adminNames,
-      maxChannelsPerUser: config.security.maxChannelsPerUser,
-    },
-  };
+  });
 
   const readiness = async (): Promise<Record<string, boolean>> => {
     const { redisReady } = scale;

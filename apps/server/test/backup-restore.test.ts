@@ -1,28 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PROTOCOL_VERSION, limits } from "@canaduck/contract";
+import { limits } from "@canaduck/contract";
 import { freshPostgresDatabase, onPostgres, type TestDatabase } from "@canaduck/db/testing";
-import { io as connect } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
-import { runAdminCli, ServerProcess } from "./admin-process";
-import { call, type ClientSocket } from "./harness";
+import { runAdminCli } from "./admin-process";
+import { call, TestServer, type ClientSocket } from "./harness";
 
 const PASSWORD = "correct horse battery";
-
-async function client(url: string): Promise<ClientSocket> {
-  const socket: ClientSocket = connect(url, {
-    auth: { protocol: PROTOCOL_VERSION },
-    transports: ["websocket"],
-    reconnection: false,
-    forceNew: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
 
 async function ok<T>(
   ack: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>,
@@ -54,9 +39,9 @@ async function historyIds(socket: ClientSocket): Promise<Set<string>> {
 describe(`backup and restore (${onPostgres() ? "PostgreSQL" : "SQLite"})`, () => {
   const dir = mkdtempSync(path.join(tmpdir(), "canaduck-backup-"));
   const databases: TestDatabase[] = [];
-  const servers: ServerProcess[] = [];
+  const servers: TestServer[] = [];
   afterAll(async () => {
-    for (const server of servers) await server.stop();
+    for (const server of servers) await server.dispose();
     for (const database of databases) await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -73,13 +58,14 @@ describe(`backup and restore (${onPostgres() ? "PostgreSQL" : "SQLite"})`, () =>
     { timeout: 120_000 },
     async () => {
       const liveUrl = await freshDatabase("live");
-      const live = await new ServerProcess({ DATABASE_URL: liveUrl }).start();
+      // The server in this process, the backup in its own (the command line), as an operator runs it.
+      const live = await new TestServer({ DATABASE_URL: liveUrl, RATE_LIMITS: "off" }).start();
       servers.push(live);
 
       // Publishers send continuously, each its next message as soon as the last is acked.
       const publishers = await Promise.all(
         ["ann", "ben", "cat"].map(async (name) => {
-          const socket = await client(live.url);
+          const socket = await live.connect();
           await ok(call(socket, "auth:register", { name, password: PASSWORD }));
           await ok(call(socket, "channel:join", { channel: "#load" }));
           return socket;
@@ -118,9 +104,9 @@ describe(`backup and restore (${onPostgres() ? "PostgreSQL" : "SQLite"})`, () =>
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/already holds accounts or messages; .* --force/);
 
-      const copy = await new ServerProcess({ DATABASE_URL: copyUrl }).start();
+      const copy = await new TestServer({ DATABASE_URL: copyUrl, RATE_LIMITS: "off" }).start();
       servers.push(copy);
-      const ann = await client(copy.url);
+      const ann = await copy.connect();
       await ok(call(ann, "auth:login", { name: "ann", password: PASSWORD }));
       const restored = await historyIds(ann);
       const missing = ackedBefore.filter((id) => !restored.has(id));

@@ -5,7 +5,7 @@ import { activeChannel, type ChannelState, type ChatState } from "./state";
 const membershipKinds: ReadonlySet<MessageKind> = new Set<MessageKind>(["join", "part", "kick", "ban", "op", "deop"]);
 
 /** The seq of the channel's newest line that changed its membership; 0 when none is loaded. */
-export function membershipVersion(channel: ChannelState): number {
+function membershipVersion(channel: ChannelState): number {
   for (let i = channel.messages.length - 1; i >= 0; i -= 1) {
     const m = channel.messages[i];
     if (m && membershipKinds.has(m.kind)) return m.seq;

@@ -1,6 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { createClient } from "@libsql/client";
+import { pendingMigrations } from "./pending-migrations";
 
 /**
  * Applies the SQL migrations in `migrationsDir` (this package's prisma/migrations, see
@@ -19,17 +18,12 @@ export async function applyMigrations(sqliteFile: string, migrationsDir: string)
         typeof r.name === "string" ? r.name : "",
       ),
     );
-    const entries = await readdir(migrationsDir, { withFileTypes: true });
-    const pending = entries
-      .filter((e) => e.isDirectory() && !applied.has(e.name))
-      .map((e) => e.name)
-      .sort();
-    for (const name of pending) {
-      const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    const pending = await pendingMigrations(migrationsDir, applied);
+    for (const { name, sql } of pending) {
       const record = `INSERT INTO _canaduck_migrations (name, applied_at) VALUES ('${name.replace(/'/g, "''")}', '${new Date().toISOString()}');`;
       await client.executeMultiple(`BEGIN;\n${sql}\n${record}\nCOMMIT;`);
     }
-    return pending;
+    return pending.map((m) => m.name);
   } finally {
     client.close();
   }

@@ -1,6 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import type pg from "pg";
+import { pendingMigrations } from "./pending-migrations";
 
 /** Any constant will do: it only has to be the same on every node ("CanaDuck" in ASCII, truncated). */
 const MIGRATION_LOCK = 0x43616e61_4475636bn;
@@ -24,13 +23,8 @@ export async function applyPostgresMigrations(pool: pg.Pool, migrationsDir: stri
       const applied = new Set(
         (await client.query<{ name: string }>("SELECT name FROM _canaduck_migrations")).rows.map((r) => r.name),
       );
-      const entries = await readdir(migrationsDir, { withFileTypes: true });
-      const pending = entries
-        .filter((e) => e.isDirectory() && !applied.has(e.name))
-        .map((e) => e.name)
-        .sort();
-      for (const name of pending) {
-        const sql = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      const pending = await pendingMigrations(migrationsDir, applied);
+      for (const { name, sql } of pending) {
         await client.query("BEGIN");
         try {
           await client.query(sql);
@@ -43,7 +37,7 @@ export async function applyPostgresMigrations(pool: pg.Pool, migrationsDir: stri
           });
         }
       }
-      return pending;
+      return pending.map((m) => m.name);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK.toString()]);
     }

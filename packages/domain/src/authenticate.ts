@@ -14,13 +14,20 @@ export async function authenticateMany(
   tokens: readonly string[],
 ): Promise<Array<UserActor | DomainError>> {
   const hashes = tokens.map(hashToken);
+  const now = deps.clock.now().getTime();
   const { sessions, users } = await deps.store.transaction(async (tx) => {
     const found = await tx.sessions.findByTokenHashes([...new Set(hashes)]);
-    return { sessions: found, users: await tx.users.findByIds([...new Set(found.map((s) => s.userId))]) };
+    // Suspending an account ends its sessions, so only a session that ended can be a suspended
+    // account's: the accounts are read for those alone, and a reconnect storm of valid tokens
+    // reads no users here (binding the connection reads them next).
+    const ended = found.filter((s) => s.revokedAt !== null || s.expiresAt.getTime() <= now);
+    return {
+      sessions: found,
+      users: ended.length === 0 ? [] : await tx.users.findByIds([...new Set(ended.map((s) => s.userId))]),
+    };
   });
   const byHash = new Map(sessions.map((s) => [s.tokenHash, s]));
   const suspended = new Set(users.filter((u) => u.suspendedAt !== null).map((u) => u.id));
-  const now = deps.clock.now().getTime();
   return hashes.map((hash) => {
     const session = byHash.get(hash);
     if (session === undefined)

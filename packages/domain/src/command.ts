@@ -120,11 +120,8 @@ export const targetCommand = <E extends ClientEventName>(def: TargetCommand<E>):
 
 export const channelCommand = <E extends ClientEventName>(def: ChannelCommand<E>): CommandDefinition<E> => ({
   scope: "channel",
-  access: def.access,
-  channelOf: def.channelOf,
-  rate: def.rate,
-  transaction: def.transaction,
-  audit: def.audit,
+  // Every declared field passes through, so a policy added to the table later is not dropped here.
+  ...def,
   run: (ctx, scope) =>
     scope ? def.run(ctx, scope) : Promise.reject(new Error("a channel command always has its channel")),
 });

@@ -18,6 +18,16 @@ export interface EndedSession extends HeldSession {
   code: ErrorCode;
 }
 
+/** Ids per read: a node's every connection in one `IN (…)` would pass the databases' bound-value limits. */
+const IDS_PER_READ = 1000;
+
+async function inChunks<T>(ids: readonly string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_READ)
+    rows.push(...(await read(ids.slice(start, start + IDS_PER_READ))));
+  return rows;
+}
+
 /** The refusal `check` throws, or null when it passes. */
 function refusalOf(check: () => unknown): DomainError | null {
   try {
@@ -43,7 +53,10 @@ export async function endedSessions(deps: DomainDeps, held: readonly HeldSession
   const now = deps.clock.now();
   return deps.store.read(async (repos) => {
     const sessionById = new Map(
-      (await repos.sessions.findByIds([...new Set(held.map((h) => h.sessionId))])).map((s) => [s.id, s]),
+      (await inChunks([...new Set(held.map((h) => h.sessionId))], (ids) => repos.sessions.findByIds(ids))).map((s) => [
+        s.id,
+        s,
+      ]),
     );
     const over = held.flatMap((h) => {
       const session = sessionById.get(h.sessionId);

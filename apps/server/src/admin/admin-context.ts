@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { openDatabase, type Database } from "@canaduck/db";
 import type { DomainDeps } from "@canaduck/domain";
 import { argon2Hasher } from "../auth/argon2-hasher";
 import type { ServerConfig } from "../config";
+import { serverDomain } from "../domain-deps";
 import { patientStore } from "./patient-store";
 
 /** What a command is given: its words, its flags, the configuration, and the database on demand. */
@@ -35,19 +35,9 @@ export async function openAdminDomain(config: ServerConfig, onOpen: (database: D
     warn: (details, message) => console.error(message, details),
   });
   onOpen(database);
-  return {
-    store: patientStore(database.store),
-    clock: { now: () => new Date() },
-    ids: { newId: randomUUID },
-    passwords: argon2Hasher,
-    // Nobody is connected to a command line; presence only decorates views it does not show.
-    presence: { onlineAmong: () => Promise.resolve(new Set<string>()) },
-    config: {
-      sessionTtlMs: config.sessionTtlMs,
-      adminNames: config.adminNames,
-      maxChannelsPerUser: config.security.maxChannelsPerUser,
-    },
-  };
+  // Nobody is connected to a command line; presence only decorates views it does not show.
+  const presence = { onlineAmong: () => Promise.resolve(new Set<string>()) };
+  return serverDomain(config, { store: patientStore(database.store), passwords: argon2Hasher, presence });
 }
 
 /** The words after the command, requiring `min` to `max` of them. */

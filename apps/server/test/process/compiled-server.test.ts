@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { connect, createServer as createNetServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../admin-process";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 
@@ -104,16 +105,6 @@ class NpmStart {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createNetServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe("npm start, stopped as a supervisor or a terminal stops it", () => {
   let started: NpmStart | undefined;

@@ -3,6 +3,7 @@ import { describeIssues } from "../dispatch";
 import { refuse } from "../domain-error";
 import type { DomainDeps } from "../ports";
 import { requireUserByNick } from "../support/lookup";
+import { endLiveSessions } from "../support/sessions";
 import { operate } from "./operate";
 
 /** Sets a new password and ends every session of the account, so whoever knew the old one is out. */
@@ -13,13 +14,7 @@ export async function resetPassword(deps: DomainDeps, input: { name: string; pas
   return operate(deps, "reset-password", async (ctx) => {
     const user = await requireUserByNick(ctx, input.name);
     await ctx.tx.users.update(user.id, { passwordHash });
-    let sessionsEnded = 0;
-    for (const session of await ctx.tx.sessions.listByUser(user.id)) {
-      if (session.revokedAt !== null || session.expiresAt.getTime() <= ctx.now.getTime()) continue;
-      await ctx.tx.sessions.revoke(session.id, ctx.now);
-      ctx.out.push({ type: "end-session", sessionId: session.id, reason: "revoked" });
-      sessionsEnded += 1;
-    }
+    const sessionsEnded = await endLiveSessions(ctx, user.id);
     return { result: { sessionsEnded }, audit: { target: user } };
   });
 }

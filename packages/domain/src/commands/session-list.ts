@@ -1,4 +1,5 @@
 import { userCommand } from "../command";
+import { isSessionLive } from "../support/sessions";
 
 /** session:list — the actor's sessions that still work, newest first, marking the one asking. */
 export const sessionList = userCommand<"session:list">({
@@ -8,7 +9,7 @@ export const sessionList = userCommand<"session:list">({
   audit: "none",
   async run(ctx) {
     const all = await ctx.tx.sessions.listByUser(ctx.user.id);
-    const live = all.filter((s) => s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime());
+    const live = all.filter((s) => isSessionLive(s, ctx.now));
     return {
       sessions: live
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id))

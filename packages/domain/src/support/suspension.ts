@@ -1,5 +1,6 @@
 import type { Runtime } from "../command";
 import type { UserRecord } from "../records";
+import { endLiveSessions } from "./sessions";
 
 /**
  * Suspends `user`: marks the account and ends every live session of it, each of its
@@ -8,14 +9,7 @@ import type { UserRecord } from "../records";
  */
 export async function suspendUser(ctx: Runtime, user: UserRecord, reason: string | null): Promise<number> {
   await ctx.tx.users.update(user.id, { suspendedAt: user.suspendedAt ?? ctx.now, suspendReason: reason });
-  const live = (await ctx.tx.sessions.listByUser(user.id)).filter(
-    (s) => s.revokedAt === null && s.expiresAt.getTime() > ctx.now.getTime(),
-  );
-  for (const session of live) {
-    await ctx.tx.sessions.revoke(session.id, ctx.now);
-    ctx.out.push({ type: "end-session", sessionId: session.id, reason: "revoked", code: "SUSPENDED" });
-  }
-  return live.length;
+  return endLiveSessions(ctx, user.id, "SUSPENDED");
 }
 
 /** Lets a suspended account log in again; its old sessions stay ended. */
