@@ -8,7 +8,8 @@ export * from "./error-text";
 export * from "./input-plan";
 export * from "./member-list-key";
 export * from "./mention-alerts";
-export * from "./mentions";
+// The mention rule lives in the contract: the server counts mentions for unread badges with it too.
+export { mentions, mentionSpans } from "@canaduck/contract";
 export * from "./merge-messages";
 export * from "./reducer";
 export * from "./state";

@@ -1,4 +1,4 @@
-import { mentions } from "./mentions";
+import { mentions } from "@canaduck/contract";
 import { displayName, type ChatState } from "./state";
 
 /** A line that is news to me: someone named me, or said something to me privately. */

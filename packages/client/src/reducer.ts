@@ -1,7 +1,7 @@
 import type { ChannelView, MemberView, Message, UserRef, UserView } from "@canaduck/contract";
 import type { ChannelState, ChatState, ConnectionStatus, Notice, PendingSend } from "./state";
 import { mergeMessages } from "./merge-messages";
-import { mentions } from "./mentions";
+import { mentions } from "@canaduck/contract";
 
 /** How long a typing indication lasts without being renewed. */
 export const TYPING_TTL_MS = 6_000;

@@ -13,6 +13,19 @@ export const limits = {
   historyPageDefault: 50,
   auditPageMax: 500,
   auditPageDefault: 50,
+  /** Different emoji one line may carry; a new one beyond is refused TOO_MANY_REACTIONS. */
+  reactionsPerMessageMax: 20,
+  /** Characters of the original a reply's summary shows. */
+  replyExcerptLength: 80,
+  /** Conversations one session:sync may name. */
+  syncConversationsMax: 1000,
+  /**
+   * Entries session:sync returns after a conversation's `after`; further behind, it answers
+   * "reset" with the newest page instead (the client starts that conversation afresh).
+   */
+  syncEntriesMax: 200,
+  /** Unread and mention counts stop here (a badge shows "999+"). */
+  unreadCountMax: 999,
   /** Longest ban that can be given a duration (one year); longer bans are permanent. */
   banMaxSeconds: 365 * 24 * 3600,
 } as const;

@@ -29,8 +29,19 @@ export const channelViewSchema = z.object({
   role: channelRoleSchema.nullable(),
   /** The other party of a direct conversation. */
   peer: userRefSchema.optional(),
+  /**
+   * The viewer's read marker: every line up to this seq has been seen on one of their devices.
+   * `unread` and `mentions` count the lines after it that others wrote (and that name the viewer),
+   * up to `lastSeq`, at most `limits.unreadCountMax` each.
+   */
+  readSeq: seqSchema,
+  unread: z.number().int().nonnegative(),
+  mentions: z.number().int().nonnegative(),
 });
 export type ChannelView = z.infer<typeof channelViewSchema>;
+/** What every member of a channel is told of it: the view without the per-viewer fields. */
+export const sharedChannelViewSchema = channelViewSchema.omit({ role: true, readSeq: true, unread: true, mentions: true });
+export type SharedChannelView = z.infer<typeof sharedChannelViewSchema>;
 
 export const channelSummarySchema = z.object({
   name: channelNameSchema,
@@ -49,8 +60,13 @@ export const memberViewSchema = z.object({
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
 
-/** What a message line is: said text, a /me action, or a system line about the channel. */
-export const messageKinds = [
+/**
+ * What an entry of a conversation's log is. Lines are shown: said text, a /me action, or a
+ * system line about the channel (join … deop, quit, nick). Change entries are not shown: they
+ * change the line whose seq is their `meta.targetSeq`, and a client applies them (see
+ * log-entries.ts).
+ */
+export const lineKinds = [
   "text",
   "action",
   "join",
@@ -62,9 +78,15 @@ export const messageKinds = [
   "mode",
   "op",
   "deop",
+  "quit",
+  "nick",
 ] as const;
+export const changeKinds = ["edit", "delete", "react", "unreact"] as const;
+export const messageKinds = [...lineKinds, ...changeKinds] as const;
 export const messageKindSchema = z.enum(messageKinds);
 export type MessageKind = z.infer<typeof messageKindSchema>;
+export type LineKind = (typeof lineKinds)[number];
+export type ChangeKind = (typeof changeKinds)[number];
 
 export const messageMetaSchema = z.object({
   /** The user a kick, ban, unban, op or deop was about. */
@@ -72,8 +94,41 @@ export const messageMetaSchema = z.object({
   reason: z.string().optional(),
   inviteOnly: z.boolean().optional(),
   expiresAt: isoDateSchema.nullable().optional(),
+  /** Change entries: the seq of the line they change. */
+  targetSeq: seqSchema.optional(),
+  /** react and unreact: the emoji. */
+  emoji: z.string().optional(),
+  /** nick lines: the nick before the change (the author carries the new one). */
+  previousName: z.string().optional(),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
+
+/** Who reacted, with the seq of their react entry: emoji and reactors are kept in that order. */
+export const reactorSchema = z.object({ id: z.string(), name: z.string(), seq: seqSchema });
+export type Reactor = z.infer<typeof reactorSchema>;
+
+/** One emoji on a line: how many reacted with it, whether the viewer did, and who. */
+export const reactionSchema = z.object({
+  emoji: z.string(),
+  count: z.number().int().positive(),
+  /** Whether the viewer is among the reactors (computed for the receiver; see log-entries.ts). */
+  me: z.boolean(),
+  /** Oldest reaction first. */
+  users: z.array(reactorSchema),
+});
+export type Reaction = z.infer<typeof reactionSchema>;
+
+/** The line a reply answers, summarised as it is now. */
+export const replySummarySchema = z.object({
+  seq: seqSchema,
+  author: userRefSchema.nullable(),
+  /** The first words of the original (see replyExcerpt); empty when it was deleted. */
+  excerpt: z.string(),
+  deleted: z.boolean(),
+  /** The original's `version` when summarised: a change older than this is already in. */
+  version: seqSchema,
+});
+export type ReplySummary = z.infer<typeof replySummarySchema>;
 
 export const messageSchema = z.object({
   /** Server-assigned, unique. */
@@ -84,13 +139,27 @@ export const messageSchema = z.object({
   kind: messageKindSchema,
   /** Null only for lines the server itself writes. */
   author: userRefSchema.nullable(),
-  /** Said text for text and action; the topic for topic lines; empty otherwise. */
+  /** Said text for text and action; the topic for topic lines; the new text for edit entries (empty once the line is deleted); empty otherwise. */
   text: z.string(),
   meta: messageMetaSchema,
   /** Server time of the commit. */
   createdAt: isoDateSchema,
   /** The sender's own id for this send, echoed so an outbox can match it. */
   clientId: z.string().optional(),
+  /**
+   * The seq of the newest log entry that changed this line (its own seq when none did). A change
+   * entry with a seq at or below it is already applied; a copy of the line with a lower version
+   * is older than the one held.
+   */
+  version: seqSchema,
+  /** Set once the text was edited: the time of the newest edit. */
+  editedAt: isoDateSchema.optional(),
+  /** A deleted line: a tombstone, its text and meta gone from the server. */
+  deleted: z.literal(true).optional(),
+  /** Reactions, in the order their emoji were first (still) used; absent when none. */
+  reactions: z.array(reactionSchema).optional(),
+  /** Present on a reply: the line it answers. */
+  replyTo: replySummarySchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limits } from "./limits";
+import { isOneEmoji } from "./emoji";
 
 /** IRC-style nick: starts with a letter; letters, digits and `_-[]\^{}|` follow. */
 export const NICK_PATTERN = /^[A-Za-z][A-Za-z0-9_\-[\]\\^{}|]*$/;
@@ -60,3 +61,9 @@ export const seqSchema = z.number().int().nonnegative();
 export const isoDateSchema = z.iso.datetime();
 
 export const isChannelName = (s: string): boolean => CHANNEL_PATTERN.test(s);
+
+/** A reaction: exactly one emoji (one grapheme cluster), as `isOneEmoji` decides. */
+export const emojiSchema = z
+  .string()
+  .max(64)
+  .refine((s) => isOneEmoji(s), "a reaction is exactly one emoji");

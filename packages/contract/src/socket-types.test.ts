@@ -13,6 +13,7 @@ describe("Socket.IO event maps derived from the catalog", () => {
       text: string;
       action?: boolean | undefined;
       clientId?: string | undefined;
+      replyTo?: number | undefined;
     }>();
     expectTypeOf<Parameters<Send>[1]>().toEqualTypeOf<(result: Ack<{ message: Message }>) => void>();
   });
@@ -41,7 +42,7 @@ describe("Socket.IO event maps derived from the catalog", () => {
 
   it("has no events beyond the catalog", () => {
     // @ts-expect-error: not in the catalog
-    expectTypeOf<ClientToServerEvents["message:delete"]>().toBeFunction();
+    expectTypeOf<ClientToServerEvents["message:purge"]>().toBeFunction();
     // @ts-expect-error: a server event, not a client one
     expectTypeOf<ClientToServerEvents["message:new"]>().toBeFunction();
   });

@@ -1,4 +1,5 @@
 import { limits } from "../limits";
+import { isOneEmoji } from "../emoji";
 import { nickSchema } from "../primitives";
 import {
   channelWordAt,
@@ -95,6 +96,31 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
   suspend: ({ args: [nick = ""], rest }) =>
     eventCommand("suspend", "user:suspend", { nick, ...textField("reason", rest(1)) }),
   unsuspend: ({ args: [nick = ""] }) => eventCommand("unsuspend", "user:unsuspend", { nick }),
+  edit: ({ rest }) => {
+    const text = rest(0);
+    if (text.length > limits.messageMaxLength)
+      return invalidArgument("edit", "text", `it has more than ${limits.messageMaxLength} characters`);
+    return { ok: true, command: { kind: "local", name: "edit", text } };
+  },
+  delete: ({ args: [word] }) => {
+    const line = parseCount("delete", word, 10_000);
+    if (typeof line === "object") return line;
+    return { ok: true, command: { kind: "local", name: "delete", ...(line === undefined ? {} : { line }) } };
+  },
+  react: ({ args: [emoji = "", word] }) => {
+    if (!isOneEmoji(emoji)) return invalidArgument("react", `emoji "${emoji}"`, "a reaction is exactly one emoji");
+    const line = parseCount("react", word, 10_000);
+    if (typeof line === "object") return line;
+    return { ok: true, command: { kind: "local", name: "react", emoji, ...(line === undefined ? {} : { line }) } };
+  },
+  reply: ({ args: [word], rest }) => {
+    const line = parseCount("reply", word, 10_000);
+    if (typeof line === "object") return line;
+    const text = rest(1);
+    if (text.length > limits.messageMaxLength)
+      return invalidArgument("reply", "text", `it has more than ${limits.messageMaxLength} characters`);
+    return { ok: true, command: { kind: "local", name: "reply", line: line ?? 1, text } };
+  },
   query: ({ args: [nick = ""] }) => {
     const parsed = nickSchema.safeParse(nick);
     if (!parsed.success)

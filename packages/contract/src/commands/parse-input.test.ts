@@ -288,3 +288,33 @@ describe("parseInput: errors", () => {
     );
   });
 });
+
+describe("commands about a line", () => {
+  it("reads /edit's text verbatim", () => {
+    expect(parseInput("/edit  fixed  typo")).toEqual({
+      ok: true,
+      command: { kind: "local", name: "edit", text: "fixed  typo" },
+    });
+  });
+
+  it("reads /react's emoji and optional line", () => {
+    expect(parseInput("/react 👍🏽 3")).toEqual({ ok: true, command: { kind: "local", name: "react", emoji: "👍🏽", line: 3 } });
+    expect(parseInput("/react 🎉")).toEqual({ ok: true, command: { kind: "local", name: "react", emoji: "🎉" } });
+  });
+
+  it("refuses a reaction that is not one emoji", () => {
+    const result = parseInput("/react lol");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/exactly one emoji/);
+  });
+
+  it("reads /reply's line and text, and /delete's line", () => {
+    expect(parseInput("/reply 2 me too")).toEqual({
+      ok: true,
+      command: { kind: "local", name: "reply", line: 2, text: "me too" },
+    });
+    expect(parseInput("/delete")).toEqual({ ok: true, command: { kind: "local", name: "delete" } });
+    expect(parseInput("/delete 4")).toEqual({ ok: true, command: { kind: "local", name: "delete", line: 4 } });
+    expect(parseInput("/delete x").ok).toBe(false);
+  });
+});

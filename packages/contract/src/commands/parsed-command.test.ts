@@ -42,7 +42,7 @@ describe("ParsedCommand types", () => {
   });
 
   it("gives local commands no event or payload", () => {
-    expectTypeOf<LocalCommand["name"]>().toEqualTypeOf<"help" | "query">();
+    expectTypeOf<LocalCommand["name"]>().toEqualTypeOf<"help" | "query" | "edit" | "delete" | "react" | "reply">();
     const result = parseInput("/query alice");
     if (!result.ok || result.command.kind !== "local") throw new Error("expected a local command");
     // @ts-expect-error: local commands are not sent, so they have no payload

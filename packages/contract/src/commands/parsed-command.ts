@@ -22,7 +22,16 @@ export type LocalCommand =
   /** Show help: every command's, or one command's (see helpLines). */
   | { kind: "local"; name: "help"; command?: CommandName }
   /** Open (or switch to) the direct conversation with a nick; nothing is sent until a message is. */
-  | { kind: "local"; name: "query"; nick: string };
+  | { kind: "local"; name: "query"; nick: string }
+  /**
+   * Commands about a line the client holds: `line` counts said lines (text and /me) from the
+   * bottom of the open conversation, 1 being the last; the client finds its seq. Absent: the last
+   * line (edit and delete: the user's own last line).
+   */
+  | { kind: "local"; name: "edit"; text: string }
+  | { kind: "local"; name: "delete"; line?: number }
+  | { kind: "local"; name: "react"; emoji: string; line?: number }
+  | { kind: "local"; name: "reply"; line: number; text: string };
 
 export type ParsedCommand = EventCommand | LocalCommand;
 export type CommandOf<N extends CommandName> = Extract<ParsedCommand, { name: N }>;

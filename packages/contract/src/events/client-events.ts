@@ -11,6 +11,7 @@ import {
 import {
   channelNameSchema,
   clientIdSchema,
+  emojiSchema,
   isoDateSchema,
   nickSchema,
   passwordSchema,
@@ -37,6 +38,30 @@ const sessionInfo = z.object({
   current: z.boolean(),
 });
 const channelRef = z.object({ channel: channelNameSchema });
+/** A line of a channel (by name) or of the direct conversation with a nick, by its seq. */
+const lineRef = { target: targetSchema, seq: seqSchema.min(1) };
+const historyPage = z.object({
+  channelId: z.string(),
+  messages: z.array(messageSchema),
+  /** More entries exist in the direction read (older with `before` or none, newer with `after`). */
+  hasMore: z.boolean(),
+  /** With `around`: newer entries exist after this page. */
+  hasNewer: z.boolean().optional(),
+});
+/** What changed in one conversation since the seq a client named. */
+const conversationChanges = z.object({
+  channelId: z.string(),
+  /**
+   * false: `messages` are every entry after the named seq, oldest first. true: the client was too
+   * far behind (more than limits.syncEntriesMax entries) or did not name this conversation, so
+   * `messages` are its newest page, as history:read with neither bound returns them: start afresh.
+   */
+  reset: z.boolean(),
+  messages: z.array(messageSchema),
+  /** With reset: older entries exist before the page. */
+  hasMore: z.boolean(),
+});
+export type ConversationChanges = z.infer<typeof conversationChanges>;
 const channelAndNick = z.object({ channel: channelNameSchema, nick: nickSchema });
 
 /**
@@ -63,9 +88,23 @@ export const clientEvents = {
     result: empty,
   },
   "session:state": {
-    summary: "Who am I and which channels and direct conversations am I in.",
+    summary: "Who am I and which channels and direct conversations am I in, with my read markers.",
     payload: empty,
     result: z.object({ user: userViewSchema, channels: z.array(channelViewSchema) }),
+  },
+  "session:sync": {
+    summary:
+      "Reconnect in one round trip: session:state plus, for each conversation named with the last seq the client holds, every entry after it (or its newest page when too far behind), and the newest page of each conversation it did not name. Conversations left meanwhile are absent from `channels`.",
+    payload: z.object({
+      conversations: z
+        .array(z.object({ channelId: z.string().min(1).max(64), after: seqSchema }))
+        .max(limits.syncConversationsMax),
+    }),
+    result: z.object({
+      user: userViewSchema,
+      channels: z.array(channelViewSchema),
+      changes: z.array(conversationChanges),
+    }),
   },
   "session:quit": {
     summary: "/quit: leave, telling the channels why; the connection closes after the ack.",
@@ -171,21 +210,55 @@ export const clientEvents = {
       action: z.boolean().optional(),
       /** The client's own id for this send: a retry with the same id returns the original. */
       clientId: clientIdSchema.optional(),
+      /** A reply: the seq of the line it answers, in the same conversation. */
+      replyTo: seqSchema.min(1).optional(),
     }),
     result: z.object({ message: messageSchema }),
   },
+  "message:edit": {
+    summary:
+      "/edit: change the text of your own text or /me line; everyone sees it marked edited (an edit entry in the log).",
+    payload: z.object({ ...lineRef, text: textSchema(limits.messageMaxLength) }),
+    result: z.object({ message: messageSchema }),
+  },
+  "message:delete": {
+    summary:
+      "/delete: remove a line for everyone: your own, or any in a channel you moderate (operators and owners; admins anywhere). The text is erased from the server.",
+    payload: z.object(lineRef),
+    result: empty,
+  },
+  "message:react": {
+    summary: "/react: add a reaction (exactly one emoji) to a line.",
+    payload: z.object({ ...lineRef, emoji: emojiSchema }),
+    result: empty,
+  },
+  "message:unreact": {
+    summary: "/react again: take your reaction back.",
+    payload: z.object({ ...lineRef, emoji: emojiSchema }),
+    result: empty,
+  },
+  "read:mark": {
+    summary:
+      "Move your read marker in a conversation forward to `seq` (it never moves back); your other connections are told (read:marked).",
+    payload: z.object({ target: targetSchema, seq: seqSchema }),
+    result: z.object({ readSeq: seqSchema }),
+  },
   "history:read": {
     summary:
-      "/read and catch-up: a page of history, oldest first. With `before`: the newest messages before that seq (hasMore: older ones exist). With `after`: the oldest messages after that seq (hasMore: newer ones exist). With neither: the newest page.",
+      "/read and catch-up: a page of the log, oldest first, lines in their current state and the change entries among them. With `before`: the newest entries before that seq (hasMore: older ones exist). With `after`: the oldest entries after that seq (hasMore: newer ones exist). With `around`: the entries around that seq, it included (hasMore: older exist; hasNewer: newer exist). With none: the newest page.",
     payload: z
       .object({
         target: targetSchema,
         before: seqSchema.optional(),
         after: seqSchema.optional(),
+        around: seqSchema.optional(),
         limit: z.number().int().min(1).max(limits.historyPageMax).optional(),
       })
-      .refine((p) => p.before === undefined || p.after === undefined, "give before or after, not both"),
-    result: z.object({ channelId: z.string(), messages: z.array(messageSchema), hasMore: z.boolean() }),
+      .refine(
+        (p) => [p.before, p.after, p.around].filter((bound) => bound !== undefined).length <= 1,
+        "give at most one of before, after and around",
+      ),
+    result: historyPage,
   },
   "audit:log": {
     summary: "/log: the newest entries of the audit log of moderation and server events (admins).",

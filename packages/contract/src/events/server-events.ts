@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { errorCodeSchema } from "../error-codes";
-import { channelViewSchema, messageSchema, userRefSchema, userViewSchema } from "../models";
-import { isoDateSchema } from "../primitives";
+import { channelViewSchema, messageSchema, sharedChannelViewSchema, userRefSchema, userViewSchema } from "../models";
+import { isoDateSchema, seqSchema } from "../primitives";
 
 /** Every event the server emits, with the schema of its payload. */
 export const serverEvents = {
   "message:new": {
-    summary: "A line in a channel or direct conversation the receiver is in (said text or a system line).",
+    summary:
+      "An entry of the log of a channel or direct conversation the receiver is in: a line (said text or a system line) or a change entry (edit, delete, react, unreact) to apply to the line it targets.",
     payload: messageSchema,
   },
   "channel:joined": {
@@ -23,11 +24,22 @@ export const serverEvents = {
   },
   "channel:updated": {
     summary: "A channel's topic, mode or member count changed.",
-    payload: z.object({ channel: channelViewSchema.omit({ role: true }) }),
+    payload: z.object({ channel: sharedChannelViewSchema }),
   },
   "user:updated": {
     summary: "A user the receiver shares a channel with changed nick.",
     payload: z.object({ user: userViewSchema, previousName: z.string() }),
+  },
+  "read:marked": {
+    summary:
+      "The receiver's read marker moved (on this or another of their connections): unread and mentions count what is after it, up to lastSeq.",
+    payload: z.object({
+      channelId: z.string(),
+      readSeq: seqSchema,
+      unread: z.number().int().nonnegative(),
+      mentions: z.number().int().nonnegative(),
+      lastSeq: seqSchema,
+    }),
   },
   "presence:changed": {
     summary: "A user the receiver shares a channel with came online or went offline.",
