@@ -375,6 +375,59 @@ export class ChatClient {
     this.dispatch({ type: "pending-done", clientId });
   }
 
+  // ---- lines: edit, delete, react, reply, read markers, jumps (issue 12) ------------------
+  // Every method below answers with the refusal to show inline, or null when the server took it.
+
+  /** Changes the text of one of the user's own lines (text or /me). */
+  async editMessage(channelId: string, seq: number, text: string): Promise<ChatError | null> {
+    void channelId, void seq, void text;
+    throw new Error("editMessage: to be built");
+  }
+
+  /** Deletes a line: the user's own, or any as the channel's operator or owner (or an admin). */
+  async deleteMessage(channelId: string, seq: number): Promise<ChatError | null> {
+    void channelId, void seq;
+    throw new Error("deleteMessage: to be built");
+  }
+
+  /** Adds the user's reaction with `emoji` to a line, or takes it back when they already reacted with it. */
+  async toggleReaction(channelId: string, seq: number, emoji: string): Promise<ChatError | null> {
+    void channelId, void seq, void emoji;
+    throw new Error("toggleReaction: to be built");
+  }
+
+  /** Sends `text` as a reply to the line `seq` of the conversation, through the outbox like any send. */
+  async reply(channelId: string, seq: number, text: string): Promise<ChatError | null> {
+    void channelId, void seq, void text;
+    throw new Error("reply: to be built");
+  }
+
+  /**
+   * Moves the read marker to the newest line loaded in the conversation (call it when the user
+   * actually sees the lines: the web while the tab is focused and the bottom is visible, the
+   * terminal for the active window). Nothing is sent when the marker is already there.
+   */
+  markRead(channelId: string): void {
+    void channelId;
+    throw new Error("markRead: to be built");
+  }
+
+  /**
+   * Shows the line `seq`: when it is loaded, nothing to fetch; otherwise older pages are loaded
+   * until it is, or, when it lies far back, a window around it (`ChannelState.window`).
+   * Resolves with the line, or null when it does not exist.
+   */
+  async jumpTo(channelId: string, seq: number): Promise<Message | null> {
+    void channelId, void seq;
+    throw new Error("jumpTo: to be built");
+  }
+
+  /** Leaves a jump's window: the conversation shows its newest lines again. */
+  closeWindow(channelId: string): void {
+    void channelId;
+    throw new Error("closeWindow: to be built");
+  }
+
   /** Removes a notice or an admin alert from view once the user has read it. */
   dismiss(noticeId: number): void {
     this.dispatch({ type: "dismiss", id: noticeId });

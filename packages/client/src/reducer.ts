@@ -38,10 +38,14 @@ function newChannel(view: ChannelView): ChannelState {
     messages: [],
     // Everything up to the channel's newest line at the time we learn of it counts as history.
     cursor: view.lastSeq,
+    ahead: [],
     hasOlder: view.lastSeq > 0,
-    unread: 0,
-    mentions: 0,
+    readSeq: view.readSeq,
+    unread: view.unread,
+    mentions: view.mentions,
+    countedTo: view.lastSeq,
     members: null,
+    window: null,
     typing: {},
   };
 }

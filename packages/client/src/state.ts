@@ -9,6 +9,8 @@ export interface PendingSend {
   target: string;
   text: string;
   action: boolean;
+  /** A reply: the seq of the line it answers. */
+  replyTo?: number;
   status: "sending" | "failed";
   error?: ChatError;
 }
@@ -17,17 +19,37 @@ export interface ChannelState {
   view: ChannelView;
   /** What to address it by: "#dev", or the peer's nick for a direct conversation. */
   target: string;
-  /** Loaded messages, ascending by seq, no duplicates. */
+  /**
+   * Loaded lines in their current state, ascending by seq, no duplicates. Change entries (edit,
+   * delete, react, unreact) are applied to the lines they target and not kept.
+   */
   messages: Message[];
-  /** Highest seq up to which every message is loaded: catch-up asks for what comes after. */
+  /** Highest seq up to which every log entry is received: catch-up asks for what comes after. */
   cursor: number;
+  /** Seqs above `cursor` already received out of order (so the cursor can pass them once the gap fills). */
+  ahead: number[];
   /** Whether older history exists before messages[0]. */
   hasOlder: boolean;
+  /** The user's read marker (kept on the server, the same on every device). */
+  readSeq: number;
+  /** Lines from others after readSeq, and those that mention the user: the badge. */
   unread: number;
   mentions: number;
+  /** The seq up to which `unread` and `mentions` are counted (the server's basis, then live lines). */
+  countedTo: number;
   members: MemberView[] | null;
+  /** A page of older history around a line the user jumped to, shown instead of the newest lines until closed. */
+  window: HistoryWindow | null;
   /** Who is typing, by user id, with when the indication lapses (ms since epoch). */
   typing: Record<string, { name: string; until: number }>;
+}
+
+/** Lines around `focusSeq`, read with history:read `around`, kept in step with change entries like `messages`. */
+export interface HistoryWindow {
+  focusSeq: number;
+  messages: Message[];
+  hasOlder: boolean;
+  hasNewer: boolean;
 }
 
 export interface Notice {

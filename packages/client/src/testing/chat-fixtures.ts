@@ -16,6 +16,9 @@ export const channelView = (name: string, over: Partial<ChannelView> = {}): Chan
   memberCount: 2,
   lastSeq: 0,
   role: "member",
+  readSeq: over.lastSeq ?? 0,
+  unread: 0,
+  mentions: 0,
   ...over,
 });
 
@@ -43,5 +46,6 @@ export const textMessage = (
   text,
   meta: {},
   createdAt: new Date(Date.UTC(2026, 10, 24, 9, 0, seq)).toISOString(),
+  version: seq,
   ...over,
 });
