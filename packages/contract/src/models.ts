@@ -40,7 +40,12 @@ export const channelViewSchema = z.object({
 });
 export type ChannelView = z.infer<typeof channelViewSchema>;
 /** What every member of a channel is told of it: the view without the per-viewer fields. */
-export const sharedChannelViewSchema = channelViewSchema.omit({ role: true, readSeq: true, unread: true, mentions: true });
+export const sharedChannelViewSchema = channelViewSchema.omit({
+  role: true,
+  readSeq: true,
+  unread: true,
+  mentions: true,
+});
 export type SharedChannelView = z.infer<typeof sharedChannelViewSchema>;
 
 export const channelSummarySchema = z.object({

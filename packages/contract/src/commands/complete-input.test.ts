@@ -9,7 +9,13 @@ const atEnd = (text: string) => completeInput(text, text.length, candidates);
 
 describe("completeInput", () => {
   it("offers command names after a leading /", () => {
-    expect(atEnd("/d")).toMatchObject({ kind: "command", start: 0, end: 2, prefix: "/d", options: ["/delete", "/deop"] });
+    expect(atEnd("/d")).toMatchObject({
+      kind: "command",
+      start: 0,
+      end: 2,
+      prefix: "/d",
+      options: ["/delete", "/deop"],
+    });
     expect(atEnd("/qu").options).toEqual(["/query", "/quit"]);
     expect(atEnd("/").options).toContain("/help");
     expect(atEnd("/J").options).toEqual(["/join"]);

@@ -298,7 +298,10 @@ describe("commands about a line", () => {
   });
 
   it("reads /react's emoji and optional line", () => {
-    expect(parseInput("/react 👍🏽 3")).toEqual({ ok: true, command: { kind: "local", name: "react", emoji: "👍🏽", line: 3 } });
+    expect(parseInput("/react 👍🏽 3")).toEqual({
+      ok: true,
+      command: { kind: "local", name: "react", emoji: "👍🏽", line: 3 },
+    });
     expect(parseInput("/react 🎉")).toEqual({ ok: true, command: { kind: "local", name: "react", emoji: "🎉" } });
   });
 
