@@ -4,13 +4,15 @@
 // Loopback only; every loop is bounded. Shape: BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS,
 // BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS (defaults: 1000, 10, 10, 600, 15, 10000);
 // throughput: BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS (8000, 10); BENCH_ONLY: a
-// comma-separated subset of the case keys below.
+// comma-separated subset of the case keys below; sync: BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH,
+// BENCH_SYNC_CHANNELS (10000, 20, 200).
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type Shape } from "./src/load/cases";
-import { idleTable, loadTable, targetLines, throughputTable, type Figures } from "./src/load/report";
+import { idleTable, loadTable, syncTable, targetLines, throughputTable, type Figures } from "./src/load/report";
+import { syncCase } from "./src/load/sync-case";
 import { THROUGHPUT_LISTENERS, throughputCase } from "./src/load/throughput-case";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -24,8 +26,13 @@ const shape: Shape = {
 const idleClients = num("BENCH_IDLE_CLIENTS", 10_000);
 const throughputRate = num("BENCH_THROUGHPUT_RATE", 8000);
 const throughputMs = num("BENCH_THROUGHPUT_SECONDS", 10) * 1000;
+const syncShape = {
+  clients: num("BENCH_SYNC_CLIENTS", 10_000),
+  each: num("BENCH_SYNC_CHANNELS_EACH", 20),
+  channels: num("BENCH_SYNC_CHANNELS", 200),
+};
 
-const CASES = ["relay", "sqlite", "pg", "two-node", "throughput", "idle"] as const;
+const CASES = ["relay", "sqlite", "pg", "two-node", "throughput", "idle", "sync"] as const;
 type CaseKey = (typeof CASES)[number];
 const isCase = (key: string): key is CaseKey => (CASES as readonly string[]).includes(key);
 
@@ -53,6 +60,7 @@ async function runCases(run: Set<CaseKey>): Promise<Figures> {
     log("idle", (x.idleRelay = await idleCase("relay", idleClients)));
     log("idle", (x.idleCanaduck = await idleCase("canaduck", idleClients)));
   }
+  if (run.has("sync")) log("sync", (x.sync = await syncCase(syncShape.clients, syncShape.each, syncShape.channels)));
   return x;
 }
 
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
     [x.relay, x.sqlite, x.postgres, x.twoNode].some(Boolean) ? loadTable(x) : "",
     x.throughput ? throughputTable(x.throughput) : "",
     x.idleRelay ? idleTable(x) : "",
+    x.sync ? syncTable(x.sync) : "",
     ["## Targets", "", ...targetLines(x)].join("\n"),
   ].filter((s) => s !== "");
   console.log(`\n${sections.join("\n\n")}\n`);
@@ -82,9 +91,9 @@ async function main(): Promise<void> {
     "",
     `Machine: ${machine}`,
     "",
-    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100; memory is the server process's resident memory with them connected, less before, per client. The CanaDuck server grows V8's heap by 20% at a time (apps/server/src/main.ts); the relay runs with V8's defaults.`,
+    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100; memory is the server process's resident memory with them connected, less before, per client. The CanaDuck server grows V8's heap by 20% at a time (apps/server/src/main.ts); the relay runs with V8's defaults. Sync: ${syncShape.clients} clients, each in ${syncShape.each} of ${syncShape.channels} channels, sync once, go away; each channel then gets two lines, an edit of an older line, two reactions and a deletion; the server restarts (SIGTERM, then start on the same file); every client reconnects with its saved token and catches up with one session:sync naming its conversations; the case checks each answer holds every missed entry with the lines in their final state.`,
     "",
-    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle runs a subset and leaves this file alone).",
+    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH, BENCH_SYNC_CHANNELS; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle,sync runs a subset and leaves this file alone).",
     "",
     ...sections.flatMap((s) => [s, ""]),
   ].join("\n");

@@ -7,7 +7,7 @@ import { sleep } from "../stats";
 import { runLoad, type LoadResult } from "./load-generator";
 import { countStored, seed } from "./seed";
 
-const relayEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), "relay-main.ts");
+export const relayEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), "relay-main.ts");
 
 export interface Shape {
   clients: number;

@@ -1,6 +1,7 @@
 // The load bench's tables and target lines, from one run's figures. Any case may be missing
 // (BENCH_ONLY runs a subset): ratios then read "-" and targets "not run".
 import type { CaseResult, IdleResult } from "./cases";
+import type { SyncResult } from "./sync-case";
 import type { ThroughputResult } from "./throughput-case";
 
 export interface Figures {
@@ -11,6 +12,7 @@ export interface Figures {
   throughput?: ThroughputResult;
   idleRelay?: IdleResult;
   idleCanaduck?: IdleResult;
+  sync?: SyncResult;
 }
 
 export const PERSISTED_TARGET = 5_000;
@@ -101,6 +103,31 @@ export function throughputTable(t: ThroughputResult): string {
   ]);
 }
 
+export function syncTable(r: SyncResult): string {
+  return table([
+    [
+      "case",
+      "clients × channels each",
+      "missed entries per channel",
+      "relay plain connect s",
+      "catch-up after restart s (× relay)",
+      "sync answer per client",
+      "incomplete clients",
+      "reset conversations",
+    ],
+    [
+      r.name,
+      `${r.clients} × ${r.channelsPerClient} (of ${r.channels})`,
+      String(r.missedPerChannel),
+      f(r.relayConnectMs / 1000, 2),
+      `${f(r.catchUpMs / 1000, 2)} (${ratio(r.catchUpMs, r.relayConnectMs)})`,
+      kib(r.syncBytesPerClient),
+      String(r.incomplete),
+      String(r.resets),
+    ],
+  ]);
+}
+
 /** One line per target, each computed from this run's figures. */
 export function targetLines(x: Figures): string[] {
   const lines: string[] = [];
@@ -129,5 +156,11 @@ export function targetLines(x: Figures): string[] {
       `- Two nodes at ${f(twoNode.rate)} msg/s (half the one-node rate): p99 ${f(twoNode.p99, 1)} ms, half the deliveries crossing nodes (needs ≤ 250 ms): ${verdict(twoNode.p99 <= 250)}`,
     );
   else lines.push("- Two nodes at half rate: p99 ≤ 250 ms: not run (needs two-node)");
+  const { sync } = x;
+  if (sync)
+    lines.push(
+      `- Catch-up after a restart, one session:sync per client: ${sync.clients} clients × ${sync.channelsPerClient} channels back in ${f(sync.catchUpMs / 1000, 2)} s = ${ratio(sync.catchUpMs, sync.relayConnectMs)} the relay's plain connect (reported; issue 20 sets the speed target), ${sync.incomplete} clients missing an edit, reaction or deletion (needs 0): ${verdict(sync.incomplete === 0)}`,
+    );
+  else lines.push("- Catch-up after a restart carries every edit, reaction and deletion: not run (needs sync)");
   return lines;
 }

@@ -29,6 +29,8 @@ export async function seed(
   channels: number,
   /** "all": each publisher is in (and so receives) every channel; "one": publisher j is only in channel j mod R. */
   publisherChannels: "all" | "one" = "all",
+  /** Channels each client is in: client j is in channels j, j + R/n, j + 2R/n … (mod R), spread evenly. */
+  channelsPerClient = 1,
 ): Promise<Seed> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
@@ -76,12 +78,17 @@ export async function seed(
     return token;
   };
   const result: Seed = { channels: channelRows.map((c) => c.name), clients: [], publishers: [] };
+  const stride = Math.max(1, Math.floor(channels / channelsPerClient));
   for (let j = 0; j < clients; j++) {
-    const channel = channelRows[j % channels];
+    const own = Array.from(
+      { length: Math.min(channelsPerClient, channels) },
+      (_, k) => channelRows[(j + k * stride) % channels],
+    );
+    const memberOf = own.filter((c) => c !== undefined);
     result.clients.push({
       name: `c${j}`,
-      token: addUser(`c${j}`, channel ? [channel] : []),
-      channel: channel?.name ?? "",
+      token: addUser(`c${j}`, memberOf),
+      channel: memberOf[0]?.name ?? "",
     });
   }
   for (let j = 0; j < publishers; j++) {
