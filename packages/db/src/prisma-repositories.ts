@@ -153,7 +153,7 @@ export function prismaRepositories(
       // The (channelId, targetSeq) index finds a line's change entries without a scan.
       eraseEdits: async (channelId, targetSeq) =>
         void (await tx.message.updateMany({ where: { channelId, targetSeq, kind: "edit" }, data: { text: "" } })),
-      listUnread: async (channelId, after, upTo, viewerId, limit) => {
+      listUnreadTexts: async (channelId, after, upTo, viewerId, limit) => {
         const rows = await tx.message.findMany({
           where: {
             channelId,
@@ -165,8 +165,9 @@ export function prismaRepositories(
           },
           orderBy: { seq: "desc" },
           take: limit,
+          select: { text: true },
         });
-        return rows.map(toMessageRecord);
+        return rows.map((row) => row.text);
       },
     },
     reactions: {

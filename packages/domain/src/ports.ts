@@ -110,10 +110,11 @@ export interface MessageRepository {
   /** Blanks the text of every edit entry of the line at `targetSeq`: a deletion erases them too. */
   eraseEdits(channelId: string, targetSeq: number): Promise<void>;
   /**
-   * Up to `limit` lines of kind text or action with seq in (`after`, `upTo`], not deleted and
-   * not written by `viewerId`, newest first: what is unread for the viewer.
+   * The text of up to `limit` lines of kind text or action with seq in (`after`, `upTo`], not
+   * deleted and not written by `viewerId`, newest first: what is unread for the viewer. Only the
+   * text, since every conversation of every reconnect counts these.
    */
-  listUnread(channelId: string, after: number, upTo: number, viewerId: string, limit: number): Promise<MessageRecord[]>;
+  listUnreadTexts(channelId: string, after: number, upTo: number, viewerId: string, limit: number): Promise<string[]>;
 }
 
 export interface ReactionRepository {

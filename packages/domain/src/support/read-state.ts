@@ -22,8 +22,8 @@ export async function countUnread(
   viewer: Pick<UserRecord, "id" | "name">,
 ): Promise<{ unread: number; mentions: number }> {
   if (readSeq >= upTo) return { unread: 0, mentions: 0 };
-  const lines = await tx.messages.listUnread(channelId, readSeq, upTo, viewer.id, limits.unreadCountMax);
-  return { unread: lines.length, mentions: lines.filter((line) => mentions(line.text, viewer.name)).length };
+  const texts = await tx.messages.listUnreadTexts(channelId, readSeq, upTo, viewer.id, limits.unreadCountMax);
+  return { unread: texts.length, mentions: texts.filter((text) => mentions(text, viewer.name)).length };
 }
 
 /** The viewer's marker in a conversation and what is unread after it, up to its last seq. */

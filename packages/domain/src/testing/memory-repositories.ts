@@ -207,21 +207,20 @@ export function memoryRepositories(state: MemoryState): Repositories {
         for (const m of values(state.messages))
           if (m.channelId === channelId && m.kind === "edit" && m.targetSeq === targetSeq) m.text = "";
       },
-      listUnread: async (channelId, after, upTo, viewerId, limit) =>
-        copy(
-          values(state.messages)
-            .filter(
-              (m) =>
-                m.channelId === channelId &&
-                m.seq > after &&
-                m.seq <= upTo &&
-                (m.kind === "text" || m.kind === "action") &&
-                m.deletedAt === null &&
-                m.authorId !== viewerId,
-            )
-            .sort((a, b) => b.seq - a.seq)
-            .slice(0, limit),
-        ),
+      listUnreadTexts: async (channelId, after, upTo, viewerId, limit) =>
+        values(state.messages)
+          .filter(
+            (m) =>
+              m.channelId === channelId &&
+              m.seq > after &&
+              m.seq <= upTo &&
+              (m.kind === "text" || m.kind === "action") &&
+              m.deletedAt === null &&
+              m.authorId !== viewerId,
+          )
+          .sort((a, b) => b.seq - a.seq)
+          .slice(0, limit)
+          .map((m) => m.text),
     },
     reactions: {
       async insert(reaction) {
