@@ -555,8 +555,11 @@ export class ChatClient {
     const current = activeChannel(this.state);
     const plan = planInput(text, current?.target);
     switch (plan.kind) {
-      case "refused":
-        return plan.error;
+      case "refused": {
+        // Plain text too long: say how much to cut (the view keeps the text).
+        const over = text.startsWith("/") ? 0 : overLimitBy(text);
+        return over > 0 ? tooLong(over) : plan.error;
+      }
       case "help": {
         const ack = await this.request("server:help", plan.command ? { command: plan.command } : {}, true);
         if (ack.ok) this.notice("info", ack.data.lines.join("\n"));
