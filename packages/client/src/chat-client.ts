@@ -221,12 +221,21 @@ export class ChatClient {
    * outbox replays unacknowledged sends.
    */
   private async catchUp(): Promise<void> {
-    const conversations = this.state.order.flatMap((channelId) => {
+    // Conversations beyond the bound are simply not named: the server answers them with their newest page.
+    const conversations = this.state.order.slice(0, limits.syncConversationsMax).flatMap((channelId) => {
       const channel = this.state.channels[channelId];
       return channel ? [{ channelId, after: channel.cursor }] : [];
     });
     const sync = await this.request("session:sync", { conversations }, true);
-    if (!sync.ok) return;
+    if (!sync.ok) {
+      // A busy or briefly failing server: try again rather than stay behind until the next reconnect.
+      if (retryableSync.has(sync.error.code))
+        setTimeout(
+          () => this.closed || !this.socket.connected || void this.catchUp(),
+          sync.error.retryAfterMs ?? 1_000,
+        );
+      return;
+    }
     this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
     for (const change of sync.data.changes) {
       this.dispatch({
@@ -660,6 +669,9 @@ export class ChatClient {
     return null;
   }
 }
+
+/** Refusals of a catch-up that pass by themselves. */
+const retryableSync: ReadonlySet<string> = new Set(["RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]);
 
 /** A send as the outbox keeps it to replay. */
 type Outgoing = Pick<PendingSend, "clientId" | "target" | "text" | "action" | "replyTo">;
