@@ -14,6 +14,8 @@ import { conversationSnapshot, loadedFrom } from "./conversation-snapshot";
 
 type Actor = Awaited<ReturnType<TestServer["user"]>>;
 const PASSWORD = "correct horse battery";
+/** The server's one administrator (ADMIN_NAMES), registered when a scenario first needs it. */
+const ADMIN = "sysop";
 
 /** One scenario's people and channel: the viewer's clients are compared, the others act. */
 interface World {
@@ -88,6 +90,14 @@ const scenarios: Scenario[] = [
     name: "an operator deletes someone else's line",
     covers: ["message:delete"],
     run: async (w) => void (await w.owner.do("message:delete", { target: w.channel, seq: w.seqOf("bob says hi") })),
+  },
+  {
+    name: "an admin deletes a line in a channel it is not in",
+    covers: ["message:delete"],
+    run: async (w) => {
+      const admin = await adminOf(w);
+      await admin.do("message:delete", { target: w.channel, seq: w.seqOf("bob says hi") });
+    },
   },
   {
     name: "reactions by others and by the viewer",
@@ -224,7 +234,7 @@ describe("every change is an event: connected, reconnecting and fresh clients ag
   const clients: ChatClient[] = [];
   beforeAll(async () => {
     // Every scenario registers its own people: the per-address budgets would refuse them.
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await new TestServer({ RATE_LIMITS: "off", ADMIN_NAMES: ADMIN }).start();
   });
   afterAll(async () => {
     for (const c of clients.splice(0)) c.close();
@@ -309,6 +319,16 @@ const serverOf = (w: World): TestServer => {
   const s = servers.get(w);
   if (!s) throw new Error("no server for this world");
   return s;
+};
+
+const admins = new WeakMap<TestServer, Promise<Actor>>();
+const adminOf = (w: World): Promise<Actor> => {
+  const s = serverOf(w);
+  const existing = admins.get(s);
+  if (existing) return existing;
+  const admin = s.user(ADMIN, PASSWORD);
+  admins.set(s, admin);
+  return admin;
 };
 
 /** The client's socket, to take it offline and back as a dropped connection would. */
