@@ -82,6 +82,15 @@ export function prismaRepositories(
       setRole: async (channelId, userId, role) =>
         void (await tx.membership.update({ where: { channelId_userId: { channelId, userId } }, data: { role } })),
       count: (channelId) => tx.membership.count({ where: { channelId } }),
+      countMany: async (channelIds) => {
+        if (channelIds.length === 0) return new Map();
+        const rows = await tx.membership.groupBy({
+          by: ["channelId"],
+          where: { channelId: { in: [...channelIds] } },
+          _count: { _all: true },
+        });
+        return new Map(rows.map((row) => [row.channelId, row._count._all]));
+      },
       listMembers: async (channelId) => {
         const rows = await tx.membership.findMany({ where: { channelId }, include: { user: true } });
         return rows.map(({ user, ...row }) => ({ membership: toMembershipRecord(row), user }));

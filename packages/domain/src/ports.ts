@@ -74,6 +74,8 @@ export interface MembershipRepository {
   remove(channelId: string, userId: string): Promise<void>;
   setRole(channelId: string, userId: string, role: ChannelRole): Promise<void>;
   count(channelId: string): Promise<number>;
+  /** Member counts of many channels in one read; a channel without members is absent. */
+  countMany(channelIds: readonly string[]): Promise<Map<string, number>>;
   listMembers(channelId: string): Promise<MemberWithUser[]>;
   listChannelsOf(userId: string): Promise<Array<{ membership: MembershipRecord; channel: ChannelRecord }>>;
 }

@@ -1,5 +1,5 @@
 import { userCommand } from "../command";
-import { channelView, toUserView } from "../support/views";
+import { channelViewsOf, toUserView } from "../support/views";
 
 /** session:state — who the actor is and every channel and direct conversation they are in. */
 export const sessionState = userCommand<"session:state">({
@@ -9,7 +9,7 @@ export const sessionState = userCommand<"session:state">({
   audit: "none",
   async run(ctx) {
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
-    const channels = await Promise.all(joined.map(({ channel }) => channelView(ctx.tx, channel, ctx.user.id)));
+    const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
     return { user: toUserView(ctx.user), channels };
   },
 });

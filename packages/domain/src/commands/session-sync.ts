@@ -1,7 +1,7 @@
 import { limits, type ConversationChanges } from "@canaduck/contract";
 import { userCommand } from "../command";
 import { pageAfter, pageBefore } from "../support/history";
-import { channelView, toUserView } from "../support/views";
+import { channelViewsOf, toUserView } from "../support/views";
 
 /**
  * session:sync — a reconnect in one round trip: session:state, and for each conversation the
@@ -18,13 +18,15 @@ export const sessionSync = userCommand<"session:sync">({
   async run(ctx) {
     const held = new Map(ctx.payload.conversations.map((c) => [c.channelId, c.after]));
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
-    const channels = [];
+    const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
     const changes: ConversationChanges[] = [];
     for (const { channel } of joined) {
-      channels.push(await channelView(ctx.tx, channel, ctx.user.id));
       const after = held.get(channel.id);
       const read = { tx: ctx.tx, channelId: channel.id, viewerId: ctx.user.id };
-      if (after !== undefined && after >= channel.lastSeq - limits.syncEntriesMax) {
+      if (after !== undefined && after >= channel.lastSeq) {
+        // Nothing happened there: the usual case for most conversations of a reconnect, read for free.
+        changes.push({ channelId: channel.id, reset: false, messages: [], hasMore: false });
+      } else if (after !== undefined && after >= channel.lastSeq - limits.syncEntriesMax) {
         const { messages } = await pageAfter({ ...read, limit: limits.syncEntriesMax }, after);
         changes.push({ channelId: channel.id, reset: false, messages, hasMore: false });
       } else {

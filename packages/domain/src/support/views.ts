@@ -9,7 +9,7 @@ import type {
 } from "@canaduck/contract";
 import type { Repositories } from "../ports";
 import type { ChannelRecord, MembershipRecord, MessageRecord, UserRecord } from "../records";
-import { readState } from "./read-state";
+import { countUnread, readState } from "./read-state";
 
 export const toUserView = (user: UserRecord): UserView => ({ id: user.id, name: user.name, isAdmin: user.isAdmin });
 
@@ -48,26 +48,73 @@ export const toMemberView = (membership: MembershipRecord, user: UserRecord, onl
 
 /**
  * A channel as `viewerId` sees it: with their role, their read marker and what is unread after
- * it, and, for a direct conversation, who the peer is.
+ * it, and, for a direct conversation, who the peer is. A handful of reads whatever the channel's
+ * size: reconnecting members of a channel of thousands must not each read its member list.
  */
 export async function channelView(tx: Repositories, channel: ChannelRecord, viewerId: string): Promise<ChannelView> {
-  const members = await tx.memberships.listMembers(channel.id);
-  const own = members.find((m) => m.user.id === viewerId);
-  const peer = channel.kind === "direct" ? members.find((m) => m.user.id !== viewerId) : undefined;
+  const [memberCount, own, peer] = await Promise.all([
+    tx.memberships.count(channel.id),
+    viewerId === "" ? null : tx.memberships.find(channel.id, viewerId),
+    channel.kind === "direct" ? directPeer(tx, channel, viewerId) : undefined,
+  ]);
   // Only a member has a marker; anyone else (a viewer of a public channel) has read nothing of it.
-  const read = own ? await readState(tx, channel, own.user) : { readSeq: 0, unread: 0, mentions: 0 };
+  const viewer = own ? await tx.users.findById(viewerId) : null;
+  const read = viewer ? await readState(tx, channel, viewer) : { readSeq: 0, unread: 0, mentions: 0 };
   return {
     id: channel.id,
     name: channel.name,
     kind: channel.kind,
     topic: channel.topic,
     inviteOnly: channel.inviteOnly,
-    memberCount: members.length,
+    memberCount,
     lastSeq: channel.lastSeq,
-    role: own?.membership.role ?? null,
-    ...(peer ? { peer: { id: peer.user.id, name: peer.user.name } } : {}),
+    role: own?.role ?? null,
+    ...(peer ? { peer } : {}),
     ...read,
   };
+}
+
+/**
+ * Every conversation of `viewer` as they see it (session:state, session:sync): member counts and
+ * read markers in one read each for all of them, not a few reads per conversation, since every
+ * reconnect of every client asks for this.
+ */
+export async function channelViewsOf(
+  tx: Repositories,
+  viewer: UserRecord,
+  joined: ReadonlyArray<{ membership: MembershipRecord; channel: ChannelRecord }>,
+): Promise<ChannelView[]> {
+  const ids = joined.map(({ channel }) => channel.id);
+  const [counts, markers] = await Promise.all([tx.memberships.countMany(ids), tx.readMarkers.listByUser(viewer.id)]);
+  const markerOf = new Map(markers.map((m) => [m.channelId, m.seq]));
+  return Promise.all(
+    joined.map(async ({ membership, channel }) => {
+      const readSeq = Math.min(markerOf.get(channel.id) ?? 0, channel.lastSeq);
+      const [unread, peer] = await Promise.all([
+        countUnread(tx, channel.id, readSeq, channel.lastSeq, viewer),
+        channel.kind === "direct" ? directPeer(tx, channel, viewer.id) : undefined,
+      ]);
+      return {
+        id: channel.id,
+        name: channel.name,
+        kind: channel.kind,
+        topic: channel.topic,
+        inviteOnly: channel.inviteOnly,
+        memberCount: counts.get(channel.id) ?? 0,
+        lastSeq: channel.lastSeq,
+        role: membership.role,
+        ...(peer ? { peer } : {}),
+        readSeq,
+        ...unread,
+      };
+    }),
+  );
+}
+
+/** The other party of a direct conversation (two members at most, so listing them is cheap). */
+async function directPeer(tx: Repositories, channel: ChannelRecord, viewerId: string) {
+  const other = (await tx.memberships.listMembers(channel.id)).find((m) => m.user.id !== viewerId);
+  return other ? { id: other.user.id, name: other.user.name } : undefined;
 }
 
 /** The viewer-independent part of a channel view, for channel:updated. */

@@ -127,6 +127,12 @@ export function memoryRepositories(state: MemoryState): Repositories {
         required(state.memberships.get(pairKey(channelId, userId)), "membership").role = role;
       },
       count: async (channelId) => values(state.memberships).filter((m) => m.channelId === channelId).length,
+      async countMany(channelIds) {
+        const counts = new Map<string, number>();
+        for (const m of values(state.memberships))
+          if (channelIds.includes(m.channelId)) counts.set(m.channelId, (counts.get(m.channelId) ?? 0) + 1);
+        return counts;
+      },
       listMembers: async (channelId) =>
         values(state.memberships)
           .filter((m) => m.channelId === channelId)
