@@ -64,7 +64,10 @@ describe("Composer", () => {
     expect(sent).toEqual([]);
     await user.clear(box);
     await user.type(box, "/d");
-    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([expect.stringContaining("/deop")]);
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([
+      expect.stringContaining("/delete"),
+      expect.stringContaining("/deop"),
+    ]);
   });
 
   it("completes nicks and channels with Tab, cycling when several match", async () => {
