@@ -28,6 +28,8 @@ const envSchema = z.object({
     .number()
     .positive()
     .default(24 * 30),
+  /** How long after writing a line its author may edit it; unset: no limit. */
+  EDIT_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEB_DIST: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
@@ -63,6 +65,8 @@ export interface ServerConfig {
   databaseUrl: string;
   adminNames: string[];
   sessionTtlMs: number;
+  /** How long a line stays editable by its author; null: always. */
+  editWindowMs: number | null;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   webDist: string;
   migrationsDir: string;
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     databaseUrl: e.DATABASE_URL,
     adminNames: e.ADMIN_NAMES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
+    editWindowMs: e.EDIT_WINDOW_SECONDS === undefined ? null : e.EDIT_WINDOW_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     // Each database keeps its own migrations, written from the same schema (packages/db/prisma).

@@ -19,6 +19,7 @@ export function serverDomain(
       sessionTtlMs: config.sessionTtlMs,
       adminNames: config.adminNames,
       maxChannelsPerUser: config.security.maxChannelsPerUser,
+      ...(config.editWindowMs === null ? {} : { editWindowMs: config.editWindowMs }),
     },
   };
 }

@@ -18,7 +18,7 @@ import { createServer, type ChatServerHandle, type ServerSeams } from "../src/cr
 import { createLogger, type Logger } from "../src/logger";
 import { testDatabase } from "@canaduck/db/testing";
 
-export { freshPostgresDatabase, type TestDatabase } from "@canaduck/db/testing";
+export { freshPostgresDatabase, rawQuery, type TestDatabase } from "@canaduck/db/testing";
 
 export class HandshakeRefused extends Error {
   constructor(
@@ -61,6 +61,11 @@ export class TestServer {
     this.handle = await createServer(config, this.logger, this.seams);
     this.port = this.handle.port;
     return this;
+  }
+
+  /** The database this server runs on, for a test that reads what is stored (see rawQuery). */
+  databaseUrl(): Promise<string> {
+    return this.env.DATABASE_URL ? Promise.resolve(this.env.DATABASE_URL) : this.database.url();
   }
 
   get url(): string {

@@ -15,6 +15,13 @@ describe("a server that survives what clients send it", () => {
     });
   });
 
+  it("refuses a protocol 1 client, which would show edits and reactions as lines", async () => {
+    expect(PROTOCOL_VERSION).toBe(2);
+    await expect(server.connect({ protocol: 1 })).rejects.toMatchObject({
+      data: { code: "UNSUPPORTED_PROTOCOL", supportedProtocols: [2] },
+    });
+  });
+
   it("refuses a bad token at the handshake and a logged-out one afterwards", async () => {
     await expect(server.connect({ token: "not-a-token" })).rejects.toMatchObject({
       data: { code: "NOT_AUTHENTICATED" },

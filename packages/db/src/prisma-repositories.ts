@@ -1,6 +1,6 @@
 import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
-import { toChannelRecord, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
+import { toChannelRecord, toLineUpdate, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
 import { batchReads } from "./batch-reads";
 import { bumpSeq, insertMessages, type SqlDialect } from "./send-statements";
 
@@ -144,6 +144,56 @@ export function prismaRepositories(
         });
         return rows.map(toMessageRecord);
       },
+      findBySeqs: async (channelId, seqs) =>
+        seqs.length === 0
+          ? []
+          : (await tx.message.findMany({ where: { channelId, seq: { in: [...seqs] } } })).map(toMessageRecord),
+      updateLine: async (channelId, seq, patch) =>
+        void (await tx.message.update({ where: { channelId_seq: { channelId, seq } }, data: toLineUpdate(patch) })),
+      // The (channelId, targetSeq) index finds a line's change entries without a scan.
+      eraseEdits: async (channelId, targetSeq) =>
+        void (await tx.message.updateMany({ where: { channelId, targetSeq, kind: "edit" }, data: { text: "" } })),
+      listUnreadTexts: async (channelId, after, upTo, viewerId, limit) => {
+        const rows = await tx.message.findMany({
+          where: {
+            channelId,
+            seq: { gt: after, lte: upTo },
+            kind: { in: ["text", "action"] },
+            deletedAt: null,
+            // A line the server wrote (no author) is nobody's own, so it counts too.
+            OR: [{ authorId: null }, { authorId: { not: viewerId } }],
+          },
+          orderBy: { seq: "desc" },
+          take: limit,
+          select: { text: true },
+        });
+        return rows.map((row) => row.text);
+      },
+    },
+    reactions: {
+      insert: async (reaction) => void (await tx.reaction.create({ data: reaction })),
+      find: (channelId, targetSeq, userId, emoji) =>
+        tx.reaction.findUnique({
+          where: { channelId_targetSeq_userId_emoji: { channelId, targetSeq, userId, emoji } },
+        }),
+      remove: async (channelId, targetSeq, userId, emoji) =>
+        void (await tx.reaction.deleteMany({ where: { channelId, targetSeq, userId, emoji } })),
+      removeAll: async (channelId, targetSeq) =>
+        void (await tx.reaction.deleteMany({ where: { channelId, targetSeq } })),
+      listFor: (channelId, targetSeqs) =>
+        targetSeqs.length === 0
+          ? Promise.resolve([])
+          : tx.reaction.findMany({ where: { channelId, targetSeq: { in: [...targetSeqs] } } }),
+    },
+    readMarkers: {
+      find: (userId, channelId) => tx.readMarker.findUnique({ where: { userId_channelId: { userId, channelId } } }),
+      listByUser: (userId) => tx.readMarker.findMany({ where: { userId } }),
+      upsert: async (marker) =>
+        void (await tx.readMarker.upsert({
+          where: { userId_channelId: { userId: marker.userId, channelId: marker.channelId } },
+          create: marker,
+          update: { seq: marker.seq, updatedAt: marker.updatedAt },
+        })),
     },
     audit: {
       insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),

@@ -1,6 +1,6 @@
 import { channelRoleSchema, messageKindSchema, messageMetaSchema } from "@canaduck/contract";
-import type { ChannelKind, ChannelRecord, MembershipRecord, MessageRecord } from "@canaduck/domain";
-import type { Channel, Membership, Message } from "@prisma/client";
+import type { ChannelKind, ChannelRecord, LinePatch, MembershipRecord, MessageRecord } from "@canaduck/domain";
+import type { Channel, Membership, Message, Prisma } from "@prisma/client";
 
 /** Rows to domain records: the string columns that hold enumerations are checked on the way in. */
 export const toChannelRecord = (row: Channel): ChannelRecord => ({
@@ -25,6 +25,17 @@ export const toMessageRow = (record: MessageRecord): Message => ({
   meta: JSON.stringify(record.meta),
   clientId: record.clientId,
   createdAt: record.createdAt,
+  version: record.version,
+  editedAt: record.editedAt,
+  deletedAt: record.deletedAt,
+  targetSeq: record.targetSeq,
+  replyToSeq: record.replyToSeq,
+});
+
+/** A change to a line as the columns it writes (meta is stored as JSON). */
+export const toLineUpdate = ({ meta, ...rest }: LinePatch): Prisma.MessageUpdateManyMutationInput => ({
+  ...rest,
+  ...(meta === undefined ? {} : { meta: JSON.stringify(meta) }),
 });
 
 export const toMessageRecord = (row: Message): MessageRecord => ({

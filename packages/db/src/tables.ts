@@ -50,6 +50,7 @@ export const textOrNull: Coercer<string | null> = (value) =>
 export const bool: Coercer<boolean> = (value) =>
   value === true || value === 1 || value === 1n || value === "1" || value === "true";
 export const int: Coercer<number> = (value) => Number(value);
+export const intOrNull: Coercer<number | null> = (value) => (value === null || value === undefined ? null : int(value));
 export const date: Coercer<Date> = (value) => {
   if (value instanceof Date) return value;
   const written = text(value);
@@ -112,6 +113,11 @@ export const tables = {
     meta: text,
     clientId: textOrNull,
     createdAt: date,
+    version: int,
+    editedAt: dateOrNull,
+    deletedAt: dateOrNull,
+    targetSeq: intOrNull,
+    replyToSeq: intOrNull,
   }),
 } as const;
 

@@ -111,6 +111,11 @@ describe("batch reads match the typed reads", () => {
           meta: {},
           clientId: "k-1",
           createdAt: at("2026-03-01T14:00:00.007Z"),
+          version: seq + 5,
+          editedAt: at("2026-03-01T14:00:02.5Z"),
+          deletedAt: null,
+          targetSeq: null,
+          replyToSeq: 1,
         },
         {
           id: "m-2",
@@ -123,6 +128,11 @@ describe("batch reads match the typed reads", () => {
           meta: { target: { id: "u-admin", name: "U-ADMIN" }, reason: "r" },
           clientId: "k-2",
           createdAt: at("2026-03-01T14:00:01Z"),
+          version: seq,
+          editedAt: null,
+          deletedAt: at("2026-03-01T14:00:03Z"),
+          targetSeq: 1,
+          replyToSeq: null,
         },
       ]);
     });

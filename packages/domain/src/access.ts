@@ -7,9 +7,11 @@ import type { ChannelRole } from "@canaduck/contract";
  * - viewer: may see the channel: a member, or anyone not banned when it is public
  * - member / operator / owner: at least that role in the channel; admins count as
  *   operators everywhere, so they can moderate any channel.
+ * - memberOrAdmin: a member, or a server admin who is not one (deleting a line: members their
+ *   own, admins anyone's anywhere); the command checks which line it may touch.
  */
 export type Access = "anonymous" | "user" | "admin";
-export type ChannelAccess = "viewer" | "member" | "operator" | "owner";
+export type ChannelAccess = "viewer" | "member" | "memberOrAdmin" | "operator" | "owner";
 
 const rank: Record<ChannelRole, number> = { member: 1, operator: 2, owner: 3 };
 

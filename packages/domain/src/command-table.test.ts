@@ -28,8 +28,38 @@ describe("the command table", () => {
 
   it("meters every write an anonymous client can make, and every line and join a user can make", () => {
     const metered = clientEventNames.filter((event) => commands[event].rate !== "unlimited");
-    expect(metered.sort()).toEqual(["auth:login", "auth:register", "channel:join", "message:send"]);
+    expect(metered.sort()).toEqual([
+      "auth:login",
+      "auth:register",
+      "channel:join",
+      "message:delete",
+      "message:edit",
+      "message:react",
+      "message:send",
+      "message:unreact",
+      "read:mark",
+      "session:quit",
+      "session:sync",
+      "user:nick",
+    ]);
     expect(commands["auth:login"].rate).toEqual({ spends: ["login"], counts: "failures" });
+  });
+
+  it("meters every change to a line, and every command that writes lines, as a send", () => {
+    const send = { spends: ["send"], counts: "calls" };
+    for (const event of [
+      "message:edit",
+      "message:delete",
+      "message:react",
+      "message:unreact",
+      "read:mark",
+      "session:quit",
+      "user:nick",
+    ] as const) {
+      expect(commands[event].rate, event).toEqual(send);
+    }
+    // A reconnect reads every conversation: it costs what a join does.
+    expect(commands["session:sync"].rate).toEqual({ spends: ["join"], counts: "calls" });
   });
 
   it("audits every command that needs an operator or an admin", () => {

@@ -3,7 +3,9 @@ import type { CommandDefinition } from "./command";
 import { alert } from "./commands/alert";
 import { auditLog } from "./commands/audit-log";
 import { ban } from "./commands/ban";
+import { deleteMessage } from "./commands/delete-message";
 import { deop } from "./commands/deop";
+import { editMessage } from "./commands/edit-message";
 import { help } from "./commands/help";
 import { invite } from "./commands/invite";
 import { join } from "./commands/join";
@@ -16,16 +18,20 @@ import { nick } from "./commands/nick";
 import { op } from "./commands/op";
 import { part } from "./commands/part";
 import { quit } from "./commands/quit";
+import { reactMessage } from "./commands/react-message";
+import { readMark } from "./commands/read-mark";
 import { readHistory } from "./commands/read-history";
 import { register } from "./commands/register";
 import { sendMessage } from "./commands/send-message";
 import { sessionList } from "./commands/session-list";
 import { sessionRevoke } from "./commands/session-revoke";
 import { sessionState } from "./commands/session-state";
+import { sessionSync } from "./commands/session-sync";
 import { suspend } from "./commands/suspend";
 import { topic } from "./commands/topic";
 import { typing } from "./commands/typing";
 import { unban } from "./commands/unban";
+import { unreactMessage } from "./commands/unreact-message";
 import { unsuspend } from "./commands/unsuspend";
 import { who } from "./commands/who";
 
@@ -51,6 +57,7 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "auth:login": login,
   "auth:logout": logout,
   "session:state": sessionState,
+  "session:sync": sessionSync,
   "session:quit": quit,
   "session:list": sessionList,
   "session:revoke": sessionRevoke,
@@ -70,6 +77,11 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "channel:list": list,
   "channel:who": who,
   "message:send": sendMessage,
+  "message:edit": editMessage,
+  "message:delete": deleteMessage,
+  "message:react": reactMessage,
+  "message:unreact": unreactMessage,
+  "read:mark": readMark,
   "history:read": readHistory,
   "audit:log": auditLog,
   "server:alert": alert,

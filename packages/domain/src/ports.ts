@@ -5,7 +5,10 @@ import type {
   ChannelRecord,
   InviteRecord,
   MembershipRecord,
+  LinePatch,
   MessageRecord,
+  ReactionRecord,
+  ReadMarkerRecord,
   SessionRecord,
   UserPatch,
   UserRecord,
@@ -100,6 +103,35 @@ export interface MessageRepository {
   listBefore(channelId: string, before: number | undefined, limit: number): Promise<MessageRecord[]>;
   /** Up to `limit` messages with seq > `after`, oldest first. */
   listAfter(channelId: string, after: number, limit: number): Promise<MessageRecord[]>;
+  /** The entries of a channel with these seqs that exist, in any order. */
+  findBySeqs(channelId: string, seqs: readonly number[]): Promise<MessageRecord[]>;
+  /** Changes the line at `seq` (an edit, a deletion, a reaction's version bump). */
+  updateLine(channelId: string, seq: number, patch: LinePatch): Promise<void>;
+  /** Blanks the text of every edit entry of the line at `targetSeq`: a deletion erases them too. */
+  eraseEdits(channelId: string, targetSeq: number): Promise<void>;
+  /**
+   * The text of up to `limit` lines of kind text or action with seq in (`after`, `upTo`], not
+   * deleted and not written by `viewerId`, newest first: what is unread for the viewer. Only the
+   * text, since every conversation of every reconnect counts these.
+   */
+  listUnreadTexts(channelId: string, after: number, upTo: number, viewerId: string, limit: number): Promise<string[]>;
+}
+
+export interface ReactionRepository {
+  insert(reaction: ReactionRecord): Promise<void>;
+  find(channelId: string, targetSeq: number, userId: string, emoji: string): Promise<ReactionRecord | null>;
+  remove(channelId: string, targetSeq: number, userId: string, emoji: string): Promise<void>;
+  /** Every reaction on a deleted line goes with it. */
+  removeAll(channelId: string, targetSeq: number): Promise<void>;
+  /** Every reaction on any of these lines, in any order. */
+  listFor(channelId: string, targetSeqs: readonly number[]): Promise<ReactionRecord[]>;
+}
+
+export interface ReadMarkerRepository {
+  find(userId: string, channelId: string): Promise<ReadMarkerRecord | null>;
+  /** Every marker of the user, in any order. */
+  listByUser(userId: string): Promise<ReadMarkerRecord[]>;
+  upsert(marker: ReadMarkerRecord): Promise<void>;
 }
 
 export interface AuditRepository {
@@ -116,6 +148,8 @@ export interface Repositories {
   bans: BanRepository;
   invites: InviteRepository;
   messages: MessageRepository;
+  reactions: ReactionRepository;
+  readMarkers: ReadMarkerRepository;
   audit: AuditRepository;
 }
 
@@ -159,6 +193,8 @@ export interface DomainConfig {
   adminNames: readonly string[];
   /** Most channels (not direct conversations) one user may be in; unlimited when left out. */
   maxChannelsPerUser?: number;
+  /** How long after writing a line its author may still edit it; no limit when left out. */
+  editWindowMs?: number;
 }
 
 export interface DomainDeps {

@@ -72,7 +72,38 @@ export interface MessageRecord {
   meta: MessageMeta;
   clientId: string | null;
   createdAt: Date;
+  /** Seq of the newest change entry applied to this line; its own seq when none was. */
+  version: number;
+  /** Time of the newest edit; null when never edited (or deleted since). */
+  editedAt: Date | null;
+  /** Set when the line was deleted: its text and meta were erased then. */
+  deletedAt: Date | null;
+  /** Change entries: the seq of the line they change (also in meta, which clients read). */
+  targetSeq: number | null;
+  /** A reply: the seq of the line it answers, in the same conversation. */
+  replyToSeq: number | null;
 }
+
+/** One user's reaction with one emoji on a line; `seq` is the react entry's, which orders them. */
+export interface ReactionRecord {
+  channelId: string;
+  targetSeq: number;
+  userId: string;
+  emoji: string;
+  seq: number;
+  createdAt: Date;
+}
+
+/** How far a user has read a conversation. */
+export interface ReadMarkerRecord {
+  userId: string;
+  channelId: string;
+  seq: number;
+  updatedAt: Date;
+}
+
+/** What an edit or a deletion changes of a line. */
+export type LinePatch = Partial<Pick<MessageRecord, "text" | "meta" | "version" | "editedAt" | "deletedAt">>;
 
 export interface AuditRecord {
   id: number;

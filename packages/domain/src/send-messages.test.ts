@@ -16,7 +16,7 @@ async function scene(t: TestDomain) {
   return { ...cast, dave };
 }
 
-/** Every kind of send a batch may hold: accepted, retried, refused for each reason, a direct message last. */
+/** Every kind of send a batch may hold: accepted, retried, refused for each reason, a direct message and replies last. */
 function mixedSends(cast: Awaited<ReturnType<typeof scene>>): SendRequest[] {
   const { alice, bob, carol, root, dave } = cast;
   return [
@@ -34,6 +34,9 @@ function mixedSends(cast: Awaited<ReturnType<typeof scene>>): SendRequest[] {
     { actor: bob, payload: { target: "#dev", text: "one", clientId: "b1" } },
     { actor: bob, payload: { target: "#dev", text: "three" } },
     { actor: alice, payload: { target: "bob", text: "a direct message" } },
+    // Replies read the line they answer, so they go one by one after the batch, as direct messages do.
+    { actor: alice, payload: { target: "#dev", text: "a reply", replyTo: 4 } },
+    { actor: alice, payload: { target: "#dev", text: "a reply to a join line", replyTo: 1 } },
   ];
 }
 
@@ -64,8 +67,15 @@ describe("sendMessages (a batch of message:send in one transaction)", () => {
       "ok",
       "ok",
       "ok",
+      "ok",
+      "NO_SUCH_MESSAGE",
     ]);
     expect(outcomes).toEqual(expected);
+    const reply = outcomes[14];
+    if (reply === undefined) throw new Error("the reply was answered");
+    expect(expectOk(reply)).toMatchObject({
+      message: { text: "a reply", replyTo: { seq: 4, excerpt: "sent before" } },
+    });
     expect(batched.store.snapshot().messages).toEqual(alone.store.snapshot().messages);
   });
 

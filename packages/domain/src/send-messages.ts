@@ -45,7 +45,8 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
  * of reads for the whole batch, one sequence bump per channel, one insert — instead of eight
  * statements per message: the group commit that lets one node persist thousands of messages
  * a second. Each send is checked and answered exactly as `execute` would answer it alone, in
- * the order given; sends to a nick (direct messages) are run one by one through `execute`.
+ * the order given; sends to a nick (direct messages) and replies (which read and check the line
+ * they answer) are run one by one through `execute`: both are rarer than plain lines.
  */
 export async function sendMessages(
   deps: DomainDeps,
@@ -64,7 +65,7 @@ export async function sendMessages(
       );
     } else if (actor.kind !== "user") {
       outcomes[index] = failedWith(new DomainError("NOT_AUTHENTICATED", "Log in first."));
-    } else if (isChannelName(parsed.data.target)) {
+    } else if (isChannelName(parsed.data.target) && parsed.data.replyTo === undefined) {
       batch.push({ index, actor, payload: parsed.data });
     } else {
       alone.push(index);
@@ -186,7 +187,11 @@ async function sendInOneTransaction(
   for (const channelId of [...perChannel.keys()].sort()) {
     const records = perChannel.get(channelId) ?? [];
     const last = await tx.channels.allocateSeqs(channelId, records.length);
-    records.forEach((record, i) => (record.seq = last - records.length + 1 + i));
+    records.forEach((record, i) => {
+      record.seq = last - records.length + 1 + i;
+      // A new line is its own version: nothing has changed it yet.
+      record.version = record.seq;
+    });
   }
   if (fresh.length > 0) await tx.messages.insertMany(fresh);
 

@@ -36,7 +36,17 @@ function noting(spent: string[]): RateLimiterFactory {
 /** What each event costs today; a change here is a change users and operators notice. */
 const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
   "message:send": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  // Every change to a line, a read marker, and the commands that write lines in each channel.
+  "message:edit": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  "message:delete": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  "message:react": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  "message:unreact": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  "read:mark": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  "session:quit": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
+  "user:nick": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
   "channel:join": ["joinPerUser u1", "joinPerAddress 10.0.0.1"],
+  // A reconnect reads every conversation, as a join does.
+  "session:sync": ["joinPerUser u1", "joinPerAddress 10.0.0.1"],
   "auth:login": ["loginPerAddress 10.0.0.1", "loginPerAccount alice"],
   "auth:register": ["registerPerAddress 10.0.0.1"],
 };

@@ -6,3 +6,4 @@ export {
   withAdminClient,
   type TestDatabase,
 } from "./test-database";
+export { rawQuery } from "./raw-query";

@@ -16,6 +16,10 @@ export interface Cast {
   as: Record<Role, Actor>;
   /** tina: a plain member that commands act on. */
   tina: UserActor;
+  /** The seq of olive's line, which olive, oscar and mia reacted to with 👍. */
+  ownerLine: number;
+  /** The seq of a line tina said. */
+  tinaLine: number;
 }
 
 /**
@@ -39,12 +43,19 @@ export async function castFor(mode: Mode): Promise<Cast> {
   await t.runOk(olive, "channel:op", { channel: "#dev", nick: "oscar" });
   await t.runOk(olive, "channel:op", { channel: "#dev", nick: "opal" });
   await t.runOk(olive, "channel:ban", { channel: "#dev", nick: "bart" });
-  await t.runOk(olive, "message:send", { target: "#dev", text: "only for those inside" });
+  const { message: said } = await t.runOk(olive, "message:send", { target: "#dev", text: "only for those inside" });
+  const { message: tinas } = await t.runOk(tina, "message:send", { target: "#dev", text: "tina says hi" });
+  // Those who may react have reacted with 👍, so taking a reaction back can succeed for them.
+  for (const reactor of [olive, oscar, mia]) {
+    await t.runOk(reactor, "message:react", { target: "#dev", seq: said.seq, emoji: "👍" });
+  }
   if (mode === "inviteOnly") await t.runOk(olive, "channel:mode", { channel: "#dev", inviteOnly: true });
   return {
     t,
     mode,
     tina,
+    ownerLine: said.seq,
+    tinaLine: tinas.seq,
     as: { anonymous, member: mia, operator: oscar, owner: olive, admin: root, banned: bart, nonMember: nora },
   };
 }

@@ -121,7 +121,39 @@ export const cases: Case[] = [
   { event: "channel:list", payload: () => ({}), expected: anyUser },
   { event: "channel:who", payload: () => dev, expected: viewer },
   { event: "message:send", payload: () => ({ target: "#dev", text: "hello" }), expected: memberOnly },
+  {
+    event: "message:edit",
+    label: "the owner's line",
+    payload: (c) => ({ target: "#dev", seq: c.ownerLine, text: "edited" }),
+    // Only the author edits: every other member is refused, whatever their role.
+    expected: { ...memberOnly, member: "FORBIDDEN", operator: "FORBIDDEN" },
+  },
+  {
+    event: "message:delete",
+    label: "a member's line",
+    payload: (c) => ({ target: "#dev", seq: c.tinaLine }),
+    // Someone else's line: the channel's moderators and admins (who need not be members) only.
+    expected: operatorOnly,
+  },
+  {
+    event: "message:react",
+    payload: (c) => ({ target: "#dev", seq: c.ownerLine, emoji: "🎉" }),
+    expected: memberOnly,
+  },
+  {
+    event: "message:unreact",
+    payload: (c) => ({ target: "#dev", seq: c.ownerLine, emoji: "👍" }),
+    expected: memberOnly,
+  },
+  { event: "read:mark", payload: (c) => ({ target: "#dev", seq: c.ownerLine }), expected: memberOnly },
+  { event: "session:sync", payload: () => ({ conversations: [] }), expected: anyUser },
   { event: "history:read", payload: () => ({ target: "#dev" }), expected: viewer },
+  {
+    event: "history:read",
+    label: "around a line",
+    payload: (c) => ({ target: "#dev", around: c.ownerLine }),
+    expected: viewer,
+  },
   { event: "typing:set", payload: () => ({ target: "#dev", typing: true }), expected: memberOnly },
   { event: "audit:log", payload: () => ({}), expected: adminOnly },
   { event: "server:alert", payload: () => ({ text: "maintenance at noon" }), expected: adminOnly },

@@ -4,6 +4,7 @@ import type { ChannelRecord } from "../records";
 import { appendMessage } from "../support/append-message";
 import { activeBan } from "../support/lookup";
 import { nameKey } from "../support/names";
+import { markAllRead } from "../support/read-state";
 import { channelView, publicChannelView } from "../support/views";
 
 /** channel:join — creates a missing channel with the joiner as owner; honours bans and invite-only. */
@@ -38,6 +39,8 @@ export const join = userCommand<"channel:join">({
       if ((await tx.memberships.count(channel.id)) === 0) role = "operator";
     }
     await tx.memberships.insert({ channelId: channel.id, userId: user.id, role, joinedAt: ctx.now });
+    // What was said before joining is history, not unread.
+    await markAllRead(ctx, channel, user.id);
     const view = await channelView(tx, channel, user.id);
     ctx.out.push({ type: "subscribe", user: user.id, channel: channel.id });
     ctx.out.emit({ user: user.id }, "channel:joined", { channel: view });

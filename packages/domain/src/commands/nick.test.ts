@@ -48,4 +48,25 @@ describe("user:nick", () => {
     expect(codeOf(await t.run(alice, "user:nick", { nick: "a".repeat(25) }))).toBe("INVALID_PAYLOAD");
     expect(codeOf(await t.run(anonymous, "user:nick", { nick: "bob" }))).toBe("NOT_AUTHENTICATED");
   });
+
+  it("writes a nick line in each channel, not in direct conversations", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const bob = await t.registerUser("bob");
+    const { channel } = await t.runOk(alice, "channel:join", { channel: "#dev" });
+    await t.runOk(alice, "message:send", { target: "bob", text: "hi" });
+    const outcome = await t.run(alice, "user:nick", { nick: "alicia" });
+    expect(emitted(outcome, "message:new").map((e) => e.payload)).toMatchObject([
+      {
+        channelId: channel.id,
+        kind: "nick",
+        author: { id: alice.userId, name: "alicia" },
+        meta: { previousName: "alice" },
+      },
+    ]);
+    const { messages } = await t.runOk(bob, "history:read", { target: "alicia" });
+    expect(messages.map((m) => m.kind)).toEqual(["text"]);
+    // The same name again changes nothing, so it says nothing.
+    expect(emitted(await t.run(alice, "user:nick", { nick: "alicia" }), "message:new")).toEqual([]);
+  });
 });

@@ -1,12 +1,17 @@
 import { userCommand } from "../command";
 import { refuse } from "../domain-error";
+import { appendMessage } from "../support/append-message";
 import { nameKey } from "../support/names";
 import { toUserView } from "../support/views";
 
-/** user:nick — renames the account; a change of case alone is allowed. */
+/**
+ * user:nick — renames the account; a change of case alone is allowed. Each channel the user is
+ * in gets a nick line (not direct conversations, whose header shows the peer's name anyway).
+ */
 export const nick = userCommand<"user:nick">({
   access: "user",
-  rate: "unlimited",
+  // It writes a line in every channel the user is in: metered as a send.
+  rate: { spends: ["send"], counts: "calls" },
   transaction: "required",
   audit: "none",
   async run(ctx) {
@@ -17,8 +22,16 @@ export const nick = userCommand<"user:nick">({
     const previousName = ctx.user.name;
     await ctx.tx.users.rename(ctx.user.id, wanted, key);
     const user = toUserView({ ...ctx.user, name: wanted, nameKey: key });
-    const channels = (await ctx.tx.memberships.listChannelsOf(ctx.user.id)).map(({ channel }) => channel.id);
+    const joined = (await ctx.tx.memberships.listChannelsOf(ctx.user.id)).map(({ channel }) => channel);
+    const channels = joined.map((channel) => channel.id);
     ctx.out.emit({ channels, users: [ctx.user.id] }, "user:updated", { user, previousName });
+    if (wanted !== previousName) {
+      const renamed = { ...ctx.user, name: wanted, nameKey: key };
+      for (const channel of joined) {
+        if (channel.kind !== "channel") continue;
+        await appendMessage(ctx, channel, { kind: "nick", author: renamed, meta: { previousName } });
+      }
+    }
     return { user };
   },
 });

@@ -101,4 +101,45 @@ describe("history:read", () => {
     expect(codeOf(await t.run(bob, "history:read", { target: "#dev", limit: 201 }))).toBe("INVALID_PAYLOAD");
     expect(codeOf(await t.run(bob, "history:read", { target: "#dev", before: -1 }))).toBe("INVALID_PAYLOAD");
   });
+
+  it("reads the page around a seq, it included, with hasMore and hasNewer", async () => {
+    const t = createTestDomain();
+    const { bob } = await devChannel(t);
+    await say(t, bob, "#dev", 10); // seqs 3..12
+    const middle = await t.runOk(bob, "history:read", { target: "#dev", around: 7, limit: 5 });
+    expect(middle.messages.map((m) => m.seq)).toEqual([5, 6, 7, 8, 9]);
+    expect(middle).toMatchObject({ hasMore: true, hasNewer: true });
+    // Near an end the page fills from the other side.
+    const start = await t.runOk(bob, "history:read", { target: "#dev", around: 1, limit: 4 });
+    expect(start.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(start).toMatchObject({ hasMore: false, hasNewer: true });
+    const end = await t.runOk(bob, "history:read", { target: "#dev", around: 12, limit: 4 });
+    expect(end.messages.map((m) => m.seq)).toEqual([9, 10, 11, 12]);
+    expect(end).toMatchObject({ hasMore: true, hasNewer: false });
+    const beyond = await t.runOk(bob, "history:read", { target: "#dev", around: 999_999, limit: 3 });
+    expect(beyond.messages.map((m) => m.seq)).toEqual([10, 11, 12]);
+    expect(codeOf(await t.run(bob, "history:read", { target: "#dev", around: 5, before: 9 }))).toBe("INVALID_PAYLOAD");
+  });
+
+  it("gives lines in their current state with the change entries among them", async () => {
+    const t = createTestDomain();
+    const { alice, bob } = await devChannel(t);
+    const { message } = await t.runOk(alice, "message:send", { target: "#dev", text: "frist" });
+    await t.runOk(alice, "message:edit", { target: "#dev", seq: message.seq, text: "first" });
+    await t.runOk(bob, "message:react", { target: "#dev", seq: message.seq, emoji: "😄" });
+    const { messages } = await t.runOk(alice, "history:read", { target: "#dev" });
+    expect(messages.map((m) => [m.seq, m.kind])).toEqual([
+      [1, "join"],
+      [2, "join"],
+      [3, "text"],
+      [4, "edit"],
+      [5, "react"],
+    ]);
+    expect(messages[2]).toMatchObject({
+      text: "first",
+      version: 5,
+      editedAt: expect.any(String) as unknown,
+      reactions: [{ emoji: "😄", count: 1, me: false, users: [{ id: bob.userId, name: "bob", seq: 5 }] }],
+    });
+  });
 });

@@ -1,10 +1,14 @@
 import { isChannelName, limits } from "@canaduck/contract";
 import { targetCommand } from "../command";
 import { findDirect } from "../support/direct";
+import { pageAfter, pageAround, pageBefore } from "../support/history";
 import { requireUserByNick } from "../support/lookup";
-import { toMessage } from "../support/views";
 
-/** history:read — a page of a channel's or a direct conversation's history, oldest first, backwards or forwards. */
+/**
+ * history:read — a page of a channel's or a direct conversation's log, oldest first: backwards,
+ * forwards, or around a seq (jumping to a reply's original). Lines come in their current state,
+ * with the change entries among them, so paging stays gap-free by seq.
+ */
 export const readHistory = targetCommand<"history:read">({
   access: "viewer",
   rate: "unlimited",
@@ -15,15 +19,19 @@ export const readHistory = targetCommand<"history:read">({
     const channel =
       scope?.channel ?? (await findDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
     if (channel === null) return { channelId: "", messages: [], hasMore: false };
-    const { before, after } = ctx.payload;
-    const limit = ctx.payload.limit ?? limits.historyPageDefault;
-    // One more than asked tells whether another page exists in the direction of reading.
-    if (after !== undefined) {
-      const page = await ctx.tx.messages.listAfter(channel.id, after, limit + 1);
-      return { channelId: channel.id, messages: page.slice(0, limit).map(toMessage), hasMore: page.length > limit };
-    }
-    const page = await ctx.tx.messages.listBefore(channel.id, before, limit + 1);
-    const hasMore = page.length > limit;
-    return { channelId: channel.id, messages: (hasMore ? page.slice(1) : page).map(toMessage), hasMore };
+    const { before, after, around } = ctx.payload;
+    const read = {
+      tx: ctx.tx,
+      channelId: channel.id,
+      viewerId: ctx.user.id,
+      limit: ctx.payload.limit ?? limits.historyPageDefault,
+    };
+    const page =
+      after !== undefined
+        ? await pageAfter(read, after)
+        : around !== undefined
+          ? await pageAround(read, around)
+          : await pageBefore(read, before);
+    return { channelId: channel.id, ...page };
   },
 });

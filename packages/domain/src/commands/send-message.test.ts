@@ -116,4 +116,45 @@ describe("message:send", () => {
     );
     expect(t.store.snapshot()).toEqual(before);
   });
+
+  it("sends a reply carrying who and the first words of the original, kept current in history", async () => {
+    const t = createTestDomain();
+    const { alice, bob, dev } = await devChannel(t);
+    const { message: original } = await t.runOk(alice, "message:send", { target: "#dev", text: "who has the keys?" });
+    const outcome = await t.run(bob, "message:send", { target: "#dev", text: "I do", replyTo: original.seq });
+    const summary = {
+      seq: original.seq,
+      author: { id: alice.userId, name: "alice" },
+      excerpt: "who has the keys?",
+      deleted: false,
+      version: original.seq,
+    };
+    expect(expectOk(outcome).message.replyTo).toEqual(summary);
+    expect(emitted(outcome, "message:new")).toMatchObject([{ to: { channel: dev.id }, payload: { replyTo: summary } }]);
+    await t.runOk(alice, "message:edit", { target: "#dev", seq: original.seq, text: "who has the car keys?" });
+    const { messages } = await t.runOk(bob, "history:read", { target: "#dev" });
+    expect(messages.find((m) => m.text === "I do")?.replyTo).toEqual({
+      ...summary,
+      excerpt: "who has the car keys?",
+      version: original.seq + 2,
+    });
+  });
+
+  it("refuses a reply to a line that is not said, deleted, missing or of another conversation", async () => {
+    const t = createTestDomain();
+    const { alice, bob } = await devChannel(t);
+    const { message: said } = await t.runOk(alice, "message:send", { target: "#dev", text: "hi" });
+    const { message: gone } = await t.runOk(alice, "message:send", { target: "#dev", text: "bye" });
+    await t.runOk(alice, "message:delete", { target: "#dev", seq: gone.seq });
+    const { message: direct } = await t.runOk(alice, "message:send", { target: "bob", text: "psst" });
+    await t.runOk(bob, "message:react", { target: "#dev", seq: said.seq, emoji: "👍" });
+    const before = t.store.snapshot();
+    const reply = (target: string, replyTo: number) => t.run(bob, "message:send", { target, text: "re", replyTo });
+    expect(codeOf(await reply("#dev", 1))).toBe("NO_SUCH_MESSAGE"); // a join line
+    expect(codeOf(await reply("#dev", gone.seq))).toBe("MESSAGE_DELETED");
+    expect(codeOf(await reply("#dev", gone.seq + 1))).toBe("NO_SUCH_MESSAGE"); // the delete entry
+    expect(codeOf(await reply("#dev", 999_999))).toBe("NO_SUCH_MESSAGE");
+    expect(codeOf(await reply("alice", direct.seq + 5))).toBe("NO_SUCH_MESSAGE");
+    expect(t.store.snapshot()).toEqual(before);
+  });
 });

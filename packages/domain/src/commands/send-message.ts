@@ -1,14 +1,18 @@
-import { isChannelName } from "@canaduck/contract";
+import { isChannelName, isSaid } from "@canaduck/contract";
 import { targetCommand } from "../command";
+import { refuse } from "../domain-error";
 import { appendMessage } from "../support/append-message";
 import { openDirect } from "../support/direct";
+import { refuseDeleted, requireLine } from "../support/log-lines";
+import { currentState, replySummary } from "../support/log-page";
 import { requireUserByNick } from "../support/lookup";
 import { sentLine } from "../support/message-record";
 import { toMessage } from "../support/views";
 
 /**
  * message:send — to a channel the actor is in, or to a nick as a direct message. A retry
- * with the same clientId returns the message stored the first time instead of a copy.
+ * with the same clientId returns the message stored the first time instead of a copy. A reply
+ * names a said line of the same conversation, which must still be there.
  */
 export const sendMessage = targetCommand<"message:send">({
   access: "member",
@@ -17,13 +21,24 @@ export const sendMessage = targetCommand<"message:send">({
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
-    const { clientId } = ctx.payload;
+    const { clientId, replyTo } = ctx.payload;
     if (clientId !== undefined) {
       const earlier = await ctx.tx.messages.findByClientId(ctx.user.id, clientId);
-      if (earlier) return { message: toMessage(earlier) };
+      if (earlier) {
+        const [message] = await currentState(ctx.tx, earlier.channelId, [earlier], ctx.user.id);
+        return { message: message ?? toMessage(earlier) };
+      }
     }
     const channel =
       scope?.channel ?? (await openDirect(ctx, ctx.user, await requireUserByNick(ctx, ctx.payload.target)));
-    return { message: toMessage(await appendMessage(ctx, channel, sentLine(ctx.user, ctx.payload))) };
+    let extras = {};
+    if (replyTo !== undefined) {
+      const { line } = await requireLine(ctx, channel, replyTo);
+      if (!isSaid(line)) refuse("NO_SUCH_MESSAGE", `Line ${replyTo} is not something said; reply to a said line.`);
+      if (line.deletedAt !== null) refuseDeleted(replyTo);
+      extras = { replyTo: replySummary(replyTo, line) };
+    }
+    const record = await appendMessage(ctx, channel, sentLine(ctx.user, ctx.payload), extras);
+    return { message: toMessage(record, extras) };
   },
 });

@@ -48,6 +48,7 @@ export function checkChannelAccess(
     return;
   }
   if (membership === null && !user.isAdmin) refuse("NOT_A_MEMBER", `You are not in ${channel.name}.`);
+  if (access === "memberOrAdmin") return;
   if (!meetsRole(membership?.role ?? null, user.isAdmin, access)) {
     refuse("FORBIDDEN", `Only ${access === "owner" ? "the owner" : "operators"} of ${channel.name} can do that.`);
   }

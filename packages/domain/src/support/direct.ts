@@ -1,6 +1,7 @@
 import type { Runtime } from "../command";
 import type { ChannelRecord, UserRecord } from "../records";
 import { directChannelName, nameKey } from "./names";
+import { markAllRead } from "./read-state";
 import { channelView } from "./views";
 
 /** The direct conversation between two users, if they have one. */
@@ -27,6 +28,7 @@ export async function openDirect(ctx: Runtime, from: UserRecord, to: UserRecord)
   const people = from.id === to.id ? [from] : [from, to];
   for (const person of people) {
     await ctx.tx.memberships.insert({ channelId: channel.id, userId: person.id, role: "member", joinedAt: ctx.now });
+    await markAllRead(ctx, channel, person.id);
   }
   for (const person of people) {
     ctx.out.push({ type: "subscribe", user: person.id, channel: channel.id });

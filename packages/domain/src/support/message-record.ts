@@ -8,6 +8,8 @@ export interface NewLine {
   text?: string;
   meta?: MessageMeta;
   clientId?: string;
+  /** A reply: the seq of the line it answers. */
+  replyToSeq?: number;
 }
 
 /** Where and when a line is stored. */
@@ -33,10 +35,21 @@ export const messageRecord = (line: NewLine, place: LinePlace): MessageRecord =>
   meta: line.meta ?? {},
   clientId: line.clientId ?? null,
   createdAt: place.at,
+  version: place.seq,
+  editedAt: null,
+  deletedAt: null,
+  targetSeq: line.meta?.targetSeq ?? null,
+  replyToSeq: line.replyToSeq ?? null,
 });
 
 /** The line a message:send stores: text, or an action (/me) when it says so. */
 export function sentLine(author: UserRecord, payload: ClientEventPayload<"message:send">): NewLine {
-  const { text, action, clientId } = payload;
-  return { kind: action ? "action" : "text", author, text, ...(clientId === undefined ? {} : { clientId }) };
+  const { text, action, clientId, replyTo } = payload;
+  return {
+    kind: action ? "action" : "text",
+    author,
+    text,
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(replyTo === undefined ? {} : { replyToSeq: replyTo }),
+  };
 }

@@ -19,6 +19,9 @@ const writes: ReadonlySet<string> = new Set([
   "remove",
   "setRole",
   "upsert",
+  "updateLine",
+  "eraseEdits",
+  "removeAll",
 ]);
 
 /**
@@ -104,6 +107,8 @@ export class InMemoryStore implements Store {
       bans: wrap("bans", repos.bans),
       invites: wrap("invites", repos.invites),
       messages: wrap("messages", repos.messages),
+      reactions: wrap("reactions", repos.reactions),
+      readMarkers: wrap("readMarkers", repos.readMarkers),
       audit: wrap("audit", repos.audit),
     };
   }

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- the ports are async; plain maps answer at once. */
 import type { Repositories } from "../ports";
 import type { MessageRecord } from "../records";
-import { copy, pairKey, type MemoryState } from "./memory-state";
+import { copy, pairKey, reactionKey, type MemoryState } from "./memory-state";
 
 /** Stands in for the database's unique indexes, so a domain bug that breaks one fails loudly. */
 function unique(taken: boolean, what: string): void {
@@ -196,6 +196,55 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .sort((a, b) => a.seq - b.seq)
           .slice(0, limit);
         return copy(newer);
+      },
+      findBySeqs: async (channelId, seqs) =>
+        copy(values(state.messages).filter((m) => m.channelId === channelId && seqs.includes(m.seq))),
+      async updateLine(channelId, seq, patch) {
+        const line = values(state.messages).find((m) => m.channelId === channelId && m.seq === seq);
+        Object.assign(required(line, `message ${channelId} ${seq}`), copy(patch));
+      },
+      async eraseEdits(channelId, targetSeq) {
+        for (const m of values(state.messages))
+          if (m.channelId === channelId && m.kind === "edit" && m.targetSeq === targetSeq) m.text = "";
+      },
+      listUnreadTexts: async (channelId, after, upTo, viewerId, limit) =>
+        values(state.messages)
+          .filter(
+            (m) =>
+              m.channelId === channelId &&
+              m.seq > after &&
+              m.seq <= upTo &&
+              (m.kind === "text" || m.kind === "action") &&
+              m.deletedAt === null &&
+              m.authorId !== viewerId,
+          )
+          .sort((a, b) => b.seq - a.seq)
+          .slice(0, limit)
+          .map((m) => m.text),
+    },
+    reactions: {
+      async insert(reaction) {
+        const key = reactionKey(reaction.channelId, reaction.targetSeq, reaction.userId, reaction.emoji);
+        unique(state.reactions.has(key), "Reaction(channelId, targetSeq, userId, emoji)");
+        state.reactions.set(key, copy(reaction));
+      },
+      find: async (channelId, targetSeq, userId, emoji) =>
+        nullable(state.reactions.get(reactionKey(channelId, targetSeq, userId, emoji))),
+      async remove(channelId, targetSeq, userId, emoji) {
+        state.reactions.delete(reactionKey(channelId, targetSeq, userId, emoji));
+      },
+      async removeAll(channelId, targetSeq) {
+        for (const [key, r] of state.reactions)
+          if (r.channelId === channelId && r.targetSeq === targetSeq) state.reactions.delete(key);
+      },
+      listFor: async (channelId, targetSeqs) =>
+        copy(values(state.reactions).filter((r) => r.channelId === channelId && targetSeqs.includes(r.targetSeq))),
+    },
+    readMarkers: {
+      find: async (userId, channelId) => nullable(state.readMarkers.get(pairKey(channelId, userId))),
+      listByUser: async (userId) => copy(values(state.readMarkers).filter((r) => r.userId === userId)),
+      async upsert(marker) {
+        state.readMarkers.set(pairKey(marker.channelId, marker.userId), copy(marker));
       },
     },
     audit: {

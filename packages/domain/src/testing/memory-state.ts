@@ -5,6 +5,8 @@ import type {
   InviteRecord,
   MembershipRecord,
   MessageRecord,
+  ReactionRecord,
+  ReadMarkerRecord,
   SessionRecord,
   UserRecord,
 } from "../records";
@@ -19,6 +21,10 @@ export interface MemoryState {
   bans: Map<string, BanRecord>;
   invites: Map<string, InviteRecord>;
   messages: Map<string, MessageRecord>;
+  /** Keyed `channelId targetSeq userId emoji`, the database's unique key. */
+  reactions: Map<string, ReactionRecord>;
+  /** Keyed by `pairKey(channelId, userId)`. */
+  readMarkers: Map<string, ReadMarkerRecord>;
   audit: AuditRecord[];
 }
 
@@ -30,6 +36,8 @@ export const emptyState = (): MemoryState => ({
   bans: new Map(),
   invites: new Map(),
   messages: new Map(),
+  reactions: new Map(),
+  readMarkers: new Map(),
   audit: [],
 });
 
@@ -37,3 +45,6 @@ export const pairKey = (channelId: string, userId: string): string => `${channel
 
 /** A deep copy: a transaction works on one, and records leave the store only as copies. */
 export const copy = <T>(value: T): T => structuredClone(value);
+
+export const reactionKey = (channelId: string, targetSeq: number, userId: string, emoji: string): string =>
+  [channelId, String(targetSeq), userId, emoji].join("\u0000");

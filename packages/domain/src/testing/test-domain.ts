@@ -13,6 +13,7 @@ export interface TestDomainOptions {
   sessionTtlMs?: number;
   adminNames?: readonly string[];
   maxChannelsPerUser?: number;
+  editWindowMs?: number;
 }
 
 export interface TestDomain {
@@ -66,6 +67,7 @@ export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
       sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000,
       adminNames: options.adminNames ?? [],
       ...(options.maxChannelsPerUser === undefined ? {} : { maxChannelsPerUser: options.maxChannelsPerUser }),
+      ...(options.editWindowMs === undefined ? {} : { editWindowMs: options.editWindowMs }),
     },
   };
   const run = async <E extends ClientEventName>(actor: Actor, event: E, payload: ClientEventPayload<E>) =>
