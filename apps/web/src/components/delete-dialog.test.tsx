@@ -33,7 +33,9 @@ describe("DeleteDialog", () => {
   });
 
   it("Cancel deletes nothing; a refusal is shown and the dialog stays", async () => {
-    const onConfirm = vi.fn(() => Promise.resolve({ code: "FORBIDDEN", message: "Only operators can do that." }));
+    const onConfirm = vi.fn(() =>
+      Promise.resolve({ code: "FORBIDDEN" as const, message: "Only operators can do that." }),
+    );
     const onClose = vi.fn();
     render(<DeleteDialog message={line} myId="ann" onConfirm={onConfirm} onClose={onClose} />);
     expect(screen.getByRole("dialog").textContent).toContain("Delete your message");
