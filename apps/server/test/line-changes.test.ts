@@ -89,6 +89,28 @@ describe("changing lines over Socket.IO", () => {
     });
   });
 
+  it("deletes a line once when two moderators delete it at the same moment, and reacts once on a double click", async () => {
+    const carol = await server.user("carol");
+    await carol.do("channel:join", { channel: "#dev" });
+    await alice.do("channel:op", { channel: "#dev", nick: "carol" });
+    const line = await say(bob, "off topic");
+    const code = (ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? "ok" : ack.error?.code);
+    const deletes = await Promise.all([
+      alice.send("message:delete", { target: "#dev", seq: line.seq }),
+      carol.send("message:delete", { target: "#dev", seq: line.seq }),
+    ]);
+    expect(deletes.map(code).sort()).toEqual(["MESSAGE_DELETED", "ok"]);
+    const other = await say(alice, "react to me");
+    const reacts = await Promise.all([
+      bob.send("message:react", { target: "#dev", seq: other.seq, emoji: "👍" }),
+      bob.send("message:react", { target: "#dev", seq: other.seq, emoji: "👍" }),
+    ]);
+    expect(reacts.map(code).sort()).toEqual(["ALREADY_REACTED", "ok"]);
+    const { messages } = await alice.do("history:read", { target: "#dev" });
+    expect(messages.filter((m) => m.kind === "delete")).toHaveLength(1);
+    expect(messages.find((m) => m.seq === other.seq)?.reactions?.[0]?.count).toBe(1);
+  });
+
   it("refuses bad changes with their codes, never INTERNAL, and changes nothing", async () => {
     const line = await say(alice, "original");
     await bob.do("message:react", { target: "#dev", seq: line.seq, emoji: "👍" });

@@ -14,11 +14,13 @@ import {
 import { errorHeadlines } from "./error-text";
 import { call, openSocket, type ChatSocket, type SocketOverrides } from "./connection";
 import { chatReducer, type ChatAction } from "./reducer";
-import { activeChannel, initialState, type ChatState } from "./state";
+import { activeChannel, initialState, type ChatState, type PendingSend } from "./state";
 import { memoryTokenStore, type TokenStore } from "./token-store";
 import { describeCommandResult } from "./describe-result";
-import { planInput } from "./input-plan";
+import { planInput, type LineCommand } from "./input-plan";
 import { waitForState } from "./wait-for-state";
+import { lastOwnLine, lineFromBottom, overLimitBy } from "./lines";
+import { mergeMessages } from "./merge-messages";
 
 export interface ChatClientOptions {
   url: string;
@@ -29,8 +31,10 @@ export interface ChatClientOptions {
   newClientId?: () => string;
 }
 
-/** Pages fetched per round trip when catching up after a reconnect. */
+/** Pages fetched per round trip when filling a gap or loading back to a line. */
 const CATCH_UP_PAGE = limits.historyPageMax;
+/** A jump to a line at most this many entries older than the loaded ones loads pages back to it; further, a window around it. */
+const JUMP_LOAD_MAX = 1_000;
 /** A typing indication is renewed at most this often while the user keeps typing. */
 const TYPING_RENEW_MS = 3_000;
 
@@ -137,6 +141,7 @@ export class ChatClient {
       this.notice("info", `${by} invited you to ${channel}: /join ${channel}`, undefined, null),
     );
     s.on("user:updated", (p) => this.dispatch({ type: "user-updated", ...p }));
+    s.on("read:marked", (p) => this.dispatch({ type: "read-marked", ...p }));
     s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
     s.on("typing:changed", (p) => this.dispatch({ type: "typing", ...p, now: this.now() }));
     s.on("server:alert", ({ text, from }) =>
@@ -210,18 +215,33 @@ export class ChatClient {
   // ---- catch-up ------------------------------------------------------------------------
 
   /**
-   * After (re)connecting: refresh the channel list, fetch everything after each channel's
-   * cursor (or the latest page for channels never loaded), then replay unacknowledged sends.
+   * After (re)connecting or logging in: one session:sync names every held conversation with its
+   * cursor and answers with the channel list and, per conversation, the entries after the cursor,
+   * or (too far behind, or never loaded) its newest page, taken as a fresh client would. Then the
+   * outbox replays unacknowledged sends.
    */
   private async catchUp(): Promise<void> {
-    const session = await this.request("session:state", {}, true);
-    if (!session.ok) return;
-    this.dispatch({ type: "session", me: session.data.user, channels: session.data.channels });
+    const conversations = this.state.order.flatMap((channelId) => {
+      const channel = this.state.channels[channelId];
+      return channel ? [{ channelId, after: channel.cursor }] : [];
+    });
+    const sync = await this.request("session:sync", { conversations }, true);
+    if (!sync.ok) return;
+    this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
+    for (const change of sync.data.changes) {
+      this.dispatch({
+        type: "messages",
+        channelId: change.channelId,
+        messages: change.messages,
+        page: change.reset ? "latest" : "newer",
+        hasMore: change.hasMore,
+      });
+    }
+    // Entries written after the sync was read reach the rooms live; a gap left behind is fetched.
     await Promise.all(
-      session.data.channels.map((view) => {
-        const channel = this.state.channels[view.id];
-        return channel && channel.messages.length > 0 ? this.fetchNewer(view.id) : this.loadLatest(view.id);
-      }),
+      Object.values(this.state.channels)
+        .filter((c) => c.ahead.length > 0)
+        .map((c) => this.fetchNewer(c.view.id)),
     );
     await this.replayOutbox();
   }
@@ -270,15 +290,11 @@ export class ChatClient {
   }
 
   /** Loads the page before the oldest loaded message; resolves false when there is none. */
-  async loadOlder(channelId: string): Promise<boolean> {
+  async loadOlder(channelId: string, limit: number = limits.historyPageDefault): Promise<boolean> {
     const channel = this.state.channels[channelId];
     if (!channel || !channel.hasOlder) return false;
     const before = channel.messages[0]?.seq ?? channel.cursor + 1;
-    const ack = await this.request(
-      "history:read",
-      { target: channel.target, before, limit: limits.historyPageDefault },
-      true,
-    );
+    const ack = await this.request("history:read", { target: channel.target, before, limit }, true);
     if (!ack.ok) return false;
     this.dispatch({
       type: "messages",
@@ -298,25 +314,24 @@ export class ChatClient {
     text: string,
     action = false,
     clientId = this.newClientId(),
+    replyTo?: number,
   ): Promise<Ack<ClientEventResult<"message:send">>> {
+    // Refused here, before the outbox: the caller keeps the text and shows how much to cut.
+    const over = overLimitBy(text);
+    if (over > 0) return { ok: false, error: tooLong(over) };
     const channelId = this.channelIdOf(target);
-    if (channelId)
-      this.dispatch({ type: "pending-add", send: { clientId, channelId, target, text, action, status: "sending" } });
+    const send: Outgoing = { clientId, target, text, action, ...(replyTo === undefined ? {} : { replyTo }) };
+    if (channelId) this.dispatch({ type: "pending-add", send: { ...send, channelId, status: "sending" } });
     this.stopTyping();
-    return this.deliver(clientId, target, text, action);
+    return this.deliver(send);
   }
 
-  private async deliver(
-    clientId: string,
-    target: string,
-    text: string,
-    action: boolean,
-    attempt = 0,
-  ): Promise<Ack<ClientEventResult<"message:send">>> {
+  private async deliver(send: Outgoing, attempt = 0): Promise<Ack<ClientEventResult<"message:send">>> {
+    const { clientId, target, text, action, replyTo } = send;
     const ack = await call(
       this.socket,
       "message:send",
-      { target, text, clientId, ...(action ? { action } : {}) },
+      { target, text, clientId, ...(action ? { action } : {}), ...(replyTo === undefined ? {} : { replyTo }) },
       this.timeoutMs,
     );
     if (ack.ok) {
@@ -331,7 +346,7 @@ export class ChatClient {
     }
     // UNAVAILABLE stays "sending": the outbox replays it on reconnect, or, when the connection
     // is up but the server could not commit (database briefly down), after a backoff.
-    else if (this.socket.connected) this.retryLater(clientId, target, text, action, attempt);
+    else if (this.socket.connected) this.retryLater(send, attempt);
     return ack;
   }
 
@@ -348,18 +363,18 @@ export class ChatClient {
     return new Promise((resolve) => this.settled.set(clientId, resolve));
   }
 
-  private retryLater(clientId: string, target: string, text: string, action: boolean, attempt: number): void {
+  private retryLater(send: Outgoing, attempt: number): void {
     const delay = Math.min(5_000, 250 * 2 ** attempt) * (0.5 + Math.random());
     setTimeout(() => {
-      const still = this.state.pending.some((p) => p.clientId === clientId && p.status === "sending");
-      if (still && !this.closed && this.socket.connected)
-        void this.deliver(clientId, target, text, action, attempt + 1);
+      const still = this.state.pending.some((p) => p.clientId === send.clientId && p.status === "sending");
+      if (still && !this.closed && this.socket.connected) void this.deliver(send, attempt + 1);
     }, delay);
   }
 
+  /** Replays unacknowledged sends with their client ids (and reply targets): the server stores each once. */
   private async replayOutbox(): Promise<void> {
     for (const send of this.state.pending.filter((p) => p.status === "sending")) {
-      await this.deliver(send.clientId, send.target, send.text, send.action);
+      await this.deliver(send);
     }
   }
 
@@ -368,7 +383,7 @@ export class ChatClient {
     const send = this.state.pending.find((p) => p.clientId === clientId);
     if (!send) return;
     this.dispatch({ type: "pending-done", clientId });
-    void this.sendMessage(send.target, send.text, send.action);
+    void this.sendMessage(send.target, send.text, send.action, undefined, send.replyTo);
   }
 
   discardPending(clientId: string): void {
@@ -380,36 +395,59 @@ export class ChatClient {
 
   /** Changes the text of one of the user's own lines (text or /me). */
   async editMessage(channelId: string, seq: number, text: string): Promise<ChatError | null> {
-    void channelId, void seq, void text;
-    throw new Error("editMessage: to be built");
+    const channel = this.state.channels[channelId];
+    if (!channel) return noSuchConversation;
+    const over = overLimitBy(text);
+    if (over > 0) return tooLong(over);
+    const ack = await this.request("message:edit", { target: channel.target, seq, text }, true);
+    // The edit entry arrives live (to the window too, and to replies' summaries): nothing to apply here.
+    return ack.ok ? null : ack.error;
   }
 
   /** Deletes a line: the user's own, or any as the channel's operator or owner (or an admin). */
   async deleteMessage(channelId: string, seq: number): Promise<ChatError | null> {
-    void channelId, void seq;
-    throw new Error("deleteMessage: to be built");
+    const channel = this.state.channels[channelId];
+    if (!channel) return noSuchConversation;
+    const ack = await this.request("message:delete", { target: channel.target, seq }, true);
+    return ack.ok ? null : ack.error;
   }
 
   /** Adds the user's reaction with `emoji` to a line, or takes it back when they already reacted with it. */
   async toggleReaction(channelId: string, seq: number, emoji: string): Promise<ChatError | null> {
-    void channelId, void seq, void emoji;
-    throw new Error("toggleReaction: to be built");
+    const channel = this.state.channels[channelId];
+    if (!channel) return noSuchConversation;
+    const line = [...channel.messages, ...(channel.window?.messages ?? [])].find((m) => m.seq === seq);
+    const mine = line?.reactions?.some((r) => r.emoji === emoji && r.me) ?? false;
+    const ack = await this.request(
+      mine ? "message:unreact" : "message:react",
+      { target: channel.target, seq, emoji },
+      true,
+    );
+    return ack.ok ? null : ack.error;
   }
 
   /** Sends `text` as a reply to the line `seq` of the conversation, through the outbox like any send. */
   async reply(channelId: string, seq: number, text: string): Promise<ChatError | null> {
-    void channelId, void seq, void text;
-    throw new Error("reply: to be built");
+    const channel = this.state.channels[channelId];
+    if (!channel) return noSuchConversation;
+    const ack = await this.sendMessage(channel.target, text, false, this.newClientId(), seq);
+    // UNAVAILABLE: it waits in the outbox and is replayed, reply target included.
+    return ack.ok || ack.error.code === "UNAVAILABLE" ? null : ack.error;
   }
 
   /**
-   * Moves the read marker to the newest line loaded in the conversation (call it when the user
+   * Moves the read marker to the newest entry loaded in the conversation (call it when the user
    * actually sees the lines: the web while the tab is focused and the bottom is visible, the
-   * terminal for the active window). Nothing is sent when the marker is already there.
+   * terminal for the active window). Nothing is sent when the marker is already there, nor while a
+   * jump's window shows older lines instead of the newest.
    */
   markRead(channelId: string): void {
-    void channelId;
-    throw new Error("markRead: to be built");
+    const channel = this.state.channels[channelId];
+    if (!channel || channel.window) return;
+    const newest = Math.max(channel.cursor, channel.messages.at(-1)?.seq ?? 0);
+    if (newest <= channel.readSeq) return;
+    this.dispatch({ type: "read-local", channelId, readSeq: newest });
+    void this.request("read:mark", { target: channel.target, seq: newest }, true);
   }
 
   /**
@@ -418,14 +456,53 @@ export class ChatClient {
    * Resolves with the line, or null when it does not exist.
    */
   async jumpTo(channelId: string, seq: number): Promise<Message | null> {
-    void channelId, void seq;
-    throw new Error("jumpTo: to be built");
+    const loaded = () => this.state.channels[channelId]?.messages.find((m) => m.seq === seq) ?? null;
+    const channel = this.state.channels[channelId];
+    if (!channel) return null;
+    const oldest = channel.messages[0]?.seq ?? channel.cursor + 1;
+    if (loaded() === null && oldest - seq <= JUMP_LOAD_MAX) {
+      while (loaded() === null) {
+        const first = this.state.channels[channelId]?.messages[0]?.seq ?? 0;
+        if (first !== 0 && first < seq) break; // within the loaded range but not a line: it does not exist
+        if (!(await this.loadOlder(channelId, CATCH_UP_PAGE))) break;
+      }
+    }
+    const line = loaded();
+    if (line) {
+      if (this.state.channels[channelId]?.window) this.closeWindow(channelId);
+      return line;
+    }
+    if (oldest - seq <= JUMP_LOAD_MAX) return null;
+    return this.openWindow(channelId, seq);
+  }
+
+  /** Reads the page around a far line into the conversation's window. */
+  private async openWindow(channelId: string, seq: number): Promise<Message | null> {
+    const channel = this.state.channels[channelId];
+    if (!channel) return null;
+    const ack = await this.request(
+      "history:read",
+      { target: channel.target, around: seq, limit: limits.historyPageDefault },
+      true,
+    );
+    if (!ack.ok) return null;
+    // Lines come in their current state; the change entries among them are already in.
+    const { messages } = mergeMessages({ messages: [], cursor: 0, ahead: [] }, ack.data.messages, {
+      meId: this.state.me?.id ?? null,
+    });
+    const line = messages.find((m) => m.seq === seq) ?? null;
+    if (!line) return null;
+    this.dispatch({
+      type: "window",
+      channelId,
+      window: { focusSeq: seq, messages, hasOlder: ack.data.hasMore, hasNewer: ack.data.hasNewer ?? false },
+    });
+    return line;
   }
 
   /** Leaves a jump's window: the conversation shows its newest lines again. */
   closeWindow(channelId: string): void {
-    void channelId;
-    throw new Error("closeWindow: to be built");
+    this.dispatch({ type: "window", channelId, window: null });
   }
 
   /** Removes a notice or an admin alert from view once the user has read it. */
@@ -487,6 +564,8 @@ export class ChatClient {
       }
       case "query":
         return this.openDirect(plan.nick);
+      case "line":
+        return this.runLineCommand(plan.command);
       case "say": {
         const ack = await this.sendMessage(plan.target, plan.text, plan.action);
         if (!ack.ok && ack.error.code === "UNAVAILABLE") return null; // queued in the outbox
@@ -495,6 +574,33 @@ export class ChatClient {
       }
       default:
         return this.runCommand(plan.command);
+    }
+  }
+
+  /** /edit, /delete, /react and /reply: finds the line they are about in the open conversation. */
+  private async runLineCommand(command: LineCommand): Promise<ChatError | null> {
+    const current = activeChannel(this.state);
+    if (!current) return { code: "NO_SUCH_CHANNEL", message: "Open a conversation first." };
+    const channelId = current.view.id;
+    const own = () => lastOwnLine(current, this.state.me?.id);
+    const nth = (n: number) => lineFromBottom(current, n);
+    switch (command.name) {
+      case "edit": {
+        const line = own();
+        return line ? this.editMessage(channelId, line.seq, command.text) : noOwnLine;
+      }
+      case "delete": {
+        const line = command.line === undefined ? own() : nth(command.line);
+        return line ? this.deleteMessage(channelId, line.seq) : command.line === undefined ? noOwnLine : noLine;
+      }
+      case "react": {
+        const line = nth(command.line ?? 1);
+        return line ? this.toggleReaction(channelId, line.seq, command.emoji) : noLine;
+      }
+      case "reply": {
+        const line = nth(command.line);
+        return line ? this.reply(channelId, line.seq, command.text) : noLine;
+      }
     }
   }
 
@@ -551,3 +657,14 @@ export class ChatClient {
     return null;
   }
 }
+
+/** A send as the outbox keeps it to replay. */
+type Outgoing = Pick<PendingSend, "clientId" | "target" | "text" | "action" | "replyTo">;
+
+const noSuchConversation: ChatError = { code: "NO_SUCH_CHANNEL", message: "That conversation is not open." };
+const noOwnLine: ChatError = { code: "NO_SUCH_MESSAGE", message: "You have said nothing here yet." };
+const noLine: ChatError = { code: "NO_SUCH_MESSAGE", message: "There is no such line here: 1 is the last said line." };
+const tooLong = (over: number): ChatError => ({
+  code: "INVALID_PAYLOAD",
+  message: `Too long by ${over} character${over === 1 ? "" : "s"}: cut ${over} to send (at most ${limits.messageMaxLength}).`,
+});

@@ -16,3 +16,7 @@ export * from "./state";
 export * from "./token-store";
 export * from "./typing-text";
 export * from "./wait-for-state";
+export * from "./lines";
+export * from "./reactions";
+export * from "./apply-change";
+export * from "./unread";

@@ -21,6 +21,22 @@ describe("planning typed input", () => {
     });
   });
 
+  it("plans /edit, /delete, /react and /reply as commands about a line here", () => {
+    expect(planInput("/edit fixed it", "#dev")).toEqual({
+      kind: "line",
+      command: { kind: "local", name: "edit", text: "fixed it" },
+    });
+    expect(planInput("/react 👍 2", "#dev")).toMatchObject({
+      kind: "line",
+      command: { name: "react", emoji: "👍", line: 2 },
+    });
+    expect(planInput("/reply 3 yes", "#dev")).toMatchObject({
+      kind: "line",
+      command: { name: "reply", line: 3, text: "yes" },
+    });
+    expect(planInput("/delete", "#dev")).toMatchObject({ kind: "line", command: { name: "delete" } });
+  });
+
   it("refuses what the grammar refuses, with the parser's code", () => {
     expect(planInput("/join dev", "#dev")).toMatchObject({ kind: "refused", error: { code: "INVALID_ARGUMENT" } });
     expect(planInput("/frobnicate")).toMatchObject({ kind: "refused", error: { code: "UNKNOWN_COMMAND" } });

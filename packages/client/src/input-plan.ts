@@ -3,6 +3,7 @@ import {
   resolveCommandName,
   type CommandName,
   type EventCommand,
+  type LocalCommand,
   type ParseError,
 } from "@canaduck/contract";
 
@@ -19,17 +20,23 @@ export type InputPlan =
   | { kind: "quit"; command: EventCommand<"quit"> }
   /** Plain text, `/msg` or `/me`: goes through the outbox. */
   | { kind: "say"; target: string; text: string; action: boolean }
-  | { kind: "event"; command: EventCommand };
+  | { kind: "event"; command: EventCommand }
+  /** /edit, /delete, /react, /reply: about a line the client holds (`line` counts said lines from the bottom). */
+  | { kind: "line"; command: LineCommand };
+
+/** The local commands about one line of the open conversation. */
+export type LineCommand = Extract<LocalCommand, { name: "edit" | "delete" | "react" | "reply" }>;
 
 /** Plans `text` typed in the conversation addressed as `currentTarget` ("#dev", a nick), if one is open. */
 export function planInput(text: string, currentTarget?: string): InputPlan {
   const parsed = parseInput(text, currentTarget === undefined ? {} : { currentTarget });
   if (!parsed.ok) return { kind: "refused", error: parsed.error };
   const { command } = parsed;
-  if (command.kind === "local")
-    return command.name === "help"
-      ? { kind: "help", ...(command.command ? { command: command.command } : {}) }
-      : { kind: "query", nick: command.nick };
+  if (command.kind === "local") {
+    if (command.name === "help") return { kind: "help", ...(command.command ? { command: command.command } : {}) };
+    if (command.name === "query") return { kind: "query", nick: command.nick };
+    return { kind: "line", command };
+  }
   switch (command.name) {
     case "list":
       return { kind: "list", command };

@@ -1,92 +1,165 @@
-import type { ChannelView, Message } from "@canaduck/contract";
 import { describe, expect, it } from "vitest";
-import { chatReducer } from "./reducer";
-import { initialState, type ChatState } from "./state";
+import { chatReducer, type ChatAction } from "./reducer";
+import type { ChatState } from "./state";
+import { changeEntry, channelView, me, stateOf, textMessage } from "./testing/chat-fixtures";
 
-const view = (id: string, name: string, lastSeq = 0): ChannelView => ({
-  id,
-  name,
-  kind: "channel",
-  topic: "",
-  inviteOnly: false,
-  memberCount: 2,
-  lastSeq,
-  role: "member",
+const A = "c-#a";
+const B = "c-#b";
+const session = (over: Parameters<typeof channelView>[1] = {}): ChatAction => ({
+  type: "session",
+  me,
+  channels: [channelView("#a"), channelView("#b", over)],
 });
-const line = (channelId: string, seq: number, author: string, text: string): Message => ({
-  id: `${channelId}-${seq}`,
+/** Live lines, each given as textMessage's arguments. */
+const live = (channelId: string, ...lines: Parameters<typeof textMessage>[]): ChatAction => ({
+  type: "messages",
   channelId,
-  seq,
-  kind: "text",
-  author: { id: author, name: author },
-  text,
-  meta: {},
-  createdAt: new Date(0).toISOString(),
+  messages: lines.map((args) => textMessage(...args)),
 });
-
-function loggedIn(): ChatState {
-  return chatReducer(initialState, {
-    type: "session",
-    me: { id: "me", name: "me", isAdmin: false },
-    channels: [view("a", "#a"), view("b", "#b")],
-  });
-}
+const apply = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
 
 describe("chatReducer", () => {
-  it("opens the first channel and counts unread lines and mentions in the others", () => {
-    let state = loggedIn();
-    expect(state.activeId).toBe("a");
-    state = chatReducer(state, {
-      type: "messages",
-      channelId: "b",
-      messages: [line("b", 1, "bob", "hello"), line("b", 2, "bob", "me: look")],
-    });
-    expect(state.channels.b).toMatchObject({ unread: 2, mentions: 1 });
-    state = chatReducer(state, { type: "messages", channelId: "a", messages: [line("a", 1, "bob", "hi me")] });
-    expect(state.channels.a).toMatchObject({ unread: 0, mentions: 0 });
-    state = chatReducer(state, { type: "select", channelId: "b" });
-    expect(state.channels.b).toMatchObject({ unread: 0, mentions: 0 });
+  it("counts live lines from others as unread, and mentions of me, whichever channel is open", () => {
+    const state = stateOf(session(), live(B, [B, 1, "bob", "hello"], [B, 2, "bob", "alice: look"]));
+    expect(state.activeId).toBe(A);
+    expect(state.channels[B]).toMatchObject({ unread: 2, mentions: 1, countedTo: 2 });
+    const opened = apply(state, { type: "select", channelId: B });
+    // Opening is not reading: the view marks read when the lines are seen.
+    expect(opened.channels[B]).toMatchObject({ unread: 2, mentions: 1 });
   });
 
-  it("does not count my own lines, history pages, or a line received twice", () => {
-    let state = loggedIn();
-    state = chatReducer(state, { type: "messages", channelId: "b", messages: [line("b", 1, "me", "mine")] });
-    state = chatReducer(state, { type: "messages", channelId: "b", messages: [line("b", 2, "bob", "x")] });
-    state = chatReducer(state, { type: "messages", channelId: "b", messages: [line("b", 2, "bob", "x")] });
-    expect(state.channels.b?.unread).toBe(1);
-    expect(state.channels.b?.messages).toHaveLength(2);
+  it("does not count my own lines, system lines, or a line received twice", () => {
+    const line = textMessage(B, 2, "bob", "x");
+    const state = stateOf(
+      session(),
+      live(B, [B, 1, "alice", "mine"]),
+      { type: "messages", channelId: B, messages: [line] },
+      { type: "messages", channelId: B, messages: [line] },
+      { type: "messages", channelId: B, messages: [textMessage(B, 3, "bob", "", { kind: "join" })] },
+    );
+    expect(state.channels[B]?.unread).toBe(1);
+    expect(state.channels[B]?.messages).toHaveLength(3);
+  });
+
+  it("starts from the server's count and adds only lines past what it counted", () => {
+    const state = stateOf(
+      session({ lastSeq: 10, readSeq: 4, unread: 3, mentions: 1 }),
+      { type: "messages", channelId: B, messages: [textMessage(B, 9, "bob", "counted already")], page: "latest" },
+      live(B, [B, 11, "bob", "new"]),
+    );
+    expect(state.channels[B]).toMatchObject({ readSeq: 4, unread: 4, mentions: 1, countedTo: 11 });
+  });
+
+  it("counts a line that fills a gap after a later one arrived", () => {
+    const state = stateOf(
+      session(),
+      live(B, [B, 1, "bob", "one"], [B, 3, "bob", "three"]),
+      live(B, [B, 2, "bob", "two"]),
+    );
+    expect(state.channels[B]).toMatchObject({ unread: 3, cursor: 3, ahead: [] });
+  });
+
+  it("takes a deleted unread line back off the badge, with its mention", () => {
+    const state = stateOf(session(), live(B, [B, 1, "bob", "alice: hi"], [B, 2, "bob", "more"]), {
+      type: "messages",
+      channelId: B,
+      messages: [changeEntry(B, 3, "delete", "bob", 1)],
+    });
+    expect(state.channels[B]).toMatchObject({ unread: 1, mentions: 0, cursor: 3 });
+    expect(state.channels[B]?.messages.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it("follows an edit that adds a mention to an unread line", () => {
+    const state = stateOf(session(), live(B, [B, 1, "bob", "hi"]), {
+      type: "messages",
+      channelId: B,
+      messages: [changeEntry(B, 2, "edit", "bob", 1, { text: "hi alice" })],
+    });
+    expect(state.channels[B]).toMatchObject({ unread: 1, mentions: 1 });
+  });
+
+  it("takes read:marked as the new basis, keeping lines that arrived after the server counted", () => {
+    const state = stateOf(session(), live(B, [B, 1, "bob", "a"], [B, 2, "bob", "b"], [B, 3, "bob", "alice?"]), {
+      type: "read-marked",
+      channelId: B,
+      readSeq: 1,
+      unread: 1,
+      mentions: 0,
+      lastSeq: 2,
+    });
+    expect(state.channels[B]).toMatchObject({ readSeq: 1, unread: 2, mentions: 1, countedTo: 3 });
+  });
+
+  it("clears the badge at once when read locally, and ignores an older confirmation after it", () => {
+    const state = stateOf(
+      session(),
+      live(B, [B, 1, "bob", "a"], [B, 2, "bob", "b"]),
+      { type: "read-local", channelId: B, readSeq: 2 },
+      { type: "read-marked", channelId: B, readSeq: 1, unread: 1, mentions: 0, lastSeq: 2 },
+    );
+    expect(state.channels[B]).toMatchObject({ readSeq: 2, unread: 0, mentions: 0 });
+  });
+
+  it("rebases the badge on the server's view at a reconnect", () => {
+    const state = stateOf(
+      session(),
+      live(B, [B, 1, "bob", "a"]),
+      session({ lastSeq: 5, readSeq: 3, unread: 2, mentions: 2 }),
+    );
+    expect(state.channels[B]).toMatchObject({ readSeq: 3, unread: 2, mentions: 2, countedTo: 5 });
+  });
+
+  it("applies a live change to the jump window as well as to the newest lines", () => {
+    const old = textMessage(B, 3, "bob", "far back");
+    const state = stateOf(
+      session({ lastSeq: 500 }),
+      { type: "window", channelId: B, window: { focusSeq: 3, messages: [old], hasOlder: true, hasNewer: true } },
+      { type: "messages", channelId: B, messages: [changeEntry(B, 501, "edit", "bob", 3, { text: "changed" })] },
+    );
+    expect(state.channels[B]?.window?.messages[0]).toMatchObject({ text: "changed", version: 501 });
+    expect(state.channels[B]?.cursor).toBe(501);
+    expect(apply(state, { type: "window", channelId: B, window: null }).channels[B]?.window).toBeNull();
   });
 
   it("forgets a channel the user left and moves the view elsewhere", () => {
-    let state = loggedIn();
-    state = chatReducer(state, { type: "left", channelId: "a" });
-    expect(state.order).toEqual(["b"]);
-    expect(state.activeId).toBe("b");
+    const state = stateOf(session(), { type: "left", channelId: A });
+    expect(state.order).toEqual([B]);
+    expect(state.activeId).toBe(B);
   });
 
-  it("drops channels the server no longer lists after a reconnect, keeping loaded messages of the rest", () => {
-    let state = loggedIn();
-    state = chatReducer(state, { type: "messages", channelId: "b", messages: [line("b", 1, "bob", "kept")] });
-    state = chatReducer(state, {
+  it("drops channels the server no longer lists after a reconnect, keeping loaded lines of the rest", () => {
+    const state = stateOf(session(), live(B, [B, 1, "bob", "kept"]), {
       type: "session",
-      me: { id: "me", name: "me", isAdmin: false },
-      channels: [view("b", "#b", 1)],
+      me,
+      channels: [channelView("#b", { lastSeq: 1 })],
     });
-    expect(Object.keys(state.channels)).toEqual(["b"]);
-    expect(state.channels.b?.messages.map((m) => m.text)).toEqual(["kept"]);
+    expect(Object.keys(state.channels)).toEqual([B]);
+    expect(state.channels[B]?.messages.map((m) => m.text)).toEqual(["kept"]);
   });
 
-  it("shows who is typing until their message arrives", () => {
-    let state = loggedIn();
-    state = chatReducer(state, {
+  it("renames a member in member lists and the peer of a direct conversation", () => {
+    const state = stateOf(
+      session(),
+      {
+        type: "members",
+        channelId: A,
+        members: [{ id: "u-bob", name: "bob", role: "member", isAdmin: false, online: true }],
+      },
+      { type: "user-updated", user: { id: "u-bob", name: "robert", isAdmin: false }, previousName: "bob" },
+    );
+    expect(state.channels[A]?.members?.[0]?.name).toBe("robert");
+  });
+
+  it("shows who is typing until their line arrives", () => {
+    let state = stateOf(session(), {
       type: "typing",
-      channelId: "a",
-      user: { id: "bob", name: "bob" },
+      channelId: A,
+      user: { id: "u-bob", name: "bob" },
       typing: true,
       now: 1000,
     });
-    expect(Object.values(state.channels.a?.typing ?? {}).map((t) => t.name)).toEqual(["bob"]);
-    state = chatReducer(state, { type: "messages", channelId: "a", messages: [line("a", 1, "bob", "done")] });
-    expect(state.channels.a?.typing).toEqual({});
+    expect(Object.values(state.channels[A]?.typing ?? {}).map((t) => t.name)).toEqual(["bob"]);
+    state = apply(state, live(A, [A, 1, "bob", "done"]));
+    expect(state.channels[A]?.typing).toEqual({});
   });
 });

@@ -1,7 +1,8 @@
-import type { ChannelView, MemberView, Message, UserRef, UserView } from "@canaduck/contract";
-import type { ChannelState, ChatState, ConnectionStatus, Notice, PendingSend } from "./state";
+import type { ChannelView, MemberView, Message, SharedChannelView, UserRef, UserView } from "@canaduck/contract";
+import type { ChannelState, ChatState, ConnectionStatus, HistoryWindow, Notice, PendingSend } from "./state";
 import { mergeMessages } from "./merge-messages";
-import { mentions } from "@canaduck/contract";
+import { applyChangeToLines } from "./apply-change";
+import { countArrivals, markedLocally, rebase, type ReadBasis } from "./unread";
 
 /** How long a typing indication lasts without being renewed. */
 export const TYPING_TTL_MS = 6_000;
@@ -13,9 +14,18 @@ export type ChatAction =
   | { type: "session"; me: UserView; channels: ChannelView[] }
   | { type: "joined"; channel: ChannelView }
   | { type: "left"; channelId: string }
-  | { type: "updated"; channel: Omit<ChannelView, "role"> }
-  /** Messages from a live event, a catch-up or a history page; `page` says which kind of page. */
+  | { type: "updated"; channel: SharedChannelView }
+  /**
+   * Log entries from a live event, a catch-up or a history page; `page` says which kind of page.
+   * "latest" is the newest page taken as a fresh client would (held lines older than it go).
+   */
   | { type: "messages"; channelId: string; messages: Message[]; page?: "latest" | "older" | "newer"; hasMore?: boolean }
+  /** The server's read:marked: the marker moved (here or on another device), with the counts after it. */
+  | ({ type: "read-marked"; channelId: string } & ReadBasis)
+  /** The user saw the lines up to `readSeq` here: the badge clears before the server confirms. */
+  | { type: "read-local"; channelId: string; readSeq: number }
+  /** A jump's page around a line, or null to show the newest lines again. */
+  | { type: "window"; channelId: string; window: HistoryWindow | null }
   | { type: "user-updated"; user: UserView; previousName: string }
   | { type: "presence"; user: UserRef; online: boolean }
   | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
@@ -71,7 +81,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const channels: Record<string, ChannelState> = {};
       for (const view of action.channels) {
         const existing = state.channels[view.id];
-        channels[view.id] = existing ? { ...existing, view, target: targetOf(view) } : newChannel(view);
+        channels[view.id] = existing ? rebaseOn(existing, view, action.me) : newChannel(view);
       }
       const order = [
         ...state.order.filter((id) => id in channels),
@@ -82,12 +92,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case "joined": {
       const existing = state.channels[action.channel.id];
-      if (existing)
-        return withChannel(state, action.channel.id, (c) => ({
-          ...c,
-          view: action.channel,
-          target: targetOf(action.channel),
-        }));
+      if (existing) return withChannel(state, action.channel.id, (c) => rebaseOn(c, action.channel, state.me));
       const next = {
         ...state,
         channels: { ...state.channels, [action.channel.id]: newChannel(action.channel) },
@@ -111,8 +116,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "updated":
       return withChannel(state, action.channel.id, (c) => {
         const view = {
+          ...c.view,
           ...action.channel,
-          role: c.view.role,
           lastSeq: Math.max(c.view.lastSeq, action.channel.lastSeq),
         };
         return { ...c, view, target: targetOf(view) };
@@ -152,12 +157,22 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       });
     case "members":
       return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
-    case "select": {
-      const selected = { ...state, activeId: action.channelId };
-      return action.channelId === null
-        ? selected
-        : withChannel(selected, action.channelId, (c) => ({ ...c, unread: 0, mentions: 0 }));
+    // Selecting does not clear the badge: the read marker does, when the view says the lines were seen (markRead).
+    case "select":
+      return { ...state, activeId: action.channelId };
+    case "read-marked": {
+      const { type: _type, channelId, ...basis } = action;
+      return withChannel(state, channelId, (c) =>
+        // An older confirmation arriving after a newer local mark would move the marker back.
+        basis.readSeq < c.readSeq ? c : { ...c, ...rebase(c, basis, state.me) },
+      );
     }
+    case "read-local":
+      return withChannel(state, action.channelId, (c) =>
+        action.readSeq <= c.readSeq ? c : { ...c, ...markedLocally(c, action.readSeq, state.me) },
+      );
+    case "window":
+      return withChannel(state, action.channelId, (c) => ({ ...c, window: action.window }));
     case "pending-add":
       return { ...state, pending: [...state.pending, action.send] };
     case "pending-done":
@@ -182,31 +197,34 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   }
 }
 
+/** A channel's state after the server's view of it (a reconnect, a join): the badge is the server's count. */
+function rebaseOn(channel: ChannelState, view: ChannelView, me: ChatState["me"]): ChannelState {
+  const lastSeq = Math.max(view.lastSeq, channel.view.lastSeq);
+  return { ...channel, view: { ...view, lastSeq }, target: targetOf(view), ...rebase(channel, view, me) };
+}
+
 function receiveMessages(
   state: ChatState,
   channel: ChannelState,
   action: Extract<ChatAction, { type: "messages" }>,
 ): ChannelState {
-  const merged = mergeMessages(channel, action.messages, action.page === "latest");
-  // Live lines and catch-up count as new; history pages do not.
-  const fresh = action.page === undefined || action.page === "newer" ? merged.added : [];
-  const fromOthers = fresh.filter((m) => (m.kind === "text" || m.kind === "action") && m.author?.id !== state.me?.id);
-  const seen = state.activeId === channel.view.id;
+  const meId = state.me?.id ?? null;
+  const merged = mergeMessages(channel, action.messages, { replace: action.page === "latest", meId });
   const typing = { ...channel.typing };
-  for (const m of fresh) if (m.author) delete typing[m.author.id];
-  const lastSeq = Math.max(channel.view.lastSeq, merged.cursor);
+  for (const m of merged.added) if (m.author) delete typing[m.author.id];
+  let window = channel.window;
+  for (const change of merged.changes)
+    if (window) window = { ...window, messages: applyChangeToLines(window.messages, change, meId) };
+  const pageBounds = action.page === "older" || action.page === "latest";
   return {
     ...channel,
-    view: { ...channel.view, lastSeq },
+    view: { ...channel.view, lastSeq: Math.max(channel.view.lastSeq, merged.cursor, ...merged.ahead) },
     messages: merged.messages,
     cursor: merged.cursor,
-    hasOlder:
-      action.page === "older" || action.page === "latest" ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
-    unread: seen ? 0 : channel.unread + fromOthers.length,
-    mentions:
-      seen || !state.me
-        ? 0
-        : channel.mentions + fromOthers.filter((m) => state.me !== null && mentions(m.text, state.me.name)).length,
+    ahead: merged.ahead,
+    hasOlder: pageBounds ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
+    ...countArrivals(channel, merged, state.me),
+    window,
     typing,
   };
 }

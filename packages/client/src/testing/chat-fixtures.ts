@@ -49,3 +49,17 @@ export const textMessage = (
   version: seq,
   ...over,
 });
+
+/** A change entry (edit, delete, react, unreact) by `author` to the line `targetSeq`. */
+export const changeEntry = (
+  channelId: string,
+  seq: number,
+  kind: "edit" | "delete" | "react" | "unreact",
+  author: string,
+  targetSeq: number,
+  over: Partial<Message> = {},
+): Message => ({
+  ...textMessage(channelId, seq, author, "", over),
+  kind,
+  meta: { targetSeq, ...(over.meta ?? {}) },
+});

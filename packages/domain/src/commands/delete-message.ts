@@ -18,7 +18,7 @@ export const deleteMessage = targetCommand<"message:delete">({
   channelOf: channelTarget,
   async run(ctx, scope) {
     const { seq } = ctx.payload;
-    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq);
+    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq, true);
     if (line.deletedAt !== null) refuseDeleted(seq);
     const own = line.authorId === ctx.user.id;
     const moderates = scope

@@ -18,7 +18,7 @@ export const editMessage = targetCommand<"message:edit">({
   channelOf: channelTarget,
   async run(ctx, scope) {
     const { seq, text } = ctx.payload;
-    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq);
+    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq, true);
     if (line.authorId !== ctx.user.id) refuse("FORBIDDEN", "Only its author can edit a line.");
     if (line.deletedAt !== null) refuseDeleted(seq);
     if (!isSaid(line)) refuse("NOT_EDITABLE", "Only said text and /me lines can be edited.");

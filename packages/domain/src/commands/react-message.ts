@@ -12,7 +12,7 @@ export const reactMessage = targetCommand<"message:react">({
   channelOf: channelTarget,
   async run(ctx, scope) {
     const { seq, emoji } = ctx.payload;
-    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq);
+    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq, true);
     if (!isSaid(line)) refuse("NOT_EDITABLE", "Only said text and /me lines take reactions.");
     if (line.deletedAt !== null) refuseDeleted(seq);
     if (await ctx.tx.reactions.find(channel.id, seq, ctx.user.id, emoji)) {

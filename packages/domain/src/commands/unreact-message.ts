@@ -11,7 +11,7 @@ export const unreactMessage = targetCommand<"message:unreact">({
   channelOf: channelTarget,
   async run(ctx, scope) {
     const { seq, emoji } = ctx.payload;
-    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq);
+    const { channel, line } = await requireLine(ctx, await conversationOf(ctx, scope), seq, true);
     if (line.deletedAt !== null) refuseDeleted(seq);
     if (!(await ctx.tx.reactions.find(channel.id, seq, ctx.user.id, emoji))) {
       refuse("NOT_REACTED", `You have not reacted with ${emoji}.`);

@@ -24,13 +24,20 @@ export async function conversationOf<E extends LineEvent>(
 
 const noSuchLine = (seq: number): never => refuse("NO_SUCH_MESSAGE", `There is no line ${seq} in this conversation.`);
 
-/** The line at `seq` of the conversation: a change entry's seq, or one never written, is no line. */
+/**
+ * The line at `seq` of the conversation: a change entry's seq, or one never written, is no line.
+ * With `forChange`, the conversation's sequence row is locked first (a bump by zero): on
+ * PostgreSQL two changes to one line then run one after the other, and the second reads the
+ * line as the first left it (a second deletion is refused MESSAGE_DELETED, not written twice).
+ */
 export async function requireLine(
   ctx: Runtime,
   channel: ChannelRecord | null,
   seq: number,
+  forChange = false,
 ): Promise<{ channel: ChannelRecord; line: MessageRecord }> {
   if (channel === null) return noSuchLine(seq);
+  if (forChange) await ctx.tx.channels.allocateSeqs(channel.id, 0);
   const [line] = await ctx.tx.messages.findBySeqs(channel.id, [seq]);
   if (line === undefined || !isLine(line)) return noSuchLine(seq);
   return { channel, line };
