@@ -89,29 +89,34 @@ test("an operator deletes someone else's line; a member cannot", async ({ signUp
   }
 });
 
+/** Says an original question in `channel`, `fillers` lines after it, then a reply to the question. */
+async function seedOldQuestion(url: string, channel: string, fillers: number): Promise<void> {
+  const seeder = await SeedClient.connect(url);
+  await seeder.call("auth:register", { name: "cy", password: "seed password 1" });
+  await seeder.call("channel:join", { channel });
+  const original = (await seeder.call("message:send", {
+    target: channel,
+    text: "what was the plan again?",
+    clientId: "q",
+  })) as { message: { seq: number } };
+  for (let i = 1; i <= fillers; i += 1)
+    await seeder.call("message:send", { target: channel, text: `filler line ${i}`, clientId: `f${i}` });
+  await seeder.call("message:send", {
+    target: channel,
+    text: "answering that old question",
+    clientId: "r",
+    replyTo: original.message.seq,
+  });
+  seeder.close();
+}
+
 test.describe("replies", () => {
   // Seeding a long history goes faster than the send budget allows.
   test.use({ serverEnv: { RATE_LIMITS: "off" } });
 
   test("reply to a line, and jump from a reply to an original far back in the history", async ({ server, signUp }) => {
-    // A long history first: an original question, a hundred and fifty lines, then a reply to it.
-    const seeder = await SeedClient.connect(server.url);
-    await seeder.call("auth:register", { name: "cy", password: "seed password 1" });
-    await seeder.call("channel:join", { channel: "#deep" });
-    const original = (await seeder.call("message:send", {
-      target: "#deep",
-      text: "what was the plan again?",
-      clientId: "q",
-    })) as { message: { seq: number } };
-    for (let i = 1; i <= 150; i += 1)
-      await seeder.call("message:send", { target: "#deep", text: `filler line ${i}`, clientId: `f${i}` });
-    await seeder.call("message:send", {
-      target: "#deep",
-      text: "answering that old question",
-      clientId: "r",
-      replyTo: original.message.seq,
-    });
-    seeder.close();
+    // An original question, a hundred and fifty lines, then a reply to it: the pages between load.
+    await seedOldQuestion(server.url, "#deep", 150);
 
     const ann = await signUp("ann");
     const bob = await signUp("bob");
@@ -136,10 +141,29 @@ test.describe("replies", () => {
     const target = line(bob, "what was the plan again?");
     await expect(target).toBeVisible();
     await expect(target).toHaveClass(/highlighted/);
-    // Far back, the client shows a window around the original ("Back to the newest"); nearer, it
-    // loads the pages in between and the list offers its usual way down ("Jump to latest").
-    await bob.getByRole("button", { name: /^(Back to the newest|.*Jump to latest)/ }).click();
+    // The pages in between were loaded: the list offers its usual way back down.
+    await expect(bob.getByRole("button", { name: "Back to the newest ↓" })).toHaveCount(0);
+    await bob.getByRole("button", { name: /Jump to latest/ }).click();
     await expect(messageLog(bob).getByText("count me in")).toBeVisible();
+  });
+
+  test("a jump to a line too far back shows a window around it, and a bar back to the newest", async ({
+    server,
+    signUp,
+  }) => {
+    await seedOldQuestion(server.url, "#ancient", 1_100);
+    const bob = await signUp("bob");
+    await joinChannel(bob, "#ancient");
+    await messageLog(bob)
+      .getByRole("button", { name: /Reply to cy: what was the plan again\?/ })
+      .click();
+    const target = line(bob, "what was the plan again?");
+    await expect(target).toBeVisible();
+    await expect(target).toHaveClass(/highlighted/);
+    await expect(messageLog(bob).getByText("answering that old question")).toHaveCount(0);
+    await bob.getByRole("button", { name: "Back to the newest ↓" }).click();
+    await expect(bob.getByRole("button", { name: "Back to the newest ↓" })).toHaveCount(0);
+    await expect(messageLog(bob).getByText("answering that old question")).toBeVisible();
   });
 });
 

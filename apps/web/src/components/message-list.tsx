@@ -96,16 +96,16 @@ export function MessageList({
   const pinned = useRef(!inWindow);
   const [atBottom, setAtBottom] = useState(!inWindow);
   const totalSize = virtualizer.getTotalSize();
+  // Leaving a window goes back to the newest lines, pinned to the bottom; entering one unpins.
+  // Declared before the pinning effect so it sees the new pin in the same commit.
+  useLayoutEffect(() => {
+    pinned.current = !inWindow;
+    setAtBottom(!inWindow);
+  }, [inWindow]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (el && pinned.current && rows.length > 0) el.scrollTop = el.scrollHeight;
   }, [rows, totalSize]);
-
-  // Leaving a window (or entering one) changes what the bottom is.
-  useEffect(() => {
-    pinned.current = !inWindow;
-    setAtBottom(!inWindow);
-  }, [inWindow]);
 
   const newestSeq = messages.at(-1)?.seq ?? 0;
   useMarkRead(atBottom && !inWindow, newestSeq, onSeen);
