@@ -147,6 +147,15 @@ describe("formatted lines", () => {
     expect(log.textContent).toContain("<b>raw</b>");
   });
 
+  it("reads a line that starts with HTML as text, and still links what follows", () => {
+    const { log } = show(channel([said(1, "<script>alert(2)</script> and https://example.org/docs?a=1")]));
+    expect(log.querySelector("script")).toBeNull();
+    expect(log.textContent).toContain("<script>alert(2)</script> and");
+    expect(screen.getByRole("link", { name: "https://example.org/docs?a=1" }).getAttribute("href")).toBe(
+      "https://example.org/docs?a=1",
+    );
+  });
+
   it("loads no images and follows no script links: both stay text", () => {
     const { log } = show(channel([said(1, "![cat](https://example.org/cat.png) [click](javascript:alert(1))")]));
     expect(log.querySelector("img")).toBeNull();

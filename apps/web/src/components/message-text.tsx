@@ -2,7 +2,7 @@ import { memo, useMemo, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { safeHref } from "../lib/linkify";
-import { remarkImagesAsText, remarkMentions } from "../lib/remark-mentions";
+import { remarkImagesAsText, remarkMentions, remarkNoHtml } from "../lib/remark-mentions";
 
 /**
  * What a line may become: CommonMark and GFM's marks, never images (they are turned back into
@@ -79,7 +79,10 @@ interface MessageTextProps {
  * innerHTML; raw HTML in the text is shown as text, links are http(s) only and open apart.
  */
 export const MessageText = memo(function MessageText({ text, myName, inline = false }: MessageTextProps) {
-  const plugins = useMemo(() => [remarkGfm, remarkImagesAsText(text), remarkMentions(myName)], [text, myName]);
+  const plugins = useMemo(
+    () => [remarkNoHtml, remarkGfm, remarkImagesAsText(text), remarkMentions(myName)],
+    [text, myName],
+  );
   return (
     <Markdown
       remarkPlugins={plugins}

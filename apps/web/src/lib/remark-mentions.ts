@@ -1,4 +1,7 @@
 import { mentionSpans } from "@canaduck/client";
+import type { Options } from "react-markdown";
+
+type RemarkPlugin = NonNullable<Options["remarkPlugins"]>[number];
 
 /** The little of a markdown syntax tree this plugin reads: nodes with children, and text nodes. */
 interface TreeNode {
@@ -64,3 +67,13 @@ export function remarkImagesAsText(source: string) {
     visit(tree);
   };
 }
+
+/**
+ * Raw HTML off at the parser: `<b>` and `<script>` are read as the text they are, so they neither
+ * render nor swallow the markdown around them (an HTML block would hide a link on its line).
+ */
+export const remarkNoHtml: RemarkPlugin = function remarkNoHtml(this: unknown) {
+  // `this` is the unified processor; its data carries the parser's (micromark's) extensions.
+  const data = (this as { data: () => { micromarkExtensions?: unknown[] } }).data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ["htmlFlow", "htmlText"] } });
+};
