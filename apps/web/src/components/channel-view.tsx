@@ -1,6 +1,6 @@
 import { activeChannel, displayName, signalsTyping } from "@canaduck/client";
 import { replyExcerpt, type Message } from "@canaduck/contract";
-import { useCallback, useMemo, useState, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import type { ChatActions } from "../lib/chat-actions";
 import { ChannelHeader } from "./channel-header";
@@ -52,6 +52,12 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const [deleting, setDeleting] = useState<Message | null>(null);
   const [focus, setFocus] = useState<LineFocus | null>(null);
   const [jumpMissed, setJumpMissed] = useState(false);
+  // "No longer there" is an answer to a click, not a standing notice.
+  useEffect(() => {
+    if (!jumpMissed) return;
+    const timer = setTimeout(() => setJumpMissed(false), 5_000);
+    return () => clearTimeout(timer);
+  }, [jumpMissed]);
   // The marker as it was when the conversation was opened: the divider stays there while it is
   // open, even as reading moves the marker on (this view is mounted afresh for each conversation).
   const [openedAtReadSeq] = useState(() => channel?.readSeq ?? 0);
