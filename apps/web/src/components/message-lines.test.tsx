@@ -164,6 +164,11 @@ describe("formatted lines", () => {
     expect(log.textContent).toContain("click");
   });
 
+  it("marks the reader's nick as a word, in any case, with or without @", () => {
+    const { log } = show(channel([said(1, "hey Bob, and @bob: but not bobby")]));
+    expect([...log.querySelectorAll("mark.mention")].map((m) => m.textContent)).toEqual(["Bob", "@bob"]);
+  });
+
   it("still marks the reader's nick, but not inside code", () => {
     const { log } = show(channel([said(1, "hey bob, see `bob`")]));
     expect(log.querySelectorAll("mark.mention")).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { safeHref } from "../lib/linkify";
+import { safeHref } from "../lib/safe-href";
 import { remarkImagesAsText, remarkMentions, remarkNoHtml } from "../lib/remark-mentions";
 
 /**
