@@ -1,11 +1,16 @@
 import { activeChannel, displayName, signalsTyping } from "@canaduck/client";
-import { useCallback, useMemo, type RefObject } from "react";
+import { replyExcerpt, type Message } from "@canaduck/contract";
+import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import type { ChatActions } from "../lib/chat-actions";
 import { ChannelHeader } from "./channel-header";
 import { ChannelNotices } from "./channel-notices";
-import { Composer } from "./composer";
-import { MessageList } from "./message-list";
+import { lastEditable } from "../lib/line-permissions";
+import { rememberEmoji } from "../lib/recent-emoji";
+import { Composer, type ComposerMode } from "./composer";
+import { DeleteDialog } from "./delete-dialog";
+import { MessageList, type LineFocus } from "./message-list";
+import type { LineContext } from "./message-row";
 import { TypingIndicator } from "./typing-indicator";
 import { useCandidates } from "./use-candidates";
 import { useRunInput } from "./use-run-input";
@@ -43,6 +48,61 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const onRetry = useCallback((id: string) => client.retryPending(id), [client]);
   const onDiscard = useCallback((id: string) => client.discardPending(id), [client]);
 
+  const [mode, setMode] = useState<ComposerMode | null>(null);
+  const [deleting, setDeleting] = useState<Message | null>(null);
+  const [focus, setFocus] = useState<LineFocus | null>(null);
+  const [jumpMissed, setJumpMissed] = useState(false);
+  // "No longer there" is an answer to a click, not a standing notice.
+  useEffect(() => {
+    if (!jumpMissed) return;
+    const timer = setTimeout(() => setJumpMissed(false), 5_000);
+    return () => clearTimeout(timer);
+  }, [jumpMissed]);
+  // The marker as it was when the conversation was opened: the divider stays there while it is
+  // open, even as reading moves the marker on (this view is mounted afresh for each conversation).
+  const [openedAtReadSeq] = useState(() => channel?.readSeq ?? 0);
+  const divider = useMemo(() => (me ? { afterSeq: openedAtReadSeq, myId: me.id } : null), [openedAtReadSeq, me]);
+
+  const view = channel?.view;
+  const lines = useMemo<LineContext | null>(() => {
+    if (!me || !view || channelId === null) return null;
+    return {
+      me,
+      view,
+      onEdit: (m) => setMode({ kind: "edit", seq: m.seq, text: m.text }),
+      onDelete: (m) => setDeleting(m),
+      onReply: (m) =>
+        setMode({ kind: "reply", seq: m.seq, author: m.author?.name ?? "server", excerpt: replyExcerpt(m.text) }),
+      onReact: (m, emoji) => {
+        rememberEmoji(emoji);
+        void client.toggleReaction(channelId, m.seq, emoji);
+      },
+      onJump: (seq) => {
+        setJumpMissed(false);
+        void client.jumpTo(channelId, seq).then((found) => {
+          if (found) setFocus({ seq });
+          else setJumpMissed(true);
+        });
+      },
+    };
+  }, [client, me, view, channelId]);
+
+  const onSeen = useCallback(() => channelId && client.markRead(channelId), [client, channelId]);
+  const onCloseWindow = useCallback(() => channelId && client.closeWindow(channelId), [client, channelId]);
+  const onSaveEdit = useCallback(
+    (seq: number, text: string) => (channelId ? client.editMessage(channelId, seq, text) : Promise.resolve(null)),
+    [client, channelId],
+  );
+  const onSendReply = useCallback(
+    (seq: number, text: string) => (channelId ? client.reply(channelId, seq, text) : Promise.resolve(null)),
+    [client, channelId],
+  );
+  const messages = channel?.messages;
+  const onEditLast = useCallback(() => {
+    const last = me && messages ? lastEditable(messages, me) : null;
+    if (last) setMode({ kind: "edit", seq: last.seq, text: last.text });
+  }, [me, messages]);
+
   if (!channel || !me) return null;
   const name = displayName(channel.view);
   return (
@@ -65,7 +125,17 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
         onAuthor={actions.openDirect}
         onRetry={onRetry}
         onDiscard={onDiscard}
+        lines={lines}
+        divider={divider}
+        onSeen={onSeen}
+        focus={focus}
+        onCloseWindow={onCloseWindow}
       />
+      {jumpMissed && (
+        <p className="jump-missed" role="status">
+          That message is no longer in the history.
+        </p>
+      )}
       <TypingIndicator typing={channel.typing} />
       <ChannelNotices channelId={channel.view.id} />
       <Composer
@@ -75,7 +145,23 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
         onSubmit={run}
         onTyping={onTyping}
         inputRef={composerRef}
+        mode={mode}
+        onCancelMode={() => setMode(null)}
+        onSaveEdit={onSaveEdit}
+        onSendReply={onSendReply}
+        onEditLast={onEditLast}
       />
+      {deleting && (
+        <DeleteDialog
+          message={deleting}
+          myId={me.id}
+          onConfirm={() => client.deleteMessage(channel.view.id, deleting.seq)}
+          onClose={() => {
+            setDeleting(null);
+            composerRef.current?.focus();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import {
   type Completion,
   type CompletionCandidates,
 } from "@canaduck/contract";
-import { useId, useState, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { CommandHint } from "./command-hint";
 import { ErrorMessage } from "./error-message";
 import { SuggestionList } from "./suggestion-list";
@@ -16,6 +16,10 @@ export interface ComposerError {
   code: string;
   message: string;
 }
+
+/** The composer working on a line rather than a new message: changing it, or answering it. */
+export type ComposerMode =
+  { kind: "edit"; seq: number; text: string } | { kind: "reply"; seq: number; author: string; excerpt: string };
 
 interface ComposerProps {
   /** What the input is for, e.g. "Message #dev". */
@@ -26,6 +30,42 @@ interface ComposerProps {
   onTyping?: (text: string) => void;
   inputRef?: RefObject<HTMLTextAreaElement | null>;
   disabled?: boolean;
+  /** Editing or replying to a line; null or absent for a new message. */
+  mode?: ComposerMode | null;
+  onCancelMode?: () => void;
+  /** Saves the edited text of line `seq`; resolves with a refusal to show, or null. */
+  onSaveEdit?: (seq: number, text: string) => Promise<ComposerError | null>;
+  /** Sends `text` as a reply to line `seq`. */
+  onSendReply?: (seq: number, text: string) => Promise<ComposerError | null>;
+  /** ↑ in an empty composer: edit the user's last line. */
+  onEditLast?: () => void;
+}
+
+/** A command rather than text: in reply mode it runs as it would otherwise. */
+const isCommand = (text: string) => text.startsWith("/") && !text.startsWith("//");
+
+function ModeBar({ mode, onCancel }: { mode: ComposerMode; onCancel: () => void }) {
+  return (
+    <div className="composer-mode" role="status">
+      <span className="composer-mode-text">
+        {mode.kind === "edit" ? (
+          "Editing your message · Enter saves, Esc cancels"
+        ) : (
+          <>
+            Replying to <strong>{mode.author}</strong>: {mode.excerpt}
+          </>
+        )}
+      </span>
+      <button
+        type="button"
+        className="link-button"
+        aria-label={mode.kind === "edit" ? "Cancel editing" : "Cancel the reply"}
+        onClick={onCancel}
+      >
+        Cancel
+      </button>
+    </div>
+  );
 }
 
 interface Popup {
@@ -53,11 +93,50 @@ function commandPopup(text: string, cursor: number, candidates: CompletionCandid
  * Where messages and commands are typed. Enter sends, Shift+Enter starts a new line; a leading
  * / lists the commands with their one-line help; Tab completes nicks, channels and commands.
  */
-export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disabled = false }: ComposerProps) {
+export function Composer({
+  label,
+  candidates,
+  onSubmit,
+  onTyping,
+  inputRef,
+  disabled = false,
+  mode = null,
+  onCancelMode,
+  onSaveEdit,
+  onSendReply,
+  onEditLast,
+}: ComposerProps) {
   const [text, setText] = useState("");
   const [popup, setPopup] = useState<Popup | null>(null);
   const [error, setError] = useState<ComposerError | null>(null);
-  const ids = { error: useId(), list: useId(), hint: useId() };
+  // The message being written when an edit started: back in the box once the edit is over.
+  const draftBeforeEdit = useRef<string | null>(null);
+  const editing = mode?.kind === "edit" ? mode : null;
+  useEffect(() => {
+    if (!editing) return;
+    setText((current) => {
+      draftBeforeEdit.current ??= current;
+      return editing.text;
+    });
+    setError(null);
+    requestAnimationFrame(() => {
+      const box = inputRef?.current;
+      box?.focus();
+      box?.setSelectionRange(editing.text.length, editing.text.length);
+    });
+  }, [editing, inputRef]);
+  useEffect(() => {
+    if (mode?.kind === "reply") requestAnimationFrame(() => inputRef?.current?.focus());
+  }, [mode, inputRef]);
+
+  const endMode = () => {
+    if (editing) {
+      setText(draftBeforeEdit.current ?? "");
+      draftBeforeEdit.current = null;
+    }
+    onCancelMode?.();
+  };
+  const ids = { error: useId(), list: useId(), hint: useId(), over: useId() };
 
   const change = (next: string, cursor: number) => {
     setText(next);
@@ -75,9 +154,28 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
     requestAnimationFrame(() => inputRef?.current?.setSelectionRange(done.cursor, done.cursor));
   };
 
+  const over = text.length - limits.messageMaxLength;
   const send = async () => {
     const sent = text;
-    if (sent.trim() === "" || disabled) return;
+    // Too long: nothing is sent and nothing is lost; the note below says how much to cut.
+    if (sent.trim() === "" || disabled || over > 0) return;
+    if (editing && onSaveEdit) {
+      const failure = await onSaveEdit(editing.seq, sent);
+      if (failure) setError(failure);
+      else endMode();
+      return;
+    }
+    if (mode?.kind === "reply" && onSendReply && !isCommand(sent)) {
+      setText("");
+      setError(null);
+      onTyping?.("");
+      const failure = await onSendReply(mode.seq, sent);
+      if (failure) {
+        setError(failure);
+        setText((current) => (current === "" ? sent : current));
+      } else onCancelMode?.();
+      return;
+    }
     setText("");
     setPopup(null);
     setError(null);
@@ -101,6 +199,16 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
     if (e.key === "Escape" && popup) {
       e.preventDefault();
       setPopup(null);
+      return;
+    }
+    if (e.key === "Escape" && mode) {
+      e.preventDefault();
+      endMode();
+      return;
+    }
+    if (e.key === "ArrowUp" && text === "" && !mode && onEditLast) {
+      e.preventDefault();
+      onEditLast();
       return;
     }
     if (e.key === "Tab" && !e.shiftKey) {
@@ -150,6 +258,12 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
       )}
       {showHint && <CommandHint id={ids.hint} usage={commandSpecs[typed].usage} help={commandSpecs[typed].help} />}
       {error && <ErrorMessage {...errorText(error)} code={error.code} id={ids.error} />}
+      {mode && <ModeBar mode={mode} onCancel={endMode} />}
+      {over > 0 && (
+        <p className="composer-over" id={ids.over} role="status">
+          {over.toLocaleString()} character{over === 1 ? "" : "s"} over the limit — cut {over.toLocaleString()} to send
+        </p>
+      )}
       <div className="composer-box">
         <textarea
           ref={inputRef}
@@ -158,15 +272,16 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
           aria-label={label}
           placeholder={label}
           value={text}
-          maxLength={limits.messageMaxLength + 200}
           disabled={disabled}
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={popup !== null}
           aria-controls={popup ? ids.list : undefined}
           aria-activedescendant={activeOption}
-          aria-describedby={[error ? ids.error : "", showHint ? ids.hint : ""].join(" ").trim() || undefined}
-          aria-invalid={error !== null}
+          aria-describedby={
+            [error ? ids.error : "", showHint ? ids.hint : "", over > 0 ? ids.over : ""].join(" ").trim() || undefined
+          }
+          aria-invalid={error !== null || over > 0}
           onChange={(e) => change(e.target.value, e.target.selectionStart)}
           onKeyDown={onKeyDown}
           onBlur={() => setPopup((p) => (p?.cycling ? null : p))}
@@ -175,9 +290,9 @@ export function Composer({ label, candidates, onSubmit, onTyping, inputRef, disa
           type="button"
           className="button primary send-button"
           onClick={() => void send()}
-          disabled={disabled || text.trim() === ""}
+          disabled={disabled || text.trim() === "" || over > 0}
         >
-          Send
+          {editing ? "Save" : "Send"}
         </button>
       </div>
       <p className="composer-help" aria-hidden="true">

@@ -13,6 +13,7 @@ const said = (seq: number, text: string, author = "ann", kind: Message["kind"] =
   text,
   meta: {},
   createdAt: new Date(Date.UTC(2026, 10, 24, 9, 0, seq)).toISOString(),
+  version: seq,
 });
 
 function channel(messages: Message[], hasOlder = false): ChannelState {
@@ -26,14 +27,21 @@ function channel(messages: Message[], hasOlder = false): ChannelState {
       memberCount: 2,
       lastSeq: messages.length,
       role: "member",
+      readSeq: messages.length,
+      unread: 0,
+      mentions: 0,
     },
     target: "#dev",
     messages,
     cursor: messages.length,
+    ahead: [],
     hasOlder,
+    readSeq: messages.length,
     unread: 0,
     mentions: 0,
+    countedTo: messages.length,
     members: null,
+    window: null,
     typing: {},
   };
 }

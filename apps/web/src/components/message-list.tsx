@@ -1,8 +1,14 @@
 import type { ChannelState, PendingSend } from "@canaduck/client";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { buildRows } from "../lib/message-rows";
-import { MessageRow, type ListRow, type RowHandlers } from "./message-row";
+import { buildRows, type UnreadDivider } from "../lib/message-rows";
+import { MessageRow, type LineContext, type ListRow, type RowHandlers } from "./message-row";
+import { useMarkRead } from "./use-mark-read";
+
+/** A request to bring a line into view and highlight it; a new object each time, so the same line can be asked again. */
+export interface LineFocus {
+  seq: number;
+}
 
 interface MessageListProps extends RowHandlers {
   channel: ChannelState;
@@ -12,7 +18,21 @@ interface MessageListProps extends RowHandlers {
   myId: string;
   /** Loads the page before the oldest loaded line. */
   onLoadOlder: () => Promise<boolean>;
+  /** The actions lines offer (edit, delete, reply, react); absent: lines only show. */
+  lines?: LineContext | null;
+  /** Where the "New messages" divider goes, fixed when the conversation was opened. */
+  divider?: UnreadDivider | null;
+  /** The newest lines are in front of the user: move the read marker. */
+  onSeen?: () => void;
+  /** A jump's target to scroll to and highlight. */
+  focus?: LineFocus | null;
+  /** Leaves a jump's window of older lines. */
+  onCloseWindow?: () => void;
 }
+
+/** How long a line a jump landed on stays highlighted. */
+const HIGHLIGHT_MS = 2_500;
+const noop = () => undefined;
 
 /** Older history is asked for when the reader is this close to the top. */
 const LOAD_OLDER_PX = 600;
@@ -40,12 +60,20 @@ export function MessageList({
   onAuthor,
   onRetry,
   onDiscard,
+  lines = null,
+  divider = null,
+  onSeen = noop,
+  focus = null,
+  onCloseWindow,
 }: MessageListProps) {
-  const { messages, hasOlder } = channel;
+  // A jump far back shows a window of lines around its target instead of the newest ones.
+  const inWindow = channel.window !== null;
+  const messages = channel.window?.messages ?? channel.messages;
+  const hasOlder = channel.window?.hasOlder ?? channel.hasOlder;
   const rows = useMemo<ListRow[]>(() => {
-    const built: ListRow[] = buildRows(messages, pending);
+    const built: ListRow[] = buildRows(messages, inWindow ? [] : pending, new Date(), divider);
     return hasOlder ? built : [{ kind: "start", key: "start", name }, ...built];
-  }, [messages, pending, hasOlder, name]);
+  }, [messages, pending, hasOlder, name, divider, inWindow]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const loading = useRef(false);
@@ -65,28 +93,59 @@ export function MessageList({
   // Pinned to the newest line until the reader scrolls away: whatever arrives (the first page,
   // a page of history landing before a live line, rows growing as they are measured) keeps the
   // bottom in view. Runs after the virtualizer's own scroll adjustments in the same commit.
-  const pinned = useRef(true);
+  const pinned = useRef(!inWindow);
+  const [atBottom, setAtBottom] = useState(!inWindow);
   const totalSize = virtualizer.getTotalSize();
+  // Leaving a window goes back to the newest lines, pinned to the bottom; entering one unpins.
+  // Declared before the pinning effect so it sees the new pin in the same commit.
+  useLayoutEffect(() => {
+    pinned.current = !inWindow;
+    setAtBottom(!inWindow);
+  }, [inWindow]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (el && pinned.current && rows.length > 0) el.scrollTop = el.scrollHeight;
   }, [rows, totalSize]);
 
+  const newestSeq = messages.at(-1)?.seq ?? 0;
+  useMarkRead(atBottom && !inWindow, newestSeq, onSeen);
+
+  // A jump: once its line is among the rows, scroll it to the middle and highlight it a moment.
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const handledFocus = useRef<LineFocus | null>(null);
+  useEffect(() => {
+    if (!focus || handledFocus.current === focus) return;
+    const index = rows.findIndex((r) => r.kind === "message" && r.message.seq === focus.seq);
+    if (index === -1) return;
+    handledFocus.current = focus;
+    pinned.current = false;
+    setAtBottom(false);
+    virtualizer.scrollToIndex(index, { align: "center" });
+    setHighlightSeq(focus.seq);
+  }, [focus, rows, virtualizer]);
+  useEffect(() => {
+    if (highlightSeq === null) return;
+    const timer = setTimeout(() => setHighlightSeq(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlightSeq]);
+
   const loadOlder = useCallback(() => {
-    if (loading.current || !hasOlder) return;
+    if (loading.current || !hasOlder || inWindow) return;
     loading.current = true;
     setLoadingOlder(true);
     void onLoadOlder().finally(() => {
       loading.current = false;
       setLoadingOlder(false);
     });
-  }, [hasOlder, onLoadOlder]);
+  }, [hasOlder, onLoadOlder, inWindow]);
 
-  const newestSeq = messages.at(-1)?.seq ?? 0;
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
     const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+    setAtBottom(atEnd);
+    // In a window the bottom is not the newest line: nothing follows it and nothing is marked read.
+    if (inWindow) return;
     pinned.current = atEnd;
     setAwayFromSeq((away) => (atEnd ? null : (away ?? newestSeq)));
     if (!atEnd && el.scrollTop < LOAD_OLDER_PX) loadOlder();
@@ -110,6 +169,14 @@ export function MessageList({
 
   return (
     <div className="message-area">
+      {inWindow && (
+        <div className="window-bar" role="status">
+          <span>You are viewing older messages.</span>
+          <button type="button" className="button subtle" onClick={onCloseWindow}>
+            Back to the newest ↓
+          </button>
+        </div>
+      )}
       {loadingOlder && (
         <p className="loading-older" role="status">
           Loading older messages…
@@ -142,13 +209,15 @@ export function MessageList({
                   onAuthor={onAuthor}
                   onRetry={onRetry}
                   onDiscard={onDiscard}
+                  lines={lines}
+                  highlighted={row.kind === "message" && row.message.seq === highlightSeq}
                 />
               </div>
             );
           })}
         </div>
       </div>
-      {awayFromSeq !== null && (
+      {awayFromSeq !== null && !inWindow && (
         <button type="button" className="jump-latest" onClick={jump}>
           {unseen > 0 ? `${unseen} new message${unseen === 1 ? "" : "s"} · ` : ""}Jump to latest ↓
         </button>

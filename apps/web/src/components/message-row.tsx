@@ -1,11 +1,14 @@
 import { errorText, mentions } from "@canaduck/client";
-import type { Message } from "@canaduck/contract";
+import type { ChannelView, Message, ReplySummary, UserView } from "@canaduck/contract";
 import { memo } from "react";
 import { fullTime, shortTime } from "../lib/format-time";
+import { canDelete, canEdit, canRespond } from "../lib/line-permissions";
 import type { Row } from "../lib/message-rows";
 import { systemLine } from "../lib/system-line";
 import { Avatar } from "./avatar";
+import { LineActions } from "./line-actions";
 import { MessageText } from "./message-text";
+import { ReactionChips } from "./reaction-chips";
 
 export type ListRow = Row | { kind: "start"; key: string; name: string };
 
@@ -15,10 +18,77 @@ export interface RowHandlers {
   onDiscard: (clientId: string) => void;
 }
 
+/** What a line's actions do; each takes the line (as it is now) it was used on. */
+export interface LineHandlers {
+  onEdit: (m: Message) => void;
+  onDelete: (m: Message) => void;
+  onReply: (m: Message) => void;
+  onReact: (m: Message, emoji: string) => void;
+  /** Shows the line a reply answers. */
+  onJump: (seq: number) => void;
+}
+
+/** Who is looking, where: what decides which actions a line offers. Null shows lines without actions. */
+export interface LineContext extends LineHandlers {
+  me: UserView;
+  view: ChannelView;
+}
+
 interface RowProps extends RowHandlers {
   row: ListRow;
   myName: string;
   myId: string;
+  lines?: LineContext | null;
+  /** The line a jump landed on, highlighted for a moment. */
+  highlighted?: boolean;
+}
+
+function ReplyQuote({ reply, onJump }: { reply: ReplySummary; onJump?: (seq: number) => void }) {
+  const who = reply.author?.name ?? "server";
+  const excerpt = reply.deleted ? "(message deleted)" : reply.excerpt;
+  return (
+    <button
+      type="button"
+      className="reply-quote"
+      title="Show the original"
+      aria-label={`Reply to ${who}: ${excerpt}. Show the original`}
+      onClick={() => onJump?.(reply.seq)}
+    >
+      <span aria-hidden="true">↪ </span>
+      <span className="reply-author">{who}</span>{" "}
+      <span className={reply.deleted ? "reply-excerpt deleted" : "reply-excerpt"}>{excerpt}</span>
+    </button>
+  );
+}
+
+function Edited({ at }: { at: string }) {
+  return (
+    <span className="edited" title={`Edited ${fullTime(at)}`}>
+      (edited)
+    </span>
+  );
+}
+
+const Tombstone = () => <span className="tombstone">(message deleted)</span>;
+
+/** The hover bar for a line, with only the actions this user may take on it. */
+function actionsFor(m: Message, lines: LineContext) {
+  const respond = canRespond(m);
+  return (
+    <LineActions
+      onReact={respond ? (emoji) => lines.onReact(m, emoji) : undefined}
+      onReply={respond ? () => lines.onReply(m) : undefined}
+      onEdit={canEdit(m, lines.me) ? () => lines.onEdit(m) : undefined}
+      onDelete={canDelete(m, lines.view, lines.me) ? () => lines.onDelete(m) : undefined}
+    />
+  );
+}
+
+/** What follows a said line's text: reactions, toggled by a click while the line takes them. */
+function LineFooter({ m, lines }: { m: Message; lines: LineContext | null | undefined }) {
+  if (!m.reactions || m.reactions.length === 0) return null;
+  const toggle = lines && canRespond(m) ? (emoji: string) => lines.onReact(m, emoji) : undefined;
+  return <ReactionChips reactions={m.reactions} onToggle={toggle} />;
 }
 
 function Time({ iso, className }: { iso: string; className?: string }) {
@@ -44,33 +114,46 @@ function SaidLine({
   myName,
   myId,
   onAuthor,
+  lines,
+  highlighted,
 }: {
   m: Message;
   continued: boolean;
   myName: string;
   myId: string;
   onAuthor: (n: string) => void;
+  lines: LineContext | null | undefined;
+  highlighted: boolean;
 }) {
   const name = m.author?.name ?? "server";
-  const mentioned = m.author?.id !== myId && mentions(m.text, myName);
+  const mentioned = !m.deleted && m.author?.id !== myId && mentions(m.text, myName);
+  const classes = (...extra: string[]) =>
+    ["msg", ...extra, mentioned ? "mentions-me" : "", m.deleted ? "deleted" : "", highlighted ? "highlighted" : ""]
+      .filter(Boolean)
+      .join(" ");
+  const reply = m.replyTo && <ReplyQuote reply={m.replyTo} onJump={lines?.onJump} />;
+  const edited = m.editedAt && !m.deleted && <Edited at={m.editedAt} />;
   if (m.kind === "action") {
     return (
-      <div className={mentioned ? "msg action mentions-me" : "msg action"} data-seq={m.seq}>
+      <div className={classes("action")} data-seq={m.seq}>
         <span className="gutter" aria-hidden="true">
           ✱
         </span>
-        <p className="msg-text">
-          <Author name={name} myName={myName} onAuthor={onAuthor} /> <MessageText text={m.text} myName={myName} />{" "}
-          <Time iso={m.createdAt} className="inline-time" />
-        </p>
+        <div className="msg-body">
+          {reply}
+          <div className="msg-text">
+            <Author name={name} myName={myName} onAuthor={onAuthor} />{" "}
+            {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={myName} inline />} {edited}{" "}
+            <Time iso={m.createdAt} className="inline-time" />
+          </div>
+          <LineFooter m={m} lines={lines} />
+        </div>
+        {lines && actionsFor(m, lines)}
       </div>
     );
   }
   return (
-    <div
-      className={["msg", continued ? "continued" : "", mentioned ? "mentions-me" : ""].join(" ").trim()}
-      data-seq={m.seq}
-    >
+    <div className={classes(continued ? "continued" : "")} data-seq={m.seq}>
       {continued ? <Time iso={m.createdAt} className="gutter gutter-time" /> : <Avatar name={name} />}
       <div className="msg-body">
         {!continued && (
@@ -79,22 +162,41 @@ function SaidLine({
             <Time iso={m.createdAt} />
           </div>
         )}
-        <p className="msg-text">
-          <MessageText text={m.text} myName={myName} />
-        </p>
+        {reply}
+        <div className="msg-text">
+          {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={myName} />}
+          {edited}
+        </div>
+        <LineFooter m={m} lines={lines} />
       </div>
+      {lines && actionsFor(m, lines)}
     </div>
   );
 }
 
 /** One row of the message list: said text, a /me action, a system line, a day divider or a pending send. */
-export const MessageRow = memo(function MessageRow({ row, myName, myId, onAuthor, onRetry, onDiscard }: RowProps) {
+export const MessageRow = memo(function MessageRow({
+  row,
+  myName,
+  myId,
+  onAuthor,
+  onRetry,
+  onDiscard,
+  lines,
+  highlighted = false,
+}: RowProps) {
   switch (row.kind) {
     case "start":
       return (
         <div className="channel-start">
           <p className="channel-start-title">{row.name}</p>
           <p>This is the very beginning of the conversation.</p>
+        </div>
+      );
+    case "new-divider":
+      return (
+        <div className="new-divider" role="separator" aria-label="New messages">
+          <span>New messages</span>
         </div>
       );
     case "day":
@@ -111,10 +213,10 @@ export const MessageRow = memo(function MessageRow({ row, myName, myId, onAuthor
         <div className={failed ? "msg pending failed" : "msg pending"}>
           <span className="gutter" aria-hidden="true" />
           <div className="msg-body">
-            <p className="msg-text">
+            <div className="msg-text">
               {send.action && <span className="author">{myName} </span>}
-              <MessageText text={send.text} myName={null} />
-            </p>
+              <MessageText text={send.text} myName={null} inline={send.action} />
+            </div>
             <p className="pending-status">
               {failed ? (
                 <>
@@ -140,15 +242,28 @@ export const MessageRow = memo(function MessageRow({ row, myName, myId, onAuthor
       const m = row.message;
       const sentence = systemLine(m);
       if (sentence === null)
-        return <SaidLine m={m} continued={row.continued} myName={myName} myId={myId} onAuthor={onAuthor} />;
+        return (
+          <SaidLine
+            m={m}
+            continued={row.continued}
+            myName={myName}
+            myId={myId}
+            onAuthor={onAuthor}
+            lines={lines}
+            highlighted={highlighted}
+          />
+        );
       return (
-        <div className="msg system" data-kind={m.kind} data-seq={m.seq}>
+        <div className={highlighted ? "msg system highlighted" : "msg system"} data-kind={m.kind} data-seq={m.seq}>
           <span className="gutter" aria-hidden="true">
-            {m.kind === "join" ? "→" : m.kind === "part" ? "←" : "•"}
+            {m.kind === "join" ? "→" : m.kind === "part" || m.kind === "quit" ? "←" : "•"}
           </span>
           <p className="msg-text">
-            {sentence} <Time iso={m.createdAt} className="inline-time" />
+            {m.deleted ? <Tombstone /> : sentence} <Time iso={m.createdAt} className="inline-time" />
           </p>
+          {lines && !m.deleted && canDelete(m, lines.view, lines.me) && (
+            <LineActions onDelete={() => lines.onDelete(m)} />
+          )}
         </div>
       );
     }

@@ -11,6 +11,7 @@ const at = (iso: string, seq: number, author: string, kind: Message["kind"] = "t
   text: `line ${seq}`,
   meta: {},
   createdAt: iso,
+  version: seq,
 });
 
 describe("buildRows", () => {
@@ -55,5 +56,26 @@ describe("buildRows", () => {
       now,
     );
     expect(rows.at(-1)).toMatchObject({ kind: "pending", key: "pending-k1" });
+  });
+
+  it("puts the New messages divider before the first line someone else wrote after the marker", () => {
+    const lines = [
+      at("2026-11-24T10:00:00", 1, "ann"),
+      at("2026-11-24T10:01:00", 2, "me"),
+      at("2026-11-24T10:02:00", 3, "ann"),
+      at("2026-11-24T10:03:00", 4, "ann"),
+    ];
+    const rows = buildRows(lines, [], now, { afterSeq: 1, myId: "me" });
+    const order = rows.map((r) => (r.kind === "message" ? String(r.message.seq) : r.kind));
+    expect(order).toEqual(["day", "1", "2", "new-divider", "3", "4"]);
+    // The line after the divider starts a new group, so its author is shown again.
+    expect(rows[4]).toMatchObject({ kind: "message", continued: false });
+    expect(buildRows(lines, [], now, { afterSeq: 4, myId: "me" }).some((r) => r.kind === "new-divider")).toBe(false);
+  });
+
+  it("never shows change entries as rows", () => {
+    const edit = { ...at("2026-11-24T10:01:00", 2, "ann", "edit"), meta: { targetSeq: 1 } };
+    const rows = buildRows([at("2026-11-24T10:00:00", 1, "ann"), edit], [], now);
+    expect(rows.filter((r) => r.kind === "message")).toHaveLength(1);
   });
 });

@@ -1,11 +1,18 @@
 import type { PendingSend } from "@canaduck/client";
-import type { Message } from "@canaduck/contract";
+import { isLine, type Message } from "@canaduck/contract";
 
 /** One row of the message list: a day divider, a stored line, or a send awaiting its ack. */
 export type Row =
   | { kind: "day"; key: string; label: string }
   | { kind: "message"; key: string; message: Message; continued: boolean }
-  | { kind: "pending"; key: string; send: PendingSend };
+  | { kind: "pending"; key: string; send: PendingSend }
+  | { kind: "new-divider"; key: string };
+
+/** Where the "New messages" divider goes: before the first line after `afterSeq` that someone else wrote. */
+export interface UnreadDivider {
+  afterSeq: number;
+  myId: string;
+}
 
 /** Lines by the same author this close together share one header. */
 const GROUP_MS = 5 * 60_000;
@@ -21,16 +28,30 @@ export function dayLabel(date: Date, now: Date): string {
 }
 
 /** Groups a channel's lines by author and day, and puts unacknowledged sends after them. */
-export function buildRows(messages: readonly Message[], pending: readonly PendingSend[], now = new Date()): Row[] {
+export function buildRows(
+  messages: readonly Message[],
+  pending: readonly PendingSend[],
+  now = new Date(),
+  divider: UnreadDivider | null = null,
+): Row[] {
   const rows: Row[] = [];
   let previous: Message | undefined;
   let previousDay = "";
+  let dividerPlaced = divider === null;
   for (const message of messages) {
+    // Change entries are applied by the client core; should one be held, it is not a row.
+    if (!isLine(message)) continue;
     const date = new Date(message.createdAt);
     const day = dayKey(date);
     if (day !== previousDay) {
       rows.push({ kind: "day", key: `day-${day}`, label: dayLabel(date, now) });
       previousDay = day;
+      previous = undefined;
+    }
+    // The user's own lines after the marker are not news to them: the divider waits for someone else's.
+    if (!dividerPlaced && divider && message.seq > divider.afterSeq && message.author?.id !== divider.myId) {
+      rows.push({ kind: "new-divider", key: "new-divider" });
+      dividerPlaced = true;
       previous = undefined;
     }
     const continued =

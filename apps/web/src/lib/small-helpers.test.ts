@@ -4,14 +4,30 @@ import { filterEntries } from "./channel-nav";
 import { localTokenStore } from "./local-token-store";
 
 const channel = (id: string, name: string, extra: Partial<ChannelState> = {}): ChannelState => ({
-  view: { id, name, kind: "channel", topic: "", inviteOnly: false, memberCount: 2, lastSeq: 0, role: "member" },
+  view: {
+    id,
+    name,
+    kind: "channel",
+    topic: "",
+    inviteOnly: false,
+    memberCount: 2,
+    lastSeq: 0,
+    role: "member",
+    readSeq: 0,
+    unread: 0,
+    mentions: 0,
+  },
   target: name,
   messages: [],
   cursor: 0,
+  ahead: [],
   hasOlder: false,
+  readSeq: 0,
   unread: 0,
   mentions: 0,
+  countedTo: 0,
   members: null,
+  window: null,
   typing: {},
   ...extra,
 });

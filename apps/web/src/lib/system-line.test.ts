@@ -11,6 +11,7 @@ const line = (kind: Message["kind"], meta: Message["meta"] = {}, text = ""): Mes
   text,
   meta,
   createdAt: "2026-11-24T10:00:00.000Z",
+  version: 1,
 });
 const bob = { id: "b", name: "bob" };
 
@@ -33,5 +34,13 @@ describe("systemLine", () => {
   it("leaves said text and actions to the message view", () => {
     expect(systemLine(line("text", {}, "hi"))).toBeNull();
     expect(systemLine(line("action", {}, "waves"))).toBeNull();
+  });
+
+  it("reads quit and nick lines: who quit and why, and the old name becoming the new", () => {
+    expect(systemLine(line("quit", { reason: "gone fishing" }))).toBe("ann quit (gone fishing)");
+    expect(systemLine(line("quit"))).toBe("ann quit");
+    expect(systemLine({ ...line("nick", { previousName: "alice" }), author: { id: "a", name: "al" } })).toBe(
+      "alice is now known as al",
+    );
   });
 });

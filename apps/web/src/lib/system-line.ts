@@ -40,5 +40,16 @@ export function systemLine(m: Message): string | null {
       return `${who(m)} made ${target(m)} an operator`;
     case "deop":
       return `${who(m)} made ${target(m)} a member`;
+    case "quit":
+      return `${who(m)} quit${because(m)}`;
+    case "nick":
+      // The author carries the new name; the line says what the old one became.
+      return `${m.meta.previousName ?? "someone"} is now known as ${who(m)}`;
+    // Change entries are applied to the lines they target, never shown.
+    case "edit":
+    case "delete":
+    case "react":
+    case "unreact":
+      return null;
   }
 }
