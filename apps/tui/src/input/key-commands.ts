@@ -43,6 +43,7 @@ export const keyHelp = [
   "  PageUp, PageDown scroll; at the top, older history",
   "  Tab, Shift+Tab   complete a command, #channel, nick",
   "  Up, Down         lines you sent before",
+  "  Up (empty line)  /edit your last line here",
   "  Alt+M            member list on / off",
   "  Ctrl+A, Ctrl+E   start / end of the line",
   "  Ctrl+U, Ctrl+K   cut to the start / to the end",

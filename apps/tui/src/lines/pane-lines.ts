@@ -16,6 +16,11 @@ export interface PaneInput {
   pending: readonly PendingSend[];
   me: string | null;
   older: OlderState;
+  /**
+   * The read marker the window had when the user switched to it: a "new messages" divider goes
+   * before the first line after it. Null: no divider (nothing was unread then).
+   */
+  unreadAfter?: number | null;
 }
 
 const noticeStyle: Record<Notice["kind"], Segment> = {
@@ -78,6 +83,26 @@ const welcome: PaneLine = {
   ],
 };
 
+/** Before the first line the user had not seen when they opened the window. */
+const dividerLine = (at: number): PaneLine => ({
+  key: "new-messages",
+  at,
+  head: [{ text: "── ", color: "red" }],
+  body: [{ text: "new messages ──", color: "red" }],
+});
+
+function withUnreadDivider(
+  messages: readonly { seq: number }[],
+  lines: PaneLine[],
+  unreadAfter: number | null | undefined,
+): PaneLine[] {
+  if (unreadAfter === null || unreadAfter === undefined) return lines;
+  const index = messages.findIndex((m) => m.seq > unreadAfter);
+  const first = lines[index];
+  if (index < 0 || !first) return lines;
+  return [...lines.slice(0, index), dividerLine(first.at), ...lines.slice(index)];
+}
+
 /** Messages (in seq order) and notices (in time order) as one list, in the order they happened. */
 function interleave(messages: PaneLine[], notices: PaneLine[]): PaneLine[] {
   const out: PaneLine[] = [];
@@ -109,14 +134,23 @@ function withDayChanges(lines: PaneLine[]): PaneLine[] {
 }
 
 /** What the message pane shows for the open channel (or, with none open, the global notices), oldest first. */
-export function paneLines({ channel, notices, notes, pending, me, older }: PaneInput, now: number): PaneLine[] {
+export function paneLines(
+  { channel, notices, notes, pending, me, older, unreadAfter }: PaneInput,
+  now: number,
+): PaneLine[] {
   const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
   const own = [
     ...notices.filter(here).map((n) => noticeLine(n, "notice")),
     ...notes.filter(here).map((n) => noticeLine(n, "note")),
   ].sort((a, b) => a.at - b.at);
   const name = channel ? displayName(channel.view) : "";
-  const messages = channel ? channel.messages.map((m) => formatMessageCached(m, name, me)) : [];
+  const messages = channel
+    ? withUnreadDivider(
+        channel.messages,
+        channel.messages.map((m) => formatMessageCached(m, name, me)),
+        unreadAfter,
+      )
+    : [];
   const lines = withDayChanges(interleave(messages, own));
   const sends =
     channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];
