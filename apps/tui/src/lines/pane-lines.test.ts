@@ -89,6 +89,14 @@ describe("the new messages divider", () => {
     expect(rows(1).slice(1)).toEqual(["<bob> line 1", "── new messages ──", "<bob> line 2", "<bob> line 3"]);
   });
 
+  it("leaves my own lines after the marker above it (my join line follows the marker set on joining)", () => {
+    const mine = paneRows(
+      paneLines({ channel, notices: [], notes: [], pending: [], me: "bob", older: "idle", unreadAfter: 1 }, 0),
+      200,
+    ).map(rowText);
+    expect(mine.some((r) => r.includes("new messages"))).toBe(false);
+  });
+
   it("is not there when nothing was unread, or everything shown was read", () => {
     expect(rows(null).some((r) => r.includes("new messages"))).toBe(false);
     expect(rows(3).some((r) => r.includes("new messages"))).toBe(false);

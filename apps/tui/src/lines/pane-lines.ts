@@ -1,3 +1,4 @@
+import type { Message } from "@canaduck/contract";
 import { displayName, errorLine, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
 import { formatDay, formatTime } from "./format-time";
 import { formatMessageCached } from "./format-message";
@@ -91,13 +92,19 @@ const dividerLine = (at: number): PaneLine => ({
   body: [{ text: "new messages ──", color: "red" }],
 });
 
+/**
+ * The divider goes before the first line after the marker that someone else wrote: the user's own
+ * lines there (their join line comes right after the marker the server sets on joining) were
+ * never news to them.
+ */
 function withUnreadDivider(
-  messages: readonly { seq: number }[],
+  messages: readonly Message[],
   lines: PaneLine[],
   unreadAfter: number | null | undefined,
+  me: string | null,
 ): PaneLine[] {
   if (unreadAfter === null || unreadAfter === undefined) return lines;
-  const index = messages.findIndex((m) => m.seq > unreadAfter);
+  const index = messages.findIndex((m) => m.seq > unreadAfter && m.author?.name !== me);
   const first = lines[index];
   if (index < 0 || !first) return lines;
   return [...lines.slice(0, index), dividerLine(first.at), ...lines.slice(index)];
@@ -149,6 +156,7 @@ export function paneLines(
         channel.messages,
         channel.messages.map((m) => formatMessageCached(m, name, me)),
         unreadAfter,
+        me,
       )
     : [];
   const lines = withDayChanges(interleave(messages, own));
