@@ -74,7 +74,8 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
 
     await t.press("Up");
     await t.waitForText("[#dev] /edit typo here");
-    await t.press("C-w");
+    // Four backspaces at once, as a fast typist sends them: each one counts.
+    await t.press("BSpace", "BSpace", "BSpace", "BSpace");
     await t.waitFor((s) => s.includes("[#dev] /edit typo") && !s.includes("/edit typo here"));
     await t.type("fixed");
     await t.press("Enter");
