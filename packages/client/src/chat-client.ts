@@ -221,12 +221,21 @@ export class ChatClient {
    * outbox replays unacknowledged sends.
    */
   private async catchUp(): Promise<void> {
-    const conversations = this.state.order.flatMap((channelId) => {
+    // Conversations beyond the bound are simply not named: the server answers them with their newest page.
+    const conversations = this.state.order.slice(0, limits.syncConversationsMax).flatMap((channelId) => {
       const channel = this.state.channels[channelId];
       return channel ? [{ channelId, after: channel.cursor }] : [];
     });
     const sync = await this.request("session:sync", { conversations }, true);
-    if (!sync.ok) return;
+    if (!sync.ok) {
+      // A busy or briefly failing server: try again rather than stay behind until the next reconnect.
+      if (retryableSync.has(sync.error.code))
+        setTimeout(
+          () => this.closed || !this.socket.connected || void this.catchUp(),
+          sync.error.retryAfterMs ?? 1_000,
+        );
+      return;
+    }
     this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
     for (const change of sync.data.changes) {
       this.dispatch({
@@ -555,8 +564,11 @@ export class ChatClient {
     const current = activeChannel(this.state);
     const plan = planInput(text, current?.target);
     switch (plan.kind) {
-      case "refused":
-        return plan.error;
+      case "refused": {
+        // Plain text too long: say how much to cut (the view keeps the text).
+        const over = text.startsWith("/") ? 0 : overLimitBy(text);
+        return over > 0 ? tooLong(over) : plan.error;
+      }
       case "help": {
         const ack = await this.request("server:help", plan.command ? { command: plan.command } : {}, true);
         if (ack.ok) this.notice("info", ack.data.lines.join("\n"));
@@ -657,6 +669,9 @@ export class ChatClient {
     return null;
   }
 }
+
+/** Refusals of a catch-up that pass by themselves. */
+const retryableSync: ReadonlySet<string> = new Set(["RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]);
 
 /** A send as the outbox keeps it to replay. */
 type Outgoing = Pick<PendingSend, "clientId" | "target" | "text" | "action" | "replyTo">;

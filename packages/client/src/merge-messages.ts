@@ -11,8 +11,8 @@ export interface Loaded {
 export interface Merged extends Loaded {
   /** Lines not held before: what counts as new for unread badges. */
   added: Message[];
-  /** Held lines a change entry changed, as they were and as they are now. */
-  changed: { before: Message; after: Message }[];
+  /** Held lines a change entry changed, as they were and as they are now, with the entry. */
+  changed: { before: Message; after: Message; change: Message }[];
   /** The change entries that were newly received, in seq order (to apply elsewhere, e.g. a history window). */
   changes: Message[];
 }
@@ -58,7 +58,7 @@ export function mergeMessages(
     const before = messages.find((m) => m.seq === change.meta.targetSeq);
     messages = applyChangeToLines(messages, change, options.meId);
     const after = messages.find((m) => m.seq === change.meta.targetSeq);
-    if (before && after && before !== after) changed.push({ before, after });
+    if (before && after && before !== after) changed.push({ before, after, change });
   }
   return { messages, ...advance(loaded, sorted, options.replace === true), added, changed, changes };
 }

@@ -78,6 +78,28 @@ describe("chatReducer", () => {
     expect(state.channels[B]).toMatchObject({ unread: 1, mentions: 1 });
   });
 
+  it("does not count again a change the server's count already saw (a catch-up's entries)", () => {
+    const state = stateOf(
+      session(),
+      live(B, [B, 1, "bob", "hi"], [B, 2, "bob", "there"]),
+      // Reconnect: the server counted up to seq 3, with line 1 deleted (seq 3) already left out.
+      session({ lastSeq: 3, readSeq: 0, unread: 1, mentions: 0 }),
+      { type: "messages", channelId: B, messages: [changeEntry(B, 3, "delete", "bob", 1)], page: "newer" },
+    );
+    expect(state.channels[B]).toMatchObject({ unread: 1, mentions: 0 });
+  });
+
+  it("follows the user's role through op and deop lines about them, but not old ones in history", () => {
+    const opLine = (seq: number, kind: "op" | "deop") =>
+      textMessage(B, seq, "olive", "", { kind, meta: { target: { id: me.id, name: me.name } } });
+    const opped = stateOf(session({ lastSeq: 4 }), { type: "messages", channelId: B, messages: [opLine(5, "op")] });
+    expect(opped.channels[B]?.view.role).toBe("operator");
+    const deopped = apply(opped, { type: "messages", channelId: B, messages: [opLine(6, "deop")] });
+    expect(deopped.channels[B]?.view.role).toBe("member");
+    const history = apply(deopped, { type: "messages", channelId: B, messages: [opLine(2, "op")], page: "older" });
+    expect(history.channels[B]?.view.role).toBe("member");
+  });
+
   it("takes read:marked as the new basis, keeping lines that arrived after the server counted", () => {
     const state = stateOf(session(), live(B, [B, 1, "bob", "a"], [B, 2, "bob", "b"], [B, 3, "bob", "alice?"]), {
       type: "read-marked",

@@ -218,7 +218,11 @@ function receiveMessages(
   const pageBounds = action.page === "older" || action.page === "latest";
   return {
     ...channel,
-    view: { ...channel.view, lastSeq: Math.max(channel.view.lastSeq, merged.cursor, ...merged.ahead) },
+    view: {
+      ...channel.view,
+      role: roleAfter(channel, merged.added, meId),
+      lastSeq: Math.max(channel.view.lastSeq, merged.cursor, ...merged.ahead),
+    },
     messages: merged.messages,
     cursor: merged.cursor,
     ahead: merged.ahead,
@@ -227,4 +231,22 @@ function receiveMessages(
     window,
     typing,
   };
+}
+
+/**
+ * The user's role after op and deop lines about them: the server tells the member only through
+ * the line. Lines the server's view already reflects (up to what it counted) are history.
+ */
+function roleAfter(
+  channel: ChannelState,
+  added: readonly Message[],
+  meId: string | null,
+): ChannelState["view"]["role"] {
+  let role = channel.view.role;
+  for (const line of added) {
+    if (line.seq <= channel.countedTo || meId === null || line.meta.target?.id !== meId || role === "owner") continue;
+    if (line.kind === "op") role = "operator";
+    if (line.kind === "deop") role = "member";
+  }
+  return role;
 }

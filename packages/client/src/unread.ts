@@ -40,7 +40,11 @@ export function rebase(channel: Pick<ChannelState, "messages" | "cursor">, basis
  */
 export function countArrivals(
   badge: Badge,
-  arrived: { added: readonly Message[]; changed: readonly { before: Message; after: Message }[]; cursor: number },
+  arrived: {
+    added: readonly Message[];
+    changed: readonly { before: Message; after: Message; change: Message }[];
+    cursor: number;
+  },
   me: Reader,
 ): Badge {
   let { unread, mentions: mentioned } = badge;
@@ -49,7 +53,9 @@ export function countArrivals(
     unread += 1;
     if (mentionsMe(line, me)) mentioned += 1;
   }
-  for (const { before, after } of arrived.changed) {
+  for (const { before, after, change } of arrived.changed) {
+    // A change the server's count already saw (a catch-up's entries up to its basis) is in it.
+    if (change.seq <= badge.countedTo) continue;
     // Lines past the marker that were counted (the server's basis, or live) are every loaded one that qualifies.
     if (!countsAsUnread(before, badge.readSeq, me)) continue;
     if (!countsAsUnread(after, badge.readSeq, me)) {
