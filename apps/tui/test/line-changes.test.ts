@@ -70,7 +70,7 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
     await t.type("typo here");
     await t.press("Enter");
     const line = await said;
-    await t.waitForText("<alice> typo here");
+    await t.waitFor((s) => s.includes("<alice> typo here") && !s.includes("sending…"));
 
     await t.press("Up");
     await t.waitForText("[#dev] /edit typo here");
