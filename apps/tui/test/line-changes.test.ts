@@ -26,9 +26,9 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
   let terminal: TmuxSession | undefined;
   const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-changes-"));
 
-  const startClient = async () => {
+  const startClient = async (env: Record<string, string> = {}) => {
     terminal = new TmuxSession();
-    await terminal.start([process.execPath, launcher, link.url], { XDG_CONFIG_HOME: config, HOME: config });
+    await terminal.start([process.execPath, launcher, link.url], { XDG_CONFIG_HOME: config, HOME: config, ...env });
     return terminal;
   };
 
@@ -148,5 +148,28 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
     expect(caught).not.toContain("will be deleted");
     expect(caught).not.toContain("will be edited");
     await t.waitForText("[online]");
+  });
+
+  it("draws no colour with NO_COLOR set, keeping the text and the formatting's styles", async () => {
+    // Colours set by an SGR sequence: foreground, background, 256 and true colour (39 and 49, back
+    // to the terminal's own colours, are how tmux writes a reset, not a colour).
+    const colours = (screen: string) =>
+      [...screen.matchAll(/\u001b\[([0-9;]*)m/g)].filter((m) =>
+        (m[1] ?? "").split(";").some((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p)),
+      );
+    const coloured = await startClient();
+    await coloured.waitForText("[1:#dev]");
+    expect(colours(await coloured.captureStyled()).length).toBeGreaterThan(0);
+    await coloured.kill();
+
+    const t = await startClient({ NO_COLOR: "1" });
+    await t.waitForText("[1:#dev]");
+    await bob.do("message:send", { target: "#dev", text: "**plain** but `code`" });
+    await t.waitForText("<bob> plain but code");
+    const styled = await t.captureStyled();
+    expect(colours(styled)).toEqual([]);
+    // Bold stays (it is not a colour): the sequences right before "plain" turn it on.
+    const before = /((?:\u001b\[[0-9;]*m)+)plain\u001b/.exec(styled)?.[1] ?? "";
+    expect(before.match(/[0-9;]+/g)?.flatMap((p) => p.split(";"))).toContain("1");
   });
 });
