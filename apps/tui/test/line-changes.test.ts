@@ -11,6 +11,10 @@ const PASSWORD = "correct horse battery";
 
 /** The screen's rows, to check what stands before what. */
 const rowsOf = (screen: string) => screen.split("\n");
+// eslint-disable-next-line no-control-regex -- escape sequences are what these read
+const sgr = /\u001b\[([0-9;]*)m/g;
+// eslint-disable-next-line no-control-regex -- escape sequences are what these read
+const sgrBeforePlain = /((?:\u001b\[[0-9;]*m)+)plain\u001b/;
 const rowIndex = (screen: string, text: string) => rowsOf(screen).findIndex((row) => row.includes(text));
 
 /**
@@ -154,7 +158,7 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
     // Colours set by an SGR sequence: foreground, background, 256 and true colour (39 and 49, back
     // to the terminal's own colours, are how tmux writes a reset, not a colour).
     const colours = (screen: string) =>
-      [...screen.matchAll(/\u001b\[([0-9;]*)m/g)].filter((m) =>
+      [...screen.matchAll(sgr)].filter((m) =>
         (m[1] ?? "").split(";").some((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p)),
       );
     const coloured = await startClient();
@@ -169,7 +173,7 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
     const styled = await t.captureStyled();
     expect(colours(styled)).toEqual([]);
     // Bold stays (it is not a colour): the sequences right before "plain" turn it on.
-    const before = /((?:\u001b\[[0-9;]*m)+)plain\u001b/.exec(styled)?.[1] ?? "";
+    const before = sgrBeforePlain.exec(styled)?.[1] ?? "";
     expect(before.match(/[0-9;]+/g)?.flatMap((p) => p.split(";"))).toContain("1");
   });
 });
