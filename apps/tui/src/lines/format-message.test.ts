@@ -82,7 +82,7 @@ describe("what happened to a line", () => {
     const replyTo = {
       seq: 1,
       author: { id: "u-alice", name: "alice" },
-      excerpt: "shall we ship",
+      excerpt: "shall we **ship**",
       deleted: false,
       version: 1,
     };

@@ -1,5 +1,6 @@
 import type { Message, Reaction, ReplySummary } from "@canaduck/contract";
 import stringWidth from "string-width";
+import { markdownSegments } from "./markdown";
 import { nickColor } from "./nick-color";
 import { sanitize } from "./sanitize";
 import type { Segment } from "./segments";
@@ -26,7 +27,12 @@ function fitColumns(text: string, columns: number): string {
 /** `↪ bob: first words ` before a reply's text: who it answers and what they said (as it is now). */
 export function replyMark(reply: ReplySummary): Segment[] {
   const who = reply.author?.name ?? "someone";
-  const what = reply.deleted ? "(message deleted)" : fitColumns(sanitize(reply.excerpt), REPLY_EXCERPT_COLUMNS);
+  // The excerpt is the original's source: its words without the formatting marks, on one row.
+  const words = markdownSegments(reply.excerpt)
+    .map((s) => s.text)
+    .join("")
+    .replace(/\s+/g, " ");
+  const what = reply.deleted ? "(message deleted)" : fitColumns(words, REPLY_EXCERPT_COLUMNS);
   return [
     { text: "↪ ", dim: true },
     { text: sanitize(who), color: nickColor(who), dim: true },
