@@ -8,9 +8,11 @@ describe("the command line", () => {
       url: DEFAULT_URL,
       logout: false,
       configDir: "/home/ann/.config/canaduck",
+      noColor: false,
     });
     expect(loadConfig([], { HOME: "/home/ann", XDG_CONFIG_HOME: "/cfg" })).toMatchObject({
       configDir: "/cfg/canaduck",
+      noColor: false,
     });
   });
 

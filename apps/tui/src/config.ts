@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { noColorWanted } from "./no-color";
 
 export const DEFAULT_URL = "http://localhost:3000";
 
@@ -10,12 +11,16 @@ export const usage = `Usage: canaduck [server-url] [--logout] [--help]
   --logout     forget the saved login for that server (and end the session there)
   --help       show this help
 
+With NO_COLOR set (https://no-color.org) nothing has colour; bold, italic, strikethrough and
+inverse stay, and code is told apart by its indent.
+
 The login is kept in $XDG_CONFIG_HOME/canaduck (or ~/.config/canaduck), readable by you only.`;
 
 export type Config =
   | { kind: "help" }
   | { kind: "error"; message: string }
-  | { kind: "run"; url: string; logout: boolean; configDir: string };
+  /** `noColor`: NO_COLOR is set (https://no-color.org), so nothing drawn has colour. */
+  | { kind: "run"; url: string; logout: boolean; configDir: string; noColor: boolean };
 
 /** Reads the command line and the environment once, at start. */
 export function loadConfig(
@@ -40,7 +45,13 @@ export function loadConfig(
     env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
       ? env.XDG_CONFIG_HOME
       : path.join(env.HOME ?? homedir(), ".config");
-  return { kind: "run", url, logout: parsed.values.logout, configDir: path.join(base, "canaduck") };
+  return {
+    kind: "run",
+    url,
+    logout: parsed.values.logout,
+    configDir: path.join(base, "canaduck"),
+    noColor: noColorWanted(env),
+  };
 }
 
 function isHttpUrl(text: string): boolean {

@@ -4,6 +4,7 @@ import { App } from "./app";
 import { loadConfig, usage } from "./config";
 import { enterFullScreen } from "./full-screen";
 import { forgetLogin } from "./logout";
+import { stripColourFrom } from "./no-color";
 import { fileTokenStore } from "./token-file";
 
 async function main(): Promise<number> {
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  if (config.noColor) stripColourFrom(process.stdout);
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);
   const app = render(

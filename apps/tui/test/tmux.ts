@@ -50,6 +50,11 @@ export class TmuxSession {
     return this.tmux("capture-pane", "-p", "-t", this.name);
   }
 
+  /** The screen with its styles as escape sequences (colours, bold, inverse): to check how it is drawn. */
+  captureStyled(): Promise<string> {
+    return this.tmux("capture-pane", "-p", "-e", "-t", this.name);
+  }
+
   /** Polls the screen until `ready` holds; fails after `timeoutMs`, showing the last screen. */
   async waitFor(ready: (screen: string) => boolean, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

@@ -15,6 +15,7 @@ import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
+import { upToEdit } from "../input/up-to-edit";
 import { paneLines, paneRows } from "../lines/pane-lines";
 import { ChannelList } from "./channel-list";
 import { hintText } from "./hint";
@@ -27,6 +28,7 @@ import { StatusBar } from "./status-bar";
 import { TitleBar, titleText } from "./title-bar";
 import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
+import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, viewReducer } from "./view-state";
 
 export interface ChatScreenProps {
@@ -61,7 +63,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   useMentionBell(state, onBell);
   useConnectionNotes(state.status, connectionNote);
   useMembers(client, state);
-  const { editor, edit, submit } = useChatEditor(client, note, onQuit);
+  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit);
+  useMarkRead(client, channel, state.status);
+  const unreadAfter = useUnreadDivider(channel);
 
   const windows = useMemo(() => conversationList(state), [state]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
@@ -87,10 +91,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           pending: state.pending,
           me,
           older: view.older,
+          unreadAfter,
         },
         now,
       ),
-    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, now],
+    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, unreadAfter, now],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
   const total = allRows.length;
@@ -122,8 +127,13 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
 
   const run = (command: KeyCommand) => {
     switch (command.type) {
-      case "edit":
-        return edit(command.action);
+      case "edit": {
+        const editLast =
+          command.action.type === "history-previous"
+            ? upToEdit(current(), activeChannel(client.getState()), client.getState().me?.id)
+            : null;
+        return edit(editLast === null ? command.action : { type: "insert", text: editLast });
+      }
       case "complete": {
         const latest = client.getState();
         return edit({

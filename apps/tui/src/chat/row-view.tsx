@@ -15,6 +15,7 @@ export function RowView({ row }: { row: Row }) {
               dimColor={s.dim ?? false}
               italic={s.italic ?? false}
               inverse={s.inverse ?? false}
+              strikethrough={s.strikethrough ?? false}
             >
               {s.text}
             </Text>

@@ -1,6 +1,7 @@
 import { activeChannel, errorLine, planInput, signalsTyping, type ChatClient } from "@canaduck/client";
 import { useCallback, useRef, useState } from "react";
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from "../input/line-editor";
+import { overLimitOf, overLimitText } from "../input/over-limit";
 import { helpText } from "./help-text";
 
 /**
@@ -47,11 +48,16 @@ export function useChatEditor(
 
   const submit = useCallback(() => {
     const line = current.current.value;
+    const over = overLimitOf(line);
+    // Nothing typed is thrown away: a line over the limit stays in the prompt to be cut.
+    if (over > 0) return note("error", overLimitText(over));
     apply({ type: "submitted" });
     if (line.trim() === "") return;
     client.stopTyping();
     void run(line);
-  }, [apply, client, run]);
+  }, [apply, client, note, run]);
 
-  return { editor, edit, submit };
+  /** The state as of the last key, which `editor` may not show yet (keys arrive in chunks). */
+  const latest = useCallback(() => current.current, []);
+  return { editor, edit, submit, current: latest };
 }

@@ -53,4 +53,7 @@ describe("keys", () => {
     expect(keyCommands("", key({ tab: true, shift: true }))).toEqual([{ type: "complete", backwards: true }]);
     expect(keyCommands("m", key({ meta: true }))).toEqual([{ type: "toggle-members" }]);
   });
+  it("takes backspaces that arrive in one chunk as that many backspaces", () => {
+    expect(keyCommands("\x7f\x7f\x7f", none)).toEqual(Array(3).fill({ type: "edit", action: { type: "backspace" } }));
+  });
 });

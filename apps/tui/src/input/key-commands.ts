@@ -43,6 +43,7 @@ export const keyHelp = [
   "  PageUp, PageDown scroll; at the top, older history",
   "  Tab, Shift+Tab   complete a command, #channel, nick",
   "  Up, Down         lines you sent before",
+  "  Up (empty line)  /edit your last line here",
   "  Alt+M            member list on / off",
   "  Ctrl+A, Ctrl+E   start / end of the line",
   "  Ctrl+U, Ctrl+K   cut to the start / to the end",
@@ -66,6 +67,8 @@ export function keyCommands(input: string, key: Key): KeyCommand[] {
   if (key.rightArrow) return edit({ type: key.ctrl || key.meta ? "word-right" : "right" });
   if (key.home) return edit({ type: "home" });
   if (key.end) return edit({ type: "end" });
+  // Backspaces that arrive in one chunk (typed faster than read) come as one input of DELs.
+  if (input.length > 1 && /^[\x7f\b]+$/.test(input)) return [...input].flatMap(() => edit({ type: "backspace" }));
   // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
   if (key.backspace || key.delete) return edit({ type: key.meta ? "kill-word" : "backspace" });
   if (key.ctrl) return ctrlKeys[input.toLowerCase()] ?? [];

@@ -1,4 +1,5 @@
 import type { Message } from "@canaduck/contract";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { formatMessage } from "./format-message";
 import { formatTime } from "./format-time";
@@ -15,6 +16,7 @@ const message = (over: Partial<Message>): Message => ({
   text: "",
   meta: {},
   createdAt: at,
+  version: over.seq ?? 1,
   ...over,
 });
 const shown = (m: Message, me: string | null = "alice") =>
@@ -58,5 +60,56 @@ describe("how a message reads", () => {
 
   it("shows a multi-line message with every line under the text", () => {
     expect(shown(message({ text: "one\ntwo" }))).toBe(`${time} <bob> one\n${" ".repeat(time.length + 7)}two`);
+  });
+});
+
+describe("what happened to a line", () => {
+  it("marks an edited line, and shows a deleted one as a tombstone", () => {
+    expect(shown(message({ text: "fixed", editedAt: at, version: 3 }))).toBe(`${time} <bob> fixed (edited)`);
+    const tombstone = formatMessage(message({ text: "", deleted: true }), "#dev", "alice");
+    expect(tombstone.body).toEqual([{ text: "(message deleted)", dim: true }]);
+  });
+
+  it("shows reactions compactly after the text, marking mine", () => {
+    const reactions = [
+      { emoji: "👍", count: 2, me: false, users: [] },
+      { emoji: "🎉", count: 1, me: true, users: [] },
+    ];
+    expect(shown(message({ text: "ship it", reactions }))).toBe(`${time} <bob> ship it [👍 2 🎉 1*]`);
+  });
+
+  it("shows who a reply answers and the first words of what they said", () => {
+    const replyTo = {
+      seq: 1,
+      author: { id: "u-alice", name: "alice" },
+      excerpt: "shall we **ship**",
+      deleted: false,
+      version: 1,
+    };
+    expect(shown(message({ seq: 2, text: "yes", replyTo }))).toBe(`${time} <bob> ↪ alice: shall we ship yes`);
+    expect(shown(message({ seq: 2, text: "yes", replyTo: { ...replyTo, excerpt: "", deleted: true } }))).toBe(
+      `${time} <bob> ↪ alice: (message deleted) yes`,
+    );
+  });
+
+  it("shows quit and nick lines", () => {
+    expect(shown(message({ kind: "quit", author: { id: "u-alice", name: "alice" }, meta: { reason: "bye" } }))).toBe(
+      `${time} <-- alice has quit (bye)`,
+    );
+    expect(
+      shown(message({ kind: "nick", author: { id: "u-alice", name: "al" }, meta: { previousName: "alice" } })),
+    ).toBe(`${time} --- alice is now known as al`);
+  });
+
+  it("formats said text, keeping the row within the pane with emoji reactions", () => {
+    const line = formatMessage(
+      message({ text: "**big** news", reactions: [{ emoji: "🎉", count: 1, me: false, users: [] }] }),
+      "#dev",
+      null,
+    );
+    expect(line.body.find((s) => s.text === "big")?.bold).toBe(true);
+    const rows = layoutPaneLine(line, 22).map(rowText);
+    expect(rows.every((r) => stringWidth(r) <= 22)).toBe(true);
+    expect(rows.join(" ")).toContain("[🎉 1]");
   });
 });

@@ -1,6 +1,8 @@
 import { mentions } from "@canaduck/client";
 import type { Message } from "@canaduck/contract";
 import { formatTime } from "./format-time";
+import { afterText, replyMark } from "./line-marks";
+import { markdownSegments } from "./markdown";
 import { nickColor } from "./nick-color";
 import type { PaneLine } from "./pane-line";
 import { sanitize } from "./sanitize";
@@ -13,7 +15,7 @@ const reason = (meta: Message["meta"]): Segment[] =>
 /** A system line's arrow and colour: joins in green, departures in red, the rest plain. */
 function systemHead(kind: Message["kind"]): Segment {
   if (kind === "join") return { text: "--> ", color: "green" };
-  if (kind === "part" || kind === "kick" || kind === "ban") return { text: "<-- ", color: "red" };
+  if (kind === "part" || kind === "kick" || kind === "ban" || kind === "quit") return { text: "<-- ", color: "red" };
   return { text: "--- ", dim: true };
 }
 
@@ -45,11 +47,28 @@ function systemBody(message: Message, channelName: string): Segment[] {
       ];
     case "op":
       return [actor, plain(" made "), target, plain(" an operator")];
+    case "quit":
+      return [actor, plain(" has quit"), ...reason(message.meta)];
+    case "nick":
+      // The author carries the new name; the old one is in the line's meta.
+      return [nick(message.meta.previousName ?? "someone"), plain(" is now known as "), actor];
     case "deop":
       return [actor, plain(" made "), target, plain(" a plain member")];
     default:
       return [{ text: sanitize(message.text) }];
   }
+}
+
+/** A said line's text with its marks: the line it answers, its formatting, "(edited)", its reactions. */
+function saidBody(message: Message, highlighted: boolean): Segment[] {
+  // A tombstone: the text is gone from the server, only the fact that something was said stays.
+  if (message.deleted) return [{ text: "(message deleted)", dim: true }];
+  const style = { ...(highlighted ? { color: "yellow" } : {}), ...(message.kind === "action" ? { italic: true } : {}) };
+  return [
+    ...(message.replyTo ? replyMark(message.replyTo) : []),
+    ...markdownSegments(message.text, style),
+    ...afterText(message),
+  ];
 }
 
 /** Formatted lines per message (messages are immutable), so they keep their identity and their wrapped rows. */
@@ -78,12 +97,12 @@ export function formatMessage(message: Message, channelName: string, me: string 
     const who: Segment = highlighted
       ? { text: sanitize(author), color: "yellow", bold: true, inverse: true }
       : nick(author);
-    const body: Segment[] = [{ text: sanitize(message.text), ...(highlighted ? { color: "yellow" } : {}) }];
+    const body = saidBody(message, highlighted);
     if (message.kind === "action")
       return {
         ...base,
         head: [time, { text: "* ", bold: true }, who, { text: " " }],
-        body: body.map((s) => ({ ...s, italic: true })),
+        body,
       };
     return { ...base, head: [time, { text: "<", dim: true }, who, { text: "> ", dim: true }], body };
   }

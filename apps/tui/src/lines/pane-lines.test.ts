@@ -65,3 +65,40 @@ describe("the message pane's lines", () => {
     ).toBe("--- Loading older messages…");
   });
 });
+
+describe("the new messages divider", () => {
+  const state = stateOf(
+    { type: "session", me, channels: [channelView("#dev", { lastSeq: 3 })] },
+    {
+      type: "messages",
+      channelId: "c-#dev",
+      page: "latest",
+      hasMore: false,
+      messages: [1, 2, 3].map((seq) => textMessage("c-#dev", seq, "bob", `line ${seq}`)),
+    },
+  );
+  const channel = state.channels["c-#dev"];
+  if (!channel) throw new Error("the fixture has #dev");
+  const rows = (unreadAfter: number | null) =>
+    paneRows(
+      paneLines({ channel, notices: [], notes: [], pending: [], me: "alice", older: "idle", unreadAfter }, 0),
+      200,
+    ).map((r) => rowText(r).replace(/^\d\d:\d\d /, ""));
+
+  it("stands before the first line after the marker the window had when it was opened", () => {
+    expect(rows(1).slice(1)).toEqual(["<bob> line 1", "── new messages ──", "<bob> line 2", "<bob> line 3"]);
+  });
+
+  it("leaves my own lines after the marker above it (my join line follows the marker set on joining)", () => {
+    const mine = paneRows(
+      paneLines({ channel, notices: [], notes: [], pending: [], me: "bob", older: "idle", unreadAfter: 1 }, 0),
+      200,
+    ).map(rowText);
+    expect(mine.some((r) => r.includes("new messages"))).toBe(false);
+  });
+
+  it("is not there when nothing was unread, or everything shown was read", () => {
+    expect(rows(null).some((r) => r.includes("new messages"))).toBe(false);
+    expect(rows(3).some((r) => r.includes("new messages"))).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Message } from "@canaduck/contract";
 import { displayName, errorLine, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
 import { formatDay, formatTime } from "./format-time";
 import { formatMessageCached } from "./format-message";
@@ -16,6 +17,11 @@ export interface PaneInput {
   pending: readonly PendingSend[];
   me: string | null;
   older: OlderState;
+  /**
+   * The read marker the window had when the user switched to it: a "new messages" divider goes
+   * before the first line after it. Null: no divider (nothing was unread then).
+   */
+  unreadAfter?: number | null;
 }
 
 const noticeStyle: Record<Notice["kind"], Segment> = {
@@ -78,6 +84,32 @@ const welcome: PaneLine = {
   ],
 };
 
+/** Before the first line the user had not seen when they opened the window. */
+const dividerLine = (at: number): PaneLine => ({
+  key: "new-messages",
+  at,
+  head: [{ text: "── ", color: "red" }],
+  body: [{ text: "new messages ──", color: "red" }],
+});
+
+/**
+ * The divider goes before the first line after the marker that someone else wrote: the user's own
+ * lines there (their join line comes right after the marker the server sets on joining) were
+ * never news to them.
+ */
+function withUnreadDivider(
+  messages: readonly Message[],
+  lines: PaneLine[],
+  unreadAfter: number | null | undefined,
+  me: string | null,
+): PaneLine[] {
+  if (unreadAfter === null || unreadAfter === undefined) return lines;
+  const index = messages.findIndex((m) => m.seq > unreadAfter && m.author?.name !== me);
+  const first = lines[index];
+  if (index < 0 || !first) return lines;
+  return [...lines.slice(0, index), dividerLine(first.at), ...lines.slice(index)];
+}
+
 /** Messages (in seq order) and notices (in time order) as one list, in the order they happened. */
 function interleave(messages: PaneLine[], notices: PaneLine[]): PaneLine[] {
   const out: PaneLine[] = [];
@@ -109,14 +141,24 @@ function withDayChanges(lines: PaneLine[]): PaneLine[] {
 }
 
 /** What the message pane shows for the open channel (or, with none open, the global notices), oldest first. */
-export function paneLines({ channel, notices, notes, pending, me, older }: PaneInput, now: number): PaneLine[] {
+export function paneLines(
+  { channel, notices, notes, pending, me, older, unreadAfter }: PaneInput,
+  now: number,
+): PaneLine[] {
   const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
   const own = [
     ...notices.filter(here).map((n) => noticeLine(n, "notice")),
     ...notes.filter(here).map((n) => noticeLine(n, "note")),
   ].sort((a, b) => a.at - b.at);
   const name = channel ? displayName(channel.view) : "";
-  const messages = channel ? channel.messages.map((m) => formatMessageCached(m, name, me)) : [];
+  const messages = channel
+    ? withUnreadDivider(
+        channel.messages,
+        channel.messages.map((m) => formatMessageCached(m, name, me)),
+        unreadAfter,
+        me,
+      )
+    : [];
   const lines = withDayChanges(interleave(messages, own));
   const sends =
     channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];

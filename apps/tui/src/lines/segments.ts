@@ -6,6 +6,7 @@ export interface Segment {
   dim?: boolean;
   italic?: boolean;
   inverse?: boolean;
+  strikethrough?: boolean;
 }
 
 export type Row = Segment[];

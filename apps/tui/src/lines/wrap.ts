@@ -40,7 +40,12 @@ function toGroups(tokens: readonly Token[]): Token[][] {
 }
 
 const sameStyle = (a: Style, b: Style) =>
-  a.color === b.color && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic && a.inverse === b.inverse;
+  a.color === b.color &&
+  a.bold === b.bold &&
+  a.dim === b.dim &&
+  a.italic === b.italic &&
+  a.inverse === b.inverse &&
+  a.strikethrough === b.strikethrough;
 
 /**
  * Wraps styled text into rows at most `width` columns wide, measuring as the terminal draws

@@ -12,6 +12,7 @@ export const keys = {
   ctrlC: "\u0003",
   ctrlN: "\u000e",
   ctrlP: "\u0010",
+  ctrlW: "\u0017",
   alt: (key: string) => `\u001b${key}`,
 };
 

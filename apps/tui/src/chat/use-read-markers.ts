@@ -1,0 +1,35 @@
+import type { ChannelState, ChatClient, ConnectionStatus } from "@canaduck/client";
+import { useEffect, useState } from "react";
+
+/**
+ * The active window's lines count as seen: its read marker moves to the newest line when the
+ * user switches to it and whenever lines arrive while it is open (the client core sends nothing
+ * when the marker is already there). The server keeps the marker, so badges agree across devices
+ * and survive a restart.
+ */
+export function useMarkRead(client: ChatClient, channel: ChannelState | null, status: ConnectionStatus): void {
+  const channelId = channel?.view.id ?? null;
+  const newest = Math.max(channel?.cursor ?? 0, channel?.messages.at(-1)?.seq ?? 0);
+  useEffect(() => {
+    if (channelId !== null && status === "online") client.markRead(channelId);
+  }, [client, channelId, newest, status]);
+}
+
+/**
+ * Where the "new messages" divider goes: after the read marker the window had when the user
+ * switched to it, kept while they stay (marking lines read as they arrive must not move it away
+ * from what they had not seen yet). Null when nothing was unread then.
+ */
+export function useUnreadDivider(channel: ChannelState | null): number | null {
+  const channelId = channel?.view.id ?? null;
+  const [remembered, setRemembered] = useState<{ channelId: string | null; after: number | null }>({
+    channelId: null,
+    after: null,
+  });
+  if (remembered.channelId !== channelId) {
+    const after = channel && channel.unread > 0 ? channel.readSeq : null;
+    setRemembered({ channelId, after });
+    return after;
+  }
+  return remembered.after;
+}
