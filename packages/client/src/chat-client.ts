@@ -35,6 +35,8 @@ export interface ChatClientOptions {
 const CATCH_UP_PAGE = limits.historyPageMax;
 /** A jump to a line at most this many entries older than the loaded ones loads pages back to it; further, a window around it. */
 const JUMP_LOAD_MAX = 1_000;
+/** Read markers are sent at most this often per conversation (see sendMarkSoon). */
+const READ_MARK_EVERY_MS = 1_000;
 /** A typing indication is renewed at most this often while the user keeps typing. */
 const TYPING_RENEW_MS = 3_000;
 
@@ -55,6 +57,9 @@ export class ChatClient {
   private readonly fetchingNewer = new Set<string>();
   /** Callers waiting for a send's final outcome, by client id. */
   private readonly settled = new Map<string, (ack: Ack<ClientEventResult<"message:send">>) => void>();
+  /** The read marker last sent per conversation, and the pending fold of later ones. */
+  private readonly markSent = new Map<string, number>();
+  private readonly markTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private typingSentAt = 0;
   private typingTarget: string | null = null;
   private closed = false;
@@ -160,6 +165,7 @@ export class ChatClient {
   /** Ends this client: no more reconnects. */
   close(): void {
     this.closed = true;
+    for (const timer of this.markTimers.values()) clearTimeout(timer);
     this.socket.disconnect();
   }
 
@@ -456,7 +462,31 @@ export class ChatClient {
     const newest = Math.max(channel.cursor, channel.messages.at(-1)?.seq ?? 0);
     if (newest <= channel.readSeq) return;
     this.dispatch({ type: "read-local", channelId, readSeq: newest });
-    void this.request("read:mark", { target: channel.target, seq: newest }, true);
+    this.sendMarkSoon(channelId);
+  }
+
+  /**
+   * Tells the server the newest marker of a conversation at most once per READ_MARK_EVERY_MS: the
+   * first at once, later ones folded into one at the end of the interval. A user watching a busy
+   * channel marks on every line; the server needs the last of them, not each.
+   */
+  private sendMarkSoon(channelId: string): void {
+    if (this.markTimers.has(channelId)) return;
+    const send = () => {
+      const channel = this.state.channels[channelId];
+      if (channel && channel.readSeq > (this.markSent.get(channelId) ?? 0)) {
+        this.markSent.set(channelId, channel.readSeq);
+        void this.request("read:mark", { target: channel.target, seq: channel.readSeq }, true);
+      }
+    };
+    send();
+    this.markTimers.set(
+      channelId,
+      setTimeout(() => {
+        this.markTimers.delete(channelId);
+        if (!this.closed) send();
+      }, READ_MARK_EVERY_MS),
+    );
   }
 
   /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { userCommand, type RateBudget } from "./command";
 import { commands } from "./command-table";
 
-const budgets: readonly RateBudget[] = ["send", "join", "login", "register"];
+const budgets: readonly RateBudget[] = ["send", "join", "mark", "login", "register"];
 
 /** Reading the audit log moderates nothing; every other command an operator or admin runs leaves an entry. */
 const moderatingButUnaudited: readonly ClientEventName[] = ["audit:log"];
@@ -52,12 +52,13 @@ describe("the command table", () => {
       "message:delete",
       "message:react",
       "message:unreact",
-      "read:mark",
       "session:quit",
       "user:nick",
     ] as const) {
       expect(commands[event].rate, event).toEqual(send);
     }
+    // Reading must never use up what a user may say: markers have a budget of their own.
+    expect(commands["read:mark"].rate).toEqual({ spends: ["mark"], counts: "calls" });
     // A reconnect reads every conversation: it costs what a join does.
     expect(commands["session:sync"].rate).toEqual({ spends: ["join"], counts: "calls" });
   });

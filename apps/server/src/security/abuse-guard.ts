@@ -49,6 +49,13 @@ const budgets: { [B in RateBudget]: { what: string; limiters: ReadonlyArray<read
         ["joinPerAddress", "address"],
       ],
     },
+    mark: {
+      what: "read markers",
+      limiters: [
+        ["markPerUser", "user"],
+        ["markPerAddress", "address"],
+      ],
+    },
     // Per address first, so names made up by the thousand cannot each take a counter.
     login: {
       what: "failed logins",
@@ -90,6 +97,8 @@ export class AbuseGuard {
       sendPerAddress: build("sendPerAddress"),
       joinPerUser: build("joinPerUser"),
       joinPerAddress: build("joinPerAddress"),
+      markPerUser: build("markPerUser"),
+      markPerAddress: build("markPerAddress"),
       loginPerAccount: build("loginPerAccount"),
       loginPerAddress: build("loginPerAddress"),
       registerPerAddress: build("registerPerAddress"),

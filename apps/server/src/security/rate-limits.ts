@@ -6,6 +6,9 @@ export interface RateLimitConfig {
   sendPerAddress: RateRule | null;
   joinPerUser: RateRule | null;
   joinPerAddress: RateRule | null;
+  /** read:mark: clients mark as lines come into view, at most about once a second a conversation. */
+  markPerUser: RateRule | null;
+  markPerAddress: RateRule | null;
   /** Failed logins per account name: a success gives its attempt back. */
   loginPerAccount: RateRule | null;
   /** Failed logins per address. */
