@@ -118,10 +118,14 @@ describe("the terminal client against a real server", () => {
     await waitForFrame(alice.lastFrame, (f) => f.includes("Ctrl+N, Ctrl+P"));
     say(alice.stdin, "/join nohash");
     await waitForFrame(alice.lastFrame, (f) => f.includes("-!- ") && /#/.test(f.split("-!- ").at(-1) ?? ""));
+    // On an empty prompt the first Up starts an edit of the last line; the next ones walk back
+    // through what was sent (/join nohash, /help, first line).
+    alice.stdin.write(keys.up);
+    await waitForFrame(alice.lastFrame, (f) => f.includes("[#dev] /edit first line"));
     alice.stdin.write(keys.up);
     alice.stdin.write(keys.up);
     alice.stdin.write(keys.up);
-    await waitForFrame(alice.lastFrame, (f) => f.includes("[#dev] first line"));
+    await waitForFrame(alice.lastFrame, (f) => f.includes("[#dev] first line") && !f.includes("[#dev] first line "));
   });
 
   it("switches windows with Alt+number and Ctrl+N, with unread counts and a bell on mention and on alerts", async () => {

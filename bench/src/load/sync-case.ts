@@ -106,8 +106,9 @@ export async function syncCase(clients: number, channelsPerClient: number, chann
     if (!publisherSeed) throw new Error("no publisher seeded");
     const auth = (token: string) => ({ protocol: PROTOCOL_VERSION, token });
 
-    // Before: two lines in each channel, then every client connects and syncs from nothing,
-    // keeping (as a real client does) each conversation's id and newest seq.
+    // Before: two lines in each channel, then every client connects and learns its conversations
+    // (session:state: the before-phase is not what is measured), keeping each one's id and newest
+    // seq as a real client's cursor.
     const publisher = await open(server.url, auth(publisherSeed.token));
     const oldSeqs = new Map<string, [number, number]>();
     for (const channel of seeded.channels) {
@@ -123,7 +124,7 @@ export async function syncCase(clients: number, channelsPerClient: number, chann
     }
     const cursors = await inWaves(seeded.clients, async (client) => {
       const socket = await open(server.url, auth(client.token));
-      const state = await call<Sync>(socket, "session:sync", { conversations: [] });
+      const state = await call<ClientEventResult<"session:state">>(socket, "session:state", {});
       socket.disconnect();
       return state.channels.map((c) => ({ channelId: c.id, after: c.lastSeq }));
     });

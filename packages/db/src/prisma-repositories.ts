@@ -197,12 +197,20 @@ export function prismaRepositories(
     readMarkers: {
       find: (userId, channelId) => tx.readMarker.findUnique({ where: { userId_channelId: { userId, channelId } } }),
       listByUser: (userId) => tx.readMarker.findMany({ where: { userId } }),
-      upsert: async (marker) =>
-        void (await tx.readMarker.upsert({
-          where: { userId_channelId: { userId: marker.userId, channelId: marker.channelId } },
-          create: marker,
-          update: { seq: marker.seq, updatedAt: marker.updatedAt },
-        })),
+      upsert: async (marker) => {
+        const { userId, channelId, seq, updatedAt } = marker;
+        // The condition is in the UPDATE itself: a concurrent higher marker is never overwritten.
+        const moved = await tx.readMarker.updateMany({
+          where: { userId, channelId, seq: { lt: seq } },
+          data: { seq, updatedAt },
+        });
+        if (moved.count === 0)
+          await tx.readMarker.upsert({
+            where: { userId_channelId: { userId, channelId } },
+            create: marker,
+            update: {},
+          });
+      },
     },
     audit: {
       insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),

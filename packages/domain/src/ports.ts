@@ -133,6 +133,10 @@ export interface ReadMarkerRepository {
   find(userId: string, channelId: string): Promise<ReadMarkerRecord | null>;
   /** Every marker of the user, in any order. */
   listByUser(userId: string): Promise<ReadMarkerRecord[]>;
+  /**
+   * Writes the marker, or moves an existing one forward to it; never back. Atomic in the
+   * database, so two devices marking at once cannot leave the lower of the two.
+   */
   upsert(marker: ReadMarkerRecord): Promise<void>;
 }
 

@@ -8,8 +8,6 @@ import { countUnread } from "../support/read-state";
  */
 export const readMark = targetCommand<"read:mark">({
   access: "member",
-  // A marker moves as lines are read, at most about as often as lines arrive; clients debounce.
-  // It writes a row, so it is metered with sends rather than left unlimited.
   // Its own budget: a client marks as lines arrive in the channel in view, and reading a busy
   // channel must never use up what the user may say.
   rate: { spends: ["mark"], counts: "calls" },

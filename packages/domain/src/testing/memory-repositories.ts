@@ -250,7 +250,9 @@ export function memoryRepositories(state: MemoryState): Repositories {
       find: async (userId, channelId) => nullable(state.readMarkers.get(pairKey(channelId, userId))),
       listByUser: async (userId) => copy(values(state.readMarkers).filter((r) => r.userId === userId)),
       async upsert(marker) {
-        state.readMarkers.set(pairKey(marker.channelId, marker.userId), copy(marker));
+        const held = state.readMarkers.get(pairKey(marker.channelId, marker.userId));
+        if (held === undefined || held.seq < marker.seq)
+          state.readMarkers.set(pairKey(marker.channelId, marker.userId), copy(marker));
       },
     },
     audit: {
