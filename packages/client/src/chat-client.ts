@@ -35,6 +35,11 @@ export interface ChatClientOptions {
 const CATCH_UP_PAGE = limits.historyPageMax;
 /** A jump to a line at most this many entries older than the loaded ones loads pages back to it; further, a window around it. */
 const JUMP_LOAD_MAX = 1_000;
+/**
+ * A conversation this far behind at most is caught up page by page from its cursor when the sync
+ * answers "reset" (a few round trips), keeping what is shown; further behind, it starts afresh.
+ */
+const REFILL_MAX = 10 * limits.historyPageMax;
 /** Read markers are sent at most this often per conversation (see sendMarkSoon). */
 const READ_MARK_EVERY_MS = 1_000;
 /** A typing indication is renewed at most this often while the user keeps typing. */
@@ -243,7 +248,16 @@ export class ChatClient {
       return;
     }
     this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
+    const refill: string[] = [];
     for (const change of sync.data.changes) {
+      // Too far behind for the sync's bound but not far: page forward from the cursor instead of
+      // starting afresh, so the lines already shown (and scrolled back to) stay, without a gap.
+      const held = this.state.channels[change.channelId];
+      const lastSeq = sync.data.channels.find((c) => c.id === change.channelId)?.lastSeq ?? 0;
+      if (change.reset && held && held.messages.length > 0 && lastSeq - held.cursor <= REFILL_MAX) {
+        refill.push(change.channelId);
+        continue;
+      }
       this.dispatch({
         type: "messages",
         channelId: change.channelId,
@@ -255,7 +269,7 @@ export class ChatClient {
     // Entries written after the sync was read reach the rooms live; a gap left behind is fetched.
     await Promise.all(
       Object.values(this.state.channels)
-        .filter((c) => c.ahead.length > 0)
+        .filter((c) => c.ahead.length > 0 || refill.includes(c.view.id))
         .map((c) => this.fetchNewer(c.view.id)),
     );
     await this.replayOutbox();
