@@ -9,7 +9,7 @@ import type {
 } from "@canaduck/contract";
 import type { Repositories } from "../ports";
 import type { ChannelRecord, MembershipRecord, MessageRecord, UserRecord } from "../records";
-import { countUnread, readState } from "./read-state";
+import { countUnread, readState, type ReadState } from "./read-state";
 
 export const toUserView = (user: UserRecord): UserView => ({ id: user.id, name: user.name, isAdmin: user.isAdmin });
 
@@ -60,19 +60,26 @@ export async function channelView(tx: Repositories, channel: ChannelRecord, view
   // Only a member has a marker; anyone else (a viewer of a public channel) has read nothing of it.
   const viewer = own ? await tx.users.findById(viewerId) : null;
   const read = viewer ? await readState(tx, channel, viewer) : { readSeq: 0, unread: 0, mentions: 0 };
-  return {
-    id: channel.id,
-    name: channel.name,
-    kind: channel.kind,
-    topic: channel.topic,
-    inviteOnly: channel.inviteOnly,
-    memberCount,
-    lastSeq: channel.lastSeq,
-    role: own?.role ?? null,
-    ...(peer ? { peer } : {}),
-    ...read,
-  };
+  return viewOf(channel, { memberCount, role: own?.role ?? null, peer }, read);
 }
+
+/** The one place a ChannelView is put together, from what its callers read in their own ways. */
+const viewOf = (
+  channel: ChannelRecord,
+  seen: { memberCount: number; role: ChannelView["role"]; peer: ChannelView["peer"] },
+  read: ReadState,
+): ChannelView => ({
+  id: channel.id,
+  name: channel.name,
+  kind: channel.kind,
+  topic: channel.topic,
+  inviteOnly: channel.inviteOnly,
+  memberCount: seen.memberCount,
+  lastSeq: channel.lastSeq,
+  role: seen.role,
+  ...(seen.peer ? { peer: seen.peer } : {}),
+  ...read,
+});
 
 /**
  * Every conversation of `viewer` as they see it (session:state, session:sync): member counts and
@@ -94,19 +101,11 @@ export async function channelViewsOf(
         countUnread(tx, channel.id, readSeq, channel.lastSeq, viewer),
         channel.kind === "direct" ? directPeer(tx, channel, viewer.id) : undefined,
       ]);
-      return {
-        id: channel.id,
-        name: channel.name,
-        kind: channel.kind,
-        topic: channel.topic,
-        inviteOnly: channel.inviteOnly,
-        memberCount: counts.get(channel.id) ?? 0,
-        lastSeq: channel.lastSeq,
-        role: membership.role,
-        ...(peer ? { peer } : {}),
-        readSeq,
-        ...unread,
-      };
+      return viewOf(
+        channel,
+        { memberCount: counts.get(channel.id) ?? 0, role: membership.role, peer },
+        { readSeq, ...unread },
+      );
     }),
   );
 }
