@@ -5,7 +5,7 @@
 // BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS (defaults: 1000, 10, 10, 600, 15, 10000);
 // throughput: BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS (8000, 10); BENCH_ONLY: a
 // comma-separated subset of the case keys below; sync: BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH,
-// BENCH_SYNC_CHANNELS (10000, 20, 200).
+// BENCH_SYNC_CHANNELS (10000, 20, 2000: channels of 100 members, the load case's density).
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -29,7 +29,7 @@ const throughputMs = num("BENCH_THROUGHPUT_SECONDS", 10) * 1000;
 const syncShape = {
   clients: num("BENCH_SYNC_CLIENTS", 10_000),
   each: num("BENCH_SYNC_CHANNELS_EACH", 20),
-  channels: num("BENCH_SYNC_CHANNELS", 200),
+  channels: num("BENCH_SYNC_CHANNELS", 2_000),
 };
 
 const CASES = ["relay", "sqlite", "pg", "two-node", "throughput", "idle", "sync"] as const;
