@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { call, TestServer, type ChatClient } from "./harness";
+import { call, twoInDev, type TestServer, type ChatClient } from "./harness";
 
 /** What a client that was away, or a second device, learns from the server. */
 describe("catching up and read markers over Socket.IO", () => {
@@ -7,11 +7,7 @@ describe("catching up and read markers over Socket.IO", () => {
   let alice: ChatClient;
   let bob: ChatClient;
   beforeEach(async () => {
-    server = await new TestServer().start();
-    alice = await server.user("alice");
-    bob = await server.user("bob");
-    await alice.do("channel:join", { channel: "#dev" });
-    await bob.do("channel:join", { channel: "#dev" });
+    ({ server, alice, bob } = await twoInDev());
   });
   afterEach(() => server.dispose());
 

@@ -203,3 +203,13 @@ export class ChatClient {
     return next(this.socket, event, match);
   }
 }
+
+/** Two people in #dev on a fresh server: where most tests about lines begin. */
+export async function twoInDev(): Promise<{ server: TestServer; alice: ChatClient; bob: ChatClient }> {
+  const server = await new TestServer().start();
+  const alice = await server.user("alice");
+  const bob = await server.user("bob");
+  await alice.do("channel:join", { channel: "#dev" });
+  await bob.do("channel:join", { channel: "#dev" });
+  return { server, alice, bob };
+}

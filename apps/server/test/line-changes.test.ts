@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rawQuery, record, TestServer, type ChatClient } from "./harness";
+import { rawQuery, record, twoInDev, type TestServer, type ChatClient } from "./harness";
 
 /** Edits, deletions, reactions and replies between two people connected to a real server. */
 describe("changing lines over Socket.IO", () => {
@@ -7,11 +7,7 @@ describe("changing lines over Socket.IO", () => {
   let alice: ChatClient;
   let bob: ChatClient;
   beforeEach(async () => {
-    server = await new TestServer().start();
-    alice = await server.user("alice");
-    bob = await server.user("bob");
-    await alice.do("channel:join", { channel: "#dev" });
-    await bob.do("channel:join", { channel: "#dev" });
+    ({ server, alice, bob } = await twoInDev());
   });
   afterEach(() => server.dispose());
 
