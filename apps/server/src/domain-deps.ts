@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { DomainDeps, PasswordHasher, Presence, Store } from "@canaduck/domain";
 import type { ServerConfig } from "./config";
+import { timeOrderedId } from "./time-ordered-id";
 
 /**
  * The domain's ports as this server wires them: the wall clock, random ids and the configured
@@ -14,7 +14,7 @@ export function serverDomain(
   return {
     ...parts,
     clock: { now: () => new Date() },
-    ids: { newId: randomUUID },
+    ids: { newId: () => timeOrderedId() },
     config: {
       sessionTtlMs: config.sessionTtlMs,
       adminNames: config.adminNames,

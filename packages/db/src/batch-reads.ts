@@ -1,6 +1,5 @@
 import type { Ban, Channel, Membership, Message, Session, User } from "@prisma/client";
-import type { Prisma } from "@prisma/client";
-import { placeholder, type SqlDialect } from "./send-statements";
+import { placeholder, type RawSql } from "./raw-sql";
 import { tables, type Table } from "./tables";
 
 /**
@@ -11,8 +10,7 @@ import { tables, type Table } from "./tables";
  * both from the table's one definition (tables.ts).
  */
 async function selectWhereIn<Row>(
-  tx: Prisma.TransactionClient,
-  dialect: SqlDialect,
+  raw: RawSql,
   table: Table<Row>,
   where: ReadonlyArray<readonly [column: keyof Row & string, values: readonly unknown[]]>,
 ): Promise<Row[]> {
@@ -21,26 +19,25 @@ async function selectWhereIn<Row>(
   const conditions = where.map(([column, values]) => {
     const marks = values.map((value) => {
       args.push(value);
-      return placeholder(dialect, args.length);
+      return placeholder(raw.dialect, args.length);
     });
     return `"${column}" IN (${marks.join(", ")})`;
   });
   const sql = `SELECT ${table.columns.map((c) => `"${c}"`).join(", ")} FROM "${table.name}" WHERE ${conditions.join(" AND ")}`;
-  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...args);
+  const rows = await raw.query(sql, args);
   return rows.map(table.coerce);
 }
 
-export const batchReads = (tx: Prisma.TransactionClient, dialect: SqlDialect) => ({
-  users: (ids: readonly string[]): Promise<User[]> => selectWhereIn(tx, dialect, tables.user, [["id", ids]]),
+export const batchReads = (raw: RawSql) => ({
+  users: (ids: readonly string[]): Promise<User[]> => selectWhereIn(raw, tables.user, [["id", ids]]),
   sessions: (by: "id" | "tokenHash", values: readonly string[]): Promise<Session[]> =>
-    selectWhereIn(tx, dialect, tables.session, [[by, values]]),
+    selectWhereIn(raw, tables.session, [[by, values]]),
   channels: (nameKeys: readonly string[]): Promise<Channel[]> =>
-    selectWhereIn(tx, dialect, tables.channel, [["nameKey", nameKeys]]),
+    selectWhereIn(raw, tables.channel, [["nameKey", nameKeys]]),
   /** Memberships of `userIds`, in `channelIds` only when given. */
   memberships: (userIds: readonly string[], channelIds?: readonly string[]): Promise<Membership[]> =>
     selectWhereIn(
-      tx,
-      dialect,
+      raw,
       tables.membership,
       channelIds === undefined
         ? [["userId", userIds]]
@@ -50,12 +47,12 @@ export const batchReads = (tx: Prisma.TransactionClient, dialect: SqlDialect) =>
           ],
     ),
   bans: (channelIds: readonly string[], userIds: readonly string[]): Promise<Ban[]> =>
-    selectWhereIn(tx, dialect, tables.ban, [
+    selectWhereIn(raw, tables.ban, [
       ["channelId", channelIds],
       ["userId", userIds],
     ]),
   messagesByClientIds: (authorIds: readonly string[], clientIds: readonly string[]): Promise<Message[]> =>
-    selectWhereIn(tx, dialect, tables.message, [
+    selectWhereIn(raw, tables.message, [
       ["authorId", authorIds],
       ["clientId", clientIds],
     ]),

@@ -2,16 +2,20 @@ import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toLineUpdate, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
 import { batchReads } from "./batch-reads";
-import { bumpSeq, insertMessages, type SqlDialect } from "./send-statements";
+import type { RawSql } from "./raw-sql";
+import { bumpSeq, insertMessages } from "./send-statements";
 
-/** The domain's repositories over one Prisma transaction on `dialect`; `tookSeq` hears of each sequence number taken. */
+/**
+ * The domain's repositories over one Prisma (transaction) client, with the hot paths' raw
+ * statements run by `raw`; `tookSeq` hears of each sequence number taken.
+ */
 export function prismaRepositories(
   tx: Prisma.TransactionClient,
-  dialect: SqlDialect,
+  raw: RawSql,
   tookSeq?: (channelId: string) => void,
 ): Repositories {
   // The batch-of-sends reads, raw: see batch-reads.ts.
-  const reads = batchReads(tx, dialect);
+  const reads = batchReads(raw);
   return {
     users: {
       findById: (id) => tx.user.findUnique({ where: { id } }),
@@ -58,7 +62,7 @@ export function prismaRepositories(
         return lastSeq;
       },
       allocateSeqs: async (id, count) => {
-        const lastSeq = await bumpSeq(tx, dialect, id, count);
+        const lastSeq = await bumpSeq(raw, id, count);
         tookSeq?.(id);
         return lastSeq;
       },
@@ -130,7 +134,7 @@ export function prismaRepositories(
     },
     messages: {
       insert: async (message) => void (await tx.message.create({ data: toMessageRow(message) })),
-      insertMany: (messages) => insertMessages(tx, dialect, messages),
+      insertMany: (messages) => insertMessages(raw, messages),
       findByClientId: async (authorId, clientId) => {
         const row = await tx.message.findUnique({ where: { authorId_clientId: { authorId, clientId } } });
         return row && toMessageRecord(row);

@@ -2,7 +2,7 @@ import { StoreUnavailableError, type Store } from "@canaduck/domain";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { prismaRepositories } from "./prisma-repositories";
 import type { SeqOrder } from "./seq-order";
-import type { SqlDialect } from "./send-statements";
+import { prismaRawSql, type RawSql, type SqlDialect } from "./raw-sql";
 
 /** How one database behaves: which errors mean "unreachable", which a fresh attempt resolves, whose SQL it speaks. */
 export interface DatabaseTraits {
@@ -13,6 +13,11 @@ export interface DatabaseTraits {
   seqOrder?: SeqOrder;
   /** Whose SQL the few raw statements speak; SQLite unless said. */
   dialect?: SqlDialect;
+  /**
+   * Where a transaction's raw statements run when not through Prisma (SQLite: straight on its
+   * one connection); null or absent: through the transaction's Prisma client.
+   */
+  transactionSql?: () => RawSql | null;
 }
 
 /** The part of a Prisma client the store uses: transactions, and the models to read outside one. */
@@ -24,7 +29,7 @@ const UNAVAILABLE =
 /** Prisma's codes for the same: unreachable, timed out, connection closed, pool or transaction timeouts. */
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 
-const sqliteTraits: DatabaseTraits = {
+export const sqliteTraits: DatabaseTraits = {
   isUnavailable: (error) =>
     error instanceof Error &&
     (UNAVAILABLE.test(error.message) || UNAVAILABLE_CODES.has((error as { code?: unknown }).code as string)),
@@ -37,11 +42,12 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = sqliteTraits): Store {
   const unavailable = (failure: unknown) =>
     new StoreUnavailableError(failure instanceof Error ? failure.message : String(failure), { cause: failure });
+  const dialect = traits.dialect ?? "sqlite";
   return {
     async read(work) {
       try {
         // Straight on the client: each statement stands alone and no transaction is held.
-        return await work(prismaRepositories(prisma, traits.dialect ?? "sqlite"));
+        return await work(prismaRepositories(prisma, prismaRawSql(prisma, dialect)));
       } catch (error) {
         throw traits.isUnavailable(error) ? unavailable(error) : error;
       }
@@ -53,7 +59,7 @@ export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = 
         try {
           // maxWait is generous: SQLite runs one transaction at a time, and they queue.
           const result = await prisma.$transaction(
-            (tx) => work(prismaRepositories(tx, traits.dialect ?? "sqlite", ordered?.took)),
+            (tx) => work(prismaRepositories(tx, traits.transactionSql?.() ?? prismaRawSql(tx, dialect), ordered?.took)),
             { maxWait: 15_000, timeout: 15_000 },
           );
           await ordered?.turn();

@@ -1,12 +1,15 @@
-import {
-  createClient,
-  type Client,
-  type Config,
-  type InStatement,
-  type Transaction,
-  type TransactionMode,
-} from "@libsql/client";
+import type { Client, Config, InStatement, Transaction, TransactionMode } from "@libsql/client";
+import { Sqlite3Client } from "@libsql/client/sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import Database from "libsql";
+import { nativeSqliteStatements } from "./native-sqlite-statements";
+import type { RawSql } from "./raw-sql";
+
+/** One SQLite connection: libSQL's client over it, and its native handle for the raw statements. */
+interface Connection {
+  client: Client;
+  statements: RawSql;
+}
 
 /**
  * libSQL's local client opens a new SQLite connection for every transaction and never closes
@@ -17,11 +20,13 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
  * that connection may hold a statement SQLite still counts as running ("cannot commit
  * transaction - SQL statements in progress"), so it is replaced, as libSQL's own design did.
  */
-function singleConnection(open: () => Client): Client {
-  let client = open();
+function singleConnection(open: () => Connection): { client: Client; statements: () => RawSql } {
+  let connection = open();
+  let client = connection.client;
   const replace = () => {
     const broken = client;
-    client = open();
+    connection = open();
+    client = connection.client;
     try {
       broken.close();
     } catch {
@@ -81,7 +86,7 @@ function singleConnection(open: () => Client): Client {
     };
   };
 
-  return new Proxy({} as Client, {
+  const proxy = new Proxy({} as Client, {
     get(_target, property) {
       if (property === "transaction") return transaction;
       if (property === "execute") return execute;
@@ -89,11 +94,35 @@ function singleConnection(open: () => Client): Client {
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
     },
   });
+  return { client: proxy, statements: () => connection.statements };
 }
 
-/** The libSQL driver adapter factory, with every transaction on one shared, self-healing connection. */
+/** A connection to a local SQLite file, opened as libSQL's own `createClient` opens it, keeping its native handle. */
+function openConnection(file: string): Connection {
+  const db = new Database(file);
+  db.prepare("SELECT 1 AS checkThatTheDatabaseCanBeOpened").get();
+  return { client: new Sqlite3Client(file, {}, db, "number"), statements: nativeSqliteStatements(db) };
+}
+
+/**
+ * The libSQL driver adapter factory, with every transaction on one shared, self-healing
+ * connection to the SQLite file `file`; `statements()` runs raw statements straight on that
+ * connection (only inside a transaction, see native-sqlite-statements.ts).
+ */
 export class SingleConnectionLibSQL extends PrismaLibSQL {
-  override createClient(config: Config): Client {
-    return singleConnection(() => createClient(config));
+  private shared: ReturnType<typeof singleConnection> | null = null;
+
+  constructor(private readonly file: string) {
+    super({ url: `file:${file}` });
+  }
+
+  override createClient(_config: Config): Client {
+    this.shared = singleConnection(() => openConnection(this.file));
+    return this.shared.client;
+  }
+
+  /** The raw statements on the current connection; null before Prisma has connected. */
+  statements(): RawSql | null {
+    return this.shared?.statements() ?? null;
   }
 }

@@ -1,16 +1,16 @@
 import { applyMigrations } from "./apply-migrations";
 import type { Database } from "./database";
-import { createPrismaClient } from "./prisma-client";
-import { prismaStore } from "./prisma-store";
+import { openSqliteClient } from "./prisma-client";
+import { prismaStore, sqliteTraits } from "./prisma-store";
 import { prepareSqliteFile } from "./sqlite-url";
 
 /** A SQLite file (`file:` URL), created and migrated if needed. */
 export async function openSqlite(databaseUrl: string, migrationsDir: string): Promise<Database> {
   const file = prepareSqliteFile(databaseUrl);
   const applied = await applyMigrations(file, migrationsDir);
-  const prisma = createPrismaClient(file);
+  const { prisma, statements } = openSqliteClient(file);
   return {
-    store: prismaStore(prisma),
+    store: prismaStore(prisma, { ...sqliteTraits, transactionSql: statements }),
     ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),
     close: () => prisma.$disconnect(),
     location: file,

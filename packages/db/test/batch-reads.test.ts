@@ -191,4 +191,21 @@ describe("batch reads match the typed reads", () => {
       });
     });
   });
+
+  // On SQLite a transaction's raw statements run straight on its connection, outside one
+  // through Prisma: both must agree, and the rows they write must read back as written.
+  it("writes lines in a transaction that read back as written, and reads alike in and out of one", async () => {
+    const outside = await database.store.read((tx) => tx.messages.findByClientIds(["u-plain"], ["k-1", "k-2"]));
+    const inside = await read((tx) => tx.messages.findByClientIds(["u-plain"], ["k-1", "k-2"]));
+    expect(byId(outside)).toEqual(byId(inside));
+    const line = await database.store.read((tx) => tx.messages.findByClientId("u-plain", "k-1"));
+    expect(line).toMatchObject({
+      id: "m-1",
+      text: "waves ☺",
+      createdAt: at("2026-03-01T14:00:00.007Z"),
+      editedAt: at("2026-03-01T14:00:02.5Z"),
+      deletedAt: null,
+      replyToSeq: 1,
+    });
+  });
 });
