@@ -11,4 +11,5 @@ export * from "./emoji";
 export * from "./models";
 export * from "./primitives";
 export * from "./protocol-version";
+export * from "./search-query";
 export type * from "./socket-types";

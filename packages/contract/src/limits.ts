@@ -13,6 +13,10 @@ export const limits = {
   historyPageDefault: 50,
   auditPageMax: 500,
   auditPageDefault: 50,
+  /** Characters of a search's text (words and filters). */
+  searchQueryMaxLength: 500,
+  searchPageDefault: 20,
+  searchPageMax: 50,
   /** Different emoji one line may carry; a new one beyond is refused TOO_MANY_REACTIONS. */
   reactionsPerMessageMax: 20,
   /** Characters of the original a reply's summary shows. */

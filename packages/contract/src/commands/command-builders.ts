@@ -93,6 +93,7 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
     return eventCommand("log", "audit:log", limit === undefined ? {} : { limit });
   },
   alert: ({ rest }) => eventCommand("alert", "server:alert", { text: rest(0) }),
+  search: ({ rest }) => eventCommand("search", "search:query", { query: rest(0) }),
   suspend: ({ args: [nick = ""], rest }) =>
     eventCommand("suspend", "user:suspend", { nick, ...textField("reason", rest(1)) }),
   unsuspend: ({ args: [nick = ""] }) => eventCommand("unsuspend", "user:unsuspend", { nick }),

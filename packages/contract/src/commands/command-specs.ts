@@ -121,6 +121,13 @@ export const commandSpecs = {
     maxArgs: 2,
     event: "history:read",
   },
+  search: {
+    usage: "/search words",
+    help: 'Find lines you may read: words, "a phrase", from:nick, in:#chan, before:/after:/on:2026-12-01, has:link.',
+    minArgs: 1,
+    maxArgs: REST,
+    event: "search:query",
+  },
   log: {
     usage: "/log [count]",
     help: "Show the newest audit log entries (admins).",

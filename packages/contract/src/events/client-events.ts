@@ -63,6 +63,12 @@ const conversationChanges = z.object({
 });
 export type ConversationChanges = z.infer<typeof conversationChanges>;
 const channelAndNick = z.object({ channel: channelNameSchema, nick: nickSchema });
+/** One line a search found, in its current state, and the conversation to open it in. */
+const searchHit = z.object({
+  /** The channel's name, or for a direct conversation the other person's nick. */
+  target: targetSchema,
+  message: messageSchema,
+});
 
 /**
  * Every event a client may emit, with the schema of its payload and of the `data` of its
@@ -259,6 +265,21 @@ export const clientEvents = {
         "give at most one of before, after and around",
       ),
     result: historyPage,
+  },
+  "search:query": {
+    summary:
+      '/search: lines you may read whose text holds every word, newest first, a page at a time. Filters in the text: from:nick, in:#channel (or in:nick for a direct conversation), before: / after: / on: a date (YYYY-MM-DD, UTC), has:link; "quoted words" are a phrase; the last bare word also matches as a prefix. `terms` are the words to highlight (see highlightRanges). With `before`: the page after the one that returned that cursor as `next`.',
+    payload: z.object({
+      query: z.string().max(limits.searchQueryMaxLength),
+      before: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(limits.searchPageMax).optional(),
+    }),
+    result: z.object({
+      hits: z.array(searchHit),
+      terms: z.array(z.object({ text: z.string(), prefix: z.boolean() })),
+      /** Pass as `before` for the next (older) page; null when there is none. */
+      next: z.string().nullable(),
+    }),
   },
   "audit:log": {
     summary: "/log: the newest entries of the audit log of moderation and server events (admins).",
