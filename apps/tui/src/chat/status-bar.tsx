@@ -15,11 +15,13 @@ export interface StatusBarProps {
   typing: string | null;
   /** Rows scrolled up from the newest, 0 when following. */
   scrolled: number;
+  /** Showing the line a jump led to (or the window around it) instead of the newest lines. */
+  jumped: boolean;
   width: number;
 }
 
 /** The status bar: connection state, nick, current window, who is typing, and whether you scrolled up. */
-export function StatusBar({ status, nick, where, typing, scrolled, width }: StatusBarProps) {
+export function StatusBar({ status, nick, where, typing, scrolled, jumped, width }: StatusBarProps) {
   const c = connection[status];
   return (
     <Box width={width} height={1} overflow="hidden">
@@ -27,7 +29,11 @@ export function StatusBar({ status, nick, where, typing, scrolled, width }: Stat
         <Text color={c.color} bold>{`[${c.text}]`}</Text>
         <Text>{` [${nick}]`}</Text>
         {where ? <Text>{` [${where}]`}</Text> : null}
-        {scrolled > 0 ? <Text color="yellow">{" [more below: PageDown]"}</Text> : null}
+        {jumped ? (
+          <Text color="yellow">{" [older lines: End or Esc for the newest]"}</Text>
+        ) : scrolled > 0 ? (
+          <Text color="yellow">{" [more below: PageDown]"}</Text>
+        ) : null}
         {typing ? <Text dimColor>{` ${typing}`}</Text> : null}
       </Text>
     </Box>
