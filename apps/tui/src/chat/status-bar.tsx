@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from "@canaduck/client";
-import { Box, Text } from "ink";
+import { Box } from "ink";
+import { SafeText } from "../safe-text";
 
 const connection: Record<ConnectionStatus, { text: string; color: string }> = {
   connecting: { text: "connecting…", color: "yellow" },
@@ -25,17 +26,17 @@ export function StatusBar({ status, nick, where, typing, scrolled, jumped, width
   const c = connection[status];
   return (
     <Box width={width} height={1} overflow="hidden">
-      <Text wrap="truncate-end">
-        <Text color={c.color} bold>{`[${c.text}]`}</Text>
-        <Text>{` [${nick}]`}</Text>
-        {where ? <Text>{` [${where}]`}</Text> : null}
+      <SafeText wrap="truncate-end">
+        <SafeText color={c.color} bold>{`[${c.text}]`}</SafeText>
+        <SafeText>{` [${nick}]`}</SafeText>
+        {where ? <SafeText>{` [${where}]`}</SafeText> : null}
         {jumped ? (
-          <Text color="yellow">{" [older lines: End or Esc for the newest]"}</Text>
+          <SafeText color="yellow">{" [older lines: End or Esc for the newest]"}</SafeText>
         ) : scrolled > 0 ? (
-          <Text color="yellow">{" [more below: PageDown]"}</Text>
+          <SafeText color="yellow">{" [more below: PageDown]"}</SafeText>
         ) : null}
-        {typing ? <Text dimColor>{` ${typing}`}</Text> : null}
-      </Text>
+        {typing ? <SafeText dimColor>{` ${typing}`}</SafeText> : null}
+      </SafeText>
     </Box>
   );
 }
