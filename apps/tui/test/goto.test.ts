@@ -42,7 +42,7 @@ describe("/goto from a reply to its original, in a real terminal", { timeout: 12
     rmSync(config, { recursive: true, force: true });
   });
 
-  it("shows the original with its neighbours, marked, and End returns to the newest lines", async () => {
+  it("shows the original with its neighbours, marked, and End or Esc returns to the newest lines", async () => {
     const t = new TmuxSession();
     terminal = t;
     await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config });
@@ -74,5 +74,12 @@ describe("/goto from a reply to its original, in a real terminal", { timeout: 12
     const back = await t.waitFor((s) => s.includes("a reply to it") && !s.includes("▶"));
     expect(back).not.toContain("older lines: End");
     expect(back).toContain(`<bob> ${filler(FILLERS)}`);
+
+    // Without n, the newest reply shown; Esc comes back as well.
+    await t.type("/goto");
+    await t.press("Enter");
+    await t.waitFor((s) => /▶ \d\d:\d\d <bob> the original/.test(s) && !s.includes("a reply to it"));
+    await t.press("Escape");
+    await t.waitFor((s) => s.includes("a reply to it") && !s.includes("▶"));
   });
 });
