@@ -30,6 +30,15 @@ describe("a jump", () => {
     expect(s).toMatchObject({ scroll: 0, focus: null });
   });
 
+  it("drops the mark once PageDown reaches the newest lines", () => {
+    let s = viewReducer(initialView, { type: "jumped", channelId: "c-#dev", key: "m5" });
+    s = viewReducer(s, { type: "placed", scroll: 12 });
+    s = viewReducer(s, { type: "scroll", direction: "down", page: 10, total: 40 });
+    expect(s).toMatchObject({ scroll: 3, focus: { key: "m5" } });
+    s = viewReducer(s, { type: "scroll", direction: "down", page: 10, total: 40 });
+    expect(s).toMatchObject({ scroll: 0, focus: null });
+  });
+
   it("keeps the lines shown for commands that count from their bottom; a send returns to the newest", () => {
     expect(keepsView("/goto 2", "#dev")).toBe(true);
     expect(keepsView("/react 👍 3", "#dev")).toBe(true);

@@ -50,7 +50,9 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       const step = Math.max(1, action.page - 1);
       const top = Math.max(0, action.total - action.page);
       const scroll = action.direction === "up" ? Math.min(top, state.scroll + step) : Math.max(0, state.scroll - step);
-      return scroll === state.scroll ? state : { ...state, scroll };
+      if (scroll === state.scroll) return state;
+      // Paged back down to the newest lines: a jump's mark has done its work.
+      return { ...state, scroll, focus: scroll === 0 ? null : state.focus };
     }
     case "grew":
       return state.scroll === 0 || action.rows <= 0 ? state : { ...state, scroll: state.scroll + action.rows };
