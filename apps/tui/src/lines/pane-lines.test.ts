@@ -136,6 +136,15 @@ describe("a jump to an older line", () => {
     ]);
   });
 
+  it("says where a window starts at the beginning, not that PageUp reaches older lines", () => {
+    const fromStart = { ...channel, window: { focusSeq: 5, messages: around, hasOlder: false, hasNewer: true } };
+    const top = paneRows(
+      paneLines({ channel: fromStart, notices: [], notes: [], pending: [], me: "alice", older: "idle" }, 0),
+      200,
+    ).map(rowText)[0];
+    expect(top).toBe("--- Beginning of #dev");
+  });
+
   it("puts the line in the middle of the pane, within what there is to scroll", () => {
     // Five rows, the marked one third from the top: in a 3-row pane, one row below it.
     expect(scrollToLine(lines, "c-#dev-5", 200, 3)).toBe(1);

@@ -76,19 +76,17 @@ const BACK = "End or Esc returns to the newest lines";
 
 function topLine(channel: ChannelState, older: OlderState): PaneLine {
   const name = displayName(channel.view);
-  if (channel.window?.hasOlder)
-    return {
-      key: "top",
-      at: 0,
-      head: [{ text: "--- ", dim: true }],
-      body: [{ text: `Older lines not shown; ${BACK}`, dim: true }],
-    };
-  const text =
-    older === "loading"
+  const beginning = `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
+  // A jump's window says only whether it starts at the beginning: PageUp does not page it.
+  const text = channel.window
+    ? channel.window.hasOlder
+      ? `Older lines not shown; ${BACK}`
+      : beginning
+    : older === "loading"
       ? "Loading older messages…"
       : channel.hasOlder
         ? "PageUp for older messages"
-        : `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
+        : beginning;
   return { key: "top", at: 0, head: [{ text: "--- ", dim: true }], body: [{ text, dim: true }] };
 }
 
