@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { openDatabase } from "@canaduck/db";
 import type { Store } from "@canaduck/domain";
 import { Server } from "socket.io";
+import { logAdminNotices } from "./admin/admin-notices";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
 import { serverDomain } from "./domain-deps";
@@ -96,6 +97,7 @@ export async function createServer(
     passwords: boundedHasher(argon2Hasher),
     presence,
   });
+  await logAdminNotices(domain, config, logger);
 
   const readiness = async (): Promise<Record<string, boolean>> => {
     const { redisReady } = scale;

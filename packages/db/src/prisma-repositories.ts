@@ -17,7 +17,7 @@ export function prismaRepositories(
       findById: (id) => tx.user.findUnique({ where: { id } }),
       findByIds: (ids) => reads.users(ids),
       findByNameKey: (nameKey) => tx.user.findUnique({ where: { nameKey } }),
-      count: () => tx.user.count(),
+      countAdmins: () => tx.user.count({ where: { isAdmin: true } }),
       insert: async (user) => void (await tx.user.create({ data: user })),
       rename: async (id, name, nameKey) => void (await tx.user.update({ where: { id }, data: { name, nameKey } })),
       update: async (id, patch) => void (await tx.user.update({ where: { id }, data: patch })),
