@@ -58,7 +58,7 @@ const envSchema = z.object({
     .default("canaduck"),
   /** Serve /metrics on this port (on HOST) instead of the chat port. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  /** When set, /metrics requires `Authorization: Bearer <token>`; unset, it is served on loopback only. */
   METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   ...securityEnv,
 });
@@ -92,7 +92,7 @@ export interface ServerConfig {
   redisPrefix: string;
   /** Null: /metrics on the chat port. */
   metricsPort: number | null;
-  /** Null: /metrics open to whoever reaches it. */
+  /** Null: /metrics only when HOST is loopback with no proxy in front (http/metrics-access.ts). */
   metricsToken: string | null;
   /** Origins, proxies, rate limits and channels per user (security/security-env.ts). */
   security: SecurityConfig;

@@ -8,6 +8,7 @@ import { logAdminNotices } from "./admin/admin-notices";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
 import { serverDomain } from "./domain-deps";
+import { logMetricsAccess, metricsAccess } from "./http/metrics-access";
 import { metricsEndpoint } from "./http/metrics-endpoint";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
@@ -110,9 +111,11 @@ export async function createServer(
     ]);
     return redis === null ? { database: databaseOk } : { database: databaseOk, redis };
   };
+  const access = metricsAccess(config);
+  logMetricsAccess(access, logger);
   const serveMetrics = metricsEndpoint(
     async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
-    config.metricsToken,
+    access,
   );
   const handleRequest = createRequestHandler({
     webDist: config.webDist,

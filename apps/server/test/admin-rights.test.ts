@@ -1,20 +1,5 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger";
-import { call, TestServer } from "./harness";
-
-/** The server's log lines as parsed JSON, for a test that reads what the operator is told. */
-function logLines() {
-  const lines: { level: number; msg: string }[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean))
-        lines.push(JSON.parse(line) as { level: number; msg: string });
-      done();
-    },
-  });
-  return { lines, logger: createLogger("info", sink) };
-}
+import { call, logLines, TestServer } from "./harness";
 
 /**
  * Admin rights belong to accounts: a persisted flag only the operator's command line sets.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -145,6 +146,19 @@ export class TestServer {
       for (const database of opened) await database.close();
     }
   }
+}
+
+/** A logger that keeps the server's log lines, parsed, for a test that reads what the operator is told. */
+export function logLines(): { lines: { level: number; msg: string }[]; logger: Logger } {
+  const lines: { level: number; msg: string }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as { level: number; msg: string });
+      done();
+    },
+  });
+  return { lines, logger: createLogger("info", sink) };
 }
 
 /** Emits a client event and resolves with its ack. */
