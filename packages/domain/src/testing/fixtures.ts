@@ -3,7 +3,7 @@ import type { UserActor } from "../actor";
 import type { TestDomain } from "./test-domain";
 
 export interface DevChannel {
-  /** Registered first, so a server admin; in no channel. */
+  /** A server admin (granted, as the operator does); in no channel. */
   root: UserActor;
   /** Created #dev, so its owner. */
   alice: UserActor;
