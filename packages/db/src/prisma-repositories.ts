@@ -24,7 +24,7 @@ export function prismaRepositories(
       findById: async (id) => first(await reads.users([id])),
       findByIds: (ids) => reads.users(ids),
       findByNameKey: async (nameKey) => first(await reads.users([nameKey], "nameKey")),
-      count: () => tx.user.count(),
+      countAdmins: () => tx.user.count({ where: { isAdmin: true } }),
       insert: async (user) => void (await tx.user.create({ data: user })),
       rename: async (id, name, nameKey) => void (await tx.user.update({ where: { id }, data: { name, nameKey } })),
       update: async (id, patch) => void (await tx.user.update({ where: { id }, data: patch })),
