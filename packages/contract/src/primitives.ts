@@ -7,6 +7,13 @@ export const NICK_PATTERN = /^[A-Za-z][A-Za-z0-9_\-[\]\\^{}|]*$/;
 /** `#` then letters, digits, `_` or `-`. */
 export const CHANNEL_PATTERN = /^#[A-Za-z0-9_-]+$/;
 
+/**
+ * Well-formed UTF-16: every surrogate half is in a pair. A lone half is no character at all: it
+ * cannot be encoded as UTF-8, so a database (or any JSON encoder that checks) refuses it.
+ */
+const WELL_FORMED_PATTERN = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+const WELL_FORMED_MESSAGE = "text must be valid Unicode (a lone surrogate half is not a character)";
+
 export const nickSchema = z
   .string()
   .min(1, "a nick cannot be empty")
@@ -25,7 +32,8 @@ export const targetSchema = z.union([channelNameSchema, nickSchema]);
 export const passwordSchema = z
   .string()
   .min(limits.passwordMinLength, `a password has at least ${limits.passwordMinLength} characters`)
-  .max(limits.passwordMaxLength);
+  .max(limits.passwordMaxLength)
+  .regex(WELL_FORMED_PATTERN, WELL_FORMED_MESSAGE);
 
 /**
  * Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides. A terminal
@@ -37,14 +45,18 @@ export const UNSAFE_TEXT_PATTERN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u20
 /** Text free of them, as a whole-string pattern so the generated JSON Schemas carry it too. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SAFE_TEXT_PATTERN = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
-export const hasUnsafeCharacters = (s: string): boolean => UNSAFE_TEXT_PATTERN.test(s);
+export const hasUnsafeCharacters = (s: string): boolean => UNSAFE_TEXT_PATTERN.test(s) || !WELL_FORMED_PATTERN.test(s);
 
-/** Free text shown to others: at most `max` characters, no control characters. */
+/** Any string the server stores or looks up: of at most `max` characters, well-formed. */
+export const wellFormedStringSchema = (max: number) =>
+  z.string().max(max, `at most ${max} characters`).regex(WELL_FORMED_PATTERN, WELL_FORMED_MESSAGE);
+
+/** Free text shown to others: at most `max` characters, no control characters, valid Unicode. */
 export const plainTextSchema = (max: number) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .regex(SAFE_TEXT_PATTERN, "control characters and bidirectional overrides are not allowed (tab and newline are)");
+  wellFormedStringSchema(max).regex(
+    SAFE_TEXT_PATTERN,
+    "control characters and bidirectional overrides are not allowed (tab and newline are)",
+  );
 
 /** Non-blank text of at most `max` characters, without control characters. */
 export const textSchema = (max: number) =>
