@@ -178,3 +178,29 @@ describe("names hold no invisible or direction-changing characters", () => {
     for (const [field, result] of freeTextFields("a\ufffeb\uffff")) expect(result.success, field).toBe(true);
   });
 });
+
+describe("values the databases cannot hold are refused before they reach one", () => {
+  it("refuses a NUL in ids, a login's name and a command's name (PostgreSQL text holds none)", () => {
+    const payloads = [
+      clientEvents["auth:login"].payload.safeParse({ name: "al\u0000ice", password: "whatever it is" }),
+      clientEvents["session:revoke"].payload.safeParse({ sessionId: "nul\u0000inside" }),
+      clientEvents["session:sync"].payload.safeParse({ conversations: [{ channelId: "\u0000", after: 0 }] }),
+      clientEvents["server:help"].payload.safeParse({ command: "join\u0000" }),
+    ];
+    for (const result of payloads) expect(issuesOf(result).join()).toContain("a NUL character is not allowed");
+  });
+
+  it("refuses a seq past 2^31 - 1, the largest a database column holds, wherever a seq is given", () => {
+    const seq = 2 ** 31;
+    const payloads = [
+      clientEvents["message:react"].payload.safeParse({ target: "#dev", seq, emoji: "🦆" }),
+      clientEvents["message:delete"].payload.safeParse({ target: "#dev", seq }),
+      clientEvents["read:mark"].payload.safeParse({ target: "#dev", seq }),
+      clientEvents["history:read"].payload.safeParse({ target: "#dev", before: seq }),
+      clientEvents["session:sync"].payload.safeParse({ conversations: [{ channelId: "c", after: seq }] }),
+      clientEvents["message:send"].payload.safeParse({ target: "#dev", text: "hi", replyTo: seq }),
+    ];
+    for (const result of payloads) expect(issuesOf(result).join()).toContain(`a seq is at most ${seq - 1}`);
+    expect(clientEvents["read:mark"].payload.safeParse({ target: "#dev", seq: seq - 1 }).success).toBe(true);
+  });
+});

@@ -47,16 +47,25 @@ export const UNSAFE_TEXT_PATTERN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u20
 const SAFE_TEXT_PATTERN = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
 export const hasUnsafeCharacters = (s: string): boolean => UNSAFE_TEXT_PATTERN.test(s) || !WELL_FORMED_PATTERN.test(s);
 
-/** Any string the server stores or looks up: of at most `max` characters, well-formed. */
+/**
+ * Any other string the server stores or looks up (ids, a login's name, a command's name): of at
+ * most `max` characters, well-formed, and without NUL, which no PostgreSQL text can hold.
+ */
 export const wellFormedStringSchema = (max: number) =>
-  z.string().max(max, `at most ${max} characters`).regex(WELL_FORMED_PATTERN, WELL_FORMED_MESSAGE);
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .regex(WELL_FORMED_PATTERN, WELL_FORMED_MESSAGE)
+    // eslint-disable-next-line no-control-regex -- matching NUL is the point
+    .regex(/^[^\u0000]*$/, "a NUL character is not allowed");
 
 /** Free text shown to others: at most `max` characters, no control characters, valid Unicode. */
 export const plainTextSchema = (max: number) =>
-  wellFormedStringSchema(max).regex(
-    SAFE_TEXT_PATTERN,
-    "control characters and bidirectional overrides are not allowed (tab and newline are)",
-  );
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .regex(WELL_FORMED_PATTERN, WELL_FORMED_MESSAGE)
+    .regex(SAFE_TEXT_PATTERN, "control characters and bidirectional overrides are not allowed (tab and newline are)");
 
 /** Non-blank text of at most `max` characters, without control characters. */
 export const textSchema = (max: number) =>
@@ -69,7 +78,9 @@ export const clientIdSchema = z
   .min(1)
   .max(limits.clientIdMaxLength)
   .regex(/^[A-Za-z0-9_-]+$/, "a client id holds only letters, digits, _ and -");
-export const seqSchema = z.number().int().nonnegative();
+/** Largest seq: the databases store seqs as 32-bit integers, and no conversation comes near it. */
+export const SEQ_MAX = 2 ** 31 - 1;
+export const seqSchema = z.number().int().nonnegative().max(SEQ_MAX, `a seq is at most ${SEQ_MAX}`);
 export const isoDateSchema = z.iso.datetime();
 
 export const isChannelName = (s: string): boolean => CHANNEL_PATTERN.test(s);
