@@ -19,7 +19,7 @@ import { emitRaw } from "./security/attack-kit";
  * answered, and with a documented code other than INTERNAL. Runs per event: NO_INTERNAL_RUNS;
  * replay a failure with the seed it prints: NO_INTERNAL_SEED.
  */
-const RUNS = Number(process.env.NO_INTERNAL_RUNS ?? 40);
+const RUNS = Number(process.env.NO_INTERNAL_RUNS ?? 30);
 const SEED = process.env.NO_INTERNAL_SEED === undefined ? undefined : Number(process.env.NO_INTERNAL_SEED);
 const DATABASE = process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" : "SQLite";
 const PASSWORD = "correct horse battery";
