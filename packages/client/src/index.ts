@@ -20,5 +20,3 @@ export * from "./lines";
 export * from "./reactions";
 export * from "./apply-change";
 export * from "./unread";
-export * from "./search-session";
-export * from "./search-excerpt";

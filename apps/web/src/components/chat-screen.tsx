@@ -1,4 +1,5 @@
-import { activeChannel, SearchSession, type SearchHit } from "@canaduck/client";
+import { activeChannel } from "@canaduck/client";
+import type { SearchHit, SearchSession } from "@canaduck/client/search";
 import { isChannelName } from "@canaduck/contract";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ChatActions } from "../lib/chat-actions";
@@ -17,8 +18,10 @@ import { useDocumentTitle } from "./use-document-title";
 import { useMentionNotifications } from "./use-mention-notifications";
 import { useShortcuts } from "./use-shortcuts";
 
-// Loaded the first time someone searches, so the first page stays within its size budget.
-const SearchPanel = lazy(() => import("./search-panel").then((m) => ({ default: m.SearchPanel })));
+// The panel and the search state are loaded the first time someone searches, so the first page
+// stays within its size budget.
+const loadSearch = () => import("./search-panel");
+const SearchPanel = lazy(() => loadSearch().then((m) => ({ default: m.SearchPanel })));
 
 /** The logged-in app: sidebar, the open conversation, and the dialogs over them. */
 export function ChatScreen() {
@@ -40,10 +43,17 @@ export function ChatScreen() {
   const [searchOpen, setSearchOpen] = useState<{ query?: string } | null>(null);
   const [jump, setJump] = useState<LineJump | null>(null);
   useEffect(() => {
-    const session = new SearchSession({ request: (payload) => client.request("search:query", payload, true) });
-    setSearch(session);
-    return () => session.dispose();
-  }, [client]);
+    if (searchOpen === null || search !== null) return;
+    let stale = false;
+    void loadSearch().then((m) => {
+      if (!stale)
+        setSearch(new m.SearchSession({ request: (payload) => client.request("search:query", payload, true) }));
+    });
+    return () => {
+      stale = true;
+    };
+  }, [client, searchOpen, search]);
+  useEffect(() => () => search?.dispose(), [search]);
 
   const focusComposer = useCallback(() => requestAnimationFrame(() => composerRef.current?.focus()), []);
 

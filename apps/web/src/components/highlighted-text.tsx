@@ -1,4 +1,4 @@
-import type { ExcerptPart } from "@canaduck/client";
+import type { ExcerptPart } from "@canaduck/client/search";
 
 /** A found line's pieces as text nodes, the matched ones in <mark>: React escapes them, nothing is parsed as HTML. */
 export function HighlightedText({ parts }: { parts: readonly ExcerptPart[] }) {

@@ -1,4 +1,4 @@
-import { searchExcerpt, type SearchHit } from "@canaduck/client";
+import { searchExcerpt, type SearchHit } from "@canaduck/client/search";
 import { isChannelName, type SearchTerm } from "@canaduck/contract";
 import { useMemo } from "react";
 import { fullTime } from "../lib/format-time";

@@ -1,4 +1,4 @@
-import { SearchSession, type SearchAnswer } from "@canaduck/client";
+import { SearchSession, type SearchAnswer } from "@canaduck/client/search";
 import type { Ack, ClientEventPayload, Message } from "@canaduck/contract";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

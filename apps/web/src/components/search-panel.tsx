@@ -1,9 +1,12 @@
-import type { SearchHit, SearchSession, SearchState } from "@canaduck/client";
+import type { SearchHit, SearchSession, SearchState } from "@canaduck/client/search";
 import { limits } from "@canaduck/contract";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { Modal } from "./modal";
 import { SearchHitView } from "./search-hit";
 import "../styles/search.css";
+
+// Loaded with the panel, not with the first page: the chat screen makes its session from here.
+export { SearchSession } from "@canaduck/client/search";
 
 interface SearchPanelProps {
   session: SearchSession;
