@@ -51,9 +51,33 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
     } finally {
       client.close();
     }
+    await rebuildSearchIndex(partial);
   }
   // Only a finished copy gets the name asked for.
   await rename(partial, target);
+}
+
+/**
+ * The search index emptied and filled again with the lines it holds (FTS5's own "rebuild"
+ * would take every row of Message, change entries and topics included).
+ */
+const REINDEX_SEARCH = `
+  INSERT INTO "MessageSearch"("MessageSearch") VALUES ('delete-all');
+  INSERT INTO "MessageSearch"(rowid, text)
+    SELECT rowid, text FROM "Message" WHERE kind IN ('text', 'action') AND "deletedAt" IS NULL;`;
+
+/**
+ * The copy's search index made again from its lines: VACUUM may renumber the rowids the index
+ * is keyed by (see the search migration). A copy made before search existed has none to make.
+ */
+async function rebuildSearchIndex(file: string): Promise<void> {
+  const copy = createClient({ url: `file:${file}` });
+  try {
+    const { rows } = await copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'MessageSearch'");
+    if (rows.length > 0) await copy.executeMultiple(REINDEX_SEARCH);
+  } finally {
+    copy.close();
+  }
 }
 
 /** Whether the database holds any account or message: what a restore without --force must not overwrite. */

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toLineUpdate, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
 import { batchReads } from "./batch-reads";
 import type { RawSql } from "./raw-sql";
+import { searchLines } from "./search-statements";
 import { bumpSeq, insertMessages } from "./send-statements";
 
 /**
@@ -182,6 +183,7 @@ export function prismaRepositories(
         });
         return rows.map((row) => row.text);
       },
+      search: (find) => searchLines(raw, find),
     },
     reactions: {
       insert: async (reaction) => void (await tx.reaction.create({ data: reaction })),

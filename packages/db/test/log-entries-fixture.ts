@@ -6,11 +6,19 @@ export const LOG_ENTRIES = "20261201220000_log_entries";
 
 /** The migrations before issue 12's, as a database upgraded from the previous release has them. */
 export function migrationsBefore(dir: string, into: string): string {
+  // Migrations are named by time; files that are not migrations (the lock) are kept.
   for (const name of readdirSync(dir)) {
-    if (name !== LOG_ENTRIES) cpSync(path.join(dir, name), path.join(into, name), { recursive: true });
+    if (!/^\d/.test(name) || name < LOG_ENTRIES)
+      cpSync(path.join(dir, name), path.join(into, name), { recursive: true });
   }
   return into;
 }
+
+/** What upgrading from there applies: the log-entries migration first, and any made since. */
+export const fromLogEntries = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => /^\d/.test(name) && name >= LOG_ENTRIES)
+    .sort();
 
 // A channel with two lines and one member, written by the previous release.
 export const EXISTING = [

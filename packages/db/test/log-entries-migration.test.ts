@@ -5,7 +5,7 @@ import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations } from "../src/apply-migrations";
 import { sqliteMigrationsDir } from "../src/migrations-dir";
-import { EXISTING, expected, LOG_ENTRIES, MARKERS, migrationsBefore, VERSIONS } from "./log-entries-fixture";
+import { EXISTING, expected, fromLogEntries, MARKERS, migrationsBefore, VERSIONS } from "./log-entries-fixture";
 
 describe("the log-entries migration on a SQLite database with data", () => {
   const dirs: string[] = [];
@@ -24,7 +24,7 @@ describe("the log-entries migration on a SQLite database with data", () => {
     const client = createClient({ url: `file:${file}` });
     try {
       for (const sql of EXISTING) await client.execute(sql);
-      expect(await applyMigrations(file, sqliteMigrationsDir)).toEqual([LOG_ENTRIES]);
+      expect(await applyMigrations(file, sqliteMigrationsDir)).toEqual(fromLogEntries(sqliteMigrationsDir));
       const rows = async (sql: string) => (await client.execute(sql)).rows.map((row) => ({ ...row }));
       expect(await rows(VERSIONS)).toEqual(expected.versions);
       expect(await rows(MARKERS)).toEqual(expected.markers);

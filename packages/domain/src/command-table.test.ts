@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { userCommand, type RateBudget } from "./command";
 import { commands } from "./command-table";
 
-const budgets: readonly RateBudget[] = ["send", "join", "mark", "login", "register"];
+const budgets: readonly RateBudget[] = ["send", "join", "mark", "search", "login", "register"];
 
 /** Reading the audit log moderates nothing; every other command an operator or admin runs leaves an entry. */
 const moderatingButUnaudited: readonly ClientEventName[] = ["audit:log"];
 
 /** Commands that write nothing and are sent often enough that a transaction each would queue behind writers. */
-const outsideTransactions: readonly ClientEventName[] = ["server:help", "typing:set"];
+const outsideTransactions: readonly ClientEventName[] = ["search:query", "server:help", "typing:set"];
 
 describe("the command table", () => {
   it("has a definition for every client event", () => {
@@ -38,6 +38,7 @@ describe("the command table", () => {
       "message:send",
       "message:unreact",
       "read:mark",
+      "search:query",
       "session:quit",
       "session:sync",
       "user:nick",
@@ -59,6 +60,8 @@ describe("the command table", () => {
     }
     // Reading must never use up what a user may say: markers have a budget of their own.
     expect(commands["read:mark"].rate).toEqual({ spends: ["mark"], counts: "calls" });
+    // Searching as one types sends a query a keystroke: it has its own budget too.
+    expect(commands["search:query"].rate).toEqual({ spends: ["search"], counts: "calls" });
     // A reconnect reads every conversation: it costs what a join does.
     expect(commands["session:sync"].rate).toEqual({ spends: ["join"], counts: "calls" });
   });

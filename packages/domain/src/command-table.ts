@@ -22,6 +22,7 @@ import { reactMessage } from "./commands/react-message";
 import { readMark } from "./commands/read-mark";
 import { readHistory } from "./commands/read-history";
 import { register } from "./commands/register";
+import { search } from "./commands/search";
 import { sendMessage } from "./commands/send-message";
 import { sessionList } from "./commands/session-list";
 import { sessionRevoke } from "./commands/session-revoke";
@@ -83,6 +84,7 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "message:unreact": unreactMessage,
   "read:mark": readMark,
   "history:read": readHistory,
+  "search:query": search,
   "audit:log": auditLog,
   "server:alert": alert,
   "server:help": help,

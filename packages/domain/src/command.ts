@@ -10,7 +10,7 @@ import type { AuditLine, AuditPolicy } from "./support/audit";
  * A budget the server meters a command against. The domain only names it; the server's abuse
  * guard maps each to its limiters and keys ("send": per user, then per address).
  */
-export type RateBudget = "send" | "join" | "mark" | "login" | "register";
+export type RateBudget = "send" | "join" | "mark" | "search" | "login" | "register";
 
 /** What a command costs against the rate limits: nothing, or one action of each budget named. */
 export type RatePolicy =

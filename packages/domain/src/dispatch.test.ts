@@ -37,6 +37,7 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "message:unreact": { target: "#dev", seq: 1, emoji: "👍" },
   "read:mark": { target: "#dev", seq: 1 },
   "history:read": { target: "#dev" },
+  "search:query": { query: "hello" },
   "audit:log": {},
   "server:alert": { text: "hello all" },
   "server:help": {},

@@ -117,6 +117,25 @@ export interface MessageRepository {
    * text, since every conversation of every reconnect counts these.
    */
   listUnreadTexts(channelId: string, after: number, upTo: number, viewerId: string, limit: number): Promise<string[]>;
+  /**
+   * Lines (text or action, not deleted) of `channelIds` whose text holds every word (a prefix
+   * word: some word starting with it) and every phrase, and meets the filters: at most `limit`,
+   * newest first, then `next` to pass as `before` for the older ones (null when none are left).
+   * `before` is a cursor this store returned; anything else is refused INVALID_PAYLOAD.
+   */
+  search(find: SearchFind): Promise<{ records: MessageRecord[]; next: string | null }>;
+}
+
+export interface SearchFind {
+  channelIds: readonly string[];
+  words: ReadonlyArray<{ text: string; prefix: boolean }>;
+  phrases: ReadonlyArray<readonly string[]>;
+  authorId?: string;
+  since?: Date;
+  until?: Date;
+  hasLink: boolean;
+  limit: number;
+  before?: string;
 }
 
 export interface ReactionRepository {

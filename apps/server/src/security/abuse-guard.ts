@@ -56,6 +56,13 @@ const budgets: { [B in RateBudget]: { what: string; limiters: ReadonlyArray<read
         ["markPerAddress", "address"],
       ],
     },
+    search: {
+      what: "searches",
+      limiters: [
+        ["searchPerUser", "user"],
+        ["searchPerAddress", "address"],
+      ],
+    },
     // Per address first, so names made up by the thousand cannot each take a counter.
     login: {
       what: "failed logins",
@@ -99,6 +106,8 @@ export class AbuseGuard {
       joinPerAddress: build("joinPerAddress"),
       markPerUser: build("markPerUser"),
       markPerAddress: build("markPerAddress"),
+      searchPerUser: build("searchPerUser"),
+      searchPerAddress: build("searchPerAddress"),
       loginPerAccount: build("loginPerAccount"),
       loginPerAddress: build("loginPerAddress"),
       registerPerAddress: build("registerPerAddress"),

@@ -9,6 +9,9 @@ export interface RateLimitConfig {
   /** read:mark: clients mark as lines come into view, at most about once a second a conversation. */
   markPerUser: RateRule | null;
   markPerAddress: RateRule | null;
+  /** search:query: clients search as the user types (debounced), a query every few keystrokes. */
+  searchPerUser: RateRule | null;
+  searchPerAddress: RateRule | null;
   /** Failed logins per account name: a success gives its attempt back. */
   loginPerAccount: RateRule | null;
   /** Failed logins per address. */

@@ -15,6 +15,8 @@ const limits: RateLimitConfig = {
   joinPerAddress: rule(100),
   markPerUser: rule(100),
   markPerAddress: rule(100),
+  searchPerUser: rule(100),
+  searchPerAddress: rule(100),
   loginPerAccount: rule(100),
   loginPerAddress: rule(100),
   registerPerAddress: rule(100),

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { postgresMigrationsDir } from "../../src/migrations-dir";
 import { applyPostgresMigrations } from "../../src/postgres-migrations";
 import { freshPostgresDatabase } from "../../src/testing";
-import { EXISTING, expected, LOG_ENTRIES, MARKERS, migrationsBefore, VERSIONS } from "../log-entries-fixture";
+import { EXISTING, expected, fromLogEntries, MARKERS, migrationsBefore, VERSIONS } from "../log-entries-fixture";
 
 describe("the log-entries migration on a PostgreSQL database with data", () => {
   it("makes every existing line its own version and starts each member's marker at the end", async () => {
@@ -18,7 +18,7 @@ describe("the log-entries migration on a PostgreSQL database with data", () => {
     try {
       await applyPostgresMigrations(pool, migrationsBefore(postgresMigrationsDir, dir));
       for (const sql of EXISTING) await pool.query(sql);
-      expect(await applyPostgresMigrations(pool, postgresMigrationsDir)).toEqual([LOG_ENTRIES]);
+      expect(await applyPostgresMigrations(pool, postgresMigrationsDir)).toEqual(fromLogEntries(postgresMigrationsDir));
       expect((await pool.query(VERSIONS)).rows).toEqual(expected.versions);
       expect((await pool.query(MARKERS)).rows).toEqual(expected.markers);
     } finally {

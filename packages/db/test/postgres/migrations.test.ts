@@ -60,7 +60,8 @@ async function postgresShape(pool: pg.Pool): Promise<Shape> {
   const columns = await pool.query<{ table_name: string; column_name: string; is_nullable: string }>(
     "SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_canaduck_migrations'",
   );
-  for (const c of columns.rows)
+  // The search index is each database's own (a tsvector column here, FTS5 tables there).
+  for (const c of columns.rows.filter((c) => c.column_name !== "searchWords"))
     (shape[c.table_name] ??= { columns: [], unique: [] }).columns.push(
       `${c.column_name} ${c.is_nullable === "YES" ? "nullable" : "required"}`,
     );
@@ -84,7 +85,7 @@ async function sqliteShape(): Promise<Shape> {
   try {
     const shape: Shape = {};
     const tables = await client.execute(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_canaduck_migrations'",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_canaduck_migrations' AND name NOT LIKE 'MessageSearch%'",
     );
     for (const { name } of tables.rows) {
       const table = text(name);

@@ -155,6 +155,15 @@ export const cases: Case[] = [
     expected: viewer,
   },
   { event: "typing:set", payload: () => ({ target: "#dev", typing: true }), expected: memberOnly },
+  // Searching everywhere finds only what one may read (the server tests check what); naming a
+  // conversation one is not in is refused, whatever one's rank or the channel's mode.
+  { event: "search:query", payload: () => ({ query: "hello" }), expected: anyUser },
+  {
+    event: "search:query",
+    label: "in a channel",
+    payload: () => ({ query: "in:#dev hello" }),
+    expected: { ...memberOnly, banned: "NOT_A_MEMBER" },
+  },
   { event: "audit:log", payload: () => ({}), expected: adminOnly },
   { event: "server:alert", payload: () => ({ text: "maintenance at noon" }), expected: adminOnly },
   { event: "user:suspend", payload: () => ({ nick: "ivy", reason: "spam" }), expected: adminOnly },

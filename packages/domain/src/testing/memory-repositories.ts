@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/require-await -- the ports are async; plain maps answer at once. */
 import type { Repositories } from "../ports";
+import { searchMemory } from "./memory-search";
 import type { MessageRecord } from "../records";
 import { copy, pairKey, reactionKey, type MemoryState } from "./memory-state";
 
@@ -227,6 +228,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .sort((a, b) => b.seq - a.seq)
           .slice(0, limit)
           .map((m) => m.text),
+      search: async (find) => searchMemory(values(state.messages), find),
     },
     reactions: {
       async insert(reaction) {
