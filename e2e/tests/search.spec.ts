@@ -48,7 +48,7 @@ async function seedScene(url: string): Promise<void> {
 test("search finds what a user may read, marks the words, and opens a result at its line", async ({
   server,
   signUp,
-}) => {
+}, testInfo) => {
   const ann = await signUp("ann");
   const bob = await signUp("bob");
   await seedScene(server.url);
@@ -73,6 +73,7 @@ test("search finds what a user may read, marks the words, and opens a result at 
   await expect(result(ann, "#ops").first()).toContainText("carol");
   // A deleted line is never found; an edited one only by its new text.
   await expect(result(ann, "doomed")).toHaveCount(0);
+  await ann.screenshot({ path: testInfo.outputPath("search-results.png") });
   await searchFor(ann, "penguin");
   await expect(panel(ann).getByRole("status")).toHaveText("No results for “penguin”.");
   await expect(panel(ann).getByRole("option")).toHaveCount(0);
