@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { SeedClient } from "../fixtures/seed";
-import { composer, expect, joinChannel, messageLog, say, test } from "../fixtures/test";
+import { composer, expect, joinChannel, messageLog, say, seriousViolations, test } from "../fixtures/test";
 
 // Seeding says a hundred lines in a second, far past the per-user send limit.
 test.use({ serverEnv: { RATE_LIMITS: "off" } });
@@ -74,6 +74,7 @@ test("search finds what a user may read, marks the words, and opens a result at 
   // A deleted line is never found; an edited one only by its new text.
   await expect(result(ann, "doomed")).toHaveCount(0);
   await ann.screenshot({ path: testInfo.outputPath("search-results.png") });
+  expect(await seriousViolations(ann)).toEqual([]);
   await searchFor(ann, "penguin");
   await expect(panel(ann).getByRole("status")).toHaveText("No results for “penguin”.");
   await expect(panel(ann).getByRole("option")).toHaveCount(0);
