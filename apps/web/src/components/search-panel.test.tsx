@@ -125,6 +125,25 @@ describe("SearchPanel", () => {
     expect(screen.queryByRole("button", { name: "More results" })).toBeNull();
   });
 
+  it("fetches the next page when ↓ goes past the last result loaded", async () => {
+    const { session, asked } = sessionAnswering((payload) => ({
+      ok: true,
+      data: {
+        hits: [{ target: "#dev", message: line(payload.before ? 1 : 2, payload.before ? "deploy old" : "deploy new") }],
+        terms: [{ text: "deploy", prefix: true }],
+        next: payload.before ? null : "cursor-1",
+      },
+    }));
+    render(<SearchPanel session={session} initialQuery="deploy" onOpen={vi.fn()} onClose={vi.fn()} />);
+    await screen.findByRole("option");
+    const user = userEvent.setup();
+    await user.keyboard("{ArrowDown}");
+    await waitFor(() => expect(screen.getAllByRole("option")).toHaveLength(2));
+    expect(asked.at(-1)).toEqual({ query: "deploy", before: "cursor-1" });
+    await user.keyboard("{ArrowDown}");
+    expect(screen.getAllByRole("option").map((o) => o.getAttribute("aria-selected"))).toEqual(["false", "true"]);
+  });
+
   it("says when nothing matched, and shows a refusal's reason", async () => {
     const { session } = sessionAnswering(() => ({
       ok: false,

@@ -49,7 +49,10 @@ export function SearchPanel({ session, initialQuery, onOpen, onClose }: SearchPa
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      if (hits.length > 0) setIndex(Math.max(0, Math.min(hits.length - 1, at + (e.key === "ArrowDown" ? 1 : -1))));
+      const down = e.key === "ArrowDown";
+      // ↓ past the last result loaded fetches the next page, as scrolling a list would.
+      if (down && at === hits.length - 1 && state.next !== null) void session.loadMore();
+      if (hits.length > 0) setIndex(Math.max(0, Math.min(hits.length - 1, at + (down ? 1 : -1))));
     } else if (e.key === "Enter") {
       e.preventDefault();
       // Hits of text since typed over are not what Enter means: search the text as it stands.
