@@ -18,7 +18,7 @@ import { connectReads, type ConnectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
-import { Lifecycle } from "./realtime/lifecycle";
+import { goodbyes, Lifecycle } from "./realtime/lifecycle";
 import { startSessionSweep } from "./realtime/session-sweep";
 import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
@@ -201,6 +201,7 @@ export async function createServer(
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });
+      await goodbyes(io.of("/").sockets);
       await io.close();
       await scale.close();
       await database.close();
