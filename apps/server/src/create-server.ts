@@ -126,7 +126,16 @@ export async function createServer(
         res.end();
       });
     };
-  const httpServer = createHttpServer(served(handleRequest));
+  const { headersTimeoutMs, requestTimeoutMs } = config.security;
+  const httpServer = createHttpServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Node looks for timed-out requests this often (30 s by default, which let one linger that long past its timeout).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    served(handleRequest),
+  );
   // Its own port, so it can be left off the balancer and firewalled to the monitoring network.
   const metricsServer =
     config.metricsPort === null

@@ -25,6 +25,10 @@ export const securityEnv = {
     .pipe(z.number().int().max(10, "at most 10 proxies"))
     .prefault("0"),
   MAX_CHANNELS_PER_USER: z.coerce.number().int().positive().default(200),
+  /** A request whose headers have not all arrived by then is closed (slowloris). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A request (headers and body) not received in full by then is closed; WebSockets are not requests. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** `off` switches every rate limit off at once: for load tests, never for a public server. */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   RATE_SEND_PER_USER: rule("60/30s"),
@@ -48,6 +52,9 @@ export interface SecurityConfig {
   host: string;
   trustProxy: number;
   maxChannelsPerUser: number;
+  /** Half-open HTTP requests are closed after these (create-server.ts). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   rateLimits: RateLimitConfig;
 }
 
@@ -58,6 +65,9 @@ export function toSecurityConfig(e: SecurityEnv & { HOST: string }): SecurityCon
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     maxChannelsPerUser: e.MAX_CHANNELS_PER_USER,
+    headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    // Node refuses a request timeout shorter than the headers'.
+    requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
     rateLimits: {
       sendPerUser: on ? e.RATE_SEND_PER_USER : null,
       sendPerAddress: on ? e.RATE_SEND_PER_ADDRESS : null,
