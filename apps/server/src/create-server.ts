@@ -20,7 +20,7 @@ import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { goodbyes, Lifecycle } from "./realtime/lifecycle";
 import { startSessionSweep } from "./realtime/session-sweep";
-import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
+import { holdToLimit, startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 import { boundedHasher } from "./security/bounded-hasher";
 import { createSecurity } from "./security/security";
@@ -187,7 +187,10 @@ export async function createServer(
     reads,
     applyEffects: seams.applyEffects ?? applyEffects,
   };
-  io.on("connection", (socket) => handleConnection(connectionDeps, socket));
+  io.on("connection", (socket) => {
+    holdToLimit(socket, logger, config.maxQueuedBytes);
+    handleConnection(connectionDeps, socket);
+  });
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
   const sessionSweep = startSessionSweep(io, domain, logger, config.sessionSweepMs);
 
