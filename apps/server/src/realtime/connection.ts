@@ -7,6 +7,7 @@ import type { AbuseGuard } from "../security/abuse-guard";
 import { isClosing, type applyEffects, type EffectTarget } from "./apply-effects";
 import { bindSession, counted } from "./bind-session";
 import { CommandQueue } from "./command-queue";
+import { RefusalMeter } from "./refusal-meter";
 import type { ConnectReads } from "./connect-batches";
 import { handshakeToken } from "./handshake";
 import type { Lifecycle } from "./lifecycle";
@@ -68,6 +69,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
   // A connection's sends go to the node's batcher without waiting for each other's answers;
   // any other command waits until the sends before it are answered, so acks keep their order.
   let sendsAnswered: Promise<void> = Promise.resolve();
+  const refusals = new RefusalMeter();
   let sendsInFlight = 0;
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -79,6 +81,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       if (answered) return;
       answered = true;
       clientAck(result);
+      if (!result.ok && result.error.code === "RATE_LIMITED" && refusals.note() && socket.connected) {
+        log.warn({ user: userOf(socket) }, "closing a connection that kept sending after RATE_LIMITED");
+        socket.disconnect(true);
+      }
     };
     const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
     const name = typeof event === "string" ? event : String(event);

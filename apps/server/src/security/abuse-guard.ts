@@ -96,8 +96,28 @@ const readBytes = [
   ["readKibPerAddress", "address"],
 ] as const;
 
-/** An answer's weight in KiB as it goes out (as JSON), at least 1. */
-const kibOf = (data: unknown): number => Math.max(1, Math.ceil((JSON.stringify(data)?.length ?? 0) / 1024));
+/** Room for a line's fields besides its text, in characters of JSON. */
+const LINE_OVERHEAD = 256;
+
+/**
+ * An answer's weight in KiB as it goes out, at least 1. A page of lines is weighed by its texts
+ * (serializing 2 MB twice, once here and once to send it, would cost what the limit saves);
+ * anything else is small and weighed as its JSON.
+ */
+function kibOf(data: unknown): number {
+  const lines =
+    typeof data === "object" && data !== null && "messages" in data && Array.isArray(data.messages)
+      ? (data.messages as unknown[])
+      : null;
+  const chars =
+    lines === null
+      ? (JSON.stringify(data)?.length ?? 0)
+      : lines.reduce<number>((sum, line) => {
+          const text = typeof line === "object" && line !== null && "text" in line ? line.text : "";
+          return sum + LINE_OVERHEAD + (typeof text === "string" ? text.length : 0);
+        }, 0);
+  return Math.max(1, Math.ceil(chars / 1024));
+}
 
 const accountKey = (payload: unknown): string | null => {
   const name = typeof payload === "object" && payload !== null && "name" in payload ? payload.name : undefined;

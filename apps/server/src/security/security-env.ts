@@ -39,9 +39,9 @@ export const securityEnv = {
   RATE_MARK_PER_ADDRESS: rule("600/30s"),
   RATE_READ_PER_USER: rule("300/30s"),
   RATE_READ_PER_ADDRESS: rule("1200/30s"),
-  /** In KiB of answers: 16 MiB a user, 64 MiB an address, each 30 s. */
-  RATE_READ_KIB_PER_USER: rule("16384/30s"),
-  RATE_READ_KIB_PER_ADDRESS: rule("65536/30s"),
+  /** In KiB of answers: 8 MiB a user, 16 MiB an address, each 30 s (a human reads far less). */
+  RATE_READ_KIB_PER_USER: rule("8192/30s"),
+  RATE_READ_KIB_PER_ADDRESS: rule("16384/30s"),
   RATE_TYPING_PER_USER: rule("120/30s"),
   RATE_TYPING_PER_ADDRESS: rule("600/30s"),
   RATE_COMMAND_PER_USER: rule("120/30s"),

@@ -67,6 +67,26 @@ describe("every command has a rate limit", () => {
     await heard;
   });
 
+  it("closes a connection that keeps sending after RATE_LIMITED; the user reconnects and chats", async () => {
+    server = await new TestServer({ RATE_TYPING_PER_USER: "5/30s" }).start();
+    const mallory = await server.user("mallory");
+    await mallory.do("channel:join", { channel: "#dev" });
+    const closed = new Promise((resolve) => mallory.socket.once("disconnect", resolve));
+    // Fired in waves, as a flooder that ignores retryAfterMs does; the queue holds 64 at a time.
+    for (let wave = 0; wave < 40 && mallory.socket.connected; wave++)
+      await Promise.all(
+        Array.from({ length: 50 }, () =>
+          mallory.send("typing:set", { target: "#dev", typing: true }).catch(() => undefined),
+        ),
+      ).catch(() => undefined);
+    await closed;
+    const again = await server.connect({ token: mallory.token });
+    const sent = await new Promise((resolve) =>
+      again.emit("message:send", { target: "#dev", text: "back" }, (ack: { ok: boolean }) => resolve(ack.ok)),
+    );
+    expect(sent).toBe(true);
+  });
+
   it("RATE_LIMITS=off lifts them all", async () => {
     server = await new TestServer({ RATE_LIMITS: "off", RATE_TYPING_PER_USER: "1/30s" }).start();
     const mallory = await server.user("mallory");
