@@ -18,6 +18,7 @@ import { connectReads, type ConnectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
+import { ReadGate } from "./realtime/read-gate";
 import { goodbyes, Lifecycle } from "./realtime/lifecycle";
 import { startSessionSweep } from "./realtime/session-sweep";
 import { holdToLimit, startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
@@ -185,6 +186,7 @@ export async function createServer(
     guard: security.guard,
     sends,
     reads,
+    readGate: new ReadGate(),
     applyEffects: seams.applyEffects ?? applyEffects,
   };
   io.on("connection", (socket) => {

@@ -1,5 +1,5 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { presenceEffects, type DomainDeps, type Outcome } from "@canaduck/domain";
+import { presenceEffects, rateOf, type DomainDeps, type Outcome } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
@@ -11,6 +11,7 @@ import { RefusalMeter } from "./refusal-meter";
 import type { ConnectReads } from "./connect-batches";
 import { handshakeToken } from "./handshake";
 import type { Lifecycle } from "./lifecycle";
+import type { ReadGate } from "./read-gate";
 import type { SendBatcher } from "./send-batcher";
 import type { ChatServer, ChatSocket } from "./types";
 
@@ -29,6 +30,8 @@ export interface ConnectionDeps {
   sends: SendBatcher;
   /** A connection's reads of its user and channels, grouped with other connections'. */
   reads: ConnectReads;
+  /** The node's reads go through it a few at a time, so writes are not queued behind a flood of them. */
+  readGate: ReadGate;
   /** Carries out a command's effects (a seam: tests make it fail). */
   applyEffects: typeof applyEffects;
 }
@@ -136,7 +139,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
         return;
       }
       await sendsAnswered;
-      await respond(await deps.lifecycle.track(() => deps.guard.execute(deps.domain, actor, address, name, payload)));
+      const policy = rateOf(name, actor);
+      const command = () => deps.guard.execute(deps.domain, actor, address, name, payload);
+      const reads = policy !== "unlimited" && policy.spends.includes("read");
+      await respond(await deps.lifecycle.track(reads ? () => deps.readGate.run(command) : command));
     }
     if (!accepted) {
       deps.metrics.errors.inc({ code: "RATE_LIMITED" });
