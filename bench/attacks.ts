@@ -36,10 +36,11 @@ async function main(): Promise<void> {
 
     let missed = 0;
     for (const attack of attacks) {
+      const launch = await attack.prepare(server.url);
       const before = server.rss();
       server.resetPeak();
       const watch = canary(bird, "#canary");
-      const what = await attack.run(server.url, durationMs);
+      const what = await launch(durationMs);
       const seen = await watch.stop();
       const grew = server.peakRssBytes - before;
       const ok = seen.p99 <= 100 && seen.failed === 0 && grew <= 100 * 1024 * 1024;
