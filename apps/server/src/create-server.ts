@@ -20,9 +20,10 @@ import { connectReads, type ConnectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
-import { Lifecycle } from "./realtime/lifecycle";
+import { ReadGate } from "./realtime/read-gate";
+import { goodbyes, Lifecycle } from "./realtime/lifecycle";
 import { startSessionSweep } from "./realtime/session-sweep";
-import { startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
+import { holdToLimit, startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 import { boundedHasher } from "./security/bounded-hasher";
 import { createSecurity } from "./security/security";
@@ -131,7 +132,16 @@ export async function createServer(
         res.end();
       });
     };
-  const httpServer = createHttpServer(served(handleRequest));
+  const { headersTimeoutMs, requestTimeoutMs } = config.security;
+  const httpServer = createHttpServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Node looks for timed-out requests this often (30 s by default, which let one linger that long past its timeout).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    served(handleRequest),
+  );
   // Its own port, so it can be left off the balancer and firewalled to the monitoring network.
   const metricsServer =
     config.metricsPort === null
@@ -181,9 +191,13 @@ export async function createServer(
     guard: security.guard,
     sends,
     reads,
+    readGate: new ReadGate(),
     applyEffects: seams.applyEffects ?? applyEffects,
   };
-  io.on("connection", (socket) => handleConnection(connectionDeps, socket));
+  io.on("connection", (socket) => {
+    holdToLimit(socket, logger, config.maxQueuedBytes);
+    handleConnection(connectionDeps, socket);
+  });
   const stopGuard = startSlowConsumerGuard(io, logger, config.maxQueuedBytes);
   const sessionSweep = startSessionSweep(io, domain, logger, config.sessionSweepMs);
 
@@ -206,6 +220,7 @@ export async function createServer(
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });
+      await goodbyes(io.of("/").sockets);
       await io.close();
       await scale.close();
       await database.close();

@@ -3,13 +3,31 @@ import { describe, expect, it } from "vitest";
 import { userCommand, type RateBudget } from "./command";
 import { commands } from "./command-table";
 
-const budgets: readonly RateBudget[] = ["send", "join", "mark", "search", "login", "register"];
+const budgets: readonly RateBudget[] = [
+  "send",
+  "join",
+  "mark",
+  "search",
+  "login",
+  "register",
+  "read",
+  "typing",
+  "command",
+];
 
 /** Reading the audit log moderates nothing; every other command an operator or admin runs leaves an entry. */
 const moderatingButUnaudited: readonly ClientEventName[] = ["audit:log"];
 
 /** Commands that write nothing and are sent often enough that a transaction each would queue behind writers. */
-const outsideTransactions: readonly ClientEventName[] = ["search:query", "server:help", "typing:set"];
+const outsideTransactions: readonly ClientEventName[] = [
+  "channel:list",
+  "channel:who",
+  "search:query",
+  "server:help",
+  "session:list",
+  "session:state",
+  "typing:set",
+];
 
 describe("the command table", () => {
   it("has a definition for every client event", () => {
@@ -26,24 +44,30 @@ describe("the command table", () => {
     }
   });
 
-  it("meters every write an anonymous client can make, and every line and join a user can make", () => {
-    const metered = clientEventNames.filter((event) => commands[event].rate !== "unlimited");
-    expect(metered.sort()).toEqual([
-      "auth:login",
-      "auth:register",
-      "channel:join",
-      "message:delete",
-      "message:edit",
-      "message:react",
-      "message:send",
-      "message:unreact",
-      "read:mark",
-      "search:query",
-      "session:quit",
-      "session:sync",
-      "user:nick",
-    ]);
+  it("meters every command: none is free to flood", () => {
+    for (const event of clientEventNames) expect(commands[event].rate, event).not.toBe("unlimited");
     expect(commands["auth:login"].rate).toEqual({ spends: ["login"], counts: "failures" });
+  });
+
+  it("meters reads, typing and every other command on budgets of their own", () => {
+    const spending = (budget: RateBudget) =>
+      clientEventNames.filter((event) => {
+        const { rate } = commands[event];
+        return rate !== "unlimited" && rate.spends.includes(budget);
+      });
+    // Reads are also weighed by the bytes of their answers (the server's abuse guard).
+    expect(spending("read").sort()).toEqual([
+      "audit:log",
+      "channel:list",
+      "channel:who",
+      "history:read",
+      "server:help",
+      "session:list",
+      "session:state",
+    ]);
+    expect(spending("typing")).toEqual(["typing:set"]);
+    expect(spending("command")).toContain("channel:kick");
+    expect(spending("command")).toContain("auth:logout");
   });
 
   it("meters every change to a line, and every command that writes lines, as a send", () => {

@@ -8,9 +8,10 @@ import type { AuditLine, AuditPolicy } from "./support/audit";
 
 /**
  * A budget the server meters a command against. The domain only names it; the server's abuse
- * guard maps each to its limiters and keys ("send": per user, then per address).
+ * guard maps each to its limiters and keys ("send": per user, then per address). "read" is
+ * also metered by the bytes its answers carry; "command" is every other action a user takes.
  */
-export type RateBudget = "send" | "join" | "mark" | "search" | "login" | "register";
+export type RateBudget = "send" | "join" | "mark" | "search" | "login" | "register" | "read" | "typing" | "command";
 
 /** What a command costs against the rate limits: nothing, or one action of each budget named. */
 export type RatePolicy =

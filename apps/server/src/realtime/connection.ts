@@ -1,14 +1,17 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { presenceEffects, type DomainDeps, type Outcome, type UserActor } from "@canaduck/domain";
+import { presenceEffects, rateOf, type DomainDeps, type Outcome } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
 import type { AbuseGuard } from "../security/abuse-guard";
 import { isClosing, type applyEffects, type EffectTarget } from "./apply-effects";
+import { bindSession, counted } from "./bind-session";
 import { CommandQueue } from "./command-queue";
+import { RefusalMeter } from "./refusal-meter";
 import type { ConnectReads } from "./connect-batches";
+import { handshakeToken } from "./handshake";
 import type { Lifecycle } from "./lifecycle";
-import { channelRoom, sessionRoom, userRoom } from "./rooms";
+import type { ReadGate } from "./read-gate";
 import type { SendBatcher } from "./send-batcher";
 import type { ChatServer, ChatSocket } from "./types";
 
@@ -27,6 +30,8 @@ export interface ConnectionDeps {
   sends: SendBatcher;
   /** A connection's reads of its user and channels, grouped with other connections'. */
   reads: ConnectReads;
+  /** The node's reads go through it a few at a time, so writes are not queued behind a flood of them. */
+  readGate: ReadGate;
   /** Carries out a command's effects (a seam: tests make it fail). */
   applyEffects: typeof applyEffects;
 }
@@ -38,9 +43,6 @@ const INTERNAL: Ack<never> = { ok: false, error: { code: "INTERNAL", message: "S
 const userOf = (socket: ChatSocket): string | null =>
   socket.data.actor.kind === "user" ? socket.data.actor.userId : null;
 
-/** Connections counted in presence; only these are uncounted when they close. */
-const counted = new WeakSet<ChatSocket>();
-
 /** Wires one connection: its rooms and presence, and every event it sends through the domain. */
 export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void {
   const log = deps.logger.child({ conn: socket.data.connectionId });
@@ -48,21 +50,29 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
   const queue = new CommandQueue(deps.queueCapacity, (error) =>
     log.error({ err: error, user: userOf(socket) }, "a queued task failed"),
   );
+  // A login binds right after its commit: the session is new, so there is nothing to re-check.
   const target: EffectTarget = { io: deps.io, socket, bindSession: (s, actor) => bindSession(deps, s, actor, log) };
 
   const { actor } = socket.data;
-  if (actor.kind === "user") {
-    queue.offer(() =>
-      bindSession(deps, socket, actor, log).catch((error: unknown) =>
-        log.error({ err: error }, "binding the session failed"),
-      ),
+  const token = handshakeToken(socket);
+  if (actor.kind === "user" && token !== undefined) {
+    // Called now, not queued: its first step joins the user's and session's rooms before this
+    // connection can miss anything addressed to them. Commands queue behind the rest of it.
+    const binding = bindSession(deps, socket, actor, log, () => deps.reads.authenticate(token)).catch(
+      (error: unknown) => {
+        // Unbound, it would hear nothing; the client reconnects and binds again.
+        log.error({ err: error }, "binding the session failed");
+        socket.disconnect(true);
+      },
     );
+    queue.offer(() => binding);
   }
   log.debug({ user: actor.kind === "user" ? actor.userId : null }, "connected");
 
   // A connection's sends go to the node's batcher without waiting for each other's answers;
   // any other command waits until the sends before it are answered, so acks keep their order.
   let sendsAnswered: Promise<void> = Promise.resolve();
+  const refusals = new RefusalMeter();
   let sendsInFlight = 0;
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -74,6 +84,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       if (answered) return;
       answered = true;
       clientAck(result);
+      if (!result.ok && result.error.code === "RATE_LIMITED" && refusals.note() && socket.connected) {
+        log.warn({ user: userOf(socket) }, "closing a connection that kept sending after RATE_LIMITED");
+        socket.disconnect(true);
+      }
     };
     const payload = args.length > 0 && typeof args[0] !== "function" ? args[0] : undefined;
     const name = typeof event === "string" ? event : String(event);
@@ -125,7 +139,10 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
         return;
       }
       await sendsAnswered;
-      await respond(await deps.lifecycle.track(() => deps.guard.execute(deps.domain, actor, address, name, payload)));
+      const policy = rateOf(name, actor);
+      const command = () => deps.guard.execute(deps.domain, actor, address, name, payload);
+      const reads = policy !== "unlimited" && policy.spends.includes("read");
+      await respond(await deps.lifecycle.track(reads ? () => deps.readGate.run(command) : command));
     }
     if (!accepted) {
       deps.metrics.errors.inc({ code: "RATE_LIMITED" });
@@ -148,28 +165,4 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       })
       .catch((error: unknown) => log.warn({ err: error, user: current.userId }, "announcing offline state failed"));
   });
-}
-
-/**
- * Puts a connection in its user's, session's and channels' rooms and marks the user online.
- * If the read fails the connection stays as it was (the client may log in again); if only
- * presence fails (Redis), the user chats and is not announced online.
- */
-async function bindSession(deps: ConnectionDeps, socket: ChatSocket, actor: UserActor, log: Logger): Promise<void> {
-  // One read serves both the rooms to join and the "came online" announcement.
-  const subject = await deps.reads.presenceSubject(actor.userId);
-  socket.data.actor = actor;
-  if (socket.disconnected) return;
-  void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId), ...subject.channels.map(channelRoom)]);
-  counted.add(socket);
-  try {
-    if (await deps.presence.connected(actor.userId)) {
-      await deps.applyEffects(
-        { io: deps.io, socket, bindSession: () => Promise.resolve() },
-        presenceEffects(subject, true),
-      );
-    }
-  } catch (error) {
-    log.warn({ err: error, user: actor.userId }, "presence unavailable: the user was not announced online");
-  }
 }

@@ -75,3 +75,7 @@ async function checkHandshake(
     throw error;
   }
 }
+
+/** The session token a connection authenticated with in its handshake, if any. */
+export const handshakeToken = (socket: ChatSocket): string | undefined =>
+  handshakeSchema.safeParse(socket.handshake.auth).data?.token;

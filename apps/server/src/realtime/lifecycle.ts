@@ -35,3 +35,22 @@ export class Lifecycle {
     });
   }
 }
+
+/**
+ * After telling clients to reconnect, how long a stopping node keeps their connections open,
+ * answering UNAVAILABLE: sends already on the wire when the notice went out arrive meanwhile,
+ * and closing at once left them with no answer until their ack timeout.
+ */
+export const GOODBYE_MS = 1_000;
+
+/** Resolves once every connection of `sockets` has closed, or after `timeoutMs`. */
+export function goodbyes(sockets: { readonly size: number }, timeoutMs = GOODBYE_MS): Promise<void> {
+  return new Promise((resolve) => {
+    const deadline = Date.now() + timeoutMs;
+    const check = () => {
+      if (sockets.size === 0 || Date.now() >= deadline) return resolve();
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}

@@ -23,6 +23,8 @@ interface Plan {
   charges: Charge[];
   /** Only failures count: a success gives its charges back (logins). */
   refundOnSuccess: boolean;
+  /** For reads: the KiB budgets its answer is weighed against afterwards. */
+  weighed?: Charge[];
 }
 
 /** Whose count a limiter keeps. */
@@ -72,7 +74,57 @@ const budgets: { [B in RateBudget]: { what: string; limiters: ReadonlyArray<read
       ],
     },
     register: { what: "new accounts", limiters: [["registerPerAddress", "address"]] },
+    read: {
+      what: "reads",
+      limiters: [
+        ["readPerUser", "user"],
+        ["readPerAddress", "address"],
+      ],
+    },
+    typing: {
+      what: "typing notices",
+      limiters: [
+        ["typingPerUser", "user"],
+        ["typingPerAddress", "address"],
+      ],
+    },
+    command: {
+      what: "commands",
+      limiters: [
+        ["commandPerUser", "user"],
+        ["commandPerAddress", "address"],
+      ],
+    },
   };
+
+/** Reads are metered by what their answers weigh, too: one page may carry 2 MB. */
+const readBytes = [
+  ["readKibPerUser", "user"],
+  ["readKibPerAddress", "address"],
+] as const;
+
+/** Room for a line's fields besides its text, in characters of JSON. */
+const LINE_OVERHEAD = 256;
+
+/**
+ * An answer's weight in KiB as it goes out, at least 1. A page of lines is weighed by its texts
+ * (serializing 2 MB twice, once here and once to send it, would cost what the limit saves);
+ * anything else is small and weighed as its JSON.
+ */
+function kibOf(data: unknown): number {
+  const lines =
+    typeof data === "object" && data !== null && "messages" in data && Array.isArray(data.messages)
+      ? (data.messages as unknown[])
+      : null;
+  const chars =
+    lines === null
+      ? (JSON.stringify(data)?.length ?? 0)
+      : lines.reduce<number>((sum, line) => {
+          const text = typeof line === "object" && line !== null && "text" in line ? line.text : "";
+          return sum + LINE_OVERHEAD + (typeof text === "string" ? text.length : 0);
+        }, 0);
+  return Math.max(1, Math.ceil(chars / 1024));
+}
 
 const accountKey = (payload: unknown): string | null => {
   const name = typeof payload === "object" && payload !== null && "name" in payload ? payload.name : undefined;
@@ -99,20 +151,10 @@ export class AbuseGuard {
       const rule = config[name];
       return rule === null ? unlimited : factory(`canaduck:${name}`, rule);
     };
-    this.limiters = {
-      sendPerUser: build("sendPerUser"),
-      sendPerAddress: build("sendPerAddress"),
-      joinPerUser: build("joinPerUser"),
-      joinPerAddress: build("joinPerAddress"),
-      markPerUser: build("markPerUser"),
-      markPerAddress: build("markPerAddress"),
-      searchPerUser: build("searchPerUser"),
-      searchPerAddress: build("searchPerAddress"),
-      loginPerAccount: build("loginPerAccount"),
-      loginPerAddress: build("loginPerAddress"),
-      registerPerAddress: build("registerPerAddress"),
-      connectPerAddress: build("connectPerAddress"),
-    };
+    // Every key of the config has its limiter: the config's type lists them all.
+    this.limiters = Object.fromEntries(
+      (Object.keys(config) as Array<keyof RateLimitConfig>).map((name) => [name, build(name)]),
+    ) as Record<keyof RateLimitConfig, RateLimiter>;
   }
 
   /** A handshake from `address`: null to let it in, or the refusal. */
@@ -136,11 +178,38 @@ export class AbuseGuard {
   async execute(domain: DomainDeps, actor: Actor, address: string, event: string, payload: unknown): Promise<Outcome> {
     const plan = this.planFor(actor, address, event, payload);
     if (plan === null) return execute(domain, actor, event, payload);
-    const refusal = await this.spend(plan);
+    const refusal = (plan.weighed ? await this.overWeight(plan.weighed) : null) ?? (await this.spend(plan));
     if (refusal !== null) return { ack: { ok: false, error: refusal }, effects: [] };
     const outcome = await execute(domain, actor, event, payload);
     if (plan.refundOnSuccess && outcome.ack.ok) await this.refund(plan.charges);
+    if (plan.weighed && outcome.ack.ok) await this.weigh(plan.weighed, kibOf(outcome.ack.data));
     return outcome;
+  }
+
+  /** A read is refused once its KiB budget is spent; the read that spends it still goes out whole. */
+  private async overWeight(charges: readonly Charge[]): Promise<ChatError | null> {
+    for (const charge of charges) {
+      let verdict;
+      try {
+        verdict = await charge.limiter.peek(charge.key);
+      } catch (error) {
+        this.logger.warn({ err: error }, "rate limiter unavailable; letting the request through");
+        continue;
+      }
+      if (!verdict.allowed) return this.refusal(charge.what, verdict.retryAfterMs);
+    }
+    return null;
+  }
+
+  private async weigh(charges: readonly Charge[], kib: number): Promise<void> {
+    await Promise.all(charges.map((c) => c.limiter.spendAfter(c.key, kib))).catch((error: unknown) => {
+      this.logger.warn({ err: error }, "rate limiter could not count a read's bytes");
+    });
+  }
+
+  private refusal(what: string, retryAfterMs: number): ChatError {
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    return { code: "RATE_LIMITED", message: `Too many ${what}; try again in ${seconds} s.`, retryAfterMs };
   }
 
   private planFor(actor: Actor, address: string, event: string, payload: unknown): Plan | null {
@@ -158,7 +227,13 @@ export class AbuseGuard {
         return key === null ? [] : [{ limiter: this.limiters[name], key, what }];
       });
     });
-    return { charges, refundOnSuccess: policy.counts === "failures" };
+    const weighed = policy.spends.includes("read")
+      ? readBytes.flatMap(([name, per]) => {
+          const key = keyOf(per);
+          return key === null ? [] : [{ limiter: this.limiters[name], key, what: "bytes read" }];
+        })
+      : undefined;
+    return { charges, refundOnSuccess: policy.counts === "failures", ...(weighed ? { weighed } : {}) };
   }
 
   /** Spends every charge, or none: a refusal gives back what was spent before it. */
@@ -175,12 +250,7 @@ export class AbuseGuard {
       }
       if (!verdict.allowed) {
         await this.refund(spent);
-        const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-        return {
-          code: "RATE_LIMITED",
-          message: `Too many ${charge.what}; try again in ${seconds} s.`,
-          retryAfterMs: verdict.retryAfterMs,
-        };
+        return this.refusal(charge.what, verdict.retryAfterMs);
       }
       spent.push(charge);
     }

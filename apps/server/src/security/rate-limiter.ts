@@ -9,6 +9,10 @@ export interface RateLimiter {
   consume(key: string): Promise<RateVerdict>;
   /** Gives one action back, as when a login that counted against the budget succeeded. */
   refund(key: string): Promise<void>;
+  /** Spends `points` whatever is left, for a cost known only afterwards (bytes of an answer). */
+  spendAfter(key: string, points: number): Promise<void>;
+  /** Whether anything is left of `key`'s budget, spending nothing. */
+  peek(key: string): Promise<RateVerdict>;
 }
 
 /**
@@ -34,6 +38,14 @@ export function fromFlexible(limiter: RateLimiterAbstract): RateLimiter {
     async refund(key) {
       await limiter.reward(key, 1);
     },
+    async spendAfter(key, points) {
+      await limiter.penalty(key, points);
+    },
+    async peek(key) {
+      const used = await limiter.get(key);
+      if (used === null || used.consumedPoints < limiter.points) return { allowed: true };
+      return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(used.msBeforeNext)) };
+    },
   };
 }
 
@@ -44,4 +56,6 @@ export const memoryRateLimiters: RateLimiterFactory = (name, rule) =>
 export const unlimited: RateLimiter = {
   consume: () => Promise.resolve({ allowed: true }),
   refund: () => Promise.resolve(),
+  spendAfter: () => Promise.resolve(),
+  peek: () => Promise.resolve({ allowed: true }),
 };

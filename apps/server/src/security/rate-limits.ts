@@ -12,6 +12,17 @@ export interface RateLimitConfig {
   /** search:query: clients search as the user types (debounced), a query every few keystrokes. */
   searchPerUser: RateRule | null;
   searchPerAddress: RateRule | null;
+  /** Reads (history, lists, state): per call, and by the KiB their answers carry. */
+  readPerUser: RateRule | null;
+  readPerAddress: RateRule | null;
+  readKibPerUser: RateRule | null;
+  readKibPerAddress: RateRule | null;
+  /** typing:set: clients send one as typing starts and stops, a few a conversation a minute. */
+  typingPerUser: RateRule | null;
+  typingPerAddress: RateRule | null;
+  /** Every other command a user gives: parts, moderation, sessions, alerts. */
+  commandPerUser: RateRule | null;
+  commandPerAddress: RateRule | null;
   /** Failed logins per account name: a success gives its attempt back. */
   loginPerAccount: RateRule | null;
   /** Failed logins per address. */

@@ -25,6 +25,10 @@ export const securityEnv = {
     .pipe(z.number().int().max(10, "at most 10 proxies"))
     .prefault("0"),
   MAX_CHANNELS_PER_USER: z.coerce.number().int().positive().default(200),
+  /** A request whose headers have not all arrived by then is closed (slowloris). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A request (headers and body) not received in full by then is closed; WebSockets are not requests. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** `off` switches every rate limit off at once: for load tests, never for a public server. */
   RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   RATE_SEND_PER_USER: rule("60/30s"),
@@ -35,6 +39,15 @@ export const securityEnv = {
   RATE_MARK_PER_ADDRESS: rule("600/30s"),
   RATE_SEARCH_PER_USER: rule("60/30s"),
   RATE_SEARCH_PER_ADDRESS: rule("300/30s"),
+  RATE_READ_PER_USER: rule("300/30s"),
+  RATE_READ_PER_ADDRESS: rule("1200/30s"),
+  /** In KiB of answers: 8 MiB a user, 16 MiB an address, each 30 s (a human reads far less). */
+  RATE_READ_KIB_PER_USER: rule("8192/30s"),
+  RATE_READ_KIB_PER_ADDRESS: rule("16384/30s"),
+  RATE_TYPING_PER_USER: rule("120/30s"),
+  RATE_TYPING_PER_ADDRESS: rule("600/30s"),
+  RATE_COMMAND_PER_USER: rule("120/30s"),
+  RATE_COMMAND_PER_ADDRESS: rule("600/30s"),
   RATE_LOGIN_FAILURES_PER_ACCOUNT: rule("10/15m"),
   RATE_LOGIN_FAILURES_PER_ADDRESS: rule("30/15m"),
   RATE_REGISTER_PER_ADDRESS: rule("50/1h"),
@@ -50,6 +63,9 @@ export interface SecurityConfig {
   host: string;
   trustProxy: number;
   maxChannelsPerUser: number;
+  /** Half-open HTTP requests are closed after these (create-server.ts). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   rateLimits: RateLimitConfig;
 }
 
@@ -60,6 +76,9 @@ export function toSecurityConfig(e: SecurityEnv & { HOST: string }): SecurityCon
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     maxChannelsPerUser: e.MAX_CHANNELS_PER_USER,
+    headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    // Node refuses a request timeout shorter than the headers'.
+    requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
     rateLimits: {
       sendPerUser: on ? e.RATE_SEND_PER_USER : null,
       sendPerAddress: on ? e.RATE_SEND_PER_ADDRESS : null,
@@ -69,6 +88,14 @@ export function toSecurityConfig(e: SecurityEnv & { HOST: string }): SecurityCon
       markPerAddress: on ? e.RATE_MARK_PER_ADDRESS : null,
       searchPerUser: on ? e.RATE_SEARCH_PER_USER : null,
       searchPerAddress: on ? e.RATE_SEARCH_PER_ADDRESS : null,
+      readPerUser: on ? e.RATE_READ_PER_USER : null,
+      readPerAddress: on ? e.RATE_READ_PER_ADDRESS : null,
+      readKibPerUser: on ? e.RATE_READ_KIB_PER_USER : null,
+      readKibPerAddress: on ? e.RATE_READ_KIB_PER_ADDRESS : null,
+      typingPerUser: on ? e.RATE_TYPING_PER_USER : null,
+      typingPerAddress: on ? e.RATE_TYPING_PER_ADDRESS : null,
+      commandPerUser: on ? e.RATE_COMMAND_PER_USER : null,
+      commandPerAddress: on ? e.RATE_COMMAND_PER_ADDRESS : null,
       loginPerAccount: on ? e.RATE_LOGIN_FAILURES_PER_ACCOUNT : null,
       loginPerAddress: on ? e.RATE_LOGIN_FAILURES_PER_ADDRESS : null,
       registerPerAddress: on ? e.RATE_REGISTER_PER_ADDRESS : null,

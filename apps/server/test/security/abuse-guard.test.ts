@@ -1,5 +1,5 @@
 import { clientEventNames, type ClientEventName } from "@canaduck/contract";
-import { rateOf, type Actor } from "@canaduck/domain";
+import { execute, rateOf, type Actor } from "@canaduck/domain";
 import { createTestDomain, devChannel, passwordOf } from "@canaduck/domain/testing";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger";
@@ -21,6 +21,14 @@ const limits: RateLimitConfig = {
   loginPerAddress: rule(100),
   registerPerAddress: rule(100),
   connectPerAddress: rule(100),
+  readPerUser: rule(100),
+  readPerAddress: rule(100),
+  readKibPerUser: rule(100),
+  readKibPerAddress: rule(100),
+  typingPerUser: rule(100),
+  typingPerAddress: rule(100),
+  commandPerUser: rule(100),
+  commandPerAddress: rule(100),
 };
 
 /** Real in-memory limiters that also note, in order, which of them spent what under which key. */
@@ -33,6 +41,8 @@ function noting(spent: string[]): RateLimiterFactory {
         return limiter.consume(key);
       },
       refund: (key) => limiter.refund(key),
+      spendAfter: (key, points) => limiter.spendAfter(key, points),
+      peek: (key) => limiter.peek(key),
     };
   };
 }
@@ -55,6 +65,42 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
   "session:sync": ["joinPerUser u1", "joinPerAddress 10.0.0.1"],
   "auth:login": ["loginPerAddress 10.0.0.1", "loginPerAccount alice"],
   "auth:register": ["registerPerAddress 10.0.0.1"],
+  // Reads have a budget of their own (and one in KiB, spent after the answer, execute() below).
+  ...Object.fromEntries(
+    (
+      [
+        "session:state",
+        "session:list",
+        "channel:list",
+        "channel:who",
+        "history:read",
+        "audit:log",
+        "server:help",
+      ] as const
+    ).map((event) => [event, ["readPerUser u1", "readPerAddress 10.0.0.1"]]),
+  ),
+  "typing:set": ["typingPerUser u1", "typingPerAddress 10.0.0.1"],
+  // Every other command a user gives.
+  ...Object.fromEntries(
+    (
+      [
+        "auth:logout",
+        "session:revoke",
+        "user:suspend",
+        "user:unsuspend",
+        "channel:part",
+        "channel:topic",
+        "channel:mode",
+        "channel:invite",
+        "channel:kick",
+        "channel:ban",
+        "channel:unban",
+        "channel:op",
+        "channel:deop",
+        "server:alert",
+      ] as const
+    ).map((event) => [event, ["commandPerUser u1", "commandPerAddress 10.0.0.1"]]),
+  ),
 };
 
 describe("the abuse guard charges what the command table declares", () => {
@@ -102,6 +148,24 @@ describe("the abuse guard charges what the command table declares", () => {
     const refused = (await run("channel:join")).ack;
     expect(refused.ok ? null : refused.error.code).toBe("RATE_LIMITED");
     expect(refused.ok ? null : refused.error.message).toMatch(/^Too many joins; try again in \d+ s\.$/);
+  });
+
+  it("refuses reads once the KiB their answers carried is spent, with a retry delay", async () => {
+    const t = createTestDomain();
+    const { bob } = await devChannel(t);
+    for (let i = 0; i < 20; i++)
+      expect((await execute(t.deps, bob, "message:send", { target: "#dev", text: "x".repeat(4000) })).ack.ok).toBe(
+        true,
+      );
+    // About 80 KiB a page: the first two go out (the second finds 80 of 100 KiB spent), the third is refused.
+    const guard = new AbuseGuard({ ...limits, readKibPerUser: rule(100) }, memoryRateLimiters, createLogger("silent"));
+    const read = () => guard.execute(t.deps, bob, "10.0.0.1", "history:read", { target: "#dev", limit: 20 });
+    expect((await read()).ack.ok).toBe(true);
+    expect((await read()).ack.ok).toBe(true);
+    const refused = (await read()).ack;
+    expect(refused.ok ? null : refused.error.code).toBe("RATE_LIMITED");
+    expect(refused.ok ? 0 : (refused.error.retryAfterMs ?? 0)).toBeGreaterThan(0);
+    expect(refused.ok ? null : refused.error.message).toMatch(/^Too many bytes read; try again in \d+ s\.$/);
   });
 
   it('gives a login\'s spend back when it succeeds, as counts: "failures" declares', async () => {

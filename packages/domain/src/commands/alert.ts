@@ -3,7 +3,7 @@ import { userCommand } from "../command";
 /** server:alert — an admin's notice to everyone connected. */
 export const alert = userCommand<"server:alert">({
   access: "admin",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "alert", when: "always" },
   async run(ctx) {

@@ -4,7 +4,7 @@ import { userCommand } from "../command";
 /** audit:log — the newest audit entries (admins). */
 export const auditLog = userCommand<"audit:log">({
   access: "admin",
-  rate: "unlimited",
+  rate: { spends: ["read"], counts: "calls" },
   transaction: "required",
   audit: "none",
   async run(ctx) {

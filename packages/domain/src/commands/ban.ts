@@ -6,7 +6,7 @@ import { removeMember, requireOutranks } from "../support/moderation";
 /** channel:ban — keeps a user out (for a duration, or for good), removing them if present. */
 export const ban = channelCommand<"channel:ban">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "ban", when: "always" },
   channelOf: (p) => p.channel,

@@ -9,7 +9,7 @@ import { toMemberView } from "../support/views";
 /** channel:deop — makes an operator a plain member; the owner cannot be deopped. */
 export const deop = channelCommand<"channel:deop">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "deop", when: "changed" },
   channelOf: (p) => p.channel,

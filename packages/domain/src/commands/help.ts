@@ -5,7 +5,7 @@ import { DomainError } from "../domain-error";
 /** server:help — the shared grammar's usage lines, for clients that ask the server. */
 export const help = userCommand<"server:help">({
   access: "user",
-  rate: "unlimited",
+  rate: { spends: ["read"], counts: "calls" },
   transaction: "none",
   audit: "none",
   run(ctx) {

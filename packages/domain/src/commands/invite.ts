@@ -5,7 +5,7 @@ import { activeBan, requireUserByNick } from "../support/lookup";
 /** channel:invite — lets a user join an invite-only channel once (operators). */
 export const invite = channelCommand<"channel:invite">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "invite", when: "always" },
   channelOf: (p) => p.channel,

@@ -6,7 +6,7 @@ import { removeMember, requireOutranks } from "../support/moderation";
 /** channel:kick — the target sees the kick line, then stops receiving the channel at once. */
 export const kick = channelCommand<"channel:kick">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "kick", when: "always" },
   channelOf: (p) => p.channel,

@@ -3,8 +3,8 @@ import { userCommand } from "../command";
 /** channel:list — public channels, plus invite-only ones the actor is in (all of them for admins). */
 export const list = userCommand<"channel:list">({
   access: "user",
-  rate: "unlimited",
-  transaction: "required",
+  rate: { spends: ["read"], counts: "calls" },
+  transaction: "none",
   audit: "none",
   async run(ctx) {
     const all = await ctx.tx.channels.listWithCounts();

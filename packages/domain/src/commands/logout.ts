@@ -3,7 +3,7 @@ import { userCommand } from "../command";
 /** auth:logout — the token stops working and every connection of this session closes. */
 export const logout = userCommand<"auth:logout">({
   access: "user",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: "none",
   async run(ctx) {

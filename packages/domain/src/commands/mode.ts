@@ -6,7 +6,7 @@ import { channelView, publicChannelView } from "../support/views";
 /** channel:mode — +i makes the channel invite-only, -i opens it (operators). */
 export const mode = channelCommand<"channel:mode">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "mode", when: "changed" },
   channelOf: (p) => p.channel,

@@ -7,7 +7,7 @@ import { toMemberView } from "../support/views";
 /** channel:op — makes a member an operator (operators); an owner stays owner. */
 export const op = channelCommand<"channel:op">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "op", when: "changed" },
   channelOf: (p) => p.channel,

@@ -5,7 +5,7 @@ import { publicChannelView } from "../support/views";
 /** channel:part — the parter sees their own part line, then stops receiving the channel. */
 export const part = channelCommand<"channel:part">({
   access: "member",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: "none",
   channelOf: (p) => p.channel,

@@ -11,7 +11,7 @@ import { requireUserByNick } from "../support/lookup";
  */
 export const readHistory = targetCommand<"history:read">({
   access: "viewer",
-  rate: "unlimited",
+  rate: { spends: ["read"], counts: "calls" },
   transaction: "required",
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),

@@ -4,8 +4,8 @@ import { isSessionLive } from "../support/sessions";
 /** session:list — the actor's sessions that still work, newest first, marking the one asking. */
 export const sessionList = userCommand<"session:list">({
   access: "user",
-  rate: "unlimited",
-  transaction: "required",
+  rate: { spends: ["read"], counts: "calls" },
+  transaction: "none",
   audit: "none",
   async run(ctx) {
     const all = await ctx.tx.sessions.listByUser(ctx.user.id);

@@ -12,7 +12,7 @@ const MIN_PREFIX = 8;
  */
 export const sessionRevoke = userCommand<"session:revoke">({
   access: "user",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: "none",
   async run(ctx) {

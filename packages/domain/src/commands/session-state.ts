@@ -4,8 +4,8 @@ import { channelViewsOf, toUserView } from "../support/views";
 /** session:state — who the actor is and every channel and direct conversation they are in. */
 export const sessionState = userCommand<"session:state">({
   access: "user",
-  rate: "unlimited",
-  transaction: "required",
+  rate: { spends: ["read"], counts: "calls" },
+  transaction: "none",
   audit: "none",
   async run(ctx) {
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);

@@ -6,7 +6,7 @@ import { suspendUser } from "../support/suspension";
 /** user:suspend — an admin suspends an account: its sessions end, it cannot log in, its lines stay. */
 export const suspend = userCommand<"user:suspend">({
   access: "admin",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "suspend", when: "always" },
   async run(ctx) {

@@ -5,7 +5,7 @@ import { channelView, publicChannelView } from "../support/views";
 /** channel:topic — anyone who can see the channel reads the topic; operators set it. */
 export const topic = channelCommand<"channel:topic">({
   access: (p) => (p.topic === undefined ? "viewer" : "operator"),
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "topic", when: "changed" },
   channelOf: (p) => p.channel,

@@ -6,7 +6,7 @@ import { requireUserByNick } from "../support/lookup";
 /** typing:set — tells the others in a channel or direct conversation; nothing is stored. */
 export const typing = targetCommand<"typing:set">({
   access: "member",
-  rate: "unlimited",
+  rate: { spends: ["typing"], counts: "calls" },
   transaction: "none",
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),

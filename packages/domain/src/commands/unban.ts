@@ -6,7 +6,7 @@ import { activeBan, requireUserByNick } from "../support/lookup";
 /** channel:unban — lifts a ban; the user may join again. */
 export const unban = channelCommand<"channel:unban">({
   access: "operator",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "unban", when: "always" },
   channelOf: (p) => p.channel,

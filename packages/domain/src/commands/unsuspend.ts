@@ -5,7 +5,7 @@ import { unsuspendUser } from "../support/suspension";
 /** user:unsuspend — an admin lets a suspended account log in again. */
 export const unsuspend = userCommand<"user:unsuspend">({
   access: "admin",
-  rate: "unlimited",
+  rate: { spends: ["command"], counts: "calls" },
   transaction: "required",
   audit: { action: "unsuspend", when: "always" },
   async run(ctx) {

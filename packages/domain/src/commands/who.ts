@@ -5,8 +5,8 @@ import { toMemberView } from "../support/views";
 /** channel:who — members with roles and online state, owners and operators first. */
 export const who = channelCommand<"channel:who">({
   access: "viewer",
-  rate: "unlimited",
-  transaction: "required",
+  rate: { spends: ["read"], counts: "calls" },
+  transaction: "none",
   audit: "none",
   channelOf: (p) => p.channel,
   async run(ctx, { channel }) {
