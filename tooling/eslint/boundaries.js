@@ -34,6 +34,12 @@ const serverRuntime = [
 ];
 const ui = [{ regex: "^(react|react-dom|ink|ink-.*)(/.*)?$", message: "Rendering belongs in apps/web and apps/tui." }];
 
+const drawnTextOnlySafe = {
+  name: "ink",
+  importNames: ["Text", "Transform", "Static"],
+  message: "Draw text with SafeText (apps/tui/src/safe-text.tsx): it sanitises every string the terminal shows.",
+};
+
 const tests = ["**/*.test.ts", "**/*.test.tsx", "**/test/**", "**/testing/**"];
 const restrict = (files, patterns, ignores = []) => ({
   files,
@@ -98,6 +104,17 @@ export default [
     [appsApart, serverApartButHarness, serverCoreApart, ...serverRuntime],
   ),
   restrict(["apps/web/**", "apps/tui/**"], [appsApart, serverApart, serverCoreApart], tests),
+  // The terminal draws text only through SafeText, which sanitises every string (issue 19 item 5).
+  {
+    files: ["apps/tui/**"],
+    ignores: [...tests, "apps/tui/src/safe-text.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [appsApart, serverApart, serverCoreApart], paths: [drawnTextOnlySafe] },
+      ],
+    },
+  },
   restrict(
     ["apps/web", "apps/tui"].flatMap((app) => tests.map((t) => `${app}/${t}`)),
     [appsApart, serverApartButHarness, serverCoreApart],

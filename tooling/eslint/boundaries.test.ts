@@ -99,3 +99,18 @@ describe("import boundaries", () => {
     expect(await reported(file, `import probe from "${source}";\nexport default probe;\n`)).toEqual([]);
   });
 });
+
+describe("the terminal's drawn text", () => {
+  const named = (names: string) => `import { ${names} } from "ink";\nexport { ${names} };\n`;
+
+  it("comes from SafeText: ink's Text, Transform and Static are refused elsewhere in apps/tui", async () => {
+    expect(await reported("apps/tui/src/chat/probe.tsx", named("Text"))).toHaveLength(1);
+    expect(await reported("apps/tui/src/probe.tsx", named("Transform"))).toHaveLength(1);
+    expect(await reported("apps/tui/src/chat/probe.tsx", named("Box, useInput"))).toEqual([]);
+  });
+
+  it("lets SafeText itself, and tests, use ink's Text", async () => {
+    expect(await reported("apps/tui/src/safe-text.tsx", named("Text"))).toEqual([]);
+    expect(await reported("apps/tui/src/chat/probe.test.tsx", named("Text"))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { ChatState } from "@canaduck/client";
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { useKeys } from "./hooks/use-keys";
+import { SafeText } from "./safe-text";
 
 /** While a saved session logs in by itself. */
 export function ConnectingScreen({
@@ -17,11 +18,11 @@ export function ConnectingScreen({
   });
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text bold>CanaDuck</Text>
-      <Text>
+      <SafeText bold>CanaDuck</SafeText>
+      <SafeText>
         {status === "reconnecting" ? `Cannot reach ${url}; retrying…` : `Logging in to ${url} with your saved session…`}
-      </Text>
-      <Text dimColor>Ctrl+C leaves. Start with --logout to forget the saved login.</Text>
+      </SafeText>
+      <SafeText dimColor>Ctrl+C leaves. Start with --logout to forget the saved login.</SafeText>
     </Box>
   );
 }

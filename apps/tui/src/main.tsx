@@ -4,6 +4,7 @@ import { App } from "./app";
 import { loadConfig, usage } from "./config";
 import { enterFullScreen } from "./full-screen";
 import { forgetLogin } from "./logout";
+import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
 import { fileTokenStore } from "./token-file";
 
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
   }
   const tokens = fileTokenStore(config.configDir, config.url);
   if (config.logout) {
-    console.log(await forgetLogin(config.url, tokens));
+    console.log(sanitize(await forgetLogin(config.url, tokens)));
     return 0;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -48,7 +49,8 @@ async function main(): Promise<number> {
   process.once("uncaughtException", (error) => {
     app.unmount();
     restore();
-    console.error(error);
+    // Printed past Ink, so cleaned here: an error's message may quote what a server sent.
+    console.error(sanitize(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     process.exit(1);
   });
   try {

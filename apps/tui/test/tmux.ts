@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -19,9 +19,22 @@ export class TmuxSession {
   private readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-tmux-"));
   private readonly socket = path.join(this.dir, "socket");
   private readonly name = "tui";
+  private readonly config: string[] = [];
+
+  /** `options` are set for the whole tmux server before anything runs in it, e.g. `{ "set-clipboard": "on" }`. */
+  constructor(options: Record<string, string> = {}) {
+    const lines = Object.entries(options).map(([name, value]) => `set-option -g ${name} ${value}\n`);
+    if (lines.length > 0) {
+      const file = path.join(this.dir, "tmux.conf");
+      writeFileSync(file, lines.join(""));
+      this.config = ["-f", file];
+    }
+  }
 
   private tmux(...args: string[]): Promise<string> {
-    return run("tmux", ["-S", this.socket, ...args], { encoding: "utf8", timeout: 10_000 }).then((r) => r.stdout);
+    return run("tmux", [...this.config, "-S", this.socket, ...args], { encoding: "utf8", timeout: 10_000 }).then(
+      (r) => r.stdout,
+    );
   }
 
   /**
@@ -68,6 +81,16 @@ export class TmuxSession {
 
   waitForText(text: string, timeoutMs?: number): Promise<string> {
     return this.waitFor((screen) => screen.includes(text), timeoutMs);
+  }
+
+  /** The pane's title, as a program sets it with OSC 0 or 2. */
+  async paneTitle(): Promise<string> {
+    return (await this.tmux("display-message", "-p", "-t", this.name, "#{pane_title}")).trimEnd();
+  }
+
+  /** The newest paste buffer (what an OSC 52 clipboard write creates with set-clipboard on), "" when none. */
+  buffer(): Promise<string> {
+    return this.tmux("show-buffer").catch(() => "");
   }
 
   async kill(): Promise<void> {

@@ -620,6 +620,9 @@ export class ChatClient {
       }
       case "query":
         return this.openDirect(plan.nick);
+      case "goto":
+        // A jump is drawn by the view (the terminal's /goto); this core cannot show it.
+        return gotoHere;
       case "line":
         return this.runLineCommand(plan.command);
       case "say": {
@@ -723,6 +726,10 @@ type Outgoing = Pick<PendingSend, "clientId" | "target" | "text" | "action" | "r
 const noSuchConversation: ChatError = { code: "NO_SUCH_CHANNEL", message: "That conversation is not open." };
 const noOwnLine: ChatError = { code: "NO_SUCH_MESSAGE", message: "You have said nothing here yet." };
 const noLine: ChatError = { code: "NO_SUCH_MESSAGE", message: "There is no such line here: 1 is the last said line." };
+const gotoHere: ChatError = {
+  code: "UNKNOWN_COMMAND",
+  message: "/goto is the terminal's: here, click the quoted line above a reply to jump to it.",
+};
 const tooLong = (over: number): ChatError => ({
   code: "INVALID_PAYLOAD",
   message: `Too long by ${over} character${over === 1 ? "" : "s"}: cut ${over} to send (at most ${limits.messageMaxLength}).`,

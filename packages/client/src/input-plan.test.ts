@@ -15,6 +15,8 @@ describe("planning typed input", () => {
     expect(planInput("/query bob")).toEqual({ kind: "query", nick: "bob" });
     expect(planInput("/list").kind).toBe("list");
     expect(planInput("/q bye").kind).toBe("quit");
+    expect(planInput("/goto", "#dev")).toEqual({ kind: "goto" });
+    expect(planInput("/goto 4", "#dev")).toEqual({ kind: "goto", line: 4 });
     expect(planInput("/join #dev")).toMatchObject({
       kind: "event",
       command: { event: "channel:join", payload: { channel: "#dev" } },

@@ -10,12 +10,15 @@ import {
 /**
  * What a line typed in either client asks for, once parsed by the contract's grammar. The kinds a
  * client may show its own way are named: `/help`, `/query`, `/list` (the web opens its channel
- * browser) and `/quit` (the terminal exits); `ChatClient.submit` runs every kind.
+ * browser), `/quit` (the terminal exits) and `/goto` (the terminal jumps from a reply to its
+ * original; the web does it by a click); `ChatClient.submit` runs every kind.
  */
 export type InputPlan =
   | { kind: "refused"; error: ParseError }
   | { kind: "help"; command?: CommandName }
   | { kind: "query"; nick: string }
+  /** Jump from a reply to the line it answers: `line` counts said lines from the bottom; absent, the newest reply. */
+  | { kind: "goto"; line?: number }
   | { kind: "list"; command: EventCommand<"list"> }
   | { kind: "quit"; command: EventCommand<"quit"> }
   /** Plain text, `/msg` or `/me`: goes through the outbox. */
@@ -35,6 +38,7 @@ export function planInput(text: string, currentTarget?: string): InputPlan {
   if (command.kind === "local") {
     if (command.name === "help") return { kind: "help", ...(command.command ? { command: command.command } : {}) };
     if (command.name === "query") return { kind: "query", nick: command.nick };
+    if (command.name === "goto") return { kind: "goto", ...(command.line === undefined ? {} : { line: command.line }) };
     return { kind: "line", command };
   }
   switch (command.name) {

@@ -1,5 +1,6 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { ConversationEntry } from "@canaduck/client";
+import { SafeText } from "../safe-text";
 
 /** The numbered channel and conversation list, with unread counts and a mark for mentions and private lines. */
 export function ChannelList({
@@ -24,10 +25,10 @@ export function ChannelList({
       borderLeft={false}
       overflow="hidden"
     >
-      <Text bold wrap="truncate-end">
+      <SafeText bold wrap="truncate-end">
         Windows
-      </Text>
-      {windows.length === 0 ? <Text dimColor>(none)</Text> : null}
+      </SafeText>
+      {windows.length === 0 ? <SafeText dimColor>(none)</SafeText> : null}
       {windows.map((w) => {
         const active = w.id === activeId;
         // A private line is for you as much as a mention is.
@@ -36,16 +37,16 @@ export function ChannelList({
         const mark = hot ? "!" : " ";
         return (
           <Box key={w.id} width={width - 1}>
-            <Text
+            <SafeText
               inverse={active}
               wrap="truncate-end"
               {...(hot ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}
             >
               {`${String(w.number).padStart(2)}${mark}${direct ? "@" : ""}${w.name}`}
-            </Text>
+            </SafeText>
             <Box flexGrow={1} />
             {w.unread > 0 && !active ? (
-              <Text color={hot ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</Text>
+              <SafeText color={hot ? "yellow" : "cyan"}>{` ${w.unread > 99 ? "99+" : w.unread}`}</SafeText>
             ) : null}
           </Box>
         );

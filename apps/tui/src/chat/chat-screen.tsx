@@ -10,14 +10,15 @@ import {
   type ChatState,
 } from "@canaduck/client";
 import { Box } from "ink";
-import { useCallback, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { upToEdit } from "../input/up-to-edit";
-import { paneLines, paneRows } from "../lines/pane-lines";
+import { paneLines, paneRows, scrollToLine } from "../lines/pane-lines";
 import { ChannelList } from "./channel-list";
+import { gotoTarget } from "./goto-target";
 import { hintText } from "./hint";
 import { InputLine } from "./input-line";
 import { computeLayout } from "./layout";
@@ -29,7 +30,7 @@ import { TitleBar, titleText } from "./title-bar";
 import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
 import { useMarkRead, useUnreadDivider } from "./use-read-markers";
-import { atTop, initialView, viewReducer } from "./view-state";
+import { atTop, initialView, keepsView, viewReducer } from "./view-state";
 
 export interface ChatScreenProps {
   client: ChatClient;
@@ -63,7 +64,32 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   useMentionBell(state, onBell);
   useConnectionNotes(state.status, connectionNote);
   useMembers(client, state);
-  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit);
+  /** Leaves a scroll or a jump: the pane follows the newest lines again. */
+  const returnToNewest = useCallback(() => {
+    dispatchView({ type: "reset-scroll" });
+    const id = client.getState().activeId;
+    if (id !== null && client.getState().channels[id]?.window) client.closeWindow(id);
+  }, [client]);
+  /** `/goto [n]`: shows the line a reply answers, loading the history around it, and marks it. */
+  const goto = useCallback(
+    async (line?: number) => {
+      const target = gotoTarget(activeChannel(client.getState()), line);
+      if (!target.ok) return note("info", target.hint);
+      const found = await client.jumpTo(target.channelId, target.seq);
+      if (!found) return note("info", "The line that reply answers is no longer there.");
+      if (client.getState().activeId === target.channelId)
+        dispatchView({ type: "jumped", channelId: target.channelId, key: found.id });
+    },
+    [client, note],
+  );
+  // A jump's window belongs to the visit: leaving the conversation closes it.
+  useEffect(
+    () => () => {
+      if (channelId !== null && client.getState().channels[channelId]?.window) client.closeWindow(channelId);
+    },
+    [client, channelId],
+  );
+  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit, goto);
   useMarkRead(client, channel, state.status);
   const unreadAfter = useUnreadDivider(channel);
 
@@ -80,6 +106,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   });
 
   const me = state.me?.name ?? null;
+  const focus = view.focus?.channelId === channelId ? view.focus : null;
+  const focusKey = focus?.key ?? null;
   const lines = useMemo(
     // Administrators' alerts are kept apart by the client core; here they are lines like any notice.
     () =>
@@ -92,10 +120,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           me,
           older: view.older,
           unreadAfter,
+          focusKey,
         },
         now,
       ),
-    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, unreadAfter, now],
+    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, unreadAfter, focusKey, now],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
   const total = allRows.length;
@@ -109,6 +138,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     if (tracked.channelId !== channelId) dispatchView({ type: "reset-scroll" });
     else if (tracked.lastKey !== lastKey && total > tracked.total)
       dispatchView({ type: "grew", rows: total - tracked.total });
+  }
+  // A jump's line, once laid out, is scrolled to the middle of the pane.
+  if (focus && !focus.placed) {
+    const placed = scrollToLine(lines, focus.key, layout.paneWidth, layout.paneHeight);
+    if (placed !== null) dispatchView({ type: "placed", scroll: placed });
   }
   const scroll = Math.min(view.scroll, Math.max(0, total - layout.paneHeight));
   const visible = allRows.slice(Math.max(0, total - layout.paneHeight - scroll), total - scroll);
@@ -143,9 +177,16 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         });
       }
       case "submit":
-        // What you send is what you want to see: back to the newest line.
-        dispatchView({ type: "reset-scroll" });
+        // What you send is what you want to see: back to the newest line (a command about the
+        // lines shown keeps them, since it counts from their bottom).
+        if (!keepsView(current().value, activeChannel(client.getState())?.target)) returnToNewest();
         return submit();
+      case "end": {
+        const { value, cursor } = current();
+        return cursor < value.length ? edit({ type: "end" }) : returnToNewest();
+      }
+      case "newest":
+        return returnToNewest();
       case "quit":
         return onQuit();
       case "switch": {
@@ -163,6 +204,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         if (
           command.direction === "up" &&
           channel?.hasOlder &&
+          channel.window === null &&
           view.older === "idle" &&
           atTop(next, total, layout.paneHeight)
         )
@@ -202,6 +244,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         where={where}
         typing={typingText(channel?.typing ?? {}, now)}
         scrolled={scroll}
+        jumped={focus !== null || (channel?.window ?? null) !== null}
         width={columns}
       />
       <InputLine prompt={prompt} value={editor.value} cursor={editor.cursor} width={columns} />

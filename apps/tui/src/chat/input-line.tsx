@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import stringWidth from "string-width";
 import { inputWindow } from "../input/input-window";
+import { SafeText } from "../safe-text";
 
 /** The input line: a prompt naming where the text goes, then the text with an inverse-cell cursor. */
 export function InputLine({
@@ -18,14 +19,14 @@ export function InputLine({
   const { before, at, after } = inputWindow(value, cursor, Math.max(1, width - stringWidth(shownPrompt)));
   return (
     <Box width={width} height={1} overflow="hidden">
-      <Text wrap="truncate-end">
-        <Text bold color="cyan">
+      <SafeText wrap="truncate-end">
+        <SafeText bold color="cyan">
           {shownPrompt}
-        </Text>
+        </SafeText>
         {before}
-        <Text inverse>{at}</Text>
+        <SafeText inverse>{at}</SafeText>
         {after}
-      </Text>
+      </SafeText>
     </Box>
   );
 }

@@ -1,7 +1,8 @@
 import type { MemberView } from "@canaduck/contract";
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { nickColor } from "../lines/nick-color";
 import { sanitize } from "../lines/sanitize";
+import { SafeText } from "../safe-text";
 
 const rank = { owner: 0, operator: 1, member: 2 } as const;
 const sigil = { owner: "~", operator: "@", member: " " } as const;
@@ -32,14 +33,19 @@ export function MemberList({
       borderRight={false}
       overflow="hidden"
     >
-      <Text bold wrap="truncate-end">
+      <SafeText bold wrap="truncate-end">
         {members ? `Members ${online}/${sorted.length}` : "Members"}
-      </Text>
-      {members === null ? <Text dimColor>loading…</Text> : null}
+      </SafeText>
+      {members === null ? <SafeText dimColor>loading…</SafeText> : null}
       {sorted.slice(0, Math.max(0, height - 1)).map((m) => (
-        <Text key={m.id} wrap="truncate-end" dimColor={!m.online} {...(m.online ? { color: nickColor(m.name) } : {})}>
+        <SafeText
+          key={m.id}
+          wrap="truncate-end"
+          dimColor={!m.online}
+          {...(m.online ? { color: nickColor(m.name) } : {})}
+        >
           {`${sigil[m.role]}${sanitize(m.name)}`}
-        </Text>
+        </SafeText>
       ))}
     </Box>
   );

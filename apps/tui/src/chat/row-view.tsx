@@ -1,14 +1,14 @@
-import { Text } from "ink";
 import type { Row } from "../lines/segments";
+import { SafeText } from "../safe-text";
 
 /** One screen row of styled segments; cut at the edge, never wrapped (rows are wrapped beforehand). */
 export function RowView({ row }: { row: Row }) {
   return (
-    <Text wrap="truncate-end">
+    <SafeText wrap="truncate-end">
       {row.length === 0
         ? " "
         : row.map((s, i) => (
-            <Text
+            <SafeText
               key={i}
               {...(s.color ? { color: s.color } : {})}
               bold={s.bold ?? false}
@@ -18,8 +18,8 @@ export function RowView({ row }: { row: Row }) {
               strikethrough={s.strikethrough ?? false}
             >
               {s.text}
-            </Text>
+            </SafeText>
           ))}
-    </Text>
+    </SafeText>
   );
 }

@@ -1,5 +1,6 @@
 import type { ConnectionStatus } from "@canaduck/client";
-import { Box, Text } from "ink";
+import { Box } from "ink";
+import { SafeText } from "../safe-text";
 
 const connection: Record<ConnectionStatus, { text: string; color: string }> = {
   connecting: { text: "connecting…", color: "yellow" },
@@ -15,21 +16,27 @@ export interface StatusBarProps {
   typing: string | null;
   /** Rows scrolled up from the newest, 0 when following. */
   scrolled: number;
+  /** Showing the line a jump led to (or the window around it) instead of the newest lines. */
+  jumped: boolean;
   width: number;
 }
 
 /** The status bar: connection state, nick, current window, who is typing, and whether you scrolled up. */
-export function StatusBar({ status, nick, where, typing, scrolled, width }: StatusBarProps) {
+export function StatusBar({ status, nick, where, typing, scrolled, jumped, width }: StatusBarProps) {
   const c = connection[status];
   return (
     <Box width={width} height={1} overflow="hidden">
-      <Text wrap="truncate-end">
-        <Text color={c.color} bold>{`[${c.text}]`}</Text>
-        <Text>{` [${nick}]`}</Text>
-        {where ? <Text>{` [${where}]`}</Text> : null}
-        {scrolled > 0 ? <Text color="yellow">{" [more below: PageDown]"}</Text> : null}
-        {typing ? <Text dimColor>{` ${typing}`}</Text> : null}
-      </Text>
+      <SafeText wrap="truncate-end">
+        <SafeText color={c.color} bold>{`[${c.text}]`}</SafeText>
+        <SafeText>{` [${nick}]`}</SafeText>
+        {where ? <SafeText>{` [${where}]`}</SafeText> : null}
+        {jumped ? (
+          <SafeText color="yellow">{" [older lines: End or Esc for the newest]"}</SafeText>
+        ) : scrolled > 0 ? (
+          <SafeText color="yellow">{" [more below: PageDown]"}</SafeText>
+        ) : null}
+        {typing ? <SafeText dimColor>{` ${typing}`}</SafeText> : null}
+      </SafeText>
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { displayName, type ChannelState } from "@canaduck/client";
-import { Text } from "ink";
 import stringWidth from "string-width";
 import { sanitize } from "../lines/sanitize";
+import { SafeText } from "../safe-text";
 
 /** The top row: where you are and, for a channel, its topic. */
 export function titleText(channel: ChannelState | null, url: string): string {
@@ -15,10 +15,11 @@ export function titleText(channel: ChannelState | null, url: string): string {
 }
 
 export function TitleBar({ text, width }: { text: string; width: number }) {
-  const pad = Math.max(0, width - 1 - stringWidth(text));
+  // Measured as it will be drawn, so the inverse bar still reaches the edge.
+  const pad = Math.max(0, width - 1 - stringWidth(sanitize(text)));
   return (
-    <Text wrap="truncate-end" inverse bold>
+    <SafeText wrap="truncate-end" inverse bold>
       {` ${text}${" ".repeat(pad)}`}
-    </Text>
+    </SafeText>
   );
 }

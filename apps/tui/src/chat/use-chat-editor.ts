@@ -12,6 +12,7 @@ export function useChatEditor(
   client: ChatClient,
   note: (kind: "info" | "error", text: string) => void,
   onQuit: (line?: string) => void,
+  onGoto: (line?: number) => Promise<void>,
 ) {
   const current = useRef<EditorState>(emptyEditor);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
@@ -37,13 +38,14 @@ export function useChatEditor(
   const run = useCallback(
     async (line: string) => {
       const plan = planInput(line, activeChannel(client.getState())?.target);
-      // The terminal's /help lists its keys as well; /quit leaves the program.
+      // The terminal's /help lists its keys as well; /quit leaves the program; /goto moves the pane.
       if (plan.kind === "help") return note("info", helpText(plan.command));
       if (plan.kind === "quit") return onQuit(line);
+      if (plan.kind === "goto") return await onGoto(plan.line);
       const error = plan.kind === "refused" ? plan.error : await client.submit(line);
       if (error) note("error", errorLine(error));
     },
-    [client, note, onQuit],
+    [client, note, onQuit, onGoto],
   );
 
   const submit = useCallback(() => {

@@ -10,9 +10,11 @@ import { useEffect, useState } from "react";
 export function useMarkRead(client: ChatClient, channel: ChannelState | null, status: ConnectionStatus): void {
   const channelId = channel?.view.id ?? null;
   const newest = Math.max(channel?.cursor ?? 0, channel?.messages.at(-1)?.seq ?? 0);
+  // Lines that came while a jump showed older ones are seen once the newest are back.
+  const inWindow = (channel?.window ?? null) !== null;
   useEffect(() => {
-    if (channelId !== null && status === "online") client.markRead(channelId);
-  }, [client, channelId, newest, status]);
+    if (channelId !== null && status === "online" && !inWindow) client.markRead(channelId);
+  }, [client, channelId, newest, status, inWindow]);
 }
 
 /**

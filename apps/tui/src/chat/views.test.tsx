@@ -33,11 +33,21 @@ describe("the status bar", () => {
           where="1:#dev"
           typing="bob is typing…"
           scrolled={12}
+          jumped={false}
           width={100}
         />,
       ).lastFrame(),
     );
     expect(frame).toBe("[disconnected, reconnecting…] [alice] [1:#dev] [more below: PageDown] bob is typing…");
+  });
+
+  it("says how to come back from a jump to older lines", () => {
+    const frame = plain(
+      render(
+        <StatusBar status="online" nick="alice" where="1:#dev" typing={null} scrolled={3} jumped width={100} />,
+      ).lastFrame(),
+    );
+    expect(frame).toBe("[online] [alice] [1:#dev] [older lines: End or Esc for the newest]");
   });
 });
 

@@ -53,6 +53,11 @@ describe("keys", () => {
     expect(keyCommands("", key({ tab: true, shift: true }))).toEqual([{ type: "complete", backwards: true }]);
     expect(keyCommands("m", key({ meta: true }))).toEqual([{ type: "toggle-members" }]);
   });
+  it("returns to the newest lines with Esc (which Ink also calls Meta), and leaves End to the screen", () => {
+    expect(keyCommands("", key({ escape: true, meta: true }))).toEqual([{ type: "newest" }]);
+    expect(keyCommands("", key({ end: true }))).toEqual([{ type: "end" }]);
+  });
+
   it("takes backspaces that arrive in one chunk as that many backspaces", () => {
     expect(keyCommands("\x7f\x7f\x7f", none)).toEqual(Array(3).fill({ type: "edit", action: { type: "backspace" } }));
   });

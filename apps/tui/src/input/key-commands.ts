@@ -10,7 +10,11 @@ export type KeyCommand =
   | { type: "switch"; to: "next" | "previous" | number }
   | { type: "scroll"; direction: "up" | "down" }
   | { type: "toggle-members" }
-  | { type: "redraw" };
+  | { type: "redraw" }
+  /** End: to the end of the input line, and once there (an empty line is) back to the newest lines. */
+  | { type: "end" }
+  /** Esc: back to the newest lines, leaving a jump or a scroll. */
+  | { type: "newest" };
 
 const edit = (action: Extract<KeyCommand, { type: "edit" }>["action"]): KeyCommand[] => [{ type: "edit", action }];
 
@@ -41,6 +45,7 @@ export const keyHelp = [
   "  Alt+1…9, Alt+0   go to window 1…9, 10",
   "  Ctrl+N, Ctrl+P   next / previous window",
   "  PageUp, PageDown scroll; at the top, older history",
+  "  End, Esc         back to the newest lines (End: from the input's end)",
   "  Tab, Shift+Tab   complete a command, #channel, nick",
   "  Up, Down         lines you sent before",
   "  Up (empty line)  /edit your last line here",
@@ -66,17 +71,18 @@ export function keyCommands(input: string, key: Key): KeyCommand[] {
   if (key.leftArrow) return edit({ type: key.ctrl || key.meta ? "word-left" : "left" });
   if (key.rightArrow) return edit({ type: key.ctrl || key.meta ? "word-right" : "right" });
   if (key.home) return edit({ type: "home" });
-  if (key.end) return edit({ type: "end" });
+  if (key.end) return [{ type: "end" }];
   // Backspaces that arrive in one chunk (typed faster than read) come as one input of DELs.
   if (input.length > 1 && /^[\x7f\b]+$/.test(input)) return [...input].flatMap(() => edit({ type: "backspace" }));
   // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
   if (key.backspace || key.delete) return edit({ type: key.meta ? "kill-word" : "backspace" });
+  // Ink reports a lone Esc as Meta too: it is told apart before the Alt keys.
+  if (key.escape) return [{ type: "newest" }];
   if (key.ctrl) return ctrlKeys[input.toLowerCase()] ?? [];
   if (key.meta) {
     if (/^[0-9]$/.test(input)) return [{ type: "switch", to: input === "0" ? 10 : Number(input) }];
     return altKeys[input.toLowerCase()] ?? [];
   }
-  if (key.escape) return [];
   return input
     .split(/\r\n|\r|\n/)
     .flatMap((part, i): KeyCommand[] => [

@@ -55,7 +55,7 @@ describe("how a message reads", () => {
   });
 
   it("strips escape sequences and other control characters from what others wrote", () => {
-    expect(shown(message({ text: "red\u001b[31m alert\u0007\u202e" }))).toBe(`${time} <bob> red[31m alert`);
+    expect(shown(message({ text: "red\u001b[31m alert\u0007\u202e" }))).toBe(`${time} <bob> red alert`);
   });
 
   it("shows a multi-line message with every line under the text", () => {

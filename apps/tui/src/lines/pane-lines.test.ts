@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { channelView, me, stateOf, textMessage } from "@canaduck/client/testing";
-import { paneLines, paneRows } from "./pane-lines";
+import { paneLines, paneRows, scrollToLine } from "./pane-lines";
 import { rowText } from "./segments";
 
 describe("the message pane's lines", () => {
@@ -100,5 +100,57 @@ describe("the new messages divider", () => {
   it("is not there when nothing was unread, or everything shown was read", () => {
     expect(rows(null).some((r) => r.includes("new messages"))).toBe(false);
     expect(rows(3).some((r) => r.includes("new messages"))).toBe(false);
+  });
+});
+
+describe("a jump to an older line", () => {
+  const newest = [20, 21, 22].map((seq) => textMessage("c-#dev", seq, "bob", `new ${seq}`));
+  const around = [4, 5, 6].map((seq) => textMessage("c-#dev", seq, "bob", `old ${seq}`));
+  const state = stateOf(
+    { type: "session", me, channels: [channelView("#dev", { lastSeq: 22 })] },
+    { type: "messages", channelId: "c-#dev", page: "latest", hasMore: true, messages: newest },
+    {
+      type: "window",
+      channelId: "c-#dev",
+      window: { focusSeq: 5, messages: around, hasOlder: true, hasNewer: true },
+    },
+  );
+  const channel = state.channels["c-#dev"];
+  if (!channel) throw new Error("the fixture has #dev");
+  const pending = [
+    { clientId: "k1", channelId: "c-#dev", target: "#dev", text: "unsent", action: false, status: "sending" as const },
+  ];
+  const lines = paneLines(
+    { channel, notices: [], notes: [], pending, me: "alice", older: "idle", focusKey: "c-#dev-5" },
+    0,
+  );
+  const rows = paneRows(lines, 200).map((r) => rowText(r).replace(/\d\d:\d\d /, ""));
+
+  it("shows the window around it instead of the newest lines, says how to return, and marks it", () => {
+    expect(rows).toEqual([
+      "--- Older lines not shown; End or Esc returns to the newest lines",
+      "<bob> old 4",
+      "▶ <bob> old 5",
+      "<bob> old 6",
+      "--- Newer lines not shown; End or Esc returns to the newest lines",
+    ]);
+  });
+
+  it("says where a window starts at the beginning, not that PageUp reaches older lines", () => {
+    const fromStart = { ...channel, window: { focusSeq: 5, messages: around, hasOlder: false, hasNewer: true } };
+    const top = paneRows(
+      paneLines({ channel: fromStart, notices: [], notes: [], pending: [], me: "alice", older: "idle" }, 0),
+      200,
+    ).map(rowText)[0];
+    expect(top).toBe("--- Beginning of #dev");
+  });
+
+  it("puts the line in the middle of the pane, within what there is to scroll", () => {
+    // Five rows, the marked one third from the top: in a 3-row pane, one row below it.
+    expect(scrollToLine(lines, "c-#dev-5", 200, 3)).toBe(1);
+    // A pane taller than everything cannot scroll.
+    expect(scrollToLine(lines, "c-#dev-5", 200, 10)).toBe(0);
+    expect(scrollToLine(lines, "c-#dev-4", 200, 1)).toBe(3);
+    expect(scrollToLine(lines, "no-such-line", 200, 3)).toBeNull();
   });
 });

@@ -1,5 +1,12 @@
 import type { Message } from "@canaduck/contract";
-import { displayName, errorLine, type ChannelState, type Notice, type PendingSend } from "@canaduck/client";
+import {
+  displayName,
+  errorLine,
+  visibleLines,
+  type ChannelState,
+  type Notice,
+  type PendingSend,
+} from "@canaduck/client";
 import { formatDay, formatTime } from "./format-time";
 import { formatMessageCached } from "./format-message";
 import { layoutPaneLine, type PaneLine } from "./pane-line";
@@ -22,6 +29,8 @@ export interface PaneInput {
    * before the first line after it. Null: no divider (nothing was unread then).
    */
   unreadAfter?: number | null;
+  /** The key of the line a jump showed: it is marked `▶`. */
+  focusKey?: string | null;
 }
 
 const noticeStyle: Record<Notice["kind"], Segment> = {
@@ -62,14 +71,22 @@ function pendingLine(send: PendingSend, me: string, at: number): PaneLine {
   return { key: `pending-${send.clientId}`, at, head, body: [{ text: send.text, dim: true }, status] };
 }
 
+/** How to leave a jump's window, said where it is cut off. */
+const BACK = "End or Esc returns to the newest lines";
+
 function topLine(channel: ChannelState, older: OlderState): PaneLine {
   const name = displayName(channel.view);
-  const text =
-    older === "loading"
+  const beginning = `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
+  // A jump's window says only whether it starts at the beginning: PageUp does not page it.
+  const text = channel.window
+    ? channel.window.hasOlder
+      ? `Older lines not shown; ${BACK}`
+      : beginning
+    : older === "loading"
       ? "Loading older messages…"
       : channel.hasOlder
         ? "PageUp for older messages"
-        : `Beginning of ${channel.view.kind === "direct" ? `your conversation with ${name}` : name}`;
+        : beginning;
   return { key: "top", at: 0, head: [{ text: "--- ", dim: true }], body: [{ text, dim: true }] };
 }
 
@@ -83,6 +100,27 @@ const welcome: PaneLine = {
     },
   ],
 };
+
+const newerLine: PaneLine = {
+  key: "newer",
+  at: Number.MAX_SAFE_INTEGER,
+  head: [{ text: "--- ", color: "yellow" }],
+  body: [{ text: `Newer lines not shown; ${BACK}`, color: "yellow" }],
+};
+
+const marked = new WeakMap<PaneLine, PaneLine>();
+
+/** The line a jump showed, with a `▶` before it (the same object each time, so it wraps once). */
+function markedLine(line: PaneLine): PaneLine {
+  const cached = marked.get(line);
+  if (cached) return cached;
+  const mark: PaneLine = {
+    ...line,
+    head: [{ text: "▶ ", color: "yellow", bold: true }, ...line.head.map((s) => ({ ...s, inverse: true }))],
+  };
+  marked.set(line, mark);
+  return mark;
+}
 
 /** Before the first line the user had not seen when they opened the window. */
 const dividerLine = (at: number): PaneLine => ({
@@ -142,7 +180,7 @@ function withDayChanges(lines: PaneLine[]): PaneLine[] {
 
 /** What the message pane shows for the open channel (or, with none open, the global notices), oldest first. */
 export function paneLines(
-  { channel, notices, notes, pending, me, older, unreadAfter }: PaneInput,
+  { channel, notices, notes, pending, me, older, unreadAfter, focusKey = null }: PaneInput,
   now: number,
 ): PaneLine[] {
   const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
@@ -151,18 +189,39 @@ export function paneLines(
     ...notes.filter(here).map((n) => noticeLine(n, "note")),
   ].sort((a, b) => a.at - b.at);
   const name = channel ? displayName(channel.view) : "";
-  const messages = channel
-    ? withUnreadDivider(
-        channel.messages,
-        channel.messages.map((m) => formatMessageCached(m, name, me)),
-        unreadAfter,
-        me,
-      )
-    : [];
+  // A jump far back shows the window of lines around its target instead of the newest ones.
+  const shown = channel ? visibleLines(channel) : [];
+  const format = (m: Message) => {
+    const line = formatMessageCached(m, name, me);
+    return line.key === focusKey ? markedLine(line) : line;
+  };
+  const messages = channel ? withUnreadDivider(shown, shown.map(format), unreadAfter, me) : [];
   const lines = withDayChanges(interleave(messages, own));
+  if (channel?.window) return [topLine(channel, older), ...lines, ...(channel.window.hasNewer ? [newerLine] : [])];
   const sends =
     channel && me ? pending.filter((p) => p.channelId === channel.view.id).map((p) => pendingLine(p, me, now)) : [];
   return [channel ? topLine(channel, older) : welcome, ...lines, ...sends];
+}
+
+/**
+ * The scroll offset (rows up from the newest) that puts the line `key` in the middle of a pane
+ * `height` rows high, or null when the line is not among `lines`.
+ */
+export function scrollToLine(lines: readonly PaneLine[], key: string, width: number, height: number): number | null {
+  let total = 0;
+  let start = -1;
+  let own = 0;
+  for (const line of lines) {
+    const rows = layoutPaneLine(line, width).length;
+    if (line.key === key) {
+      start = total;
+      own = rows;
+    }
+    total += rows;
+  }
+  if (start < 0) return null;
+  const below = Math.max(0, Math.floor((height - own) / 2));
+  return Math.min(Math.max(0, total - height), Math.max(0, total - start - own - below));
 }
 
 /** The pane's lines wrapped to its width. */

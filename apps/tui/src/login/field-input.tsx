@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { inputWindow } from "../input/input-window";
 import type { EditorState } from "../input/line-editor";
+import { SafeText } from "../safe-text";
 
 /** A labelled one-line field; a masked one shows a star per character and nothing of the text. */
 export function FieldInput({
@@ -21,12 +22,12 @@ export function FieldInput({
   const { before, at, after } = inputWindow(shown, cursor, width);
   return (
     <Box>
-      <Text bold={focused}>{label}</Text>
-      <Text wrap="truncate-end">
+      <SafeText bold={focused}>{label}</SafeText>
+      <SafeText wrap="truncate-end">
         {before}
-        {focused ? <Text inverse>{at}</Text> : at}
+        {focused ? <SafeText inverse>{at}</SafeText> : at}
         {after}
-      </Text>
+      </SafeText>
     </Box>
   );
 }

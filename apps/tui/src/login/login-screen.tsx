@@ -1,11 +1,12 @@
 import { errorLine, type ChatClient, type ChatState } from "@canaduck/client";
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { useRef, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { FieldInput } from "./field-input";
 import { initialLogin, loginName, loginProblem, loginReducer, type LoginAction, type LoginState } from "./login-state";
+import { SafeText } from "../safe-text";
 
 export interface LoginScreenProps {
   client: ChatClient;
@@ -71,20 +72,20 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
   const fieldWidth = Math.max(8, columns - 14);
   return (
     <Box flexDirection="column" width={columns} height={rows} paddingX={1}>
-      <Text bold>CanaDuck</Text>
-      <Text wrap="truncate-end">
-        <Text dimColor>Server: </Text>
+      <SafeText bold>CanaDuck</SafeText>
+      <SafeText wrap="truncate-end">
+        <SafeText dimColor>Server: </SafeText>
         {url}
-        <Text dimColor> ({statusText[state.status]})</Text>
-      </Text>
-      <Text> </Text>
-      <Text>
-        <Text inverse={!registering}> Log in </Text>
-        <Text> </Text>
-        <Text inverse={registering}> Register a new account </Text>
-        <Text dimColor> (Tab switches)</Text>
-      </Text>
-      <Text> </Text>
+        <SafeText dimColor> ({statusText[state.status]})</SafeText>
+      </SafeText>
+      <SafeText> </SafeText>
+      <SafeText>
+        <SafeText inverse={!registering}> Log in </SafeText>
+        <SafeText> </SafeText>
+        <SafeText inverse={registering}> Register a new account </SafeText>
+        <SafeText dimColor> (Tab switches)</SafeText>
+      </SafeText>
+      <SafeText> </SafeText>
       <FieldInput
         label="Nick:     "
         field={form.name}
@@ -98,19 +99,19 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
         width={fieldWidth}
         masked
       />
-      <Text> </Text>
-      {form.busy ? <Text color="yellow">{registering ? "Registering…" : "Logging in…"}</Text> : null}
+      <SafeText> </SafeText>
+      {form.busy ? <SafeText color="yellow">{registering ? "Registering…" : "Logging in…"}</SafeText> : null}
       {form.error ? (
-        <Text color="red">{form.error}</Text>
+        <SafeText color="red">{form.error}</SafeText>
       ) : !form.busy && lastError ? (
-        <Text color="red">{lastError}</Text>
+        <SafeText color="red">{lastError}</SafeText>
       ) : null}
-      <Text dimColor>
+      <SafeText dimColor>
         {registering
           ? "Pick a nick and a password of at least 8 characters."
           : "No account yet? Press Tab to register one."}
-      </Text>
-      <Text dimColor>Enter goes to the next field and sends; Up/Down move between fields; Ctrl+C leaves.</Text>
+      </SafeText>
+      <SafeText dimColor>Enter goes to the next field and sends; Up/Down move between fields; Ctrl+C leaves.</SafeText>
     </Box>
   );
 }

@@ -122,6 +122,11 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
       return invalidArgument("reply", "text", `it has more than ${limits.messageMaxLength} characters`);
     return { ok: true, command: { kind: "local", name: "reply", line: line ?? 1, text } };
   },
+  goto: ({ args: [word] }) => {
+    const line = parseCount("goto", word, 10_000);
+    if (typeof line === "object") return line;
+    return { ok: true, command: { kind: "local", name: "goto", ...(line === undefined ? {} : { line }) } };
+  },
   query: ({ args: [nick = ""] }) => {
     const parsed = nickSchema.safeParse(nick);
     if (!parsed.success)

@@ -184,6 +184,13 @@ export const commandSpecs = {
     maxArgs: REST,
     event: null,
   },
+  goto: {
+    usage: "/goto [n]",
+    help: "Jump to the line a reply answers: the newest reply here, or the n-th said line from the bottom (terminal; End or Esc comes back).",
+    minArgs: 0,
+    maxArgs: 1,
+    event: null,
+  },
   query: { usage: "/query nick", help: "Open a direct conversation with a nick.", minArgs: 1, maxArgs: 1, event: null },
   quit: {
     usage: "/quit [message]",

@@ -320,4 +320,13 @@ describe("commands about a line", () => {
     expect(parseInput("/delete 4")).toEqual({ ok: true, command: { kind: "local", name: "delete", line: 4 } });
     expect(parseInput("/delete x").ok).toBe(false);
   });
+
+  it("reads /goto's optional line, refusing one that is not a count", () => {
+    expect(parseInput("/goto")).toEqual({ ok: true, command: { kind: "local", name: "goto" } });
+    expect(parseInput("/goto 3")).toEqual({ ok: true, command: { kind: "local", name: "goto", line: 3 } });
+    const refused = parseInput("/goto last");
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: "INVALID_ARGUMENT" });
+    expect(parseInput("/goto 1 2").ok).toBe(false);
+  });
 });

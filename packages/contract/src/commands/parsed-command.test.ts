@@ -42,7 +42,9 @@ describe("ParsedCommand types", () => {
   });
 
   it("gives local commands no event or payload", () => {
-    expectTypeOf<LocalCommand["name"]>().toEqualTypeOf<"help" | "query" | "edit" | "delete" | "react" | "reply">();
+    expectTypeOf<LocalCommand["name"]>().toEqualTypeOf<
+      "help" | "query" | "edit" | "delete" | "react" | "reply" | "goto"
+    >();
     const result = parseInput("/query alice");
     if (!result.ok || result.command.kind !== "local") throw new Error("expected a local command");
     // @ts-expect-error: local commands are not sent, so they have no payload

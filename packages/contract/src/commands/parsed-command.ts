@@ -31,7 +31,13 @@ export type LocalCommand =
   | { kind: "local"; name: "edit"; text: string }
   | { kind: "local"; name: "delete"; line?: number }
   | { kind: "local"; name: "react"; emoji: string; line?: number }
-  | { kind: "local"; name: "reply"; line: number; text: string };
+  | { kind: "local"; name: "reply"; line: number; text: string }
+  /**
+   * Show the line a reply answers, loading the history around it: the reply is the `line`-th said
+   * line from the bottom, or (absent) the newest reply shown. A client that cannot show a jump from
+   * the keyboard says so.
+   */
+  | { kind: "local"; name: "goto"; line?: number };
 
 export type ParsedCommand = EventCommand | LocalCommand;
 export type CommandOf<N extends CommandName> = Extract<ParsedCommand, { name: N }>;
