@@ -10,6 +10,8 @@ const PASSWORD = "correct horse battery";
 /** More than the first page the terminal loads (50): the old match is not loaded when it starts. */
 const FILLERS = 80;
 const filler = (n: number) => `filler ${String(n).padStart(2, "0")}`;
+/** More straws than one page of results (20): the rest come with PageDown. */
+const STRAWS = 23;
 /** The escape sequence that turns reverse video on, alone or among other attributes. */
 // eslint-disable-next-line no-control-regex -- escape sequences are what this reads
 const REVERSE = /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/;
@@ -41,6 +43,7 @@ describe("/search in a real terminal", { timeout: 120_000 }, () => {
     for (let n = 1; n <= FILLERS; n++) await bob.do("message:send", { target: "#dev", text: filler(n) });
     await carol.do("message:send", { target: "#secret", text: "a secret needle" });
     await bob.do("message:send", { target: "#ops", text: "a new needle, today" });
+    for (let n = 1; n <= STRAWS; n++) await bob.do("message:send", { target: "#ops", text: `straw ${n}` });
   }, 120_000);
   afterEach(async () => {
     await terminal?.kill();
@@ -132,5 +135,38 @@ describe("/search in a real terminal", { timeout: 120_000 }, () => {
     await t.press("Escape");
     const closed = await t.waitFor((s) => !s.includes("Search: needle") && s.includes("[2:#ops]"));
     expect(closed).not.toMatch(/3 search: needle/);
+  });
+
+  it("pages to older results with PageDown and, with NO_COLOR, marks the match in reverse video without colour", async () => {
+    const t = new TmuxSession();
+    terminal = t;
+    await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config, NO_COLOR: "1" });
+    await t.waitForText("[1:#dev]");
+    await t.type("/search straw");
+    await t.press("Enter");
+    const first = await t.waitForText("Search: straw — 20+ results");
+    expect(first).toMatch(/▶ 1\. #ops \d\d:\d\d <bob> straw 23/);
+
+    const styled = await t.captureStyled();
+    // The selected result, the newest: its words are split by their styles here.
+    const row = styled.split("\n").find((r) => r.includes("▶")) ?? "";
+    // eslint-disable-next-line no-control-regex -- the styles before the word are what this reads
+    const [, before] = /((?:\u001b\[[0-9;]*m)+)straw(?:\u001b\[[0-9;]*m)* 23/.exec(row) ?? [];
+    expect(before).toMatch(REVERSE);
+    // eslint-disable-next-line no-control-regex -- colour parameters are what this looks for
+    const colours = [...styled.matchAll(/\u001b\[([0-9;]*)m/g)].filter((m) =>
+      (m[1] ?? "").split(";").some((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p)),
+    );
+    expect(colours).toEqual([]);
+
+    // All 20 fit on the screen: PageDown at the end asks for the next page.
+    await t.press("NPage");
+    await t.waitForText("Search: straw — 23 results");
+    await t.press("NPage");
+    const all = await t.waitFor((s) => s.includes("— end of results —"));
+    expect(all).toContain("23. #ops");
+    expect(all).toMatch(/<bob> straw 1\s*$/m);
+    await t.press("PPage");
+    await t.waitFor((s) => s.includes("Search: straw — 23 results") && !s.includes("— end of results —"));
   });
 });
