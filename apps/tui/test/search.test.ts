@@ -125,6 +125,9 @@ describe("/search in a real terminal", { timeout: 120_000 }, () => {
     await t.type("/search needle");
     await t.press("Enter");
     await t.waitForText("Search: needle — 2 results");
+    await t.type("/goto 9");
+    await t.press("Enter");
+    await t.waitForText("There is no result 9: 1 to 2.");
     await t.type("/goto 1");
     await t.press("Enter");
     const opened = await t.waitFor((s) => /▶ \d\d:\d\d <bob> a new needle, today/.test(s));

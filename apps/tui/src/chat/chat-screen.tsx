@@ -82,8 +82,13 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   /** Opens a search result: its conversation, with the page around the line loaded, the line marked. */
   const openResult = useCallback(
     async (index: number) => {
-      const hit = latestSearch()?.hits[index];
-      if (!hit) return note("info", `There is no result ${index + 1} here.`);
+      const shown = latestSearch();
+      const hit = shown?.hits[index];
+      if (!shown || !hit) {
+        const count = shown?.hits.length ?? 0;
+        const text = count === 0 ? "There are no results to open." : `There is no result ${index + 1}: 1 to ${count}.`;
+        return void searchDispatch({ type: "hint", text });
+      }
       searchDispatch({ type: "hide" });
       const { channelId, seq } = hit.message;
       if (!(channelId in client.getState().channels)) return note("info", `You are no longer in ${hit.target}.`);

@@ -32,10 +32,11 @@ export function useChatEditor(
       const after = apply(action).value;
       if (after === before) return;
       const channel = activeChannel(client.getState());
-      if (channel && signalsTyping(after)) client.typing(channel.target);
+      // Words typed in the search results window are a search, not something said in the conversation behind it.
+      if (channel && !searching() && signalsTyping(after)) client.typing(channel.target);
       else client.stopTyping();
     },
-    [apply, client],
+    [apply, client, searching],
   );
 
   const run = useCallback(

@@ -30,7 +30,11 @@ export function searchRows(
   height: number,
   now: number,
 ): { rows: Row[]; layout: SearchLayout } {
-  const rows: Row[] = [...wrapSegments(headline(window), width, 2), [{ text: KEYS, dim: true }], []];
+  const rows: Row[] = [
+    ...wrapSegments(headline(window), width, 2),
+    window.hint === null ? [{ text: KEYS, dim: true }] : [{ text: window.hint, color: "yellow" }],
+    [],
+  ];
   const starts: number[] = [];
   const ends: number[] = [];
   window.hits.forEach((hit, i) => {

@@ -107,6 +107,14 @@ describe("the results window", () => {
     expect(run(more, { type: "more" })).toBe(more);
   });
 
+  it("says why a key did nothing until the next move", () => {
+    const s = run(withHits(2), { type: "hint", text: "There is no result 9: 1 to 2." });
+    expect(text(s)).toContain("There is no result 9: 1 to 2.");
+    const moved = run(s, { type: "move", by: 1, layout: layoutOf(s, 10) });
+    expect(text(moved)).not.toContain("There is no result 9");
+    expect(text(moved)).toContain("Esc closes");
+  });
+
   it("hides behind a conversation, shows again, and closes", () => {
     const s = withHits(2);
     const hidden = run(s, { type: "hide" });

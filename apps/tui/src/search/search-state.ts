@@ -18,6 +18,8 @@ export interface SearchWindow {
   next: string | null;
   /** The server's refusal (its message), shown in the window. */
   refusal: string | null;
+  /** Why the last key or command did nothing (a /goto past the results), until the next one. */
+  hint: string | null;
   /** Index of the selected result. */
   selected: number;
   /** First row in view. */
@@ -42,6 +44,7 @@ export type SearchAction =
   | { type: "page"; id: number; hits: SearchHit[]; terms: SearchTerm[]; next: string | null }
   | { type: "refused"; id: number; message: string }
   | { type: "more" }
+  | { type: "hint"; text: string }
   | { type: "move"; by: number; layout: SearchLayout }
   | { type: "scroll"; direction: "up" | "down"; layout: SearchLayout }
   | { type: "show" }
@@ -82,6 +85,7 @@ export function searchReducer(state: SearchWindow | null, action: SearchAction):
       terms: [],
       next: null,
       refusal: null,
+      hint: null,
       selected: 0,
       top: 0,
       shown: true,
@@ -100,12 +104,14 @@ export function searchReducer(state: SearchWindow | null, action: SearchAction):
       };
     case "refused":
       return action.id === state.id ? { ...state, phase: "idle", refusal: action.message } : state;
+    case "hint":
+      return { ...state, hint: action.text };
     case "more":
       return state.phase === "idle" && state.next !== null ? { ...state, phase: "more" } : state;
     case "move": {
       if (state.hits.length === 0) return state;
       const selected = clamp(state.selected + action.by, 0, state.hits.length - 1);
-      return { ...state, selected, top: topFor(selected, state.top, action.layout) };
+      return { ...state, hint: null, selected, top: topFor(selected, state.top, action.layout) };
     }
     case "scroll": {
       const { layout } = action;
@@ -115,7 +121,7 @@ export function searchReducer(state: SearchWindow | null, action: SearchAction):
         0,
         Math.max(0, layout.total - layout.height),
       );
-      return { ...state, top, selected: selectedInView(state.selected, top, layout) };
+      return { ...state, hint: null, top, selected: selectedInView(state.selected, top, layout) };
     }
     case "show":
       return state.shown ? state : { ...state, shown: true };
