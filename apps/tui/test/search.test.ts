@@ -22,12 +22,13 @@ const REVERSE = /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/;
  */
 describe("/search in a real terminal", { timeout: 120_000 }, () => {
   let server: TestServer;
+  let bob: Awaited<ReturnType<TestServer["user"]>>;
   let terminal: TmuxSession | undefined;
   const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-search-"));
 
   beforeAll(async () => {
     server = await new TestServer({ RATE_LIMITS: "off" }).start();
-    const bob = await server.user("bob");
+    bob = await server.user("bob");
     const carol = await server.user("carol");
     const alice = await server.user("alice", PASSWORD);
     for (const channel of ["#dev", "#ops"]) {
@@ -102,6 +103,12 @@ describe("/search in a real terminal", { timeout: 120_000 }, () => {
     expect(opened).toMatch(/3 search: needle/);
     await t.press("M-3");
     await t.waitFor((s) => s.includes("Search: needle — 2 results") && s.includes("[3:search: needle]"));
+    // A line said behind the results window is not seen yet: it counts as unread there.
+    await bob.do("message:send", { target: "#dev", text: "said while searching" });
+    await t.waitFor((s) => /1 #dev\s+1│/.test(s));
+    // Ctrl+P steps from the results window to the conversation before it.
+    await t.press("C-p");
+    await t.waitFor((s) => s.includes("[2:#ops]") && !s.includes("Search: needle"));
   });
 
   it("says why a search was refused and when nothing matched; /goto n opens result n; Esc closes the window", async () => {

@@ -127,7 +127,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   );
   const searching = useCallback(() => latestSearch()?.shown ?? false, [latestSearch]);
   const { editor, edit, submit, current } = useChatEditor(client, note, onQuit, goto, search.start, searching);
-  useMarkRead(client, channel, state.status);
+  // Lines arriving behind the results window are not seen yet: they are marked read on coming back.
+  useMarkRead(client, searchShown ? null : channel, state.status);
   const unreadAfter = useUnreadDivider(channel);
 
   const conversations = useMemo(() => conversationList(state), [state]);
@@ -258,7 +259,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         const id =
           typeof command.to === "number"
             ? conversationNumbered(windows, command.to)
-            : stepConversation(windows, channelId, command.to === "next" ? 1 : -1);
+            : stepConversation(windows, searchShown ? SEARCH_WINDOW_ID : channelId, command.to === "next" ? 1 : -1);
         if (id === SEARCH_WINDOW_ID) return searchDispatch({ type: "show" });
         if (searchShown) searchDispatch({ type: "hide" });
         if (id !== null && id !== channelId) client.select(id);
