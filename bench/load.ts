@@ -5,13 +5,24 @@
 // BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS (defaults: 1000, 10, 10, 600, 15, 10000);
 // throughput: BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS (8000, 10); BENCH_ONLY: a
 // comma-separated subset of the case keys below; sync: BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH,
-// BENCH_SYNC_CHANNELS (10000, 20, 2000: channels of 100 members, the load case's density).
+// BENCH_SYNC_CHANNELS (10000, 20, 2000: channels of 100 members, the load case's density);
+// search: BENCH_SEARCH_LINES, BENCH_SEARCH_CHANNELS, BENCH_SEARCH_USERS, BENCH_SEARCH_QUERIES
+// (1000000, 100, 1000, 100 of each kind).
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type Shape } from "./src/load/cases";
-import { idleTable, loadTable, syncTable, targetLines, throughputTable, type Figures } from "./src/load/report";
+import {
+  idleTable,
+  loadTable,
+  searchTable,
+  syncTable,
+  targetLines,
+  throughputTable,
+  type Figures,
+} from "./src/load/report";
+import { searchCase } from "./src/load/search-case";
 import { syncCase } from "./src/load/sync-case";
 import { THROUGHPUT_LISTENERS, throughputCase } from "./src/load/throughput-case";
 
@@ -32,7 +43,14 @@ const syncShape = {
   channels: num("BENCH_SYNC_CHANNELS", 2_000),
 };
 
-const CASES = ["relay", "sqlite", "pg", "two-node", "throughput", "idle", "sync"] as const;
+const searchShape = {
+  lines: num("BENCH_SEARCH_LINES", 1_000_000),
+  channels: num("BENCH_SEARCH_CHANNELS", 100),
+  users: num("BENCH_SEARCH_USERS", 1_000),
+  perKind: num("BENCH_SEARCH_QUERIES", 100),
+};
+
+const CASES = ["relay", "sqlite", "pg", "two-node", "throughput", "idle", "sync", "search"] as const;
 type CaseKey = (typeof CASES)[number];
 const isCase = (key: string): key is CaseKey => (CASES as readonly string[]).includes(key);
 
@@ -55,12 +73,28 @@ async function runCases(run: Set<CaseKey>): Promise<Figures> {
   if (run.has("sqlite")) log("sqlite", (x.sqlite = await sqliteCase(shape)));
   if (run.has("pg")) log("pg", (x.postgres = await postgresCase(shape)));
   if (run.has("two-node")) log("two-node", (x.twoNode = await twoNodeCase(shape)));
-  if (run.has("throughput")) log("throughput", (x.throughput = await throughputCase(throughputRate, throughputMs)));
+  if (run.has("throughput")) {
+    // With and without the search index, one after the other: the difference is its cost.
+    log("throughput", (x.throughput = await throughputCase(throughputRate, throughputMs)));
+    log(
+      "throughput",
+      (x.throughputUnindexed = await throughputCase(throughputRate, throughputMs, { searchIndex: false })),
+    );
+  }
   if (run.has("idle")) {
     log("idle", (x.idleRelay = await idleCase("relay", idleClients)));
     log("idle", (x.idleCanaduck = await idleCase("canaduck", idleClients)));
   }
   if (run.has("sync")) log("sync", (x.sync = await syncCase(syncShape.clients, syncShape.each, syncShape.channels)));
+  if (run.has("search")) {
+    const { lines, channels, users, perKind } = searchShape;
+    x.search = [];
+    for (const database of ["sqlite", "postgres"] as const) {
+      const result = await searchCase(database, lines, channels, users, perKind);
+      log("search", result);
+      x.search.push(result);
+    }
+  }
   return x;
 }
 
@@ -69,9 +103,10 @@ async function main(): Promise<void> {
   const x = await runCases(run);
   const sections = [
     [x.relay, x.sqlite, x.postgres, x.twoNode].some(Boolean) ? loadTable(x) : "",
-    x.throughput ? throughputTable(x.throughput) : "",
+    x.throughput ? throughputTable(x.throughput, x.throughputUnindexed) : "",
     x.idleRelay ? idleTable(x) : "",
     x.sync ? syncTable(x.sync) : "",
+    x.search ? searchTable(x.search) : "",
     ["## Targets", "", ...targetLines(x)].join("\n"),
   ].filter((s) => s !== "");
   console.log(`\n${sections.join("\n\n")}\n`);
@@ -91,9 +126,9 @@ async function main(): Promise<void> {
     "",
     `Machine: ${machine}`,
     "",
-    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100; memory is the server process's resident memory with them connected, less before, per client. The CanaDuck server grows V8's heap by 20% at a time (apps/server/src/main.ts); the relay runs with V8's defaults. Sync: ${syncShape.clients} clients, each in ${syncShape.each} of ${syncShape.channels} channels, sync once, go away; each channel then gets two lines, an edit of an older line, two reactions and a deletion; the server restarts (SIGTERM, then start on the same file); every client reconnects with its saved token and catches up with one session:sync naming its conversations; the case checks each answer holds every missed entry with the lines in their final state.`,
+    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s offered for ${throughputMs / 1000} s; persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100; memory is the server process's resident memory with them connected, less before, per client. The CanaDuck server grows V8's heap by 20% at a time (apps/server/src/main.ts); the relay runs with V8's defaults. Sync: ${syncShape.clients} clients, each in ${syncShape.each} of ${syncShape.channels} channels, sync once, go away; each channel then gets two lines, an edit of an older line, two reactions and a deletion; the server restarts (SIGTERM, then start on the same file); every client reconnects with its saved token and catches up with one session:sync naming its conversations; the case checks each answer holds every missed entry with the lines in their final state. Search: ${searchShape.lines} lines of 6 to 14 words (a 5,000-word vocabulary, Zipf-like; each of 5 common words in about 2 % of lines, each of 40 rare words in ${10} lines, the phrase "release notes" in 0.2 %) over ${searchShape.channels} channels by ${searchShape.users} users, written straight into the database through the same triggers and generated column the server's writes go through; one user in every channel then asks ${searchShape.perKind} searches of each kind, one at a time over Socket.IO, after one unmeasured round; index bytes/line is the FTS5 tables (SQLite) or the GIN and time indexes and the tsvector column (PostgreSQL), over the lines. The throughput case runs twice, the second time with the search index's triggers dropped.`,
     "",
-    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH, BENCH_SYNC_CHANNELS; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle,sync runs a subset and leaves this file alone).",
+    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH, BENCH_SYNC_CHANNELS; BENCH_SEARCH_LINES, BENCH_SEARCH_CHANNELS, BENCH_SEARCH_USERS, BENCH_SEARCH_QUERIES; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle,sync,search runs a subset and leaves this file alone).",
     "",
     ...sections.flatMap((s) => [s, ""]),
   ].join("\n");

@@ -1,8 +1,9 @@
 import { composer, expect, joinChannel, say, test } from "../fixtures/test";
 
-test("an administrator's alert reaches everyone as a banner", async ({ signUp }) => {
-  // The first account on a new server is its administrator.
+test("an administrator's alert reaches everyone as a banner", async ({ server, signUp }) => {
+  // Registering makes no administrator; the operator grants it from the admin command line.
   const root = await signUp("root");
+  await server.grantAdmin("root");
   const bob = await signUp("bob");
   await joinChannel(root, "#news");
   await say(root, "/alert Maintenance at noon, back in five minutes");

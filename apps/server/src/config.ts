@@ -23,6 +23,10 @@ const envSchema = z.object({
       "use a SQLite file: URL (file:./data/canaduck.db) or a PostgreSQL URL (postgresql://user@host:5432/db)",
     )
     .default(`file:${path.join(repoRoot, "data", "canaduck.db")}`),
+  /**
+   * Retired: it made whoever registered one of these names an admin, so a name not yet taken, or
+   * freed by a rename, could be claimed. Read only to warn a deployment that still sets it.
+   */
   ADMIN_NAMES: commaList.default([]),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -54,7 +58,7 @@ const envSchema = z.object({
     .default("canaduck"),
   /** Serve /metrics on this port (on HOST) instead of the chat port. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  /** When set, /metrics requires `Authorization: Bearer <token>`; unset, it is served on loopback only. */
   METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   ...securityEnv,
 });
@@ -63,7 +67,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string;
-  adminNames: string[];
+  /** ADMIN_NAMES as set, granting nothing: admins are granted with the admin command line. */
+  retiredAdminNames: string[];
   sessionTtlMs: number;
   /** How long a line stays editable by its author; null: always. */
   editWindowMs: number | null;
@@ -87,7 +92,7 @@ export interface ServerConfig {
   redisPrefix: string;
   /** Null: /metrics on the chat port. */
   metricsPort: number | null;
-  /** Null: /metrics open to whoever reaches it. */
+  /** Null: /metrics only when HOST is loopback with no proxy in front (http/metrics-access.ts). */
   metricsToken: string | null;
   /** Origins, proxies, rate limits and channels per user (security/security-env.ts). */
   security: SecurityConfig;
@@ -115,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    adminNames: e.ADMIN_NAMES,
+    retiredAdminNames: e.ADMIN_NAMES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
     editWindowMs: e.EDIT_WINDOW_SECONDS === undefined ? null : e.EDIT_WINDOW_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,

@@ -4,9 +4,11 @@ import type { AddressInfo } from "node:net";
 import { openDatabase } from "@canaduck/db";
 import type { Store } from "@canaduck/domain";
 import { Server } from "socket.io";
+import { logAdminNotices } from "./admin/admin-notices";
 import { argon2Hasher } from "./auth/argon2-hasher";
 import type { ServerConfig } from "./config";
 import { serverDomain } from "./domain-deps";
+import { logMetricsAccess, metricsAccess } from "./http/metrics-access";
 import { metricsEndpoint } from "./http/metrics-endpoint";
 import { createRequestHandler } from "./http/request-handler";
 import { createLogger, type Logger } from "./logger";
@@ -96,6 +98,7 @@ export async function createServer(
     passwords: boundedHasher(argon2Hasher),
     presence,
   });
+  await logAdminNotices(domain, config, logger);
 
   const readiness = async (): Promise<Record<string, boolean>> => {
     const { redisReady } = scale;
@@ -108,9 +111,11 @@ export async function createServer(
     ]);
     return redis === null ? { database: databaseOk } : { database: databaseOk, redis };
   };
+  const access = metricsAccess(config);
+  logMetricsAccess(access, logger);
   const serveMetrics = metricsEndpoint(
     async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
-    config.metricsToken,
+    access,
   );
   const handleRequest = createRequestHandler({
     webDist: config.webDist,

@@ -17,7 +17,6 @@ export function serverDomain(
     ids: { newId: () => timeOrderedId() },
     config: {
       sessionTtlMs: config.sessionTtlMs,
-      adminNames: config.adminNames,
       maxChannelsPerUser: config.security.maxChannelsPerUser,
       ...(config.editWindowMs === null ? {} : { editWindowMs: config.editWindowMs }),
     },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -13,7 +14,10 @@ import {
   type ServerToClientEvents,
 } from "@canaduck/contract";
 import { io as connect, type Socket } from "socket.io-client";
-import { loadConfig } from "../src/config";
+import type { Database } from "@canaduck/db";
+import { setAdmin } from "@canaduck/domain";
+import { openAdminDomain } from "../src/admin/admin-context";
+import { loadConfig, type ServerConfig } from "../src/config";
 import { createServer, type ChatServerHandle, type ServerSeams } from "../src/create-server";
 import { createLogger, type Logger } from "../src/logger";
 import { testDatabase } from "@canaduck/db/testing";
@@ -37,6 +41,7 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export class TestServer {
   private handle: ChatServerHandle | undefined;
+  private config: ServerConfig | undefined;
   /** Kept after the first start so a restarted server is where its clients reconnect. */
   private port = 0;
   readonly dir = mkdtempSync(path.join(tmpdir(), "canaduck-test-"));
@@ -58,6 +63,7 @@ export class TestServer {
       WEB_DIST: path.join(this.dir, "no-web"),
       ...this.env,
     });
+    this.config = config;
     this.handle = await createServer(config, this.logger, this.seams);
     this.port = this.handle.port;
     return this;
@@ -122,6 +128,37 @@ export class TestServer {
     if (!grant.ok) throw new Error(`register ${name}: ${grant.error.code}`);
     return new ChatClient(socket, grant.data.token, name);
   }
+
+  /** Registers an account and makes it a server admin the way an operator does: nobody registers into one. */
+  async admin(name: string, password?: string): Promise<ChatClient> {
+    const client = await this.user(name, password);
+    await this.grantAdmin(name);
+    return client;
+  }
+
+  /** What `canaduck-admin grant-admin <name>` does, in-process: the same domain action on this server's database. */
+  async grantAdmin(name: string): Promise<void> {
+    if (!this.config) throw new Error("server not started");
+    const opened: Database[] = [];
+    try {
+      await setAdmin(await openAdminDomain(this.config, (database) => opened.push(database)), { name, admin: true });
+    } finally {
+      for (const database of opened) await database.close();
+    }
+  }
+}
+
+/** A logger that keeps the server's log lines, parsed, for a test that reads what the operator is told. */
+export function logLines(): { lines: { level: number; msg: string }[]; logger: Logger } {
+  const lines: { level: number; msg: string }[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as { level: number; msg: string });
+      done();
+    },
+  });
+  return { lines, logger: createLogger("info", sink) };
 }
 
 /** Emits a client event and resolves with its ack. */

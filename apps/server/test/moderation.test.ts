@@ -8,7 +8,7 @@ describe("moderation over Socket.IO", () => {
   let bob: ChatClient;
   beforeEach(async () => {
     server = await new TestServer().start();
-    admin = await server.user("root"); // the first account is the server admin
+    admin = await server.admin("root");
     owner = await server.user("olga");
     bob = await server.user("bob");
     await owner.do("channel:join", { channel: "#dev" });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TestServer } from "./harness";
+import { isLoopbackHost } from "../src/http/metrics-access";
+import { logLines, TestServer } from "./harness";
 
 describe("observability", () => {
   let server: TestServer;
@@ -67,5 +68,49 @@ describe("/metrics for an operator", () => {
     expect(await onChatPort.text()).not.toContain("canaduck_");
     // The metrics port is not a second way into the chat.
     expect((await fetch(`${metricsUrl}/healthz`)).status).toBe(404);
+  });
+
+  // A server listening on every interface, reached here over loopback as anyone else would reach it.
+  const viaLoopback = (url: string) => `http://127.0.0.1:${new URL(url).port}/metrics`;
+
+  it("without METRICS_TOKEN on a HOST beyond loopback, refuses /metrics (403) and says at start how to enable it", async () => {
+    const log = logLines();
+    server = await new TestServer({ HOST: "0.0.0.0" }, {}, log.logger).start();
+    const res = await fetch(viaLoopback(server.url));
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain("canaduck_");
+    const warning = log.lines.find((l) => l.msg.startsWith("/metrics is refused"));
+    expect(warning?.level).toBe(40);
+    expect(warning?.msg).toContain("Set METRICS_TOKEN");
+    // Only /metrics: the chat and its health check answer as ever.
+    expect((await fetch(`http://127.0.0.1:${new URL(server.url).port}/healthz`)).status).toBe(200);
+  });
+
+  it("without METRICS_TOKEN, refuses it on METRICS_PORT too when HOST is beyond loopback", async () => {
+    server = await new TestServer({ HOST: "0.0.0.0", METRICS_PORT: "0" }).start();
+    expect((await fetch(viaLoopback(server.metricsUrl ?? ""))).status).toBe(403);
+  });
+
+  it("without METRICS_TOKEN behind a proxy (TRUST_PROXY), refuses it even on a loopback HOST", async () => {
+    server = await new TestServer({ TRUST_PROXY: "1" }).start();
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(403);
+  });
+
+  it("with METRICS_TOKEN on a HOST beyond loopback, serves the bearer of the token only", async () => {
+    const token = "a-long-scrape-token-0123456789";
+    const log = logLines();
+    server = await new TestServer({ HOST: "0.0.0.0", METRICS_TOKEN: token }, {}, log.logger).start();
+    expect((await fetch(viaLoopback(server.url))).status).toBe(401);
+    const res = await fetch(viaLoopback(server.url), { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("canaduck_connected_clients");
+    expect(log.lines.filter((l) => l.msg.startsWith("/metrics is refused"))).toEqual([]);
+  });
+
+  it("counts as loopback only addresses that are", () => {
+    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "::ffff:127.0.0.1"])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ["0.0.0.0", "::", "10.0.0.5", "192.168.1.2", "chat.example.com", "128.0.0.1", "::ffff:10.0.0.1"])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 });

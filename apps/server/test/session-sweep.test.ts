@@ -167,7 +167,7 @@ describe("the session sweep", () => {
     await until(() => faultsTripped === 1, "the faulty sweep");
     await until(() => logText.includes("the session sweep failed"), "the warning");
     const warning = logText.split("\n").find((line) => line.includes("the session sweep failed")) ?? "";
-    expect(JSON.parse(warning)).toMatchObject({ level: 40, err: { message: "injected fault" } });
+    expect(JSON.parse(warning)).toMatchObject({ level: 40, err: { type: "TypeError" } });
     expect(dave.user.socket.connected).toBe(true);
 
     const ended = next(dave.user.socket, "session:ended", () => true, 30_000);

@@ -9,7 +9,7 @@ describe("suspending an account, over real sockets", () => {
   afterEach(() => server.dispose());
 
   it("ends the user's connections at once, refuses their login and token, keeps their lines; unsuspending lets them back", async () => {
-    const root = await server.user("root"); // the first account: a server admin
+    const root = await server.admin("root");
     const mallory = await server.user("mallory", "mallory's password");
     await root.do("channel:join", { channel: "#dev" });
     await mallory.do("channel:join", { channel: "#dev" });

@@ -131,7 +131,7 @@ describe("the terminal client against a real server", () => {
   });
 
   it("switches windows with Alt+number and Ctrl+N, with unread counts and a bell on mention and on alerts", async () => {
-    const bob = await server.user("bob");
+    const bob = await server.admin("bob");
     await bob.do("channel:join", { channel: "#ops" });
     const alice = await loggedIn("alice", "#dev", "#ops");
     await waitForFrame(alice.lastFrame, (f) => f.includes("[2:#ops]"));
@@ -147,7 +147,7 @@ describe("the terminal client against a real server", () => {
     const ops = await waitForFrame(alice.lastFrame, (f) => f.includes("[2:#ops]") && f.includes("<bob> anyone?"));
     expect(ops).not.toMatch(/#ops +2/);
 
-    // Bob registered first, so he is the server's administrator.
+    // Bob was made the server's administrator (TestServer.admin).
     await bob.do("server:alert", { text: "Restarting in 5 minutes" });
     await waitForFrame(alice.lastFrame, (f) => f.includes("-!- ALERT bob: Restarting in 5 minutes"));
     expect(bells).toBe(2);

@@ -1,6 +1,7 @@
 // The load bench's tables and target lines, from one run's figures. Any case may be missing
 // (BENCH_ONLY runs a subset): ratios then read "-" and targets "not run".
 import type { CaseResult, IdleResult } from "./cases";
+import type { SearchResult } from "./search-case";
 import type { SyncResult } from "./sync-case";
 import type { ThroughputResult } from "./throughput-case";
 
@@ -13,7 +14,12 @@ export interface Figures {
   idleRelay?: IdleResult;
   idleCanaduck?: IdleResult;
   sync?: SyncResult;
+  /** The throughput case again with the search index's triggers dropped: what the index costs. */
+  throughputUnindexed?: ThroughputResult;
+  search?: SearchResult[];
 }
+
+export const SEARCH_P99_TARGET_MS = 50;
 
 export const PERSISTED_TARGET = 5_000;
 
@@ -76,31 +82,30 @@ export function idleTable(x: Figures): string {
   ]);
 }
 
-export function throughputTable(t: ThroughputResult): string {
-  return table([
-    [
-      "case",
-      "rate msg/s",
-      "offered msg/s",
-      "sent",
-      "acked",
-      "stored",
-      "first send → last ack s",
-      "persisted/s",
-      `target ≥ ${PERSISTED_TARGET}/s`,
-    ],
-    [
-      t.name,
-      f(t.rate),
-      f(t.offeredPerSecond),
-      String(t.sent),
-      String(t.acked),
-      String(t.stored),
-      f(t.elapsedMs / 1000, 2),
-      f(t.persistedPerSecond),
-      verdict(t.persistedPerSecond >= PERSISTED_TARGET),
-    ],
-  ]);
+export function throughputTable(...results: Array<ThroughputResult | undefined>): string {
+  const header = [
+    "case",
+    "rate msg/s",
+    "offered msg/s",
+    "sent",
+    "acked",
+    "stored",
+    "first send → last ack s",
+    "persisted/s",
+    `target ≥ ${PERSISTED_TARGET}/s`,
+  ];
+  const row = (t: ThroughputResult) => [
+    t.name,
+    f(t.rate),
+    f(t.offeredPerSecond),
+    String(t.sent),
+    String(t.acked),
+    String(t.stored),
+    f(t.elapsedMs / 1000, 2),
+    f(t.persistedPerSecond),
+    verdict(t.persistedPerSecond >= PERSISTED_TARGET),
+  ];
+  return table([header, ...results.filter((t) => t !== undefined).map(row)]);
 }
 
 export function syncTable(r: SyncResult): string {
@@ -128,6 +133,36 @@ export function syncTable(r: SyncResult): string {
   ]);
 }
 
+export function searchTable(results: SearchResult[]): string {
+  const rows = [
+    [
+      "case",
+      "lines × channels, users",
+      "load s",
+      "index bytes/line",
+      "kind",
+      "example",
+      "hits/page",
+      "p50 ms",
+      "p99 ms",
+    ],
+  ];
+  for (const r of results)
+    for (const t of r.timings)
+      rows.push([
+        r.name,
+        `${r.lines} × ${r.channels}, ${r.users}`,
+        f(r.loadSeconds, 1),
+        f(r.indexBytesPerLine, 1),
+        t.kind,
+        t.example,
+        f(t.hitsPerPage, 1),
+        f(t.p50, 1),
+        f(t.p99, 1),
+      ]);
+  return table(rows);
+}
+
 /** One line per target, each computed from this run's figures. */
 export function targetLines(x: Figures): string[] {
   const lines: string[] = [];
@@ -146,9 +181,14 @@ export function targetLines(x: Figures): string[] {
       `- Idle memory per connection: ${kib(idleCanaduck.bytesPerConnection)} = ${f(times, 2)}× relay's ${kib(idleRelay.bytesPerConnection)} (needs ≤ 1.50×): ${verdict(times <= 1.5)}`,
     );
   } else lines.push("- Idle memory per connection ≤ 1.5× relay's: not run (needs idle)");
+  const unindexed = x.throughputUnindexed;
+  const indexCost =
+    unindexed && throughput && unindexed.persistedPerSecond > 0
+      ? ` (${f(unindexed.persistedPerSecond)}/s without the search index in the same run: the index costs ${f(100 * (1 - throughput.persistedPerSecond / unindexed.persistedPerSecond), 1)} %)`
+      : "";
   if (throughput)
     lines.push(
-      `- Persisted: ${f(throughput.persistedPerSecond)} messages/s, each acked after its commit (needs ≥ ${PERSISTED_TARGET}/s): ${verdict(throughput.persistedPerSecond >= PERSISTED_TARGET)}`,
+      `- Persisted, with the search index: ${f(throughput.persistedPerSecond)} messages/s, each acked after its commit (needs ≥ ${PERSISTED_TARGET}/s)${indexCost}: ${verdict(throughput.persistedPerSecond >= PERSISTED_TARGET)}`,
     );
   else lines.push(`- Persisted ≥ ${PERSISTED_TARGET} messages/s: not run (needs throughput)`);
   if (twoNode)
@@ -162,5 +202,17 @@ export function targetLines(x: Figures): string[] {
       `- Catch-up after a restart, one session:sync per client: ${sync.clients} clients × ${sync.channelsPerClient} channels back in ${f(sync.catchUpMs / 1000, 2)} s = ${ratio(sync.catchUpMs, sync.relayConnectMs)} the relay's plain connect (reported; issue 20 sets the speed target), ${sync.incomplete} clients missing an edit, reaction or deletion (needs 0): ${verdict(sync.incomplete === 0)}`,
     );
   else lines.push("- Catch-up after a restart carries every edit, reaction and deletion: not run (needs sync)");
+  if (x.search && x.search.length > 0)
+    for (const r of x.search) {
+      const worst = Math.max(...r.timings.map((t) => t.p99));
+      const empty = r.timings.filter((t) => t.hitsPerPage === 0).map((t) => t.kind);
+      lines.push(
+        `- Search, ${r.name.replace("CanaDuck, 1 node, ", "").replace(", search", "")}, ${r.lines} lines: worst p99 ${f(worst, 1)} ms over ${r.timings.map((t) => t.kind).join(", ")} (needs ≤ ${SEARCH_P99_TARGET_MS} ms for every kind${empty.length > 0 ? `; found nothing: ${empty.join(", ")}` : ""}), index ${f(r.indexBytesPerLine, 1)} bytes/line: ${verdict(worst <= SEARCH_P99_TARGET_MS && empty.length === 0)}`,
+      );
+    }
+  else
+    lines.push(
+      `- Search p99 ≤ ${SEARCH_P99_TARGET_MS} ms over 1,000,000 lines on SQLite and PostgreSQL: not run (needs search)`,
+    );
   return lines;
 }

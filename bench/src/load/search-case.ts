@@ -157,7 +157,7 @@ function* lineBatches(
 
 const columnList = tables.message.columns.map((c) => `"${c}"`).join(", ");
 
-async function writeLinesSqlite(file: string, corpus: Corpus, lines: number): Promise<void> {
+function writeLinesSqlite(file: string, corpus: Corpus, lines: number): void {
   const db = new Database(file);
   try {
     const insert = db.prepare(
@@ -241,7 +241,7 @@ function ask(socket: Socket, query: string): Promise<{ ms: number; hits: number 
         "search:query",
         { query },
         (error: unknown, ack: { ok: boolean; data?: { hits: unknown[] }; error?: { code: string } }) => {
-          if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+          if (error) return reject(error instanceof Error ? error : new Error("search timed out"));
           if (!ack.ok) return reject(new Error(`search ${query}: ${ack.error?.code ?? "refused"}`));
           resolve({ ms: performance.now() - started, hits: ack.data?.hits.length ?? 0 });
         },
@@ -269,7 +269,7 @@ export async function searchCase(
     const corpus = await seedPeople(url, users, channels);
     const loading = performance.now();
     if (pgDatabase) await writeLinesPostgres(url, corpus, lines);
-    else await writeLinesSqlite(server.dbFile, corpus, lines);
+    else writeLinesSqlite(server.dbFile, corpus, lines);
     const loadSeconds = (performance.now() - loading) / 1000;
     await server.start();
     const socket: Socket = io(server.url, {

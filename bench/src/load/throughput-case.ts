@@ -1,3 +1,4 @@
+import Database from "libsql";
 import { ServerProcess } from "../server-process";
 import { runLoad } from "./load-generator";
 import { countStored, seed } from "./seed";
@@ -30,14 +31,20 @@ export interface ThroughputResult {
  * target. Every ack still waits for its commit, so the time until the last ack bounds when the
  * stored messages were committed.
  */
-export async function throughputCase(rate: number, durationMs: number): Promise<ThroughputResult> {
+export async function throughputCase(
+  rate: number,
+  durationMs: number,
+  /** searchIndex false: the search index's triggers are dropped first, to measure what it costs. */
+  options: { searchIndex: boolean } = { searchIndex: true },
+): Promise<ThroughputResult> {
   const server = new ServerProcess();
+  const databaseUrl = `file:${server.dbFile}`;
+  // Each publisher in one channel: in every channel it would receive every line it did not
+  // send, 20 copies of the whole load, and measure its own reading instead of the server.
+  const seeded = await seed(databaseUrl, THROUGHPUT_LISTENERS, 20, 10, "one");
+  if (!options.searchIndex) dropSearchTriggers(server.dbFile);
   await server.start();
   try {
-    const databaseUrl = `file:${server.dbFile}`;
-    // Each publisher in one channel: in every channel it would receive every line it did not
-    // send, 20 copies of the whole load, and measure its own reading instead of the server.
-    const seeded = await seed(databaseUrl, THROUGHPUT_LISTENERS, 20, 10, "one");
     const load = await runLoad({
       url: server.url,
       protocol: "canaduck",
@@ -53,7 +60,7 @@ export async function throughputCase(rate: number, durationMs: number): Promise<
     // the node takes count as sent, not stored.
     const elapsedMs = load.lastAckAtMs ?? load.stoppedAtMs;
     return {
-      name: "CanaDuck, 1 node, SQLite, throughput",
+      name: `CanaDuck, 1 node, SQLite, throughput${options.searchIndex ? "" : ", no search index"}`,
       rate,
       offeredPerSecond: load.sent / (durationMs / 1000),
       sent: load.sent,
@@ -65,5 +72,16 @@ export async function throughputCase(rate: number, durationMs: number): Promise<
     };
   } finally {
     await server.dispose();
+  }
+}
+
+/** The database without its search index's upkeep: the migrations' three triggers dropped. */
+function dropSearchTriggers(file: string): void {
+  const db = new Database(file);
+  try {
+    for (const trigger of ["Message_search_insert", "Message_search_update", "Message_search_delete"])
+      db.exec(`DROP TRIGGER "${trigger}"`);
+  } finally {
+    db.close();
   }
 }

@@ -18,6 +18,7 @@ it("dismiss removes an admin alert the user has read, and only that one", async 
   clients.push(admin);
   await waitForState(admin, (s) => s.status === "online");
   expect((await admin.register("root", "long password 1")).ok).toBe(true);
+  await server.grantAdmin("root"); // as the operator's admin command line does
   expect(await admin.submit("/alert first")).toBeNull();
   expect(await admin.submit("/alert second")).toBeNull();
   const state = await waitForState(admin, (s) => s.alerts.length === 2);

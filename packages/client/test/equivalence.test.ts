@@ -14,7 +14,7 @@ import { conversationSnapshot, loadedFrom } from "./conversation-snapshot";
 
 type Actor = Awaited<ReturnType<TestServer["user"]>>;
 const PASSWORD = "correct horse battery";
-/** The server's one administrator (ADMIN_NAMES), registered when a scenario first needs it. */
+/** The server's one administrator (granted as the operator does), registered when a scenario first needs it. */
 const ADMIN = "sysop";
 
 /** One scenario's people and channel: the viewer's clients are compared, the others act. */
@@ -234,7 +234,7 @@ describe("every change is an event: connected, reconnecting and fresh clients ag
   const clients: ChatClient[] = [];
   beforeAll(async () => {
     // Every scenario registers its own people: the per-address budgets would refuse them.
-    server = await new TestServer({ RATE_LIMITS: "off", ADMIN_NAMES: ADMIN }).start();
+    server = await new TestServer({ RATE_LIMITS: "off" }).start();
   });
   afterAll(async () => {
     for (const c of clients.splice(0)) c.close();
@@ -326,7 +326,7 @@ const adminOf = (w: World): Promise<Actor> => {
   const s = serverOf(w);
   const existing = admins.get(s);
   if (existing) return existing;
-  const admin = s.user(ADMIN, PASSWORD);
+  const admin = s.admin(ADMIN, PASSWORD);
   admins.set(s, admin);
   return admin;
 };

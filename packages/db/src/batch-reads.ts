@@ -1,11 +1,13 @@
-import type { Ban, Channel, Membership, Message, Session, User } from "@prisma/client";
+import type { Ban, Channel, Membership, Message, Reaction, Session, User } from "@prisma/client";
 import { placeholder, type RawSql } from "./raw-sql";
 import { tables, type Table } from "./tables";
 
 /**
  * The reads of a batch of sends (who is sending, where to, are they in it, was this line sent
- * before) and of a batch of connections (whose tokens, in which channels), as raw `SELECT … WHERE column IN (…)` statements: through Prisma's typed API each
- * cost about four times as much, and a node runs them for every batch. Each selects every
+ * before), of a batch of connections (whose tokens, in which channels), and the one-row reads
+ * every command makes (its session and user, its channel, the lines of a page and their
+ * reactions), as raw `SELECT … WHERE column IN (…)` statements: through Prisma's typed API each
+ * costs about a millisecond of its query compiler, and a node runs them for every command. Each selects every
  * column of its table and coerces the rows into what Prisma's typed API would have returned,
  * both from the table's one definition (tables.ts).
  */
@@ -29,11 +31,12 @@ async function selectWhereIn<Row>(
 }
 
 export const batchReads = (raw: RawSql) => ({
-  users: (ids: readonly string[]): Promise<User[]> => selectWhereIn(raw, tables.user, [["id", ids]]),
+  users: (ids: readonly string[], by: "id" | "nameKey" = "id"): Promise<User[]> =>
+    selectWhereIn(raw, tables.user, [[by, ids]]),
   sessions: (by: "id" | "tokenHash", values: readonly string[]): Promise<Session[]> =>
     selectWhereIn(raw, tables.session, [[by, values]]),
-  channels: (nameKeys: readonly string[]): Promise<Channel[]> =>
-    selectWhereIn(raw, tables.channel, [["nameKey", nameKeys]]),
+  channels: (values: readonly string[], by: "id" | "nameKey" = "nameKey"): Promise<Channel[]> =>
+    selectWhereIn(raw, tables.channel, [[by, values]]),
   /** Memberships of `userIds`, in `channelIds` only when given. */
   memberships: (userIds: readonly string[], channelIds?: readonly string[]): Promise<Membership[]> =>
     selectWhereIn(
@@ -50,6 +53,16 @@ export const batchReads = (raw: RawSql) => ({
     selectWhereIn(raw, tables.ban, [
       ["channelId", channelIds],
       ["userId", userIds],
+    ]),
+  messagesBySeqs: (channelId: string, seqs: readonly number[]): Promise<Message[]> =>
+    selectWhereIn(raw, tables.message, [
+      ["channelId", [channelId]],
+      ["seq", seqs],
+    ]),
+  reactions: (channelId: string, targetSeqs: readonly number[]): Promise<Reaction[]> =>
+    selectWhereIn(raw, tables.reaction, [
+      ["channelId", [channelId]],
+      ["targetSeq", targetSeqs],
     ]),
   messagesByClientIds: (authorIds: readonly string[], clientIds: readonly string[]): Promise<Message[]> =>
     selectWhereIn(raw, tables.message, [

@@ -6,6 +6,8 @@ import type { RawSql } from "./raw-sql";
 import { searchLines } from "./search-statements";
 import { bumpSeq, insertMessages } from "./send-statements";
 
+const first = <T>(rows: readonly T[]): T | null => rows[0] ?? null;
+
 /**
  * The domain's repositories over one Prisma (transaction) client, with the hot paths' raw
  * statements run by `raw`; `tookSeq` hears of each sequence number taken.
@@ -19,10 +21,10 @@ export function prismaRepositories(
   const reads = batchReads(raw);
   return {
     users: {
-      findById: (id) => tx.user.findUnique({ where: { id } }),
+      findById: async (id) => first(await reads.users([id])),
       findByIds: (ids) => reads.users(ids),
-      findByNameKey: (nameKey) => tx.user.findUnique({ where: { nameKey } }),
-      count: () => tx.user.count(),
+      findByNameKey: async (nameKey) => first(await reads.users([nameKey], "nameKey")),
+      countAdmins: () => tx.user.count({ where: { isAdmin: true } }),
       insert: async (user) => void (await tx.user.create({ data: user })),
       rename: async (id, name, nameKey) => void (await tx.user.update({ where: { id }, data: { name, nameKey } })),
       update: async (id, patch) => void (await tx.user.update({ where: { id }, data: patch })),
@@ -30,21 +32,21 @@ export function prismaRepositories(
     },
     sessions: {
       insert: async (session) => void (await tx.session.create({ data: session })),
-      findById: (id) => tx.session.findUnique({ where: { id } }),
+      findById: async (id) => first(await reads.sessions("id", [id])),
       findByIds: (ids) => reads.sessions("id", ids),
       findByTokenHashes: (hashes) => reads.sessions("tokenHash", hashes),
-      findByTokenHash: (tokenHash) => tx.session.findUnique({ where: { tokenHash } }),
+      findByTokenHash: async (tokenHash) => first(await reads.sessions("tokenHash", [tokenHash])),
       listByUser: (userId) => tx.session.findMany({ where: { userId } }),
       revoke: async (id, at) =>
         void (await tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })),
     },
     channels: {
       findById: async (id) => {
-        const row = await tx.channel.findUnique({ where: { id } });
+        const row = first(await reads.channels([id], "id"));
         return row && toChannelRecord(row);
       },
       findByNameKey: async (nameKey) => {
-        const row = await tx.channel.findUnique({ where: { nameKey } });
+        const row = first(await reads.channels([nameKey]));
         return row && toChannelRecord(row);
       },
       findByNameKeys: async (nameKeys) => (await reads.channels(nameKeys)).map(toChannelRecord),
@@ -77,7 +79,7 @@ export function prismaRepositories(
     },
     memberships: {
       find: async (channelId, userId) => {
-        const row = await tx.membership.findUnique({ where: { channelId_userId: { channelId, userId } } });
+        const row = first(await reads.memberships([userId], [channelId]));
         return row && toMembershipRecord(row);
       },
       findAmong: async (channelIds, userIds) => (await reads.memberships(userIds, channelIds)).map(toMembershipRecord),
@@ -101,15 +103,21 @@ export function prismaRepositories(
         return rows.map(({ user, ...row }) => ({ membership: toMembershipRecord(row), user }));
       },
       listChannelsOf: async (userId) => {
-        const rows = await tx.membership.findMany({
-          where: { userId },
-          include: { channel: true },
-          orderBy: { joinedAt: "asc" },
+        const memberships = (await reads.memberships([userId])).sort(
+          (a, b) => a.joinedAt.getTime() - b.joinedAt.getTime(),
+        );
+        const channels = new Map(
+          (
+            await reads.channels(
+              memberships.map((m) => m.channelId),
+              "id",
+            )
+          ).map((c) => [c.id, c]),
+        );
+        return memberships.flatMap((row) => {
+          const channel = channels.get(row.channelId);
+          return channel ? [{ membership: toMembershipRecord(row), channel: toChannelRecord(channel) }] : [];
         });
-        return rows.map(({ channel, ...row }) => ({
-          membership: toMembershipRecord(row),
-          channel: toChannelRecord(channel),
-        }));
       },
     },
     bans: {
@@ -158,10 +166,7 @@ export function prismaRepositories(
         });
         return rows.map(toMessageRecord);
       },
-      findBySeqs: async (channelId, seqs) =>
-        seqs.length === 0
-          ? []
-          : (await tx.message.findMany({ where: { channelId, seq: { in: [...seqs] } } })).map(toMessageRecord),
+      findBySeqs: async (channelId, seqs) => (await reads.messagesBySeqs(channelId, seqs)).map(toMessageRecord),
       updateLine: async (channelId, seq, patch) =>
         void (await tx.message.update({ where: { channelId_seq: { channelId, seq } }, data: toLineUpdate(patch) })),
       // The (channelId, targetSeq) index finds a line's change entries without a scan.
@@ -195,10 +200,7 @@ export function prismaRepositories(
         void (await tx.reaction.deleteMany({ where: { channelId, targetSeq, userId, emoji } })),
       removeAll: async (channelId, targetSeq) =>
         void (await tx.reaction.deleteMany({ where: { channelId, targetSeq } })),
-      listFor: (channelId, targetSeqs) =>
-        targetSeqs.length === 0
-          ? Promise.resolve([])
-          : tx.reaction.findMany({ where: { channelId, targetSeq: { in: [...targetSeqs] } } }),
+      listFor: (channelId, targetSeqs) => reads.reactions(channelId, targetSeqs),
     },
     readMarkers: {
       find: (userId, channelId) => tx.readMarker.findUnique({ where: { userId_channelId: { userId, channelId } } }),

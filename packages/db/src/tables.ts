@@ -1,4 +1,13 @@
-import { Prisma, type Ban, type Channel, type Membership, type Message, type Session, type User } from "@prisma/client";
+import {
+  Prisma,
+  type Ban,
+  type Channel,
+  type Membership,
+  type Message,
+  type Reaction,
+  type Session,
+  type User,
+} from "@prisma/client";
 
 /**
  * The tables the raw statements (send-statements.ts, batch-reads.ts) read and write, each
@@ -118,6 +127,14 @@ export const tables = {
     deletedAt: dateOrNull,
     targetSeq: intOrNull,
     replyToSeq: intOrNull,
+  }),
+  reaction: defineTable<Reaction>(Prisma.ModelName.Reaction, Prisma.ReactionScalarFieldEnum, {
+    channelId: text,
+    targetSeq: int,
+    userId: text,
+    emoji: text,
+    seq: int,
+    createdAt: date,
   }),
 } as const;
 

@@ -15,6 +15,7 @@ import { DomainError, refuse } from "./domain-error";
 import { EffectList, type Effect } from "./effects";
 import { StoreUnavailableError, type DomainDeps, type Repositories } from "./ports";
 import {
+  actsFromOutside,
   admitActor,
   admitToChannel,
   isBanInForce,
@@ -126,6 +127,8 @@ async function runCommand<E extends ClientEventName>(
     const access = typeof def.access === "function" ? def.access(typedPayload) : def.access;
     const reading = await readChannel(runtime, actor, channelName, def.transaction === "required");
     const { user, scope } = admitToChannel(reading, now, access);
+    // Only an admin moderates a channel without being in it: never silently in an invite-only one.
+    if (access === "operator" && actsFromOutside(scope)) trail.requireEntry();
     return def.run({ ...base, user }, scope);
   });
 }

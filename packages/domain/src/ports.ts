@@ -23,7 +23,8 @@ export interface UserRepository {
   /** The users among `ids` that exist, in any order. */
   findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   findByNameKey(nameKey: string): Promise<UserRecord | null>;
-  count(): Promise<number>;
+  /** How many accounts are server admins (a fresh server has none until the operator grants one). */
+  countAdmins(): Promise<number>;
   insert(user: UserRecord): Promise<void>;
   rename(id: string, name: string, nameKey: string): Promise<void>;
   update(id: string, patch: UserPatch): Promise<void>;
@@ -214,8 +215,6 @@ export interface Presence {
 
 export interface DomainConfig {
   sessionTtlMs: number;
-  /** Names (any case) that are made server admins when they register. */
-  adminNames: readonly string[];
   /** Most channels (not direct conversations) one user may be in; unlimited when left out. */
   maxChannelsPerUser?: number;
   /** How long after writing a line its author may still edit it; no limit when left out. */

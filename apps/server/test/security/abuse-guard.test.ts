@@ -47,6 +47,7 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
   "message:unreact": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
   // Its own budget: reading a busy channel never uses up what the user may say.
   "read:mark": ["markPerUser u1", "markPerAddress 10.0.0.1"],
+  "search:query": ["searchPerUser u1", "searchPerAddress 10.0.0.1"],
   "session:quit": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
   "user:nick": ["sendPerUser u1", "sendPerAddress 10.0.0.1"],
   "channel:join": ["joinPerUser u1", "joinPerAddress 10.0.0.1"],

@@ -57,7 +57,7 @@ describe("authorization over the wire", () => {
 
   it("takes the actor from the session alone: a payload naming someone else changes nothing", async () => {
     server = await new TestServer().start();
-    const alice = await server.user("alice");
+    const alice = await server.admin("alice");
     const mallory = await server.user("mallory");
     for (const c of [alice, mallory]) await c.do("channel:join", { channel: "#dev" });
     const { user } = await alice.do("session:state", {});
@@ -70,7 +70,7 @@ describe("authorization over the wire", () => {
     };
     const ack = await emitRaw(mallory.socket, "message:send", forged);
     expect(ack.ok ? (ack.data as { message: Message }).message.author : null).toMatchObject({ name: "mallory" });
-    // Only admins read the audit log or alert everyone; the first account (alice) is the admin here.
+    // Only admins read the audit log or alert everyone; alice was granted it by the operator.
     expect(codeOf(await mallory.send("audit:log", {}))).toBe("FORBIDDEN");
     expect(codeOf(await mallory.send("server:alert", { text: "free coins" }))).toBe("FORBIDDEN");
     expect(codeOf(await alice.send("audit:log", {}))).toBe("ok");

@@ -22,7 +22,7 @@ export function AlertBanner() {
             <path d="M3 10v4a1 1 0 0 0 1 1h2l4 4V5L6 9H4a1 1 0 0 0-1 1zm12.5 2a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM13 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
           </svg>
           <p>
-            <strong>Announcement</strong> {a.text}{" "}
+            <strong>Announcement</strong> <bdi>{a.text}</bdi>{" "}
             <span className="muted">{shortTime(new Date(a.createdAt).toISOString())}</span>
           </p>
           <button

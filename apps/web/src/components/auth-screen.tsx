@@ -80,8 +80,7 @@ export function AuthScreen() {
           />
           {mode === "register" && (
             <p className="hint" id={ids.hint}>
-              At least {limits.passwordMinLength} characters. The first account on a new server becomes its
-              administrator.
+              At least {limits.passwordMinLength} characters.
             </p>
           )}
           {error && <ErrorMessage {...errorText(error)} code={error.code} />}

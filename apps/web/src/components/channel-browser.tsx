@@ -100,7 +100,11 @@ export function ChannelBrowser({ onClose, onJoined }: BrowserProps) {
                     {" "}
                     · {c.memberCount} member{c.memberCount === 1 ? "" : "s"}
                   </span>
-                  {c.topic && <p className="browser-topic">{c.topic}</p>}
+                  {c.topic && (
+                    <p className="browser-topic" dir="auto">
+                      {c.topic}
+                    </p>
+                  )}
                 </div>
                 <button
                   type="button"

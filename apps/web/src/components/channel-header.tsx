@@ -8,10 +8,11 @@ interface HeaderProps {
   onMenu: () => void;
   membersOpen: boolean;
   onToggleMembers: () => void;
+  onSearch: () => void;
 }
 
 /** Name, topic and member count of the open conversation. */
-export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMembers }: HeaderProps) {
+export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMembers, onSearch }: HeaderProps) {
   const direct = view.kind === "direct";
   return (
     <header className="channel-header">
@@ -47,6 +48,15 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
           )}
         </p>
       </div>
+      <button
+        type="button"
+        className="icon-button search-button"
+        aria-label="Search messages"
+        title="Search messages (Ctrl+F)"
+        onClick={onSearch}
+      >
+        <SearchIcon />
+      </button>
       {!direct && (
         <button
           type="button"
@@ -70,6 +80,24 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
         </button>
       )}
     </header>
+  );
+}
+
+function SearchIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+    >
+      <circle cx="10.5" cy="10.5" r="6.5" />
+      <path d="M15.5 15.5 21 21" strokeLinecap="round" />
+    </svg>
   );
 }
 

@@ -1,6 +1,6 @@
 import { activeChannel, displayName, signalsTyping } from "@canaduck/client";
 import { replyExcerpt, type Message } from "@canaduck/contract";
-import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import type { ChatActions } from "../lib/chat-actions";
 import { ChannelHeader } from "./channel-header";
@@ -21,10 +21,25 @@ interface ChannelViewProps {
   actions: ChatActions;
   membersOpen: boolean;
   onToggleMembers: () => void;
+  /** A line to open from outside the conversation (a search result): a new object each time. */
+  jump?: LineJump | null;
+}
+
+/** Asks the view of `channelId` to load the line `seq` with its neighbours and mark it, as a reply's jump does. */
+export interface LineJump {
+  channelId: string;
+  seq: number;
 }
 
 /** The open channel or direct conversation: its header, its lines, who is typing, and the composer. */
-export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggleMembers }: ChannelViewProps) {
+export function ChannelView({
+  composerRef,
+  onMenu,
+  actions,
+  membersOpen,
+  onToggleMembers,
+  jump = null,
+}: ChannelViewProps) {
   const { client } = useChat();
   const channel = useChatState(activeChannel);
   const allPending = useChatState((s) => s.pending);
@@ -63,6 +78,24 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
   const [openedAtReadSeq] = useState(() => channel?.readSeq ?? 0);
   const divider = useMemo(() => (me ? { afterSeq: openedAtReadSeq, myId: me.id } : null), [openedAtReadSeq, me]);
 
+  const jumpTo = useCallback(
+    (seq: number) => {
+      if (channelId === null) return;
+      setJumpMissed(false);
+      void client.jumpTo(channelId, seq).then((found) => {
+        if (found) setFocus({ seq });
+        else setJumpMissed(true);
+      });
+    },
+    [client, channelId],
+  );
+  const handledJump = useRef<LineJump | null>(null);
+  useEffect(() => {
+    if (!jump || jump === handledJump.current || jump.channelId !== channelId) return;
+    handledJump.current = jump;
+    jumpTo(jump.seq);
+  }, [jump, channelId, jumpTo]);
+
   const view = channel?.view;
   const lines = useMemo<LineContext | null>(() => {
     if (!me || !view || channelId === null) return null;
@@ -77,15 +110,9 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
         rememberEmoji(emoji);
         void client.toggleReaction(channelId, m.seq, emoji);
       },
-      onJump: (seq) => {
-        setJumpMissed(false);
-        void client.jumpTo(channelId, seq).then((found) => {
-          if (found) setFocus({ seq });
-          else setJumpMissed(true);
-        });
-      },
+      onJump: jumpTo,
     };
-  }, [client, me, view, channelId]);
+  }, [client, me, view, channelId, jumpTo]);
 
   const onSeen = useCallback(() => channelId && client.markRead(channelId), [client, channelId]);
   const onCloseWindow = useCallback(() => channelId && client.closeWindow(channelId), [client, channelId]);
@@ -113,6 +140,7 @@ export function ChannelView({ composerRef, onMenu, actions, membersOpen, onToggl
         onMenu={onMenu}
         membersOpen={membersOpen}
         onToggleMembers={onToggleMembers}
+        onSearch={() => actions.openSearch()}
       />
       <MessageList
         key={`list-${channel.view.id}`}

@@ -1,10 +1,12 @@
 import { activeChannel } from "@canaduck/client";
-import { useCallback, useRef, useState } from "react";
+import type { SearchHit, SearchSession } from "@canaduck/client/search";
+import { isChannelName } from "@canaduck/contract";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ChatActions } from "../lib/chat-actions";
 import { useChat, useChatState } from "../lib/chat-context";
 import { AlertBanner } from "./alert-banner";
 import { ChannelBrowser } from "./channel-browser";
-import { ChannelView } from "./channel-view";
+import { ChannelView, type LineJump } from "./channel-view";
 import { ConnectionBanner } from "./connection-banner";
 import { DraftConversation } from "./draft-conversation";
 import { EmptyState } from "./empty-state";
@@ -15,6 +17,11 @@ import { Sidebar } from "./sidebar";
 import { useDocumentTitle } from "./use-document-title";
 import { useMentionNotifications } from "./use-mention-notifications";
 import { useShortcuts } from "./use-shortcuts";
+
+// The panel and the search state are loaded the first time someone searches, so the first page
+// stays within its size budget.
+const loadSearch = () => import("./search-panel");
+const SearchPanel = lazy(() => loadSearch().then((m) => ({ default: m.SearchPanel })));
 
 /** The logged-in app: sidebar, the open conversation, and the dialogs over them. */
 export function ChatScreen() {
@@ -31,6 +38,22 @@ export function ChatScreen() {
   const composerRef = useRef<HTMLTextAreaElement>(null);
   // Notices from before this login (a previous session's) are not news.
   const [firstNotice] = useState(() => client.getState().nextNoticeId);
+  // One search per login, kept while the panel is closed: opening it again shows the last results.
+  const [search, setSearch] = useState<SearchSession | null>(null);
+  const [searchOpen, setSearchOpen] = useState<{ query?: string } | null>(null);
+  const [jump, setJump] = useState<LineJump | null>(null);
+  useEffect(() => {
+    if (searchOpen === null || search !== null) return;
+    let stale = false;
+    void loadSearch().then((m) => {
+      if (!stale)
+        setSearch(new m.SearchSession({ request: (payload) => client.request("search:query", payload, true) }));
+    });
+    return () => {
+      stale = true;
+    };
+  }, [client, searchOpen, search]);
+  useEffect(() => () => search?.dispose(), [search]);
 
   const focusComposer = useCallback(() => requestAnimationFrame(() => composerRef.current?.focus()), []);
 
@@ -56,11 +79,32 @@ export function ChatScreen() {
     [client, me, select, focusComposer],
   );
 
-  const actions: ChatActions = { openDirect, openBrowser: () => setBrowserOpen(true), select };
+  const openSearch = useCallback((query?: string) => setSearchOpen(query === undefined ? {} : { query }), []);
+
+  /** A result opens its conversation at its line, with the lines around it. */
+  const openHit = useCallback(
+    async (hit: SearchHit) => {
+      setSearchOpen(null);
+      const known = (id: string | undefined) => (id !== undefined && id in client.getState().channels ? id : undefined);
+      let channelId = known(hit.message.channelId) ?? known(client.channelIdOf(hit.target));
+      // A direct conversation not held yet (none is, before its first line reaches this client).
+      if (channelId === undefined && !isChannelName(hit.target)) {
+        await client.openDirect(hit.target);
+        channelId = known(hit.message.channelId);
+      }
+      if (channelId === undefined) return;
+      select(channelId);
+      setJump({ channelId, seq: hit.message.seq });
+    },
+    [client, select],
+  );
+
+  const actions: ChatActions = { openDirect, openBrowser: () => setBrowserOpen(true), select, openSearch };
   useShortcuts({
     select,
     openSwitcher: () => setSwitcherOpen(true),
     focusComposer: () => composerRef.current?.focus(),
+    openSearch,
   });
   useMentionNotifications(select);
   useDocumentTitle();
@@ -95,6 +139,7 @@ export function ChatScreen() {
             actions={actions}
             membersOpen={membersOpen}
             onToggleMembers={() => setMembersOpen((open) => !open)}
+            jump={jump}
           />
         ) : (
           <EmptyState onMenu={() => setSidebarOpen(true)} onBrowse={() => setBrowserOpen(true)} />
@@ -106,6 +151,16 @@ export function ChatScreen() {
       <GlobalNotices since={firstNotice} />
       {browserOpen && <ChannelBrowser onClose={() => setBrowserOpen(false)} onJoined={select} />}
       {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} onSelect={select} />}
+      {searchOpen && search && (
+        <Suspense fallback={null}>
+          <SearchPanel
+            session={search}
+            initialQuery={searchOpen.query}
+            onOpen={(hit) => void openHit(hit)}
+            onClose={() => setSearchOpen(null)}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

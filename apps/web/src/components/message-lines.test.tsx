@@ -303,8 +303,42 @@ describe("system lines", () => {
         said(2, "", "al", { kind: "nick", meta: { previousName: "alice" } }),
       ]),
     );
-    expect(screen.getByText(/alice quit \(gone fishing\)/)).toBeTruthy();
+    // The reason is its own element (isolated), so the sentence is read from the whole line.
+    const sentence = (_: string, el: Element | null) =>
+      el?.tagName === "P" && /alice quit \(gone fishing\)/.test(el.textContent ?? "");
+    expect(screen.getByText(sentence)).toBeTruthy();
     expect(screen.getByText(/alice is now known as al/)).toBeTruthy();
+  });
+});
+
+describe("text that could reorder the line around it", () => {
+  // Hebrew ending in a right-to-left mark: shown bare, it would pull the time and marks after it.
+  const rtl = "\u05e9\u05dc\u05d5\u05dd \u200f!";
+
+  it("isolates said text, a /me action and a reply's excerpt from the nick and the time", () => {
+    show(
+      channel([
+        said(1, rtl),
+        said(2, rtl, "bob", { kind: "action" }),
+        said(3, "answer", "carl", {
+          replyTo: { seq: 1, author: { id: "ann", name: "ann" }, excerpt: rtl, deleted: false, version: 1 },
+        }),
+      ]),
+    );
+    const [block, inline] = screen.getAllByText(rtl, { selector: "p, span" }).map((el) => el.closest(".user-text"));
+    expect(block?.getAttribute("dir")).toBe("auto");
+    expect(inline?.tagName).toBe("BDI");
+    for (const run of [block, inline]) {
+      expect(run?.querySelector("time, .author")).toBeNull();
+      expect(run?.closest(".msg")?.querySelector(".author")).toBeTruthy();
+    }
+    expect(screen.getByText(rtl, { selector: ".reply-excerpt" }).tagName).toBe("BDI");
+  });
+
+  it("isolates a reason inside the sentence of a system line", () => {
+    show(channel([said(1, "", "ann", { kind: "part", meta: { reason: rtl } })]));
+    const reason = screen.getByText(rtl, { selector: "bdi" });
+    expect(reason.closest(".msg")?.textContent).toMatch(new RegExp(`^←ann left \\(${rtl}\\) \\d`));
   });
 });
 

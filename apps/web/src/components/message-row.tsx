@@ -4,7 +4,7 @@ import { memo } from "react";
 import { fullTime, shortTime } from "../lib/format-time";
 import { canDelete, canEdit, canRespond } from "../lib/line-permissions";
 import type { Row } from "../lib/message-rows";
-import { systemLine } from "../lib/system-line";
+import { systemLineParts, type SentencePart } from "../lib/system-line";
 import { Avatar } from "./avatar";
 import { LineActions } from "./line-actions";
 import { MessageText } from "./message-text";
@@ -55,8 +55,8 @@ function ReplyQuote({ reply, onJump }: { reply: ReplySummary; onJump?: (seq: num
       onClick={() => onJump?.(reply.seq)}
     >
       <span aria-hidden="true">↪ </span>
-      <span className="reply-author">{who}</span>{" "}
-      <span className={reply.deleted ? "reply-excerpt deleted" : "reply-excerpt"}>{excerpt}</span>
+      <bdi className="reply-author">{who}</bdi>{" "}
+      <bdi className={reply.deleted ? "reply-excerpt deleted" : "reply-excerpt"}>{excerpt}</bdi>
     </button>
   );
 }
@@ -66,6 +66,19 @@ function Edited({ at }: { at: string }) {
     <span className="edited" title={`Edited ${fullTime(at)}`}>
       (edited)
     </span>
+  );
+}
+
+/** A system line's sentence, with what people wrote in it isolated from the rest. */
+function Sentence({ parts }: { parts: SentencePart[] }) {
+  return parts.map((part, i) =>
+    typeof part === "string" ? (
+      part
+    ) : (
+      <bdi key={i} className="user-text">
+        {part.said}
+      </bdi>
+    ),
   );
 }
 
@@ -240,7 +253,7 @@ export const MessageRow = memo(function MessageRow({
     }
     case "message": {
       const m = row.message;
-      const sentence = systemLine(m);
+      const sentence = systemLineParts(m);
       if (sentence === null)
         return (
           <SaidLine
@@ -259,7 +272,8 @@ export const MessageRow = memo(function MessageRow({
             {m.kind === "join" ? "→" : m.kind === "part" || m.kind === "quit" ? "←" : "•"}
           </span>
           <p className="msg-text">
-            {m.deleted ? <Tombstone /> : sentence} <Time iso={m.createdAt} className="inline-time" />
+            {m.deleted ? <Tombstone /> : <Sentence parts={sentence} />}{" "}
+            <Time iso={m.createdAt} className="inline-time" />
           </p>
           {lines && !m.deleted && canDelete(m, lines.view, lines.me) && (
             <LineActions onDelete={() => lines.onDelete(m)} />

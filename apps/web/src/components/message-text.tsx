@@ -76,14 +76,16 @@ interface MessageTextProps {
 
 /**
  * User text through a CommonMark library (react-markdown with GFM): React elements, never
- * innerHTML; raw HTML in the text is shown as text, links are http(s) only and open apart.
+ * innerHTML; raw HTML in the text is shown as text, links are http(s) only and open apart. The
+ * text is isolated (dir="auto"): its direction comes from its own first strong letter, and the
+ * marks it may carry (RLM, ALM…) cannot reorder the nick, time or marks beside it.
  */
 export const MessageText = memo(function MessageText({ text, myName, inline = false }: MessageTextProps) {
   const plugins = useMemo(
     () => [remarkNoHtml, remarkGfm, remarkImagesAsText(text), remarkMentions(myName)],
     [text, myName],
   );
-  return (
+  const markdown = (
     <Markdown
       remarkPlugins={plugins}
       allowedElements={ALLOWED}
@@ -93,5 +95,12 @@ export const MessageText = memo(function MessageText({ text, myName, inline = fa
     >
       {text}
     </Markdown>
+  );
+  return inline ? (
+    <bdi className="user-text">{markdown}</bdi>
+  ) : (
+    <div className="user-text" dir="auto">
+      {markdown}
+    </div>
   );
 });

@@ -13,8 +13,8 @@ interface RunOptions {
 }
 
 /**
- * Runs composer input by the client core's plan. The web shows two commands its own way: `/list`
- * opens the channel browser and `/query` a conversation; the first message to a new conversation
+ * Runs composer input by the client core's plan. The web shows three commands its own way: `/list`
+ * opens the channel browser, `/query` a conversation and `/search` the search panel; the first message to a new conversation
  * starts it; everything else goes to the client core, which sends it as its event.
  */
 export function useRunInput({ actions, target, draft }: RunOptions): (text: string) => Promise<ComposerError | null> {
@@ -29,6 +29,10 @@ export function useRunInput({ actions, target, draft }: RunOptions): (text: stri
       }
       if (plan.kind === "list") {
         actions.openBrowser();
+        return null;
+      }
+      if (plan.kind === "event" && plan.command.event === "search:query") {
+        actions.openSearch(plan.command.payload.query);
         return null;
       }
       if (draft && saysTo(plan, target)) {

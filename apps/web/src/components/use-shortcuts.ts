@@ -6,19 +6,28 @@ interface ShortcutActions {
   select: (channelId: string) => void;
   openSwitcher: () => void;
   focusComposer: () => void;
+  openSearch: () => void;
 }
 
 /**
  * Keyboard navigation: Ctrl+K (or ⌘K) opens the quick switcher, Alt+↑/↓ moves between
- * conversations, Alt+Shift+↓ jumps to the next unread one, and / starts a command in the composer.
+ * conversations, Alt+Shift+↓ jumps to the next unread one, / starts a command in the composer, and
+ * Ctrl+F (⌘F) opens the search panel.
  */
-export function useShortcuts({ select, openSwitcher, focusComposer }: ShortcutActions): void {
+export function useShortcuts({ select, openSwitcher, focusComposer, openSearch }: ShortcutActions): void {
   const { client } = useChat();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "k") {
         e.preventDefault();
         openSwitcher();
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "f") {
+        // The browser's own find stays reachable: from inside the search panel, or over another dialog.
+        if (document.querySelector("[role=dialog]") !== null) return;
+        e.preventDefault();
+        openSearch();
         return;
       }
       if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
@@ -49,5 +58,5 @@ export function useShortcuts({ select, openSwitcher, focusComposer }: ShortcutAc
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [client, select, openSwitcher, focusComposer]);
+  }, [client, select, openSwitcher, focusComposer, openSearch]);
 }

@@ -7,4 +7,6 @@ export interface ChatActions {
   openDirect: (nick: string) => void;
   openBrowser: () => void;
   select: (channelId: string) => void;
+  /** Opens the search panel; with text, searches it at once (`/search words`). */
+  openSearch: (query?: string) => void;
 }

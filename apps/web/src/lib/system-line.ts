@@ -2,7 +2,12 @@ import type { Message } from "@canaduck/contract";
 
 const who = (m: Message) => m.author?.name ?? "The server";
 const target = (m: Message) => m.meta.target?.name ?? "someone";
-const because = (m: Message) => (m.meta.reason ? ` (${m.meta.reason})` : "");
+/**
+ * A piece of a system line's sentence: the client's own words, or what someone wrote (a reason,
+ * a topic), which is drawn isolated so the bidi marks free text may carry cannot reorder the rest.
+ */
+export type SentencePart = string | { said: string };
+const because = (m: Message): SentencePart[] => (m.meta.reason ? [" (", { said: m.meta.reason }, ")"] : []);
 
 function banLength(m: Message): string {
   const expiresAt = m.meta.expiresAt;
@@ -18,33 +23,41 @@ function banLength(m: Message): string {
 
 /** The sentence a system line (join, kick, topic…) reads as; null for said text and /me actions. */
 export function systemLine(m: Message): string | null {
+  const parts = systemLineParts(m);
+  return parts && parts.map((part) => (typeof part === "string" ? part : part.said)).join("");
+}
+
+/** The same sentence in pieces, what people wrote apart from the rest. */
+export function systemLineParts(m: Message): SentencePart[] | null {
   switch (m.kind) {
     case "text":
     case "action":
       return null;
     case "join":
-      return `${who(m)} joined`;
+      return [`${who(m)} joined`];
     case "part":
-      return `${who(m)} left${because(m)}`;
+      return [`${who(m)} left`, ...because(m)];
     case "kick":
-      return `${who(m)} removed ${target(m)}${because(m)}`;
+      return [`${who(m)} removed ${target(m)}`, ...because(m)];
     case "ban":
-      return `${who(m)} banned ${target(m)}${banLength(m)}${because(m)}`;
+      return [`${who(m)} banned ${target(m)}${banLength(m)}`, ...because(m)];
     case "unban":
-      return `${who(m)} lifted the ban on ${target(m)}`;
+      return [`${who(m)} lifted the ban on ${target(m)}`];
     case "topic":
-      return m.text ? `${who(m)} set the topic: ${m.text}` : `${who(m)} cleared the topic`;
+      return m.text ? [`${who(m)} set the topic: `, { said: m.text }] : [`${who(m)} cleared the topic`];
     case "mode":
-      return m.meta.inviteOnly ? `${who(m)} made the channel invite-only` : `${who(m)} opened the channel to everyone`;
+      return [
+        m.meta.inviteOnly ? `${who(m)} made the channel invite-only` : `${who(m)} opened the channel to everyone`,
+      ];
     case "op":
-      return `${who(m)} made ${target(m)} an operator`;
+      return [`${who(m)} made ${target(m)} an operator`];
     case "deop":
-      return `${who(m)} made ${target(m)} a member`;
+      return [`${who(m)} made ${target(m)} a member`];
     case "quit":
-      return `${who(m)} quit${because(m)}`;
+      return [`${who(m)} quit`, ...because(m)];
     case "nick":
       // The author carries the new name; the line says what the old one became.
-      return `${m.meta.previousName ?? "someone"} is now known as ${who(m)}`;
+      return [`${m.meta.previousName ?? "someone"} is now known as ${who(m)}`];
     // Change entries are applied to the lines they target, never shown.
     case "edit":
     case "delete":

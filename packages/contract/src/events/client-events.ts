@@ -20,6 +20,7 @@ import {
   targetSchema,
   textSchema,
   topicSchema,
+  wellFormedStringSchema,
 } from "../primitives";
 
 const empty = z.object({});
@@ -83,7 +84,8 @@ export const clientEvents = {
   "auth:login": {
     summary: "Log in with name and password; the connection becomes that user's.",
     payload: z.object({
-      name: z.string().max(limits.nickMaxLength),
+      name: wellFormedStringSchema(limits.nickMaxLength),
+      // Not held to the password rules: an account keeps the password it was registered with.
       password: z.string().max(limits.passwordMaxLength),
     }),
     result: sessionGrant,
@@ -103,7 +105,7 @@ export const clientEvents = {
       "Reconnect in one round trip: session:state plus, for each conversation named with the last seq the client holds, every entry after it (or its newest page when too far behind), and the newest page of each conversation it did not name. Conversations left meanwhile are absent from `channels`.",
     payload: z.object({
       conversations: z
-        .array(z.object({ channelId: z.string().min(1).max(64), after: seqSchema }))
+        .array(z.object({ channelId: wellFormedStringSchema(64).min(1), after: seqSchema }))
         .max(limits.syncConversationsMax),
     }),
     result: z.object({
@@ -124,7 +126,7 @@ export const clientEvents = {
   },
   "session:revoke": {
     summary: "End one of your sessions: its token stops working and its connections close at once.",
-    payload: z.object({ sessionId: z.string().min(1).max(64) }),
+    payload: z.object({ sessionId: wellFormedStringSchema(64).min(1) }),
     result: empty,
   },
   "user:suspend": {
@@ -293,7 +295,7 @@ export const clientEvents = {
   },
   "server:help": {
     summary: "/help: the commands, or one command's usage.",
-    payload: z.object({ command: z.string().max(32).optional() }),
+    payload: z.object({ command: wellFormedStringSchema(32).optional() }),
     result: z.object({ lines: z.array(z.string()) }),
   },
   "typing:set": {

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { anonymous } from "../actor";
 import { authenticate } from "../authenticate";
 import { codeOf, createTestDomain, passwordOf } from "../testing";
-import { createAccount, listAccounts, resetPassword, setAdmin, suspendAccount, unsuspendAccount } from ".";
+import { countAdmins, createAccount, listAccounts, resetPassword, setAdmin, suspendAccount, unsuspendAccount } from ".";
 
 describe("the operator's account actions", () => {
   it("create an account by register's rules, hashed by the same hasher, logged in as usual", async () => {
     const t = createTestDomain();
     const { result } = await createAccount(t.deps, { name: "alice", password: "correct horse", admin: false });
-    expect(result).toMatchObject({ name: "alice", isAdmin: true }); // the first account is an admin, as when registering
+    expect(result).toMatchObject({ name: "alice", isAdmin: false }); // being first makes no admin
+    expect(await countAdmins(t.deps)).toBe(0);
     await createAccount(t.deps, { name: "bob", password: "battery staple", admin: false });
     const stored = await t.store.transaction((tx) => tx.users.findByNameKey("bob"));
     expect(stored?.passwordHash).toBe("h:battery staple");
@@ -25,11 +26,12 @@ describe("the operator's account actions", () => {
     expect((await createAccount(t.deps, { name: "dave", password: "whatever1", admin: true })).result.isAdmin).toBe(
       true,
     );
+    expect(await countAdmins(t.deps)).toBe(1);
   });
 
   it("reset a password, ending every session of the account", async () => {
     const t = createTestDomain();
-    await t.registerUser("root");
+    await t.registerAdmin("root");
     const bob = await t.registerUser("bob");
     const outcome = await resetPassword(t.deps, { name: "bob", password: "a new password" });
     expect(outcome.result).toEqual({ sessionsEnded: 1 });
@@ -46,7 +48,7 @@ describe("the operator's account actions", () => {
 
   it("grant and revoke server admin, audited", async () => {
     const t = createTestDomain();
-    const root = await t.registerUser("root");
+    const root = await t.registerAdmin("root");
     const bob = await t.registerUser("bob");
     expect(codeOf(await t.run(bob, "audit:log", {}))).toBe("FORBIDDEN");
     expect((await setAdmin(t.deps, { name: "bob", admin: true })).result).toEqual({ changed: true, name: "bob" });
@@ -60,7 +62,7 @@ describe("the operator's account actions", () => {
 
   it("suspend like /suspend does, and list the accounts with their state", async () => {
     const t = createTestDomain();
-    await t.registerUser("root");
+    await t.registerAdmin("root");
     t.clock.advance(1000);
     const bob = await t.registerUser("bob");
     const outcome = await suspendAccount(t.deps, { name: "bob", reason: "spam" });

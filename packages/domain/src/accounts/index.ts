@@ -1,3 +1,4 @@
+export { countAdmins } from "./count-admins";
 export { createAccount } from "./create-account";
 export { listAccounts, type AccountSummary } from "./list-accounts";
 export { OPERATOR, type OperatorOutcome } from "./operate";

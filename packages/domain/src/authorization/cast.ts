@@ -29,7 +29,7 @@ export interface Cast {
  */
 export async function castFor(mode: Mode): Promise<Cast> {
   const t = createTestDomain();
-  const root = await t.registerUser("root");
+  const root = await t.registerAdmin("root");
   const olive = await t.registerUser("olive");
   const oscar = await t.registerUser("oscar");
   const opal = await t.registerUser("opal");

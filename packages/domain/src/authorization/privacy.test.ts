@@ -13,6 +13,38 @@ describe("what the permission table keeps private", () => {
     expect(await names(root)).toEqual(["#dev"]);
   });
 
+  it("never lets an admin outside an invite-only channel read its members or topic unaudited", async () => {
+    const t = createTestDomain();
+    const { root, alice } = await devChannel(t);
+    await t.runOk(alice, "channel:topic", { channel: "#dev", topic: "launch plans" });
+    await t.runOk(alice, "channel:mode", { channel: "#dev", inviteOnly: true });
+    // What members only see stays theirs: the reads are refused, admins included.
+    expect(codeOf(await t.run(root, "channel:who", { channel: "#dev" }))).toBe("NOT_A_MEMBER");
+    expect(codeOf(await t.run(root, "channel:topic", { channel: "#dev" }))).toBe("NOT_A_MEMBER");
+    // Moderating from outside answers with the topic or a member's role, so even a no-op is logged.
+    const logged = async () => (await t.runOk(root, "audit:log", { limit: 100 })).entries;
+    const before = (await logged()).length;
+    expect((await t.runOk(root, "channel:mode", { channel: "#dev", inviteOnly: true })).channel.topic).toBe(
+      "launch plans",
+    );
+    expect((await t.runOk(root, "channel:deop", { channel: "#dev", nick: "bob" })).member.role).toBe("member");
+    await t.runOk(root, "channel:op", { channel: "#dev", nick: "bob" });
+    await t.runOk(root, "channel:op", { channel: "#dev", nick: "bob" });
+    const after = await logged();
+    expect(
+      after.slice(0, after.length - before).map((e) => [e.action, e.actor, e.channel, e.target, e.detail]),
+    ).toEqual([
+      ["op", "root", "#dev", "bob", "unchanged"],
+      ["op", "root", "#dev", "bob", ""],
+      ["deop", "root", "#dev", "bob", "unchanged"],
+      ["mode", "root", "#dev", null, "+i unchanged"],
+    ]);
+    // A member making the same no-ops reads what they already see: nothing to log.
+    await t.runOk(alice, "channel:op", { channel: "#dev", nick: "bob" });
+    await t.runOk(alice, "channel:mode", { channel: "#dev", inviteOnly: true });
+    expect(await logged()).toHaveLength(after.length);
+  });
+
   it("never lets a third person read a direct conversation", async () => {
     const t = createTestDomain();
     const { alice, bob, carol } = await devChannel(t);

@@ -4,7 +4,7 @@ import { codeOf, createTestDomain, emitted, expectOk, TEST_START } from "../test
 describe("server:alert", () => {
   it("sends an admin's notice to everyone and records it", async () => {
     const t = createTestDomain();
-    const root = await t.registerUser("root");
+    const root = await t.registerAdmin("root");
     const outcome = await t.run(root, "server:alert", { text: " restarting in 5 minutes " });
     expect(expectOk(outcome)).toEqual({ delivered: true });
     expect(emitted(outcome, "server:alert")).toEqual([
@@ -19,7 +19,7 @@ describe("server:alert", () => {
 
   it("is refused to users who are not admins, and sends nothing", async () => {
     const t = createTestDomain();
-    await t.registerUser("root");
+    await t.registerAdmin("root");
     const alice = await t.registerUser("alice");
     const outcome = await t.run(alice, "server:alert", { text: "free pizza" });
     expect(codeOf(outcome)).toBe("FORBIDDEN");
@@ -28,7 +28,7 @@ describe("server:alert", () => {
 
   it("refuses blank or overlong text", async () => {
     const t = createTestDomain();
-    const root = await t.registerUser("root");
+    const root = await t.registerAdmin("root");
     expect(codeOf(await t.run(root, "server:alert", { text: " " }))).toBe("INVALID_PAYLOAD");
     expect(codeOf(await t.run(root, "server:alert", { text: "x".repeat(501) }))).toBe("INVALID_PAYLOAD");
   });

@@ -10,7 +10,7 @@ describe("audit:log", () => {
     const { entries } = await t.runOk(root, "audit:log", { limit: 2 });
     expect(entries).toEqual([
       {
-        id: 6,
+        id: 7,
         action: "kick",
         actor: "alice",
         channel: "#dev",
@@ -19,7 +19,7 @@ describe("audit:log", () => {
         createdAt: TEST_START.toISOString(),
       },
       {
-        id: 5,
+        id: 6,
         action: "channel-create",
         actor: "alice",
         channel: "#dev",
@@ -35,9 +35,12 @@ describe("audit:log", () => {
       "register",
       "register",
       "register",
+      "grant-admin",
       "register",
     ]);
-    expect(all.entries.at(-1)).toMatchObject({ actor: "root", detail: "admin" });
+    // Registering made root an account; the operator's grant made it an admin.
+    expect(all.entries.at(-2)).toMatchObject({ action: "grant-admin", actor: "(admin command line)", target: "root" });
+    expect(all.entries.at(-1)).toMatchObject({ action: "register", actor: "root", detail: "" });
   });
 
   it("is refused to users who are not admins", async () => {

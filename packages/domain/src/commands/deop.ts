@@ -1,5 +1,6 @@
 import { channelCommand } from "../command";
 import { refuse } from "../domain-error";
+import { actsFromOutside } from "../support/access-checks";
 import { appendMessage } from "../support/append-message";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { requireOutranks } from "../support/moderation";
@@ -12,7 +13,8 @@ export const deop = channelCommand<"channel:deop">({
   transaction: "required",
   audit: { action: "deop", when: "changed" },
   channelOf: (p) => p.channel,
-  async run(ctx, { channel, membership: own }) {
+  async run(ctx, scope) {
+    const { channel, membership: own } = scope;
     const target = await requireUserByNick(ctx, ctx.payload.nick);
     const membership = await requireMembership(ctx, channel, target);
     if (membership.role === "owner") refuse("FORBIDDEN", `${target.name} owns ${channel.name} and cannot be deopped.`);
@@ -27,6 +29,8 @@ export const deop = channelCommand<"channel:deop">({
         meta: { target: { id: target.id, name: target.name } },
       });
       await ctx.audit({ actor: ctx.user, channel, target });
+    } else if (actsFromOutside(scope)) {
+      await ctx.audit({ actor: ctx.user, channel, target, detail: "unchanged" });
     }
     const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);
     return { member: toMemberView(membership, target, online) };

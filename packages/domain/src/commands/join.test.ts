@@ -87,7 +87,7 @@ describe("channel:join", () => {
 
   it("keeps membership, counts and sequence numbers consistent under concurrent joins and parts", async () => {
     const t = createTestDomain();
-    const root = await t.registerUser("root");
+    const root = await t.registerAdmin("root");
     const alice = await t.registerUser("alice");
     const bob = await t.registerUser("bob");
     await t.runOk(root, "channel:join", { channel: "#dev" });

@@ -8,7 +8,7 @@ describe("auth:login", () => {
     const t = createTestDomain();
     const first = await t.registerUser("Alice");
     const outcome = await t.run(anonymous, "auth:login", { name: "ALICE", password: passwordOf("Alice") });
-    expect(expectOk(outcome).user).toMatchObject({ id: first.userId, name: "Alice", isAdmin: true });
+    expect(expectOk(outcome).user).toMatchObject({ id: first.userId, name: "Alice", isAdmin: false });
     const second = boundActor(outcome);
     expect(second.userId).toBe(first.userId);
     expect(second.sessionId).not.toBe(first.sessionId);

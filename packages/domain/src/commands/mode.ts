@@ -1,4 +1,5 @@
 import { channelCommand } from "../command";
+import { actsFromOutside } from "../support/access-checks";
 import { appendMessage } from "../support/append-message";
 import { channelView, publicChannelView } from "../support/views";
 
@@ -18,6 +19,8 @@ export const mode = channelCommand<"channel:mode">({
       await appendMessage(ctx, channel, { kind: "mode", author: ctx.user, meta: { inviteOnly } });
       await ctx.audit({ actor: ctx.user, channel, detail: inviteOnly ? "+i" : "-i" });
       ctx.out.emit({ channel: channel.id }, "channel:updated", { channel: await publicChannelView(ctx.tx, channel) });
+    } else if (actsFromOutside(scope)) {
+      await ctx.audit({ actor: ctx.user, channel, detail: `${inviteOnly ? "+i" : "-i"} unchanged` });
     }
     return { channel: await channelView(ctx.tx, channel, ctx.user.id) };
   },

@@ -8,7 +8,7 @@ describe("user:nick", () => {
     const alice = await t.registerUser("alice");
     const { channel } = await t.runOk(alice, "channel:join", { channel: "#dev" });
     const outcome = await t.run(alice, "user:nick", { nick: "alicia" });
-    expect(expectOk(outcome).user).toEqual({ id: alice.userId, name: "alicia", isAdmin: true });
+    expect(expectOk(outcome).user).toEqual({ id: alice.userId, name: "alicia", isAdmin: false });
     expect(emitted(outcome, "user:updated")).toEqual([
       {
         to: { channels: [channel.id], users: [alice.userId] },

@@ -1,4 +1,5 @@
 import { channelCommand } from "../command";
+import { actsFromOutside } from "../support/access-checks";
 import { appendMessage } from "../support/append-message";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { toMemberView } from "../support/views";
@@ -10,10 +11,13 @@ export const op = channelCommand<"channel:op">({
   transaction: "required",
   audit: { action: "op", when: "changed" },
   channelOf: (p) => p.channel,
-  async run(ctx, { channel }) {
+  async run(ctx, scope) {
+    const { channel } = scope;
     const target = await requireUserByNick(ctx, ctx.payload.nick);
     const membership = await requireMembership(ctx, channel, target);
-    if (membership.role === "member") {
+    if (membership.role !== "member") {
+      if (actsFromOutside(scope)) await ctx.audit({ actor: ctx.user, channel, target, detail: "unchanged" });
+    } else {
       await ctx.tx.memberships.setRole(channel.id, target.id, "operator");
       membership.role = "operator";
       await appendMessage(ctx, channel, {

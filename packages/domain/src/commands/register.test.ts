@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { anonymous } from "../actor";
 import { authenticate } from "../authenticate";
-import { codeOf, createTestDomain, expectOk, TEST_START } from "../testing";
+import { setAdmin } from "../accounts";
+import { boundActor, codeOf, createTestDomain, expectOk, passwordOf, TEST_START } from "../testing";
 
 describe("auth:register", () => {
   it("creates the account, opens a session and binds the connection to it", async () => {
@@ -14,21 +15,23 @@ describe("auth:register", () => {
     expect(await authenticate(t.deps, grant.token)).toMatchObject({ userId: grant.user.id });
   });
 
-  it("makes the first account a server admin and the next ones not", async () => {
+  it("never makes a server admin: not the first account, not a name that was an admin's", async () => {
     const t = createTestDomain();
-    const first = await t.runOk(anonymous, "auth:register", { name: "alice", password: "password1" });
-    const second = await t.runOk(anonymous, "auth:register", { name: "bob", password: "password1" });
-    expect(first.user.isAdmin).toBe(true);
-    expect(second.user.isAdmin).toBe(false);
-  });
-
-  it("makes names on the admin list admins, whatever their case", async () => {
-    const t = createTestDomain({ adminNames: ["Root"] });
-    await t.registerUser("alice");
-    const root = await t.runOk(anonymous, "auth:register", { name: "ROOT", password: "password1" });
-    const bob = await t.runOk(anonymous, "auth:register", { name: "bob", password: "password1" });
-    expect(root.user.isAdmin).toBe(true);
-    expect(bob.user.isAdmin).toBe(false);
+    const login = async (name: string) =>
+      boundActor(await t.run(anonymous, "auth:login", { name, password: passwordOf(name) }));
+    const boss = await t.registerUser("boss"); // the first account
+    expect(codeOf(await t.run(boss, "audit:log", {}))).toBe("FORBIDDEN");
+    await setAdmin(t.deps, { name: "boss", admin: true });
+    expect(codeOf(await t.run(boss, "audit:log", {}))).toBe("ok");
+    // The admin renames; whoever registers the freed name gets an account, not its rights.
+    await t.runOk(boss, "user:nick", { nick: "bigboss" });
+    const claimant = await t.runOk(anonymous, "auth:register", { name: "Boss", password: passwordOf("Boss") });
+    expect(claimant.user.isAdmin).toBe(false);
+    expect(codeOf(await t.run(await login("Boss"), "audit:log", {}))).toBe("FORBIDDEN");
+    // The renamed account keeps what its flag says, and loses it when revoked.
+    expect(codeOf(await t.run(boss, "audit:log", {}))).toBe("ok");
+    await setAdmin(t.deps, { name: "bigboss", admin: false });
+    expect(codeOf(await t.run(boss, "audit:log", {}))).toBe("FORBIDDEN");
   });
 
   it("refuses a name already taken, ignoring case, and stores nothing", async () => {

@@ -54,6 +54,13 @@ export function checkChannelAccess(
   }
 }
 
+/**
+ * An admin acting on an invite-only channel they are not in: what they may do there is audited
+ * whatever it changed, since its answer shows what only members see.
+ */
+export const actsFromOutside = ({ channel, membership }: ChannelScope): boolean =>
+  membership === null && channel.inviteOnly;
+
 /** What a command read of its actor: the session it acts through and the account behind it. */
 export interface ActorReading {
   session: SessionRecord | null;

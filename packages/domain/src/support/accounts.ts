@@ -5,7 +5,8 @@ import { nameKey } from "./names";
 
 /**
  * Creates an account, as registering and the admin command line both do: names are unique
- * ignoring case; the first account, those in the admin list and those asked for are admins.
+ * ignoring case. Only the admin command line asks for an admin: a name or being first never
+ * makes one, or the first stranger to reach a new server, or to register a freed name, would own it.
  */
 export async function insertAccount(
   ctx: Runtime,
@@ -15,13 +16,12 @@ export async function insertAccount(
 ): Promise<UserRecord> {
   const key = nameKey(name);
   if (await ctx.tx.users.findByNameKey(key)) refuse("NICK_IN_USE", `The name ${name} is taken.`);
-  const isFirst = (await ctx.tx.users.count()) === 0;
   const user: UserRecord = {
     id: ctx.deps.ids.newId(),
     name,
     nameKey: key,
     passwordHash,
-    isAdmin: makeAdmin || isFirst || ctx.deps.config.adminNames.some((admin) => nameKey(admin) === key),
+    isAdmin: makeAdmin,
     createdAt: ctx.now,
     suspendedAt: null,
     suspendReason: null,

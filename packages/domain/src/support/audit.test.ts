@@ -25,7 +25,7 @@ describe("a command's audit trail", () => {
       return Promise.resolve();
     });
     expect(result).toEqual({
-      outcome: "Error: channel:kick succeeded without the audit entry its table entry promises",
+      outcome: "Error: channel:kick succeeded without the audit entry it owes",
       written: 0,
     });
   });

@@ -4,7 +4,9 @@ import type { Runtime } from "../command";
 /**
  * Whether a command leaves an entry in the audit log. "always": every success writes one, and
  * the dispatcher refuses to commit a success that did not. "changed": only a success that
- * changed something (setting a topic, not reading it; opping a member, not an operator).
+ * changed something (setting a topic, not reading it; opping a member, not an operator) — and
+ * any success of an admin moderating an invite-only channel they are not in, whose answer (a
+ * member's role, the topic) is otherwise for members only (see `requireEntry`).
  */
 export type AuditPolicy = "none" | { action: string; when: "always" | "changed" };
 
@@ -19,12 +21,15 @@ export interface AuditLine {
 /** The audit log of one attempt at one command, holding it to its declared policy. */
 export interface AuditTrail {
   write: (line: AuditLine) => Promise<void>;
+  /** From now on a success must write its entry, even one that changed nothing. */
+  requireEntry: () => void;
   /** Throws if the command succeeded without the entry its policy promises. */
   close: () => void;
 }
 
 export function auditTrail(event: ClientEventName, policy: AuditPolicy, ctx: Runtime): AuditTrail {
   let written = 0;
+  let required = policy !== "none" && policy.when === "always";
   return {
     async write(line) {
       if (policy === "none") throw new Error(`${event} wrote an audit entry but its table entry says audit: "none"`);
@@ -39,9 +44,12 @@ export function auditTrail(event: ClientEventName, policy: AuditPolicy, ctx: Run
         createdAt: ctx.now,
       });
     },
+    requireEntry() {
+      required = true;
+    },
     close() {
-      if (policy !== "none" && policy.when === "always" && written === 0) {
-        throw new Error(`${event} succeeded without the audit entry its table entry promises`);
+      if (required && written === 0) {
+        throw new Error(`${event} succeeded without the audit entry it owes`);
       }
     },
   };

@@ -3,7 +3,7 @@ import type { UserActor } from "../actor";
 import type { TestDomain } from "./test-domain";
 
 export interface DevChannel {
-  /** Registered first, so a server admin; in no channel. */
+  /** A server admin (granted, as the operator does); in no channel. */
   root: UserActor;
   /** Created #dev, so its owner. */
   alice: UserActor;
@@ -16,7 +16,7 @@ export interface DevChannel {
 
 /** The cast most channel tests need: an admin, #dev's owner, a member and an outsider. */
 export async function devChannel(t: TestDomain): Promise<DevChannel> {
-  const root = await t.registerUser("root");
+  const root = await t.registerAdmin("root");
   const alice = await t.registerUser("alice");
   const bob = await t.registerUser("bob");
   const carol = await t.registerUser("carol");

@@ -17,12 +17,12 @@ const user = (id: string, name: string): UserRecord => ({
 describe("InMemoryStore", () => {
   it("reads committed state outside a transaction, and refuses a write there", async () => {
     const store = new InMemoryStore();
-    await store.transaction((tx) => tx.users.insert(user("u1", "alice")));
+    await store.transaction((tx) => tx.users.insert({ ...user("u1", "alice"), isAdmin: true }));
     expect(await store.read((tx) => tx.users.findByNameKey("alice"))).toMatchObject({ id: "u1" });
-    await expect(store.read((tx) => tx.users.insert(user("u2", "bob")))).rejects.toThrow(
+    await expect(store.read((tx) => tx.users.insert({ ...user("u2", "bob"), isAdmin: true }))).rejects.toThrow(
       "users.insert called outside a transaction",
     );
-    expect(await store.read((tx) => tx.users.count())).toBe(1);
+    expect(await store.read((tx) => tx.users.countAdmins())).toBe(1);
   });
 
   it("commits a transaction's writes when its work succeeds", async () => {
@@ -85,14 +85,14 @@ describe("InMemoryStore", () => {
 
   it("fails the next call of a fault point once, then works again", async () => {
     const store = new InMemoryStore();
-    store.failNext("users.count", new StoreUnavailableError("down"));
-    await expect(store.transaction((tx) => tx.users.count())).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(store.transaction((tx) => tx.users.count())).resolves.toBe(0);
+    store.failNext("users.countAdmins", new StoreUnavailableError("down"));
+    await expect(store.transaction((tx) => tx.users.countAdmins())).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.transaction((tx) => tx.users.countAdmins())).resolves.toBe(0);
   });
 
   it("refuses repository calls made after the transaction ended", async () => {
     const store = new InMemoryStore();
     const leaked = await store.transaction((tx) => Promise.resolve(tx));
-    await expect(leaked.users.count()).rejects.toThrow(/after its transaction ended/);
+    await expect(leaked.users.countAdmins()).rejects.toThrow(/after its transaction ended/);
   });
 });

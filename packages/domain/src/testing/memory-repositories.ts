@@ -35,7 +35,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
       findById: async (id) => nullable(state.users.get(id)),
       findByIds: async (ids) => copy(values(state.users).filter((u) => ids.includes(u.id))),
       findByNameKey: async (key) => nullable(values(state.users).find((u) => u.nameKey === key)),
-      count: async () => state.users.size,
+      countAdmins: async () => values(state.users).filter((u) => u.isAdmin).length,
       async insert(user) {
         unique(state.users.has(user.id) || values(state.users).some((u) => u.nameKey === user.nameKey), "User.nameKey");
         state.users.set(user.id, copy(user));

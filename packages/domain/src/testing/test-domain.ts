@@ -1,5 +1,6 @@
 import type { ClientEventName, ClientEventPayload, ClientEventResult } from "@canaduck/contract";
 import type { Actor, UserActor } from "../actor";
+import { setAdmin } from "../accounts/set-admin";
 import { execute, type Outcome } from "../dispatch";
 import type { Clock, DomainDeps, PasswordHasher } from "../ports";
 import { InMemoryStore } from "./in-memory-store";
@@ -11,7 +12,6 @@ export interface TestClock extends Clock {
 
 export interface TestDomainOptions {
   sessionTtlMs?: number;
-  adminNames?: readonly string[];
   maxChannelsPerUser?: number;
   editWindowMs?: number;
 }
@@ -35,6 +35,8 @@ export interface TestDomain {
   ): Promise<ClientEventResult<E>>;
   /** Registers `name` (password "password-<name>") and returns the actor its connection became. */
   registerUser(name: string): Promise<UserActor>;
+  /** Registers `name` and grants it server admin, as the operator's command line would. */
+  registerAdmin(name: string): Promise<UserActor>;
 }
 
 export const TEST_START = new Date("2025-01-01T12:00:00.000Z");
@@ -65,7 +67,6 @@ export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
     presence: { onlineAmong: (ids) => Promise.resolve(new Set(ids.filter((id) => online.has(id)))) },
     config: {
       sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000,
-      adminNames: options.adminNames ?? [],
       ...(options.maxChannelsPerUser === undefined ? {} : { maxChannelsPerUser: options.maxChannelsPerUser }),
       ...(options.editWindowMs === undefined ? {} : { editWindowMs: options.editWindowMs }),
     },
@@ -82,6 +83,11 @@ export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
     runOk: async (actor, event, payload) => expectOk(await run(actor, event, payload)),
     async registerUser(name) {
       return boundActor(await run({ kind: "anonymous" }, "auth:register", { name, password: passwordOf(name) }));
+    },
+    async registerAdmin(name) {
+      const actor = boundActor(await run({ kind: "anonymous" }, "auth:register", { name, password: passwordOf(name) }));
+      await setAdmin(deps, { name, admin: true });
+      return actor;
     },
   };
 }
