@@ -1,4 +1,5 @@
-import { highlightRanges, type ClientEventResult, type SearchTerm } from "@canaduck/contract";
+import { EXCERPT_CHARS, searchExcerpt } from "@canaduck/client/search";
+import type { ClientEventResult, SearchTerm } from "@canaduck/contract";
 import stringWidth from "string-width";
 import { formatDay, formatTime } from "../lines/format-time";
 import { nickColor } from "../lines/nick-color";
@@ -15,46 +16,19 @@ export type SearchHit = ClientEventResult<"search:query">["hits"][number];
 export const MATCH_STYLE: Omit<Segment, "text"> = { bold: true, inverse: true, color: "yellow" };
 
 /** Characters of a found line's text shown at most: a long line is cut around its first match. */
-export const EXCERPT_MAX = 300;
-/** Characters kept before the first match when the start is cut. */
-const EXCERPT_LEAD = 60;
-
-/** Moves a cut off the second half of a surrogate pair, so no emoji is split in two. */
-const atCodePoint = (text: string, at: number) => {
-  const code = text.charCodeAt(at);
-  return code >= 0xdc00 && code <= 0xdfff ? at - 1 : at;
-};
+export const EXCERPT_MAX = EXCERPT_CHARS;
 
 /**
- * The text split into plain and matched pieces, each sanitised on its own (after the split, so
- * the offsets still point at the right characters), line breaks drawn as spaces, and cut to
- * `EXCERPT_MAX` around the first match with "…" where it was cut.
+ * The text cut into plain and matched pieces by the client core's excerpt (a long line cut
+ * around its first match, "…" where it was cut, line breaks as spaces), each piece sanitised on
+ * its own, after the cut, so the marks still fall on the matched words.
  */
 export function highlightedText(text: string, terms: readonly SearchTerm[]): Segment[] {
-  const ranges = highlightRanges(text, terms);
-  let start = 0;
-  let end = text.length;
-  if (text.length > EXCERPT_MAX) {
-    const first = ranges[0]?.[0] ?? 0;
-    start = first > EXCERPT_LEAD ? atCodePoint(text, first - EXCERPT_LEAD) : 0;
-    end = atCodePoint(text, Math.min(text.length, start + EXCERPT_MAX));
-  }
-  const segments: Segment[] = start > 0 ? [{ text: "…", dim: true }] : [];
-  const plain = (from: number, to: number) => {
-    const piece = sanitize(text.slice(from, to)).replace(/\n/g, " ");
-    if (piece) segments.push({ text: piece });
-  };
-  let at = start;
-  for (const [from, to] of ranges) {
-    if (to <= at || from >= end) continue;
-    plain(at, Math.max(at, from));
-    const word = sanitize(text.slice(Math.max(at, from), Math.min(to, end)));
-    if (word) segments.push({ text: word, ...MATCH_STYLE });
-    at = Math.min(to, end);
-  }
-  plain(at, end);
-  if (end < text.length) segments.push({ text: "…", dim: true });
-  return segments;
+  return searchExcerpt(text, terms, EXCERPT_MAX).flatMap((part): Segment[] => {
+    const clean = sanitize(part.text).replace(/\n/g, " ");
+    if (clean === "") return [];
+    return [part.mark ? { text: clean, ...MATCH_STYLE } : { text: clean }];
+  });
 }
 
 /** "09:30" for a line of today, "2026-11-24 09:30" for an older one: results reach far back. */
