@@ -4,6 +4,7 @@ import {
   conversationList,
   conversationNumbered,
   displayName,
+  planInput,
   stepConversation,
   typingText,
   type ChatClient,
@@ -17,6 +18,11 @@ import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { upToEdit } from "../input/up-to-edit";
 import { paneLines, paneRows, scrollToLine } from "../lines/pane-lines";
+import { SearchPane } from "../search/search-pane";
+import { searchRows, searchWindowName } from "../search/search-rows";
+import { atEnd } from "../search/search-state";
+import { SEARCH_WINDOW_ID, withSearchWindow } from "../search/search-windows";
+import { useSearch } from "../search/use-search";
 import { ChannelList } from "./channel-list";
 import { gotoTarget } from "./goto-target";
 import { hintText } from "./hint";
@@ -70,9 +76,35 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     const id = client.getState().activeId;
     if (id !== null && client.getState().channels[id]?.window) client.closeWindow(id);
   }, [client]);
+  const search = useSearch(client);
+  const { results, dispatch: searchDispatch, latest: latestSearch } = search;
+  const searchShown = results?.shown ?? false;
+  /** Opens a search result: its conversation, with the page around the line loaded, the line marked. */
+  const openResult = useCallback(
+    async (index: number) => {
+      const shown = latestSearch();
+      const hit = shown?.hits[index];
+      if (!shown || !hit) {
+        const count = shown?.hits.length ?? 0;
+        const text = count === 0 ? "There are no results to open." : `There is no result ${index + 1}: 1 to ${count}.`;
+        return void searchDispatch({ type: "hint", text });
+      }
+      searchDispatch({ type: "hide" });
+      const { channelId, seq } = hit.message;
+      if (!(channelId in client.getState().channels)) return note("info", `You are no longer in ${hit.target}.`);
+      if (client.getState().activeId !== channelId) client.select(channelId);
+      const found = await client.jumpTo(channelId, seq);
+      if (!found) return note("info", "That line is no longer there.");
+      if (client.getState().activeId === channelId) dispatchView({ type: "jumped", channelId, key: found.id });
+    },
+    [client, note, searchDispatch, latestSearch],
+  );
   /** `/goto [n]`: shows the line a reply answers, loading the history around it, and marks it. */
   const goto = useCallback(
     async (line?: number) => {
+      // In the results window, /goto n opens result n (without n, the selected one).
+      const shown = latestSearch();
+      if (shown?.shown) return openResult(line === undefined ? shown.selected : line - 1);
       const target = gotoTarget(activeChannel(client.getState()), line);
       if (!target.ok) return note("info", target.hint);
       const found = await client.jumpTo(target.channelId, target.seq);
@@ -80,8 +112,12 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       if (client.getState().activeId === target.channelId)
         dispatchView({ type: "jumped", channelId: target.channelId, key: found.id });
     },
-    [client, note],
+    [client, note, latestSearch, openResult],
   );
+  // The results window waits in the list while another conversation is shown.
+  useEffect(() => {
+    searchDispatch({ type: "hide" });
+  }, [searchDispatch, channelId]);
   // A jump's window belongs to the visit: leaving the conversation closes it.
   useEffect(
     () => () => {
@@ -89,11 +125,14 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     },
     [client, channelId],
   );
-  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit, goto);
-  useMarkRead(client, channel, state.status);
+  const searching = useCallback(() => latestSearch()?.shown ?? false, [latestSearch]);
+  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit, goto, search.start, searching);
+  // Lines arriving behind the results window are not seen yet: they are marked read on coming back.
+  useMarkRead(client, searchShown ? null : channel, state.status);
   const unreadAfter = useUnreadDivider(channel);
 
-  const windows = useMemo(() => conversationList(state), [state]);
+  const conversations = useMemo(() => conversationList(state), [state]);
+  const windows = useMemo(() => withSearchWindow(conversations, results), [conversations, results]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
   const hint = hintText(editor);
@@ -102,8 +141,12 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     showMembers: view.showMembers,
     hint: hint !== null,
     longestName,
-    hasMembers: channel?.view.kind === "channel",
+    hasMembers: !searchShown && channel?.view.kind === "channel",
   });
+  const searchView = useMemo(
+    () => (results ? searchRows(results, layout.paneWidth, layout.paneHeight, now) : null),
+    [results, layout.paneWidth, layout.paneHeight, now],
+  );
 
   const me = state.me?.name ?? null;
   const focus = view.focus?.channelId === channelId ? view.focus : null;
@@ -135,7 +178,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const [tracked, setTracked] = useState({ channelId, lastKey, total });
   if (tracked.channelId !== channelId || tracked.lastKey !== lastKey || tracked.total !== total) {
     setTracked({ channelId, lastKey, total });
-    if (tracked.channelId !== channelId) dispatchView({ type: "reset-scroll" });
+    if (tracked.channelId !== channelId) dispatchView({ type: "switched", channelId });
     else if (tracked.lastKey !== lastKey && total > tracked.total)
       dispatchView({ type: "grew", rows: total - tracked.total });
   }
@@ -159,7 +202,28 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     [client],
   );
 
+  /** The keys of the results window: ↑/↓ and Enter on an empty input line, PageUp/PageDown, Esc. */
+  const runInSearch = (command: KeyCommand): boolean => {
+    const shown = latestSearch();
+    if (!shown?.shown || !searchView) return false;
+    const { layout } = searchView;
+    const empty = current().value === "";
+    if (command.type === "edit" && empty && command.action.type === "history-previous")
+      searchDispatch({ type: "move", by: -1, layout });
+    else if (command.type === "edit" && empty && command.action.type === "history-next") {
+      if (atEnd(shown, layout, "down")) search.more();
+      searchDispatch({ type: "move", by: 1, layout });
+    } else if (command.type === "submit" && empty) void openResult(shown.selected);
+    else if (command.type === "scroll") {
+      if (command.direction === "down" && atEnd(shown, layout, "page-down")) search.more();
+      searchDispatch({ type: "scroll", direction: command.direction, layout });
+    } else if (command.type === "newest") searchDispatch({ type: "close" });
+    else return false;
+    return true;
+  };
+
   const run = (command: KeyCommand) => {
+    if (runInSearch(command)) return;
     switch (command.type) {
       case "edit": {
         const editLast =
@@ -180,6 +244,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         // What you send is what you want to see: back to the newest line (a command about the
         // lines shown keeps them, since it counts from their bottom).
         if (!keepsView(current().value, activeChannel(client.getState())?.target)) returnToNewest();
+        // A command that is not the results window's shows the conversation, where its answer appears.
+        if (searchShown && !inSearchWindow(current().value)) searchDispatch({ type: "hide" });
         return submit();
       case "end": {
         const { value, cursor } = current();
@@ -193,7 +259,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         const id =
           typeof command.to === "number"
             ? conversationNumbered(windows, command.to)
-            : stepConversation(windows, channelId, command.to === "next" ? 1 : -1);
+            : stepConversation(windows, searchShown ? SEARCH_WINDOW_ID : channelId, command.to === "next" ? 1 : -1);
+        if (id === SEARCH_WINDOW_ID) return searchDispatch({ type: "show" });
+        if (searchShown) searchDispatch({ type: "hide" });
         if (id !== null && id !== channelId) client.select(id);
         return;
       }
@@ -221,18 +289,22 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     for (const command of keyCommands(input, key)) run(command);
   });
 
-  const prompt = channel ? `[${displayName(channel.view)}] ` : "> ";
-  const where = channel
-    ? `${windows.find((w) => w.id === channelId)?.number ?? "?"}:${displayName(channel.view)}`
-    : null;
+  const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
+  const shownName = searchShown && results ? searchWindowName(results) : channel ? displayName(channel.view) : null;
+  const prompt = searchShown ? "[search] " : channel ? `[${displayName(channel.view)}] ` : "> ";
+  const where = shownName === null ? null : `${windows.find((w) => w.id === shownId)?.number ?? "?"}:${shownName}`;
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <TitleBar text={titleText(channel, url)} width={columns} />
+      <TitleBar text={searchShown && shownName ? shownName : titleText(channel, url)} width={columns} />
       <Box height={layout.paneHeight}>
         {layout.sidebarWidth > 0 ? (
-          <ChannelList windows={windows} activeId={channelId} width={layout.sidebarWidth} height={layout.paneHeight} />
+          <ChannelList windows={windows} activeId={shownId} width={layout.sidebarWidth} height={layout.paneHeight} />
         ) : null}
-        <MessagePane rows={visible} width={layout.paneWidth} height={layout.paneHeight} />
+        {searchShown && results && searchView ? (
+          <SearchPane rows={searchView.rows} top={results.top} width={layout.paneWidth} height={layout.paneHeight} />
+        ) : (
+          <MessagePane rows={visible} width={layout.paneWidth} height={layout.paneHeight} />
+        )}
         {layout.membersWidth > 0 ? (
           <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} />
         ) : null}
@@ -243,11 +315,17 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         nick={me ?? "?"}
         where={where}
         typing={typingText(channel?.typing ?? {}, now)}
-        scrolled={scroll}
-        jumped={focus !== null || (channel?.window ?? null) !== null}
+        scrolled={searchShown ? 0 : scroll}
+        jumped={!searchShown && (focus !== null || (channel?.window ?? null) !== null)}
         width={columns}
       />
       <InputLine prompt={prompt} value={editor.value} cursor={editor.cursor} width={columns} />
     </Box>
   );
+}
+
+/** What the results window answers itself: a new search, /goto n, or words without a slash (searched). */
+function inSearchWindow(text: string): boolean {
+  const plan = planInput(text);
+  return !text.startsWith("/") || plan.kind === "goto" || (plan.kind === "event" && plan.command.name === "search");
 }

@@ -13,6 +13,9 @@ export function useChatEditor(
   note: (kind: "info" | "error", text: string) => void,
   onQuit: (line?: string) => void,
   onGoto: (line?: number) => Promise<void>,
+  /** `/search words`; in the results window (`searching()`), a line without a slash searches too. */
+  onSearch: (query: string) => void,
+  searching: () => boolean,
 ) {
   const current = useRef<EditorState>(emptyEditor);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
@@ -29,10 +32,11 @@ export function useChatEditor(
       const after = apply(action).value;
       if (after === before) return;
       const channel = activeChannel(client.getState());
-      if (channel && signalsTyping(after)) client.typing(channel.target);
+      // Words typed in the search results window are a search, not something said in the conversation behind it.
+      if (channel && !searching() && signalsTyping(after)) client.typing(channel.target);
       else client.stopTyping();
     },
-    [apply, client],
+    [apply, client, searching],
   );
 
   const run = useCallback(
@@ -42,10 +46,12 @@ export function useChatEditor(
       if (plan.kind === "help") return note("info", helpText(plan.command));
       if (plan.kind === "quit") return onQuit(line);
       if (plan.kind === "goto") return await onGoto(plan.line);
+      if (plan.kind === "event" && plan.command.name === "search") return onSearch(plan.command.payload.query);
+      if (searching() && plan.kind === "say" && !line.startsWith("/")) return onSearch(line);
       const error = plan.kind === "refused" ? plan.error : await client.submit(line);
       if (error) note("error", errorLine(error));
     },
-    [client, note, onQuit, onGoto],
+    [client, note, onQuit, onGoto, onSearch, searching],
   );
 
   const submit = useCallback(() => {

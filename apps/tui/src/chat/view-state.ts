@@ -36,6 +36,8 @@ export type ViewAction =
   | { type: "grew"; rows: number }
   /** Back to the newest line, leaving a jump. */
   | { type: "reset-scroll" }
+  /** Another conversation is shown: from its newest line, unless a jump (a search result) led there. */
+  | { type: "switched"; channelId: string | null }
   /** A jump found its line (by its pane line's key): mark it and scroll to it once it is laid out. */
   | { type: "jumped"; channelId: string; key: string }
   /** The jump's line is in view at this scroll offset. */
@@ -58,6 +60,9 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return state.scroll === 0 || action.rows <= 0 ? state : { ...state, scroll: state.scroll + action.rows };
     case "reset-scroll":
       return state.scroll === 0 && state.focus === null ? state : { ...state, scroll: 0, focus: null };
+    case "switched":
+      if (state.focus?.channelId !== action.channelId) return viewReducer(state, { type: "reset-scroll" });
+      return { ...state, scroll: 0, focus: { ...state.focus, placed: false } };
     case "jumped":
       return { ...state, focus: { channelId: action.channelId, key: action.key, placed: false } };
     case "placed":

@@ -55,6 +55,9 @@ export const keyHelp = [
   "  Ctrl+W           cut the word before the cursor",
   "  Ctrl+L           redraw the screen",
   "  Ctrl+C, /quit    leave",
+  "In /search results:",
+  "  Up, Down         select a result (empty line); Enter opens it",
+  "  PageDown, Down   at the end: older results; Esc closes them",
 ];
 
 /**
