@@ -223,6 +223,7 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "channel:who": "reads (the member list is asked for, not kept in sync by the log)",
   "history:read": "reads (every scenario's fresh client and gap fills use it)",
   "audit:log": "reads",
+  "search:query": "reads (finds lines; opening one is history:read around it)",
   "server:alert": "a notice to everyone connected, kept in no conversation",
   "server:help": "reads",
   "typing:set": "a passing indication, in no log and no page",
