@@ -60,11 +60,7 @@ describe("/goto from a reply to its original, in a real terminal", { timeout: 12
     const t = new TmuxSession();
     terminal = t;
     await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config });
-    await t.waitForText("(connected)");
-    await t.type("alice");
-    await t.press("Enter");
-    await t.type(PASSWORD);
-    await t.press("Enter");
+    await t.logIn("alice", PASSWORD);
     const newest = await t.waitForText("<bob> ↪ bob: the original a reply to it");
     expect(newest).not.toContain("<bob> the original");
 

@@ -62,11 +62,7 @@ describe("lines that change, in a real terminal", { timeout: 120_000 }, () => {
 
   it("edits with ↑, reacts with /react, and shows others' reactions, replies and formatting live", async () => {
     const t = await startClient();
-    await t.waitForText("(connected)");
-    await t.type("alice");
-    await t.press("Enter");
-    await t.type(PASSWORD);
-    await t.press("Enter");
+    await t.logIn("alice", PASSWORD);
     await t.waitForText("[1:#dev]");
     await t.waitForText("<bob> bob's first");
 

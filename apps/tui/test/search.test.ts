@@ -59,11 +59,7 @@ describe("/search in a real terminal", { timeout: 120_000 }, () => {
     const t = new TmuxSession();
     terminal = t;
     await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config });
-    await t.waitForText("(connected)");
-    await t.type("alice");
-    await t.press("Enter");
-    await t.type(PASSWORD);
-    await t.press("Enter");
+    await t.logIn("alice", PASSWORD);
     const start = await t.waitForText(`<bob> ${filler(FILLERS)}`);
     expect(start).not.toContain("the old needle");
 

@@ -83,6 +83,15 @@ export class TmuxSession {
     return this.waitFor((screen) => screen.includes(text), timeoutMs);
   }
 
+  /** Logs in at the client's login screen, once it says it is connected, as a user would type it. */
+  async logIn(name: string, password: string): Promise<void> {
+    await this.waitForText("(connected)");
+    await this.type(name);
+    await this.press("Enter");
+    await this.type(password);
+    await this.press("Enter");
+  }
+
   /** The pane's title, as a program sets it with OSC 0 or 2. */
   async paneTitle(): Promise<string> {
     return (await this.tmux("display-message", "-p", "-t", this.name, "#{pane_title}")).trimEnd();
