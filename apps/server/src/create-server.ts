@@ -187,6 +187,7 @@ export async function createServer(
     logger,
     metrics,
     queueCapacity: 64,
+    closeAfterRefusals: config.security.closeAfterRefusals,
     lifecycle,
     guard: security.guard,
     sends,

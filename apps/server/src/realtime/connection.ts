@@ -23,6 +23,8 @@ export interface ConnectionDeps {
   metrics: Metrics;
   /** Commands a connection may have waiting before further ones are refused. */
   queueCapacity: number;
+  /** RATE_LIMITED answers (in 10 s) past which a connection is closed; null: never. */
+  closeAfterRefusals: number | null;
   lifecycle: Lifecycle;
   /** Rate limits in front of the domain. */
   guard: AbuseGuard;
@@ -72,7 +74,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
   // A connection's sends go to the node's batcher without waiting for each other's answers;
   // any other command waits until the sends before it are answered, so acks keep their order.
   let sendsAnswered: Promise<void> = Promise.resolve();
-  const refusals = new RefusalMeter();
+  const refusals = deps.closeAfterRefusals === null ? null : new RefusalMeter(deps.closeAfterRefusals);
   let sendsInFlight = 0;
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -84,7 +86,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
       if (answered) return;
       answered = true;
       clientAck(result);
-      if (!result.ok && result.error.code === "RATE_LIMITED" && refusals.note() && socket.connected) {
+      if (!result.ok && result.error.code === "RATE_LIMITED" && refusals?.note() === true && socket.connected) {
         log.warn({ user: userOf(socket) }, "closing a connection that kept sending after RATE_LIMITED");
         socket.disconnect(true);
       }

@@ -67,6 +67,11 @@ export interface SecurityConfig {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   rateLimits: RateLimitConfig;
+  /**
+   * A connection answered RATE_LIMITED this often within 10 s is closed (refusal-meter.ts);
+   * null with RATE_LIMITS=off, where nothing is limited and a client may offer all it likes.
+   */
+  closeAfterRefusals: number | null;
 }
 
 export function toSecurityConfig(e: SecurityEnv & { HOST: string }): SecurityConfig {
@@ -79,6 +84,7 @@ export function toSecurityConfig(e: SecurityEnv & { HOST: string }): SecurityCon
     headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
     // Node refuses a request timeout shorter than the headers'.
     requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
+    closeAfterRefusals: on ? 1_000 : null,
     rateLimits: {
       sendPerUser: on ? e.RATE_SEND_PER_USER : null,
       sendPerAddress: on ? e.RATE_SEND_PER_ADDRESS : null,

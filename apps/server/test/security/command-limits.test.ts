@@ -96,4 +96,21 @@ describe("every command has a rate limit", () => {
     );
     expect(typing.map(codeOf)).toEqual(Array<string>(30).fill("ok"));
   });
+
+  it("RATE_LIMITS=off never closes a connection for offering more than its queue holds", async () => {
+    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    const bench = await server.user("bench");
+    await bench.do("channel:join", { channel: "#dev" });
+    let refused = 0;
+    // Waves of 200 against a queue of 64: well past the thousand refusals that close a flooder.
+    for (let wave = 0; wave < 10; wave++) {
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, () => bench.send("typing:set", { target: "#dev", typing: true })),
+      );
+      refused += answers.filter((a) => codeOf(a) === "RATE_LIMITED").length;
+    }
+    expect(refused).toBeGreaterThan(1_000);
+    expect(bench.socket.connected).toBe(true);
+    expect(codeOf(await bench.send("message:send", { target: "#dev", text: "still here" }))).toBe("ok");
+  });
 });
