@@ -21,6 +21,12 @@ export interface LoadPlan {
   rate: number;
   durationMs: number;
   payloadBytes: number;
+  /**
+   * At most this many unanswered sends per publisher, as a program pushing lines as fast as the
+   * server takes them keeps (the server queues 64 a connection and refuses the rest): a message
+   * due while its publisher is at the limit is not sent. Unset: every due message is sent.
+   */
+  inFlightPerPublisher?: number;
   /** Called once everyone is connected, before anyone disconnects: for measurements of the connected state. */
   keepConnected?: () => Promise<number>;
 }
@@ -128,6 +134,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let owed = 0;
   // One tick back, so the first pass sends a tick's worth at once, as every later pass does.
   let lastTick = firstSendAt - tickMs;
+  let turn = 0;
+  const inFlight = new Map<Socket, number>();
+  const limit = plan.inFlightPerPublisher ?? Number.POSITIVE_INFINITY;
   while (plan.rate > 0 && performance.now() < deadline) {
     // Owed by the time that really passed, not by the nominal tick: on a busy machine a 10 ms
     // sleep takes longer, and the offered rate would quietly fall below the one asked for.
@@ -137,14 +146,19 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     lastTick = now;
     while (owed >= 1) {
       owed -= 1;
-      const publisher = publishers[sent % publishers.length];
+      const publisher = publishers[turn % publishers.length];
       if (!publisher) break;
-      const channel = publisher.channels[Math.floor(sent / publishers.length) % publisher.channels.length] ?? "";
+      const channel = publisher.channels[Math.floor(turn / publishers.length) % publisher.channels.length] ?? "";
+      turn += 1;
+      const unanswered = inFlight.get(publisher.socket) ?? 0;
+      if (unanswered >= limit) continue;
+      inFlight.set(publisher.socket, unanswered + 1);
       const text = `${sent}:${performance.now()}:`.padEnd(plan.payloadBytes, "x");
       const members = membersOf.get(channel) ?? 0;
       sent += 1;
       const onAck = (ok: boolean, code?: string) => {
         answered += 1;
+        inFlight.set(publisher.socket, (inFlight.get(publisher.socket) ?? 1) - 1);
         if (!ok) {
           refusals.set(code ?? "?", (refusals.get(code ?? "?") ?? 0) + 1);
           return;

@@ -23,12 +23,17 @@ export interface ThroughputResult {
   persistedPerSecond: number;
 }
 
+/** Unanswered sends a throughput publisher keeps: the server's queue per connection. */
+export const THROUGHPUT_IN_FLIGHT = 64;
+
 /**
  * How many messages per second one node persists when offered more than it can take: few
  * listeners (20 over 10 channels, plus each channel's 2 publishers) so that neither fan-out nor
  * the load generator, which shares the machine and reads every delivery, is what is measured;
  * 20 publishers so commits can be grouped across senders; 1 KB each at a fixed rate above the
- * target. Every ack still waits for its commit, so the time until the last ack bounds when the
+ * target, each publisher keeping at most THROUGHPUT_IN_FLIGHT sends unanswered (a publisher
+ * ignoring answers has the excess refused, and the node spends on refusing what it could commit).
+ * Every ack still waits for its commit, so the time until the last ack bounds when the
  * stored messages were committed.
  */
 export async function throughputCase(
@@ -53,6 +58,7 @@ export async function throughputCase(
       rate,
       durationMs,
       payloadBytes: 1024,
+      inFlightPerPublisher: THROUGHPUT_IN_FLIGHT,
     });
     const stored = await countStored(databaseUrl, seeded.channels);
     // The generator waits (bounded) until every send is answered, so the last successful ack
