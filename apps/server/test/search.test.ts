@@ -79,6 +79,20 @@ describe("search over Socket.IO", () => {
     expect(seen).toHaveLength(8);
     expect(new Set(seen).size).toBe(8);
     expect(seen[0]).toBe("standup link https://meet.example/standup");
+
+    // from: pages too (it reads the author's lines first): alice's four notes, two at a time.
+    const hers: string[] = [];
+    before = undefined;
+    do {
+      const page = await bob.do("search:query", {
+        query: "from:alice standup",
+        limit: 2,
+        ...(before ? { before } : {}),
+      });
+      hers.push(...page.hits.map((h) => h.message.text));
+      before = page.next ?? undefined;
+    } while (before !== undefined);
+    expect(hers).toEqual(["standup note 7", "standup note 5", "standup note 3", "standup note 1"]);
   });
 
   it("answers every hostile query with a result or a coded refusal, never INTERNAL", async () => {

@@ -1,3 +1,5 @@
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { PROTOCOL_VERSION } from "@canaduck/contract";
 import { tables } from "@canaduck/db";
@@ -312,7 +314,13 @@ export async function searchCase(
       timings,
     };
   } finally {
+    // BENCH_SEARCH_KEEP=<dir>: the SQLite file is copied there and the PostgreSQL database kept, to query by hand.
+    const keep = process.env.BENCH_SEARCH_KEEP;
+    if (keep) {
+      if (pgDatabase) console.log(`search: PostgreSQL database kept at ${url}`);
+      else copyFileSync(server.dbFile, join(keep, "search.db"));
+    }
     await server.dispose();
-    await pgDatabase?.drop();
+    if (!keep) await pgDatabase?.drop();
   }
 }

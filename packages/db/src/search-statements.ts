@@ -65,12 +65,21 @@ const fts5Match = (find: SearchFind) =>
 async function searchSqlite(raw: RawSql, find: SearchFind): Promise<Found> {
   if (find.before !== undefined && !/^\d{1,18}$/.test(find.before)) throw badCursor();
   const args = new Args(raw);
-  const where = [`"MessageSearch" MATCH ${args.add(fts5Match(find))}`, ...filters(find, args), SAID];
-  if (find.before !== undefined) where.push(`s.rowid < ${args.add(Number(find.before))}`);
+  const match = args.add(fts5Match(find));
+  const where = [...filters(find, args), SAID];
+  // The bound on FTS5's own rowid when it leads, so it starts its walk there.
+  const key = find.authorId === undefined ? "s.rowid" : "m.rowid";
+  if (find.before !== undefined) where.push(`${key} < ${args.add(Number(find.before))}`);
+  // from: walks the author's lines (by the authorId index) against the set of matching rowids:
+  // walking every match newest first for the few one author said took a common word 100 ms.
   const sql =
-    `SELECT ${COLUMNS}, s.rowid AS "searchKey" FROM "MessageSearch" s JOIN "Message" m ON m.rowid = s.rowid ` +
-    `WHERE ${where.join(" AND ")} ORDER BY s.rowid DESC LIMIT ${args.add(find.limit + 1)}`;
-  const rows = await raw.query(sql, args.values);
+    find.authorId === undefined
+      ? `SELECT ${COLUMNS}, m.rowid AS "searchKey" FROM "MessageSearch" s JOIN "Message" m ON m.rowid = s.rowid ` +
+        `WHERE "MessageSearch" MATCH ${match} AND ${where.join(" AND ")} ORDER BY s.rowid DESC`
+      : `SELECT ${COLUMNS}, m.rowid AS "searchKey" FROM "Message" m ` +
+        `WHERE m.rowid IN (SELECT rowid FROM "MessageSearch" WHERE "MessageSearch" MATCH ${match}) ` +
+        `AND ${where.join(" AND ")} ORDER BY m.rowid DESC`;
+  const rows = await raw.query(`${sql} LIMIT ${args.add(find.limit + 1)}`, args.values);
   return page(rows, find.limit, (row) => String(row.searchKey));
 }
 
