@@ -1,4 +1,4 @@
-import type { Ban, Channel, Membership, Message, Reaction, Session, User } from "@prisma/client";
+import type { Ban, Channel, Membership, Message, Reaction, ReadMarker, Session, User } from "@prisma/client";
 import { placeholder, type RawSql } from "./raw-sql";
 import { tables, type Table } from "./tables";
 
@@ -47,6 +47,20 @@ export const batchReads = (raw: RawSql) => ({
         : [
             ["channelId", channelIds],
             ["userId", userIds],
+          ],
+    ),
+  /** Everyone in one conversation. */
+  membersOf: (channelId: string): Promise<Membership[]> =>
+    selectWhereIn(raw, tables.membership, [["channelId", [channelId]]]),
+  readMarkers: (userId: string, channelIds?: readonly string[]): Promise<ReadMarker[]> =>
+    selectWhereIn(
+      raw,
+      tables.readMarker,
+      channelIds === undefined
+        ? [["userId", [userId]]]
+        : [
+            ["userId", [userId]],
+            ["channelId", channelIds],
           ],
     ),
   bans: (channelIds: readonly string[], userIds: readonly string[]): Promise<Ban[]> =>

@@ -2,6 +2,7 @@ import type { Repositories } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toLineUpdate, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
 import { batchReads } from "./batch-reads";
+import { logReads } from "./log-reads";
 import type { RawSql } from "./raw-sql";
 import { searchLines } from "./search-statements";
 import { bumpSeq, insertMessages } from "./send-statements";
@@ -19,6 +20,7 @@ export function prismaRepositories(
 ): Repositories {
   // The batch-of-sends reads, raw: see batch-reads.ts.
   const reads = batchReads(raw);
+  const log = logReads(raw);
   return {
     users: {
       findById: async (id) => first(await reads.users([id])),
@@ -89,18 +91,14 @@ export function prismaRepositories(
       setRole: async (channelId, userId, role) =>
         void (await tx.membership.update({ where: { channelId_userId: { channelId, userId } }, data: { role } })),
       count: (channelId) => tx.membership.count({ where: { channelId } }),
-      countMany: async (channelIds) => {
-        if (channelIds.length === 0) return new Map();
-        const rows = await tx.membership.groupBy({
-          by: ["channelId"],
-          where: { channelId: { in: [...channelIds] } },
-          _count: { _all: true },
-        });
-        return new Map(rows.map((row) => [row.channelId, row._count._all]));
-      },
+      countMany: (channelIds) => log.memberCounts(channelIds),
       listMembers: async (channelId) => {
-        const rows = await tx.membership.findMany({ where: { channelId }, include: { user: true } });
-        return rows.map(({ user, ...row }) => ({ membership: toMembershipRecord(row), user }));
+        const rows = (await reads.membersOf(channelId)).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
+        const users = new Map((await reads.users(rows.map((row) => row.userId))).map((user) => [user.id, user]));
+        return rows.flatMap((row) => {
+          const user = users.get(row.userId);
+          return user ? [{ membership: toMembershipRecord(row), user }] : [];
+        });
       },
       listChannelsOf: async (userId) => {
         const memberships = (await reads.memberships([userId])).sort(
@@ -150,44 +148,16 @@ export function prismaRepositories(
       },
       findByClientIds: async (authorIds, clientIds) =>
         (await reads.messagesByClientIds(authorIds, clientIds)).map(toMessageRecord),
-      listBefore: async (channelId, before, limit) => {
-        const rows = await tx.message.findMany({
-          where: { channelId, ...(before === undefined ? {} : { seq: { lt: before } }) },
-          orderBy: { seq: "desc" },
-          take: limit,
-        });
-        return rows.reverse().map(toMessageRecord);
-      },
-      listAfter: async (channelId, after, limit) => {
-        const rows = await tx.message.findMany({
-          where: { channelId, seq: { gt: after } },
-          orderBy: { seq: "asc" },
-          take: limit,
-        });
-        return rows.map(toMessageRecord);
-      },
+      listBefore: async (channelId, before, limit) => (await log.before(channelId, before, limit)).map(toMessageRecord),
+      listAfter: async (channelId, after, limit) => (await log.after(channelId, after, limit)).map(toMessageRecord),
       findBySeqs: async (channelId, seqs) => (await reads.messagesBySeqs(channelId, seqs)).map(toMessageRecord),
       updateLine: async (channelId, seq, patch) =>
         void (await tx.message.update({ where: { channelId_seq: { channelId, seq } }, data: toLineUpdate(patch) })),
       // The (channelId, targetSeq) index finds a line's change entries without a scan.
       eraseEdits: async (channelId, targetSeq) =>
         void (await tx.message.updateMany({ where: { channelId, targetSeq, kind: "edit" }, data: { text: "" } })),
-      listUnreadTexts: async (channelId, after, upTo, viewerId, limit) => {
-        const rows = await tx.message.findMany({
-          where: {
-            channelId,
-            seq: { gt: after, lte: upTo },
-            kind: { in: ["text", "action"] },
-            deletedAt: null,
-            // A line the server wrote (no author) is nobody's own, so it counts too.
-            OR: [{ authorId: null }, { authorId: { not: viewerId } }],
-          },
-          orderBy: { seq: "desc" },
-          take: limit,
-          select: { text: true },
-        });
-        return rows.map((row) => row.text);
-      },
+      listUnreadTexts: (channelId, after, upTo, viewerId, limit) =>
+        log.unreadTexts(channelId, after, upTo, viewerId, limit),
       search: (find) => searchLines(raw, find),
     },
     reactions: {
@@ -203,8 +173,8 @@ export function prismaRepositories(
       listFor: (channelId, targetSeqs) => reads.reactions(channelId, targetSeqs),
     },
     readMarkers: {
-      find: (userId, channelId) => tx.readMarker.findUnique({ where: { userId_channelId: { userId, channelId } } }),
-      listByUser: (userId) => tx.readMarker.findMany({ where: { userId } }),
+      find: async (userId, channelId) => first(await reads.readMarkers(userId, [channelId])),
+      listByUser: (userId) => reads.readMarkers(userId),
       upsert: async (marker) => {
         const { userId, channelId, seq, updatedAt } = marker;
         // The condition is in the UPDATE itself: a concurrent higher marker is never overwritten.

@@ -5,6 +5,7 @@ import {
   type Membership,
   type Message,
   type Reaction,
+  type ReadMarker,
   type Session,
   type User,
 } from "@prisma/client";
@@ -135,6 +136,12 @@ export const tables = {
     emoji: text,
     seq: int,
     createdAt: date,
+  }),
+  readMarker: defineTable<ReadMarker>(Prisma.ModelName.ReadMarker, Prisma.ReadMarkerScalarFieldEnum, {
+    userId: text,
+    channelId: text,
+    seq: int,
+    updatedAt: date,
   }),
 } as const;
 
