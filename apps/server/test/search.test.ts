@@ -1,3 +1,4 @@
+import type { ClientEventResult } from "@canaduck/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call, twoInDev, type ChatClient, type TestServer } from "./harness";
 
@@ -82,16 +83,17 @@ describe("search over Socket.IO", () => {
 
     // from: pages too (it reads the author's lines first): alice's four notes, two at a time.
     const hers: string[] = [];
-    before = undefined;
+    let after: string | null = null;
     do {
-      const page = await bob.do("search:query", {
+      const cursor: string | null = after;
+      const page: ClientEventResult<"search:query"> = await bob.do("search:query", {
         query: "from:alice standup",
         limit: 2,
-        ...(before ? { before } : {}),
+        ...(cursor === null ? {} : { before: cursor }),
       });
       hers.push(...page.hits.map((h) => h.message.text));
-      before = page.next ?? undefined;
-    } while (before !== undefined);
+      after = page.next;
+    } while (after !== null);
     expect(hers).toEqual(["standup note 7", "standup note 5", "standup note 3", "standup note 1"]);
   });
 

@@ -68,14 +68,14 @@ export const batchReads = (raw: RawSql) => ({
       ["channelId", channelIds],
       ["userId", userIds],
     ]),
-  messagesBySeqs: (channelId: string, seqs: readonly number[]): Promise<Message[]> =>
+  messagesBySeqs: (channelIds: readonly string[], seqs: readonly number[]): Promise<Message[]> =>
     selectWhereIn(raw, tables.message, [
-      ["channelId", [channelId]],
+      ["channelId", channelIds],
       ["seq", seqs],
     ]),
-  reactions: (channelId: string, targetSeqs: readonly number[]): Promise<Reaction[]> =>
+  reactions: (channelIds: readonly string[], targetSeqs: readonly number[]): Promise<Reaction[]> =>
     selectWhereIn(raw, tables.reaction, [
-      ["channelId", [channelId]],
+      ["channelId", channelIds],
       ["targetSeq", targetSeqs],
     ]),
   messagesByClientIds: (authorIds: readonly string[], clientIds: readonly string[]): Promise<Message[]> =>

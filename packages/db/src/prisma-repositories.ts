@@ -150,7 +150,7 @@ export function prismaRepositories(
         (await reads.messagesByClientIds(authorIds, clientIds)).map(toMessageRecord),
       listBefore: async (channelId, before, limit) => (await log.before(channelId, before, limit)).map(toMessageRecord),
       listAfter: async (channelId, after, limit) => (await log.after(channelId, after, limit)).map(toMessageRecord),
-      findBySeqs: async (channelId, seqs) => (await reads.messagesBySeqs(channelId, seqs)).map(toMessageRecord),
+      findBySeqs: async (channelIds, seqs) => (await reads.messagesBySeqs(channelIds, seqs)).map(toMessageRecord),
       updateLine: async (channelId, seq, patch) =>
         void (await tx.message.update({ where: { channelId_seq: { channelId, seq } }, data: toLineUpdate(patch) })),
       // The (channelId, targetSeq) index finds a line's change entries without a scan.
@@ -170,7 +170,7 @@ export function prismaRepositories(
         void (await tx.reaction.deleteMany({ where: { channelId, targetSeq, userId, emoji } })),
       removeAll: async (channelId, targetSeq) =>
         void (await tx.reaction.deleteMany({ where: { channelId, targetSeq } })),
-      listFor: (channelId, targetSeqs) => reads.reactions(channelId, targetSeqs),
+      listFor: (channelIds, targetSeqs) => reads.reactions(channelIds, targetSeqs),
     },
     readMarkers: {
       find: async (userId, channelId) => first(await reads.readMarkers(userId, [channelId])),

@@ -106,8 +106,11 @@ export interface MessageRepository {
   listBefore(channelId: string, before: number | undefined, limit: number): Promise<MessageRecord[]>;
   /** Up to `limit` messages with seq > `after`, oldest first. */
   listAfter(channelId: string, after: number, limit: number): Promise<MessageRecord[]>;
-  /** The entries of a channel with these seqs that exist, in any order. */
-  findBySeqs(channelId: string, seqs: readonly number[]): Promise<MessageRecord[]>;
+  /**
+   * The entries that exist in any of `channelIds` with any of `seqs`, in any order: for several
+   * channels, more than the pairs a caller wants (it keeps its own), in one read.
+   */
+  findBySeqs(channelIds: readonly string[], seqs: readonly number[]): Promise<MessageRecord[]>;
   /** Changes the line at `seq` (an edit, a deletion, a reaction's version bump). */
   updateLine(channelId: string, seq: number, patch: LinePatch): Promise<void>;
   /** Blanks the text of every edit entry of the line at `targetSeq`: a deletion erases them too. */
@@ -145,8 +148,8 @@ export interface ReactionRepository {
   remove(channelId: string, targetSeq: number, userId: string, emoji: string): Promise<void>;
   /** Every reaction on a deleted line goes with it. */
   removeAll(channelId: string, targetSeq: number): Promise<void>;
-  /** Every reaction on any of these lines, in any order. */
-  listFor(channelId: string, targetSeqs: readonly number[]): Promise<ReactionRecord[]>;
+  /** Every reaction on a line in any of `channelIds` with any of `targetSeqs`, in any order (as findBySeqs). */
+  listFor(channelIds: readonly string[], targetSeqs: readonly number[]): Promise<ReactionRecord[]>;
 }
 
 export interface ReadMarkerRepository {

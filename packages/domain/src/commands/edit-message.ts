@@ -27,7 +27,7 @@ export const editMessage = targetCommand<"message:edit">({
       refuse("NOT_EDITABLE", `Line ${seq} is too old to edit.`);
     }
     const edited = await writeChange(ctx, ctx.user, channel, line, { kind: "edit", text }, { text, editedAt: ctx.now });
-    const [message] = await currentState(ctx.tx, channel.id, [edited.line], ctx.user.id);
+    const [message] = await currentState(ctx.tx, [edited.line], ctx.user.id);
     if (message === undefined) throw new Error("an edited line vanished");
     return { message };
   },

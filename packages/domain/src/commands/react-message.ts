@@ -18,7 +18,7 @@ export const reactMessage = targetCommand<"message:react">({
     if (await ctx.tx.reactions.find(channel.id, seq, ctx.user.id, emoji)) {
       refuse("ALREADY_REACTED", `You already reacted with ${emoji}.`);
     }
-    const emojis = new Set((await ctx.tx.reactions.listFor(channel.id, [seq])).map((r) => r.emoji));
+    const emojis = new Set((await ctx.tx.reactions.listFor([channel.id], [seq])).map((r) => r.emoji));
     if (!emojis.has(emoji) && emojis.size >= limits.reactionsPerMessageMax) {
       refuse("TOO_MANY_REACTIONS", `A line carries at most ${limits.reactionsPerMessageMax} different emoji.`);
     }

@@ -72,6 +72,31 @@ describe("search:query", () => {
     expect(await texts(t, bob, "in:#dev after:2000-01-01 late")).toEqual(["#dev the report is late"]);
   });
 
+  it("shows each hit's own reactions and reply, though hits of two conversations share seqs", async () => {
+    const t = createTestDomain();
+    const { alice, bob } = await devChannel(t);
+    await t.runOk(alice, "channel:join", { channel: "#ops" });
+    await t.runOk(bob, "channel:join", { channel: "#ops" });
+    // Both channels' logs are seq for seq alike: only the #dev line gets the reaction and the reply.
+    const devFirst = await say(t, alice, "rollout starts");
+    const opsFirst = await say(t, alice, "rollout paused", "#ops");
+    await t.runOk(bob, "message:react", { target: "#dev", seq: devFirst, emoji: "👍" });
+    await say(t, bob, "ok", "#ops");
+    await t.runOk(bob, "message:send", { target: "#dev", text: "rollout noted", replyTo: devFirst });
+    const hits = (await t.runOk(bob, "search:query", { query: "rollout" })).hits;
+    const view = hits.map((h) => ({
+      line: `${h.target} ${h.message.text}`,
+      reactions: h.message.reactions?.map((r) => `${r.emoji}${r.count}`) ?? [],
+      replyTo: h.message.replyTo?.excerpt ?? null,
+    }));
+    expect(opsFirst).toBe(devFirst);
+    expect(view).toEqual([
+      { line: "#dev rollout noted", reactions: [], replyTo: "rollout starts" },
+      { line: "#ops rollout paused", reactions: [], replyTo: null },
+      { line: "#dev rollout starts", reactions: ["👍1"], replyTo: null },
+    ]);
+  });
+
   it("refuses a query it cannot read and a conversation the user is not in, saying why", async () => {
     const t = createTestDomain();
     const { alice, carol } = await devChannel(t);

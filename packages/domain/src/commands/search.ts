@@ -1,4 +1,4 @@
-import { isChannelName, limits, parseSearchQuery, type ClientEventResult, type Message } from "@canaduck/contract";
+import { isChannelName, limits, parseSearchQuery, type ClientEventResult } from "@canaduck/contract";
 import { userCommand, type UserContext } from "../command";
 import { refuse } from "../domain-error";
 import type { ChannelRecord, MessageRecord } from "../records";
@@ -83,18 +83,14 @@ async function hitsOf(
   mine: Map<string, ChannelRecord>,
   records: readonly MessageRecord[],
 ): Promise<Hit[]> {
-  const byChannel = new Map<string, MessageRecord[]>();
-  for (const record of records) byChannel.set(record.channelId, [...(byChannel.get(record.channelId) ?? []), record]);
-  const current = new Map<string, Message>();
   const targets = new Map<string, string>();
-  for (const [channelId, list] of byChannel) {
+  for (const channelId of new Set(records.map((r) => r.channelId))) {
     const channel = mine.get(channelId);
-    if (channel === undefined) continue;
-    targets.set(channelId, await targetOf(ctx, channel));
-    for (const message of await currentState(ctx.tx, channelId, list, ctx.user.id)) current.set(message.id, message);
+    if (channel !== undefined) targets.set(channelId, await targetOf(ctx, channel));
   }
-  return records.flatMap((record) => {
-    const message = current.get(record.id);
+  const current = await currentState(ctx.tx, records, ctx.user.id);
+  return records.flatMap((record, i) => {
+    const message = current[i];
     const target = targets.get(record.channelId);
     return message && target !== undefined ? [{ target, message }] : [];
   });

@@ -25,7 +25,7 @@ export const sendMessage = targetCommand<"message:send">({
     if (clientId !== undefined) {
       const earlier = await ctx.tx.messages.findByClientId(ctx.user.id, clientId);
       if (earlier) {
-        const [message] = await currentState(ctx.tx, earlier.channelId, [earlier], ctx.user.id);
+        const [message] = await currentState(ctx.tx, [earlier], ctx.user.id);
         return { message: message ?? toMessage(earlier) };
       }
     }

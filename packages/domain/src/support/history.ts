@@ -12,7 +12,7 @@ export interface Page {
 type Read = { tx: Repositories; channelId: string; viewerId: string; limit: number };
 
 const page = async (r: Read, records: readonly MessageRecord[], more: { hasMore: boolean; hasNewer?: boolean }) => ({
-  messages: await currentState(r.tx, r.channelId, records, r.viewerId),
+  messages: await currentState(r.tx, records, r.viewerId),
   ...more,
 });
 

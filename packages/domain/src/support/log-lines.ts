@@ -38,7 +38,7 @@ export async function requireLine(
 ): Promise<{ channel: ChannelRecord; line: MessageRecord }> {
   if (channel === null) return noSuchLine(seq);
   if (forChange) await ctx.tx.channels.allocateSeqs(channel.id, 0);
-  const [line] = await ctx.tx.messages.findBySeqs(channel.id, [seq]);
+  const [line] = await ctx.tx.messages.findBySeqs([channel.id], [seq]);
   if (line === undefined || !isLine(line)) return noSuchLine(seq);
   return { channel, line };
 }

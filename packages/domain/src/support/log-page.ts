@@ -42,38 +42,59 @@ export function aggregateReactions(
   }));
 }
 
+const lineKey = (channelId: string, seq: number) => `${channelId} ${seq}`;
+
 /**
- * A page of a conversation's log as `viewerId` reads it: lines in their current state (their
- * reactions aggregated, a reply's target summarised now), change entries as stored. Two reads
- * at most beyond the page, whatever its size.
+ * Entries of a conversation's log (or of several: a page of search results) as `viewerId` reads
+ * them: lines in their current state (their reactions aggregated, a reply's target summarised
+ * now), change entries as stored. Two reads at most beyond the entries, whatever their number
+ * and however many conversations they span: each asks for every conversation's seqs at once and
+ * keeps the pairs wanted.
  */
 export async function currentState(
   tx: Repositories,
-  channelId: string,
   records: readonly MessageRecord[],
   viewerId: string,
 ): Promise<Message[]> {
-  const reactable = records.filter((r) => isSaid(r) && r.deletedAt === null).map((r) => r.seq);
-  const reactions = reactable.length === 0 ? [] : await tx.reactions.listFor(channelId, reactable);
-  const bySeq = new Map(records.map((r) => [r.seq, r]));
-  const wanted = unique([
-    ...records.flatMap((r) => (isLine(r) && r.replyToSeq !== null ? [r.replyToSeq] : [])),
-    ...reactions.map((r) => r.seq),
-  ]).filter((seq) => !bySeq.has(seq));
-  if (wanted.length > 0) for (const r of await tx.messages.findBySeqs(channelId, wanted)) bySeq.set(r.seq, r);
-  const perLine = new Map<number, ReactionRecord[]>();
-  for (const r of reactions) {
-    const list = perLine.get(r.targetSeq);
-    if (list) list.push(r);
-    else perLine.set(r.targetSeq, [r]);
+  const reactable = records.filter((r) => isSaid(r) && r.deletedAt === null);
+  const reactableKeys = new Set(reactable.map((r) => lineKey(r.channelId, r.seq)));
+  const reactions =
+    reactable.length === 0
+      ? []
+      : (
+          await tx.reactions.listFor(unique(reactable.map((r) => r.channelId)), unique(reactable.map((r) => r.seq)))
+        ).filter((r) => reactableKeys.has(lineKey(r.channelId, r.targetSeq)));
+  const byKey = new Map(records.map((r) => [lineKey(r.channelId, r.seq), r]));
+  const wanted = [
+    ...records.flatMap((r) =>
+      isLine(r) && r.replyToSeq !== null ? [{ channelId: r.channelId, seq: r.replyToSeq }] : [],
+    ),
+    ...reactions.map((r) => ({ channelId: r.channelId, seq: r.seq })),
+  ].filter((w) => !byKey.has(lineKey(w.channelId, w.seq)));
+  if (wanted.length > 0) {
+    const found = await tx.messages.findBySeqs(
+      unique(wanted.map((w) => w.channelId)),
+      unique(wanted.map((w) => w.seq)),
+    );
+    for (const r of found) byKey.set(lineKey(r.channelId, r.seq), r);
   }
-  const nameOf = (r: ReactionRecord) => bySeq.get(r.seq)?.authorName ?? "";
+  const perLine = new Map<string, ReactionRecord[]>();
+  for (const r of reactions) {
+    const key = lineKey(r.channelId, r.targetSeq);
+    const list = perLine.get(key);
+    if (list) list.push(r);
+    else perLine.set(key, [r]);
+  }
+  const nameOf = (r: ReactionRecord) => byKey.get(lineKey(r.channelId, r.seq))?.authorName ?? "";
   return records.map((record) => {
     if (!isLine(record)) return toMessage(record);
-    const own = perLine.get(record.seq);
+    const own = perLine.get(lineKey(record.channelId, record.seq));
+    const { replyToSeq } = record;
     return toMessage(record, {
       ...(own ? { reactions: aggregateReactions(own, nameOf, viewerId) } : {}),
-      ...(record.replyToSeq === null ? {} : { replyTo: replySummary(record.replyToSeq, bySeq.get(record.replyToSeq)) }),
+      ...(replyToSeq === null
+        ? {}
+        : { replyTo: replySummary(replyToSeq, byKey.get(lineKey(record.channelId, replyToSeq))) }),
     });
   });
 }

@@ -204,8 +204,8 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .slice(0, limit);
         return copy(newer);
       },
-      findBySeqs: async (channelId, seqs) =>
-        copy(values(state.messages).filter((m) => m.channelId === channelId && seqs.includes(m.seq))),
+      findBySeqs: async (channelIds, seqs) =>
+        copy(values(state.messages).filter((m) => channelIds.includes(m.channelId) && seqs.includes(m.seq))),
       async updateLine(channelId, seq, patch) {
         const line = values(state.messages).find((m) => m.channelId === channelId && m.seq === seq);
         Object.assign(required(line, `message ${channelId} ${seq}`), copy(patch));
@@ -245,8 +245,10 @@ export function memoryRepositories(state: MemoryState): Repositories {
         for (const [key, r] of state.reactions)
           if (r.channelId === channelId && r.targetSeq === targetSeq) state.reactions.delete(key);
       },
-      listFor: async (channelId, targetSeqs) =>
-        copy(values(state.reactions).filter((r) => r.channelId === channelId && targetSeqs.includes(r.targetSeq))),
+      listFor: async (channelIds, targetSeqs) =>
+        copy(
+          values(state.reactions).filter((r) => channelIds.includes(r.channelId) && targetSeqs.includes(r.targetSeq)),
+        ),
     },
     readMarkers: {
       find: async (userId, channelId) => nullable(state.readMarkers.get(pairKey(channelId, userId))),
