@@ -3,6 +3,7 @@ import { describeIssues, StoreUnavailableError } from "@canaduck/domain";
 import type { HttpBindings } from "@hono/node-server";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { z } from "zod";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
@@ -36,9 +37,7 @@ const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
 
 /** Parses one request part with its schema, or answers the coded 400 naming what is wrong. */
 function parsePart<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] };
-  },
+  schema: z.ZodType<T>,
   value: unknown,
   part: string,
 ): { ok: true; data: T } | { ok: false; response: Response } {
@@ -48,14 +47,25 @@ function parsePart<T>(
     : { ok: false, response: invalid(`Invalid ${part}: ${describeIssues(parsed.error)}`) };
 }
 
-/** The handler of one route: request → checked input → the event's payload → the dispatcher. */
+/** For a part a route takes nothing in: any field given is an unknown one. */
+const nothing = z.strictObject({});
+const idempotencyKeyOnly = idempotencyKeyHeader.partial().loose();
+
+/**
+ * The handler of one route: the token, then each part of the request checked against its
+ * schema, then the event's payload through the same command path as a socket's.
+ */
 function handlerOf(deps: ApiDeps, route: RouteSpec) {
   return async (c: Context<Env>): Promise<Response> => {
-    const params = parsePart(route.params ?? idle, c.req.param(), "path");
+    const actor = route.anonymous
+      ? ({ kind: "anonymous" } as const)
+      : await actorOf(deps.reads, c.req.header("authorization"));
+    if ("code" in actor) return problemResponse(actor);
+    const params = parsePart(route.params ?? nothing, c.req.param(), "path");
     if (!params.ok) return params.response;
-    const query = parsePart(route.query ?? idle, c.req.query(), "query");
+    const query = parsePart(route.query ?? nothing, c.req.query(), "query");
     if (!query.ok) return query.response;
-    const headers = parsePart(idempotencyKeyHeader.partial().passthrough(), c.req.header(), "headers");
+    const headers = parsePart(idempotencyKeyOnly, c.req.header(), "headers");
     if (!headers.ok) return headers.response;
     let body: Record<string, unknown> = {};
     if (route.body) {
@@ -63,17 +73,11 @@ function handlerOf(deps: ApiDeps, route: RouteSpec) {
       if (!read.ok) return read.response;
       body = read.body;
     }
-    const actor = route.anonymous
-      ? ({ kind: "anonymous" } as const)
-      : await actorOf(deps.reads, c.req.header("authorization"));
-    if ("code" in actor) return problemResponse(actor);
     const input: RouteInput = {
-      params: params.data as Record<string, string>,
-      query: query.data as Record<string, string | undefined>,
+      params: params.data,
+      query: query.data,
       body,
-      idempotencyKey: route.idempotencyKey
-        ? (headers.data as Record<string, string | undefined>)["idempotency-key"]
-        : undefined,
+      idempotencyKey: route.idempotencyKey ? headers.data["idempotency-key"] : undefined,
     };
     const outcome = await runRoute(deps, actor, deps.addressOf(c.env.incoming), route.event, route.payload(input));
     if (!outcome.ack.ok) return problemResponse(outcome.ack.error);
@@ -82,9 +86,6 @@ function handlerOf(deps: ApiDeps, route: RouteSpec) {
     return c.json(data as object, route.status ?? 200, { "Cache-Control": cache });
   };
 }
-
-/** A schema for a part a route takes nothing in: anything is refused. */
-const idle = { safeParse: (value: unknown) => ({ success: true as const, data: value }) };
 
 /**
  * /api/v1 and its OpenAPI document and reference page, as one Hono app: Hono because it runs on

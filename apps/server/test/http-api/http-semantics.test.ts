@@ -33,6 +33,12 @@ describe("HTTP semantics of /api/v1", () => {
       "NOT_AUTHENTICATED",
     );
     expectProblem(await apiClient(server.url, "not-a-real-token").get("/channels"), 401, "NOT_AUTHENTICATED");
+    // The token is checked first: a stranger learns nothing from how the rest would be judged.
+    expectProblem(
+      await apiClient(server.url).post("/channels/dev/messages", { bogus: true }),
+      401,
+      "NOT_AUTHENTICATED",
+    );
   });
 
   it("answers bad input with coded 4xx, never a 500, and keeps serving", async () => {
@@ -54,6 +60,7 @@ describe("HTTP semantics of /api/v1", () => {
     expectProblem(await alice.get("/channels/dev/messages?before=yesterday"), 400, "INVALID_PAYLOAD");
     expectProblem(await alice.get("/channels/dev/messages?before=1&after=1"), 400, "INVALID_PAYLOAD");
     expectProblem(await alice.get("/channels/dev/messages?sort=desc"), 400, "INVALID_PAYLOAD");
+    expectProblem(await alice.get("/me?debug=1"), 400, "INVALID_PAYLOAD");
     expectProblem(await alice.patch("/channels/dev/messages/-1", { text: "x" }), 400, "INVALID_PAYLOAD");
     expectProblem(await alice.put("/channels/dev/messages/1/reactions/notanemoji"), 400, "INVALID_PAYLOAD");
     expectProblem(await alice.get("/direct/9lives/messages"), 400, "INVALID_PAYLOAD");
