@@ -1,6 +1,6 @@
 import { StoreUnavailableError, type Store } from "@canaduck/domain";
 import { afterEach, describe, expect, it } from "vitest";
-import { TestServer } from "../harness";
+import { call, TestServer } from "../harness";
 import { apiClient, codeOf, request, type HttpAnswer } from "./http-client";
 
 /** What a problem+json answer must carry: its status, the protocol's code, and that media type. */
@@ -79,6 +79,20 @@ describe("HTTP semantics of /api/v1", () => {
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThanOrEqual(30);
     expect((refused.body as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+  });
+
+  it("counts failed HTTP logins against the same lockout as the socket's", async () => {
+    const { server } = await withAlice({ RATE_LOGIN_FAILURES_PER_ACCOUNT: "2/15m" });
+    const anyone = apiClient(server.url);
+    for (let attempt = 0; attempt < 2; attempt++)
+      expectProblem(await anyone.post("/sessions", { name: "alice", password: "guess" }), 401, "INVALID_CREDENTIALS");
+    // Two more guesses over a socket would be refused the same way: the budget is the account's.
+    const socket = await server.connect();
+    const overSocket = await call(socket, "auth:login", { name: "alice", password: "guess" });
+    expect(overSocket.ok ? "ok" : overSocket.error.code).toBe("RATE_LIMITED");
+    const locked = await anyone.post("/sessions", { name: "alice", password: "correct horse battery" });
+    expectProblem(locked, 429, "RATE_LIMITED");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("answers 503 with Retry-After while the database is unreachable", async () => {
