@@ -25,6 +25,14 @@ const refusalsOf = (schema: typeof problemSchema) => {
   };
 };
 
+/** `get /channels/{channel}/members` → `getChannelsChannelMembers`: stable names for client generators. */
+const operationIdOf = (route: RouteSpec): string =>
+  route.method +
+  route.path
+    .replace(/[{}]/g, "")
+    .replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, "");
+
 /** Registers every route in the app's OpenAPI registry and serves the 3.1 document built from it. */
 export function describeRoutes<E extends Env>(app: OpenAPIHono<E>, routes: readonly RouteSpec[]): void {
   const registry = app.openAPIRegistry;
@@ -39,10 +47,7 @@ export function describeRoutes<E extends Env>(app: OpenAPIHono<E>, routes: reado
     registry.registerPath({
       method: route.method,
       path: `/api/v1${route.path}`,
-      operationId: `${route.method}${route.path
-        .replace(/[{}]/g, "")
-        .replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())
-        .replace(/[^A-Za-z0-9]/g, "")}`,
+      operationId: operationIdOf(route),
       summary: route.summary,
       description: `Runs the \`${route.event}\` client event: ${clientEvents[route.event].summary}`,
       tags: [route.tag],

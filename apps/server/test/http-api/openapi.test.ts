@@ -7,6 +7,7 @@ import { TestServer } from "../harness";
 import { request, type HttpAnswer, type RequestOptions } from "./http-client";
 
 interface Operation {
+  operationId: string;
   responses: Record<string, { content?: Record<string, unknown> }>;
   security?: unknown[];
 }
@@ -63,6 +64,8 @@ describe("the OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => keyOf(m, path)));
     expect(documented.sort()).toEqual(apiRoutes.map((r) => keyOf(r.method, `/api/v1${r.path}`)).sort());
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(new Set(ids).size).toBe(documented.length);
   });
 
   it("answers every operation, called as documented, with what its schema allows", async () => {
