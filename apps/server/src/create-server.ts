@@ -11,6 +11,7 @@ import { serverDomain } from "./domain-deps";
 import { logMetricsAccess, metricsAccess } from "./http/metrics-access";
 import { metricsEndpoint } from "./http/metrics-endpoint";
 import { createRequestHandler } from "./http/request-handler";
+import { createApiHandler } from "./http-api";
 import { createLogger, type Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
@@ -26,6 +27,7 @@ import { startSessionSweep } from "./realtime/session-sweep";
 import { holdToLimit, startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
 import { boundedHasher } from "./security/bounded-hasher";
+import { defaultAllowedOrigins } from "./security/origin-guard";
 import { createSecurity } from "./security/security";
 import type { PresenceRegistry } from "./scale/presence-registry";
 import { redisScaleOut, singleNode } from "./scale/scale-out";
@@ -118,10 +120,14 @@ export async function createServer(
     async () => ({ body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
     access,
   );
+  // Built once Socket.IO and the command path exist, which is before the server listens.
+  let serveApi: (req: IncomingMessage, res: ServerResponse) => Promise<void> = () =>
+    Promise.reject(new Error("the HTTP API is not wired yet"));
   const handleRequest = createRequestHandler({
     webDist: config.webDist,
     readiness,
     metrics: config.metricsPort === null ? serveMetrics : null,
+    api: (req, res) => serveApi(req, res),
   });
   const served =
     (handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) =>
@@ -195,6 +201,13 @@ export async function createServer(
     readGate: new ReadGate(),
     applyEffects: seams.applyEffects ?? applyEffects,
   };
+  serveApi = createApiHandler({
+    ...connectionDeps,
+    addressOf: (req) => security.addressOf({ address: req.socket.remoteAddress ?? "", headers: req.headers }),
+    allowedOrigins: () =>
+      config.security.allowedOrigins ??
+      defaultAllowedOrigins((httpServer.address() as AddressInfo | null)?.port ?? config.port, config.host),
+  });
   io.on("connection", (socket) => {
     holdToLimit(socket, logger, config.maxQueuedBytes);
     handleConnection(connectionDeps, socket);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { setSecurityHeaders } from "../security/security-headers";
+import { isApiRequest } from "../http-api";
 import { serveStatic } from "./static-files";
 
 export interface HttpDeps {
@@ -9,6 +10,8 @@ export interface HttpDeps {
   readiness(): Promise<Record<string, boolean>>;
   /** Serves /metrics; null when it is served on a port of its own (METRICS_PORT). */
   metrics: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null;
+  /** The HTTP API: /api/v1, /api/openapi.json and /api/docs. */
+  api(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
@@ -35,6 +38,7 @@ export function createRequestHandler(deps: HttpDeps) {
       // Served on its own port: a 404 here, not the web app's page.
       return deps.metrics === null ? sendJson(res, 404, { error: "not found" }) : deps.metrics(req, res);
     }
+    if (isApiRequest(url.pathname)) return deps.api(req, res);
     if ((req.method === "GET" || req.method === "HEAD") && (await serveStatic(webDist, req, res))) return;
     if (url.pathname === "/") {
       res.setHeader("Content-Type", "text/plain; charset=utf-8");

@@ -6,8 +6,8 @@ import type { ServerToClientEvents } from "@canaduck/contract";
 
 export interface EffectTarget {
   io: ChatServer;
-  /** The connection whose command produced the effects. */
-  socket: ChatSocket;
+  /** The connection whose command produced the effects; null when it came over HTTP, which has none to bind or close. */
+  socket: ChatSocket | null;
   /** Makes `socket` act as a freshly logged-in user (rooms, presence). */
   bindSession(socket: ChatSocket, actor: Extract<SocketData["actor"], { kind: "user" }>): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function applyEffects(target: EffectTarget, effects: readonly Effec
         io.in(userRoom(effect.user)).socketsLeave(channelRoom(effect.channel));
         break;
       case "bind-session":
-        await target.bindSession(socket, effect.actor);
+        if (socket) await target.bindSession(socket, effect.actor);
         break;
       case "end-session":
         io.to(sessionRoom(effect.sessionId)).emit(
@@ -54,8 +54,8 @@ export async function applyEffects(target: EffectTarget, effects: readonly Effec
         io.in(sessionRoom(effect.sessionId)).disconnectSockets(true);
         break;
       case "close-connection":
-        socket.emit("session:ended", { reason: effect.reason });
-        socket.disconnect(true);
+        socket?.emit("session:ended", { reason: effect.reason });
+        socket?.disconnect(true);
         break;
     }
   }

@@ -1,5 +1,5 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { presenceEffects, rateOf, type DomainDeps, type Outcome } from "@canaduck/domain";
+import { presenceEffects, type DomainDeps, type Outcome } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
@@ -8,6 +8,7 @@ import { isClosing, type applyEffects, type EffectTarget } from "./apply-effects
 import { bindSession, counted } from "./bind-session";
 import { CommandQueue } from "./command-queue";
 import { RefusalMeter } from "./refusal-meter";
+import { chargeSend, RESTARTING, runCommand, submitSend } from "./run-command";
 import type { ConnectReads } from "./connect-batches";
 import { handshakeToken } from "./handshake";
 import type { Lifecycle } from "./lifecycle";
@@ -122,29 +123,24 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     const accepted = queue.offer(() => run().catch(failed));
     async function run(): Promise<void> {
       if (deps.lifecycle.closing) {
-        // The client's outbox sends it again once it has reconnected to a live server.
-        ack({ ok: false, error: { code: "UNAVAILABLE", message: "The server is restarting; try again in a moment." } });
+        ack({ ok: false, error: RESTARTING });
         return;
       }
       const { actor, address } = socket.data;
       if (name === "message:send") {
-        const refusal = await deps.guard.charge(actor, address, name, payload);
+        const refusal = await chargeSend(deps, actor, address, payload);
         if (refusal !== null) return respond({ ack: { ok: false, error: refusal }, effects: [] });
         // Bounded: past the queue's capacity a connection waits for its answers before sending more.
         if (sendsInFlight >= deps.queueCapacity) await sendsAnswered;
         sendsInFlight += 1;
-        sendsAnswered = deps.lifecycle
-          .track(() => deps.sends.submit(actor, payload))
+        sendsAnswered = submitSend(deps, actor, payload)
           .then(respond)
           .catch(failed)
           .finally(() => (sendsInFlight -= 1));
         return;
       }
       await sendsAnswered;
-      const policy = rateOf(name, actor);
-      const command = () => deps.guard.execute(deps.domain, actor, address, name, payload);
-      const reads = policy !== "unlimited" && policy.spends.includes("read");
-      await respond(await deps.lifecycle.track(reads ? () => deps.readGate.run(command) : command));
+      await respond(await runCommand(deps, actor, address, name, payload));
     }
     if (!accepted) {
       deps.metrics.errors.inc({ code: "RATE_LIMITED" });

@@ -1,0 +1,141 @@
+import type { IncomingMessage } from "node:http";
+import { describeIssues, StoreUnavailableError } from "@canaduck/domain";
+import type { HttpBindings } from "@hono/node-server";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { z } from "zod";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { HTTPException } from "hono/http-exception";
+import type { ConnectReads } from "../realtime/connect-batches";
+import { normalizeOrigin } from "../security/origin-guard";
+import { actorOf } from "./bearer";
+import { idempotencyKeyHeader } from "./conversation-routes";
+import { describeRoutes } from "./openapi-document";
+import { invalid, problemResponse } from "./problem";
+import { readBody } from "./read-body";
+import { apiRoutes } from "./route-table";
+import type { RouteInput, RouteSpec } from "./route-spec";
+import { runRoute, type RouteRunDeps } from "./run-route";
+import { serveDocsPage } from "./docs-page";
+
+export interface ApiDeps extends RouteRunDeps {
+  reads: ConnectReads;
+  /** The address per-address rate limits count a request under (X-Forwarded-For as configured). */
+  addressOf(req: IncomingMessage): string;
+  /** The origins a browser may call from: ALLOWED_ORIGINS, or the server's own by default. */
+  allowedOrigins(): readonly string[];
+}
+
+/** Largest request body: as large as Socket.IO's largest event, above any valid payload. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Env = { Bindings: HttpBindings };
+
+const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+
+/** Parses one request part with its schema, or answers the coded 400 naming what is wrong. */
+function parsePart<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  part: string,
+): { ok: true; data: T } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(value);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, response: invalid(`Invalid ${part}: ${describeIssues(parsed.error)}`) };
+}
+
+/** For a part a route takes nothing in: any field given is an unknown one. */
+const nothing = z.strictObject({});
+const idempotencyKeyOnly = idempotencyKeyHeader.partial().loose();
+
+/**
+ * The handler of one route: the token, then each part of the request checked against its
+ * schema, then the event's payload through the same command path as a socket's.
+ */
+function handlerOf(deps: ApiDeps, route: RouteSpec) {
+  return async (c: Context<Env>): Promise<Response> => {
+    const actor = route.anonymous
+      ? ({ kind: "anonymous" } as const)
+      : await actorOf(deps.reads, c.req.header("authorization"));
+    if ("code" in actor) return problemResponse(actor);
+    const params = parsePart(route.params ?? nothing, c.req.param(), "path");
+    if (!params.ok) return params.response;
+    const query = parsePart(route.query ?? nothing, c.req.query(), "query");
+    if (!query.ok) return query.response;
+    const headers = parsePart(idempotencyKeyOnly, c.req.header(), "headers");
+    if (!headers.ok) return headers.response;
+    let body: Record<string, unknown> = {};
+    if (route.body) {
+      const read = await readBody(c.req.raw, route.body);
+      if (!read.ok) return read.response;
+      body = read.body;
+    }
+    const input: RouteInput = {
+      params: params.data,
+      query: query.data,
+      body,
+      idempotencyKey: route.idempotencyKey ? headers.data["idempotency-key"] : undefined,
+    };
+    const outcome = await runRoute(deps, actor, deps.addressOf(c.env.incoming), route.event, route.payload(input));
+    if (!outcome.ack.ok) return problemResponse(outcome.ack.error);
+    const data = route.present ? route.present.from(outcome.ack.data) : outcome.ack.data;
+    const cache = route.etag ? "private, no-cache" : "no-store";
+    return c.json(data as object, route.status ?? 200, { "Cache-Control": cache });
+  };
+}
+
+/**
+ * /api/v1 and its OpenAPI document and reference page, as one Hono app: Hono because it runs on
+ * Node's own http server beside Socket.IO (through @hono/node-server), and its zod-openapi
+ * registry builds an OpenAPI 3.1 document from the contract's own zod schemas.
+ */
+export function createApiApp(deps: ApiDeps): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>();
+  const allowed = (origin: string) => {
+    const normalized = normalizeOrigin(origin);
+    return normalized !== null && deps.allowedOrigins().some((entry) => normalizeOrigin(entry) === normalized);
+  };
+  // A page on another site is refused outright, not only kept from reading the answer.
+  app.use("/api/*", async (c, next) => {
+    const origin = c.req.header("origin");
+    if (origin !== undefined && !allowed(origin))
+      return problemResponse({ code: "FORBIDDEN", message: "This origin is not in ALLOWED_ORIGINS." });
+    return next();
+  });
+  app.use(
+    "/api/*",
+    cors({
+      origin: (origin) => (allowed(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"],
+      exposeHeaders: ["ETag", "Retry-After"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => invalid(`The body is larger than ${MAX_BODY_BYTES} bytes.`, 413),
+    }),
+  );
+  for (const route of apiRoutes) {
+    const path = `/api/v1${honoPath(route.path)}`;
+    if (route.etag) app.on(route.method.toUpperCase(), path, etag());
+    app.on(route.method.toUpperCase(), path, handlerOf(deps, route));
+  }
+  describeRoutes(app, apiRoutes);
+  serveDocsPage(app);
+  app.notFound(() => problemResponse({ code: "UNKNOWN_EVENT", message: "No such route; see /api/openapi.json." }));
+  app.onError((error) => {
+    if (error instanceof HTTPException && error.status < 500) return invalid(error.message, error.status);
+    if (error instanceof StoreUnavailableError)
+      return problemResponse({ code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." });
+    deps.logger.error({ err: error }, "HTTP API request failed");
+    return problemResponse({ code: "INTERNAL", message: "Something went wrong on the server." });
+  });
+  return app;
+}

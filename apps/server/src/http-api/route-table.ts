@@ -1,0 +1,7 @@
+import { accountRoutes } from "./account-routes";
+import { channelRoutes } from "./channel-routes";
+import { conversationRoutes } from "./conversation-routes";
+import type { RouteSpec } from "./route-spec";
+
+/** Every route of /api/v1. The OpenAPI document and the router are both built from this list. */
+export const apiRoutes: readonly RouteSpec[] = [...accountRoutes, ...channelRoutes, ...conversationRoutes];

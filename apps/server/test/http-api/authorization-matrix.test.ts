@@ -1,0 +1,294 @@
+import type { ErrorCode, Message } from "@canaduck/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiRoutes } from "../../src/http-api/route-table";
+import { TestServer, type ChatClient } from "../harness";
+import { copiesOf, type DatabaseCopy } from "./database-copies";
+import { codeOf, request, type RequestOptions } from "./http-client";
+
+const roles = ["anonymous", "member", "operator", "owner", "admin", "banned", "nonMember"] as const;
+type Role = (typeof roles)[number];
+const modes = ["public", "inviteOnly"] as const;
+type Mode = (typeof modes)[number];
+type Verdict = ErrorCode | "ok";
+type Cell = Verdict | Record<Mode, Verdict>;
+type Row = Record<Role, Cell>;
+
+// The same verdicts the domain's authorization matrix holds each event to (expected-access.ts):
+// over HTTP each route must answer what its event answers over a socket, as a status and code.
+const NA = "NOT_AUTHENTICATED";
+const both = (publicVerdict: Verdict, inviteOnly: Verdict): Cell => ({ public: publicVerdict, inviteOnly });
+const loggedIn = (verdict: Verdict): Row => ({
+  anonymous: NA,
+  member: verdict,
+  operator: verdict,
+  owner: verdict,
+  admin: verdict,
+  banned: verdict,
+  nonMember: verdict,
+});
+const anyUser = loggedIn("ok");
+const adminOnly: Row = { ...loggedIn("FORBIDDEN"), admin: "ok" };
+const viewer: Row = {
+  ...anyUser,
+  admin: both("ok", "NOT_A_MEMBER"),
+  banned: "BANNED",
+  nonMember: both("ok", "NOT_A_MEMBER"),
+};
+const memberOnly: Row = { ...anyUser, admin: "NOT_A_MEMBER", banned: "BANNED", nonMember: "NOT_A_MEMBER" };
+const operatorOnly: Row = { ...memberOnly, member: "FORBIDDEN", admin: "ok" };
+
+/** The status each verdict must come with: the HTTP reading of the protocol's codes. */
+const statusOf: Partial<Record<Verdict, number>> = {
+  NOT_AUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_A_MEMBER: 403,
+  BANNED: 403,
+  INVITE_ONLY: 403,
+};
+
+/** #dev as the domain's matrix casts it, on a real server, plus each role's direct line to tina. */
+interface Cast {
+  tokens: Record<Exclude<Role, "anonymous">, string>;
+  ownerLine: number;
+  tinaLine: number;
+  /** Each role's own line in its direct conversation with tina, which it reacted 👍 to. */
+  directLine: Record<Exclude<Role, "anonymous">, number>;
+}
+
+interface Call {
+  path: string;
+  options?: RequestOptions;
+}
+interface Case {
+  expected: Row;
+  /** Each allowed role acts on a copy of its own: the first success would change what the next one meets. */
+  fresh?: boolean;
+  call(cast: Cast, role: Role, mode: Mode): Call;
+}
+
+const tada = encodeURIComponent("🎉");
+const thumbs = encodeURIComponent("👍");
+const dm = (cast: Cast, role: Role) => (role === "anonymous" ? 1 : cast.directLine[role]);
+
+/** Every route of /api/v1, called as each role: `method path` → the case. */
+const cases: Record<string, Case> = {
+  "post /sessions": {
+    // Logging in needs no token; one held already does not stand in the way.
+    expected: { ...anyUser, anonymous: "ok" },
+    call: () => ({ path: "/sessions", options: { body: { name: "tina", password: "correct horse battery" } } }),
+  },
+  "delete /sessions/current": { expected: anyUser, call: () => ({ path: "/sessions/current" }) },
+  "get /me": { expected: anyUser, call: () => ({ path: "/me" }) },
+  "get /direct": { expected: anyUser, call: () => ({ path: "/direct" }) },
+  "get /audit-log": { expected: adminOnly, call: () => ({ path: "/audit-log" }) },
+  "get /search": { expected: anyUser, call: () => ({ path: "/search?q=hello" }) },
+  "get /channels": { expected: anyUser, call: () => ({ path: "/channels" }) },
+  "get /channels/{channel}": { expected: viewer, call: () => ({ path: "/channels/dev" }) },
+  "put /channels/{channel}/membership": {
+    expected: { ...anyUser, banned: "BANNED", nonMember: both("ok", "INVITE_ONLY") },
+    call: () => ({ path: "/channels/dev/membership" }),
+  },
+  "delete /channels/{channel}/membership": { expected: memberOnly, call: () => ({ path: "/channels/dev/membership" }) },
+  "put /channels/{channel}/topic": {
+    expected: operatorOnly,
+    call: () => ({ path: "/channels/dev/topic", options: { body: { topic: "new topic" } } }),
+  },
+  "put /channels/{channel}/mode": {
+    expected: operatorOnly,
+    fresh: true,
+    call: (_c, _r, mode) => ({ path: "/channels/dev/mode", options: { body: { inviteOnly: mode === "public" } } }),
+  },
+  "get /channels/{channel}/members": { expected: viewer, call: () => ({ path: "/channels/dev/members" }) },
+  "post /channels/{channel}/invites": {
+    expected: operatorOnly,
+    fresh: true,
+    call: () => ({ path: "/channels/dev/invites", options: { body: { nick: "ivy" } } }),
+  },
+  "post /channels/{channel}/kicks": {
+    expected: operatorOnly,
+    fresh: true,
+    call: () => ({ path: "/channels/dev/kicks", options: { body: { nick: "tina" } } }),
+  },
+  "post /channels/{channel}/bans": {
+    expected: operatorOnly,
+    fresh: true,
+    call: () => ({ path: "/channels/dev/bans", options: { body: { nick: "tina" } } }),
+  },
+  "delete /channels/{channel}/bans/{nick}": {
+    expected: operatorOnly,
+    fresh: true,
+    call: () => ({ path: "/channels/dev/bans/bart" }),
+  },
+  "put /channels/{channel}/operators/{nick}": {
+    expected: operatorOnly,
+    fresh: true,
+    call: () => ({ path: "/channels/dev/operators/tina" }),
+  },
+  "delete /channels/{channel}/operators/{nick}": {
+    // An operator cannot act on an equal: only the owner (or an admin) deops opal.
+    expected: { ...operatorOnly, operator: "FORBIDDEN" },
+    fresh: true,
+    call: () => ({ path: "/channels/dev/operators/opal" }),
+  },
+  "get /channels/{channel}/messages": { expected: viewer, call: () => ({ path: "/channels/dev/messages" }) },
+  "post /channels/{channel}/messages": {
+    expected: memberOnly,
+    call: () => ({ path: "/channels/dev/messages", options: { body: { text: "hello" } } }),
+  },
+  "patch /channels/{channel}/messages/{seq}": {
+    // Only the author edits.
+    expected: { ...memberOnly, member: "FORBIDDEN", operator: "FORBIDDEN" },
+    call: (c) => ({ path: `/channels/dev/messages/${c.ownerLine}`, options: { body: { text: "edited" } } }),
+  },
+  "delete /channels/{channel}/messages/{seq}": {
+    expected: operatorOnly,
+    fresh: true,
+    call: (c) => ({ path: `/channels/dev/messages/${c.tinaLine}` }),
+  },
+  "put /channels/{channel}/messages/{seq}/reactions/{emoji}": {
+    expected: memberOnly,
+    call: (c) => ({ path: `/channels/dev/messages/${c.ownerLine}/reactions/${tada}` }),
+  },
+  "delete /channels/{channel}/messages/{seq}/reactions/{emoji}": {
+    expected: memberOnly,
+    call: (c) => ({ path: `/channels/dev/messages/${c.ownerLine}/reactions/${thumbs}` }),
+  },
+  "put /channels/{channel}/read-marker": {
+    expected: memberOnly,
+    call: (c) => ({ path: "/channels/dev/read-marker", options: { body: { seq: c.ownerLine } } }),
+  },
+  // A direct conversation is its two people's alone, whatever their standing in #dev.
+  "get /direct/{nick}/messages": { expected: anyUser, call: () => ({ path: "/direct/tina/messages" }) },
+  "post /direct/{nick}/messages": {
+    expected: anyUser,
+    call: () => ({ path: "/direct/tina/messages", options: { body: { text: "hi tina" } } }),
+  },
+  "patch /direct/{nick}/messages/{seq}": {
+    expected: anyUser,
+    call: (c, r) => ({ path: `/direct/tina/messages/${dm(c, r)}`, options: { body: { text: "edited" } } }),
+  },
+  "delete /direct/{nick}/messages/{seq}": {
+    expected: anyUser,
+    call: (c, r) => ({ path: `/direct/tina/messages/${dm(c, r)}` }),
+  },
+  "put /direct/{nick}/messages/{seq}/reactions/{emoji}": {
+    expected: anyUser,
+    call: (c, r) => ({ path: `/direct/tina/messages/${dm(c, r)}/reactions/${tada}` }),
+  },
+  "delete /direct/{nick}/messages/{seq}/reactions/{emoji}": {
+    expected: anyUser,
+    call: (c, r) => ({ path: `/direct/tina/messages/${dm(c, r)}/reactions/${thumbs}` }),
+  },
+  "put /direct/{nick}/read-marker": {
+    expected: anyUser,
+    call: (c, r) => ({ path: "/direct/tina/read-marker", options: { body: { seq: dm(c, r) } } }),
+  },
+};
+
+const verdictFor = (row: Row, role: Role, mode: Mode): Verdict => {
+  const cell = row[role];
+  return typeof cell === "string" ? cell : cell[mode];
+};
+
+/** Sets #dev up as castFor does in the domain's matrix, through the socket API of a real server. */
+async function castOn(server: TestServer, mode: Mode): Promise<Cast> {
+  const root = await server.admin("root");
+  const [olive, oscar, opal, mia, tina, bart, nora] = await Promise.all(
+    ["olive", "oscar", "opal", "mia", "tina", "bart", "nora"].map((name) => server.user(name)),
+  );
+  await server.user("ivy");
+  if (!olive || !oscar || !opal || !mia || !tina || !bart || !nora) throw new Error("the cast is incomplete");
+  await olive.do("channel:join", { channel: "#dev" });
+  for (const member of [oscar, opal, mia, tina, bart]) await member.do("channel:join", { channel: "#dev" });
+  await olive.do("channel:op", { channel: "#dev", nick: "oscar" });
+  await olive.do("channel:op", { channel: "#dev", nick: "opal" });
+  await olive.do("channel:ban", { channel: "#dev", nick: "bart" });
+  const said = await olive.do("message:send", { target: "#dev", text: "only for those inside" });
+  const tinas = await tina.do("message:send", { target: "#dev", text: "tina says hi" });
+  for (const reactor of [olive, oscar, mia])
+    await reactor.do("message:react", { target: "#dev", seq: said.message.seq, emoji: "👍" });
+  if (mode === "inviteOnly") await olive.do("channel:mode", { channel: "#dev", inviteOnly: true });
+  const as: Record<Exclude<Role, "anonymous">, ChatClient> = {
+    member: mia,
+    operator: oscar,
+    owner: olive,
+    admin: root,
+    banned: bart,
+    nonMember: nora,
+  };
+  const directLine = {} as Record<Exclude<Role, "anonymous">, number>;
+  for (const [role, client] of Object.entries(as) as Array<[Exclude<Role, "anonymous">, ChatClient]>) {
+    const line: Message = (await client.do("message:send", { target: "tina", text: `from ${client.name}` })).message;
+    await client.do("message:react", { target: "tina", seq: line.seq, emoji: "👍" });
+    directLine[role] = line.seq;
+  }
+  const tokens = Object.fromEntries(Object.entries(as).map(([role, c]) => [role, c.token])) as Cast["tokens"];
+  return { tokens, ownerLine: said.message.seq, tinaLine: tinas.message.seq, directLine };
+}
+
+/**
+ * Every route × every role × both channel modes, over real HTTP: each answer is the verdict the
+ * domain's matrix gives the route's event, with its status. Each cell starts from a copy of the
+ * same database, so no route's success changes what another meets.
+ */
+describe("authorization matrix over HTTP", () => {
+  it("has a case for every route", () => {
+    expect(Object.keys(cases).sort()).toEqual(apiRoutes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  for (const mode of modes) {
+    describe(`in a ${mode} channel`, () => {
+      let template: TestServer;
+      let cast: Cast;
+      let copy: () => Promise<DatabaseCopy>;
+      beforeAll(async () => {
+        template = await new TestServer({ RATE_LIMITS: "off" }).start();
+        cast = await castOn(template, mode);
+        await template.stop();
+        copy = copiesOf(await template.databaseUrl());
+      }, 60_000);
+      afterAll(() => template.dispose());
+
+      /** A server on a fresh copy of the cast's database, for `work`. */
+      const onCopy = async <T>(work: (url: string) => Promise<T>): Promise<T> => {
+        const database = await copy();
+        const server = await new TestServer({ RATE_LIMITS: "off", DATABASE_URL: database.url }).start();
+        try {
+          return await work(server.url);
+        } finally {
+          await server.dispose();
+          await database.drop();
+        }
+      };
+
+      const methodOf = (key: string) => (key.split(" ")[0] ?? "").toUpperCase();
+      const answer = async (url: string, key: string, role: Role) => {
+        const { path, options = {} } = cases[key]?.call(cast, role, mode) ?? { path: "" };
+        const token = role === "anonymous" ? undefined : cast.tokens[role];
+        const got = await request(url, methodOf(key), `/api/v1${path}`, { ...options, ...(token ? { token } : {}) });
+        return { code: codeOf(got), status: got.status };
+      };
+
+      it.each(Object.keys(cases))("%s", async (key) => {
+        const spec = cases[key];
+        if (!spec) throw new Error(key);
+        const expected = Object.fromEntries(roles.map((role) => [role, verdictFor(spec.expected, role, mode)]));
+        const got: Record<string, { code: string; status: number }> = {};
+        // Refusals change nothing (the domain's matrix proves it), so they share one copy, and go first.
+        const allowed = roles.filter((role) => expected[role] === "ok");
+        await onCopy(async (url) => {
+          for (const role of roles.filter((r) => expected[r] !== "ok")) got[role] = await answer(url, key, role);
+          for (const role of spec.fresh ? allowed.slice(0, 1) : allowed) got[role] = await answer(url, key, role);
+        });
+        if (spec.fresh) for (const role of allowed.slice(1)) got[role] = await onCopy((url) => answer(url, key, role));
+        expect(Object.fromEntries(roles.map((r) => [r, got[r]?.code]))).toEqual(expected);
+        const route = apiRoutes.find((r) => `${r.method} ${r.path}` === key);
+        for (const role of roles) {
+          const verdict = expected[role] as Verdict;
+          const status = verdict === "ok" ? (route?.status ?? 200) : statusOf[verdict];
+          expect(got[role]?.status, `${role}: ${verdict}`).toBe(status);
+        }
+      });
+    });
+  }
+});
