@@ -95,6 +95,13 @@ export interface InviteRepository {
   remove(channelId: string, userId: string): Promise<void>;
 }
 
+/** The entries of one conversation with seq in (after, upTo]. */
+export interface SeqRange {
+  channelId: string;
+  after: number;
+  upTo: number;
+}
+
 export interface MessageRepository {
   insert(message: MessageRecord): Promise<void>;
   /** One statement for many messages: how a batch of sends stays cheap. */
@@ -121,6 +128,16 @@ export interface MessageRepository {
    * text, since every conversation of every reconnect counts these.
    */
   listUnreadTexts(channelId: string, after: number, upTo: number, viewerId: string, limit: number): Promise<string[]>;
+  /**
+   * Every entry in any of the ranges, in any order, in one read: a reconnect's changes in all its
+   * conversations. Unbounded: callers keep each range as short as they need.
+   */
+  listInRanges(ranges: readonly SeqRange[]): Promise<MessageRecord[]>;
+  /** listUnreadTexts for several ranges at once, unbounded as listInRanges, each text with its conversation. */
+  listUnreadTextsInRanges(
+    ranges: readonly SeqRange[],
+    viewerId: string,
+  ): Promise<Array<{ channelId: string; text: string }>>;
   /**
    * Lines (text or action, not deleted) of `channelIds` whose text holds every word (a prefix
    * word: some word starting with it) and every phrase, and meets the filters: at most `limit`,

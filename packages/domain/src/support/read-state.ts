@@ -26,6 +26,32 @@ export async function countUnread(
   return { unread: texts.length, mentions: texts.filter((text) => mentions(text, viewer.name)).length };
 }
 
+/**
+ * countUnread for many conversations (a reconnect's): those at most limits.unreadCountMax entries
+ * behind are counted in one read of them all, since their whole range is within the bound; the
+ * rare one further behind is counted on its own.
+ */
+export async function countUnreadMany(
+  tx: Repositories,
+  items: ReadonlyArray<{ channelId: string; readSeq: number; upTo: number }>,
+  viewer: Pick<UserRecord, "id" | "name">,
+): Promise<Map<string, { unread: number; mentions: number }>> {
+  const counts = new Map<string, { unread: number; mentions: number }>();
+  const behind = items.filter((i) => i.readSeq < i.upTo);
+  const near = behind.filter((i) => i.upTo - i.readSeq <= limits.unreadCountMax);
+  const ranges = near.map((i) => ({ channelId: i.channelId, after: i.readSeq, upTo: i.upTo }));
+  for (const i of items) counts.set(i.channelId, { unread: 0, mentions: 0 });
+  for (const { channelId, text } of await tx.messages.listUnreadTextsInRanges(ranges, viewer.id)) {
+    const count = counts.get(channelId);
+    if (count === undefined) continue;
+    count.unread += 1;
+    if (mentions(text, viewer.name)) count.mentions += 1;
+  }
+  for (const i of behind.filter((b) => !near.includes(b)))
+    counts.set(i.channelId, await countUnread(tx, i.channelId, i.readSeq, i.upTo, viewer));
+  return counts;
+}
+
 /** The viewer's marker in a conversation and what is unread after it, up to its last seq. */
 export async function readState(
   tx: Repositories,

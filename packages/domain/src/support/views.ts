@@ -9,7 +9,7 @@ import type {
 } from "@canaduck/contract";
 import type { Repositories } from "../ports";
 import type { ChannelRecord, MembershipRecord, MessageRecord, UserRecord } from "../records";
-import { countUnread, readState, type ReadState } from "./read-state";
+import { countUnreadMany, readState, type ReadState } from "./read-state";
 
 export const toUserView = (user: UserRecord): UserView => ({ id: user.id, name: user.name, isAdmin: user.isAdmin });
 
@@ -94,17 +94,19 @@ export async function channelViewsOf(
   const ids = joined.map(({ channel }) => channel.id);
   const [counts, markers] = await Promise.all([tx.memberships.countMany(ids), tx.readMarkers.listByUser(viewer.id)]);
   const markerOf = new Map(markers.map((m) => [m.channelId, m.seq]));
+  const readSeqOf = (channel: ChannelRecord) => Math.min(markerOf.get(channel.id) ?? 0, channel.lastSeq);
+  const unread = await countUnreadMany(
+    tx,
+    joined.map(({ channel }) => ({ channelId: channel.id, readSeq: readSeqOf(channel), upTo: channel.lastSeq })),
+    viewer,
+  );
   return Promise.all(
     joined.map(async ({ membership, channel }) => {
-      const readSeq = Math.min(markerOf.get(channel.id) ?? 0, channel.lastSeq);
-      const [unread, peer] = await Promise.all([
-        countUnread(tx, channel.id, readSeq, channel.lastSeq, viewer),
-        channel.kind === "direct" ? directPeer(tx, channel, viewer.id) : undefined,
-      ]);
+      const peer = channel.kind === "direct" ? await directPeer(tx, channel, viewer.id) : undefined;
       return viewOf(
         channel,
         { memberCount: counts.get(channel.id) ?? 0, role: membership.role, peer },
-        { readSeq, ...unread },
+        { readSeq: readSeqOf(channel), ...(unread.get(channel.id) ?? { unread: 0, mentions: 0 }) },
       );
     }),
   );

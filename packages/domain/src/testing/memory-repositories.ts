@@ -4,6 +4,9 @@ import { searchMemory } from "./memory-search";
 import type { MessageRecord } from "../records";
 import { copy, pairKey, reactionKey, type MemoryState } from "./memory-state";
 
+const inRange = (r: { channelId: string; after: number; upTo: number }, channelId: string, seq: number) =>
+  r.channelId === channelId && seq > r.after && seq <= r.upTo;
+
 /** Stands in for the database's unique indexes, so a domain bug that breaks one fails loudly. */
 function unique(taken: boolean, what: string): void {
   if (taken) throw new Error(`unique constraint failed: ${what}`);
@@ -228,6 +231,18 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .sort((a, b) => b.seq - a.seq)
           .slice(0, limit)
           .map((m) => m.text),
+      listInRanges: async (ranges) =>
+        copy(values(state.messages).filter((m) => ranges.some((r) => inRange(r, m.channelId, m.seq)))),
+      listUnreadTextsInRanges: async (ranges, viewerId) =>
+        values(state.messages)
+          .filter(
+            (m) =>
+              ranges.some((r) => inRange(r, m.channelId, m.seq)) &&
+              (m.kind === "text" || m.kind === "action") &&
+              m.deletedAt === null &&
+              m.authorId !== viewerId,
+          )
+          .map((m) => ({ channelId: m.channelId, text: m.text })),
       search: async (find) => searchMemory(values(state.messages), find),
     },
     reactions: {
