@@ -1,9 +1,8 @@
 import {
   activeChannel,
   completionCandidates,
-  conversationList,
-  conversationNumbered,
   displayName,
+  errorLine,
   planInput,
   stepConversation,
   typingText,
@@ -11,7 +10,7 @@ import {
   type ChatState,
 } from "@canaduck/client";
 import { Box } from "ink";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
@@ -37,6 +36,10 @@ import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
 import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, keepsView, viewReducer } from "./view-state";
+import { windowCommand, type WindowCommand } from "./window-commands";
+import { mostActive, windowNumbered } from "./window-list";
+import { usePinnedNotices } from "./use-pinned-notices";
+import { useWindows } from "./use-windows";
 
 export interface ChatScreenProps {
   client: ChatClient;
@@ -52,7 +55,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const { columns, rows } = useTerminalSize();
   const [view, dispatchView] = useReducer(viewReducer, initialView);
   const [, setRedraws] = useState(0);
-  const channel = activeChannel(state);
+  const wins = useWindows(client, state);
+  const parted = wins.parted;
+  // A window the user was put out of shows its lines as they were; the core has nothing open then.
+  const channel = parted?.channel ?? activeChannel(state);
   const channelId = channel?.view.id ?? null;
 
   const note = useCallback(
@@ -126,12 +132,22 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     [client, channelId],
   );
   const searching = useCallback(() => latestSearch()?.shown ?? false, [latestSearch]);
-  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit, goto, search.start, searching);
+  const windowCommandRef = useRef<(command: WindowCommand) => void>(() => undefined);
+  const onWindowCommand = useCallback((command: WindowCommand) => windowCommandRef.current(command), []);
+  const { editor, edit, submit, current } = useChatEditor(
+    client,
+    note,
+    onQuit,
+    goto,
+    search.start,
+    searching,
+    onWindowCommand,
+  );
   // Lines arriving behind the results window are not seen yet: they are marked read on coming back.
   useMarkRead(client, searchShown ? null : channel, state.status);
   const unreadAfter = useUnreadDivider(channel);
 
-  const conversations = useMemo(() => conversationList(state), [state]);
+  const conversations = wins.windows;
   const windows = useMemo(() => withSearchWindow(conversations, results), [conversations, results]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
@@ -141,7 +157,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     showMembers: view.showMembers,
     hint: hint !== null,
     longestName,
-    hasMembers: !searchShown && channel?.view.kind === "channel",
+    hasMembers: !searchShown && parted === null && channel?.view.kind === "channel",
   });
   const searchView = useMemo(
     () => (results ? searchRows(results, layout.paneWidth, layout.paneHeight, now) : null),
@@ -149,6 +165,20 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   );
 
   const me = state.me?.name ?? null;
+  const shownNow = searchShown ? SEARCH_WINDOW_ID : channelId;
+  const notices = usePinnedNotices(state.notices, shownNow);
+  const notes = usePinnedNotices(view.notes, shownNow);
+  const partedNote = useMemo(
+    () =>
+      parted && {
+        id: 0,
+        kind: "info" as const,
+        text: parted.why,
+        channelId: parted.channel.view.id,
+        createdAt: Date.parse(parted.channel.messages.at(-1)?.createdAt ?? "") || 0,
+      },
+    [parted],
+  );
   const focus = view.focus?.channelId === channelId ? view.focus : null;
   const focusKey = focus?.key ?? null;
   const lines = useMemo(
@@ -157,8 +187,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       paneLines(
         {
           channel,
-          notices: [...state.notices, ...state.alerts],
-          notes: view.notes,
+          notices: [...notices, ...state.alerts],
+          notes: partedNote ? [...notes, partedNote] : notes,
           pending: state.pending,
           me,
           older: view.older,
@@ -167,7 +197,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         },
         now,
       ),
-    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, unreadAfter, focusKey, now],
+    [channel, notices, state.alerts, notes, partedNote, state.pending, me, view.older, unreadAfter, focusKey, now],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
   const total = allRows.length;
@@ -222,6 +252,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     return true;
   };
 
+  const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
   const run = (command: KeyCommand) => {
     if (runInSearch(command)) return;
     switch (command.type) {
@@ -258,12 +289,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       case "switch": {
         const id =
           typeof command.to === "number"
-            ? conversationNumbered(windows, command.to)
-            : stepConversation(windows, searchShown ? SEARCH_WINDOW_ID : channelId, command.to === "next" ? 1 : -1);
-        if (id === SEARCH_WINDOW_ID) return searchDispatch({ type: "show" });
-        if (searchShown) searchDispatch({ type: "hide" });
-        if (id !== null && id !== channelId) client.select(id);
-        return;
+            ? windowNumbered(windows, command.to)
+            : command.to === "active"
+              ? mostActive(windows, shownId)
+              : stepConversation(windows, shownId, command.to === "next" ? 1 : -1);
+        return showWindow(id);
       }
       case "scroll": {
         dispatchView({ type: "scroll", direction: command.direction, page: layout.paneHeight, total });
@@ -285,13 +315,59 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         return setRedraws((n) => n + 1);
     }
   };
+  /** Shows the window `id`: the results, a parted window, or a conversation. */
+  const showWindow = (id: string | null) => {
+    if (id === SEARCH_WINDOW_ID) return searchDispatch({ type: "show" });
+    if (searchShown) searchDispatch({ type: "hide" });
+    if (id !== null && id !== channelId) wins.show(id);
+  };
+  /** The window to show once `id` is closed: the one numbered just below it, else the next. */
+  const neighbourOf = (id: string): string | null => {
+    const at = windows.findIndex((w) => w.id === id);
+    return windows[at - 1]?.id ?? windows[at + 1]?.id ?? null;
+  };
+  windowCommandRef.current = (command: WindowCommand) => {
+    switch (command.kind) {
+      case "usage":
+        return note("info", command.text);
+      case "query":
+        return void client.submit(`/query ${command.nick}`).then((error) => error && note("error", errorLine(error)));
+      case "show": {
+        const id = windowNumbered(windows, command.number);
+        return id === null ? note("info", `There is no window ${command.number}.`) : showWindow(id);
+      }
+      case "move":
+        if (shownId === null || shownId === SEARCH_WINDOW_ID)
+          return note("info", "Only a conversation's window moves.");
+        return wins.move(shownId, command.to);
+      case "close": {
+        if (shownId === SEARCH_WINDOW_ID) return searchDispatch({ type: "close" });
+        if (shownId === null || !channel) return note("info", "There is no window to close here.");
+        const next = neighbourOf(shownId);
+        if (parted) {
+          wins.close(shownId);
+          return showWindow(next);
+        }
+        // Closing a channel's window leaves the channel, as irssi's does; its number is free again.
+        if (channel.view.kind === "channel")
+          return void client
+            .submit(`/part ${channel.target}`)
+            .then((error) => (error ? note("error", errorLine(error)) : showWindow(next)));
+        wins.close(shownId, channel.view.lastSeq);
+        return showWindow(next);
+      }
+    }
+  };
   useKeys((input, key) => {
     for (const command of keyCommands(input, key)) run(command);
   });
 
-  const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
   const shownName = searchShown && results ? searchWindowName(results) : channel ? displayName(channel.view) : null;
-  const prompt = searchShown ? "[search] " : channel ? `[${displayName(channel.view)}] ` : "> ";
+  const prompt = searchShown
+    ? "[search] "
+    : channel
+      ? `[${displayName(channel.view)}${parted ? " (parted)" : ""}] `
+      : "> ";
   const where = shownName === null ? null : `${windows.find((w) => w.id === shownId)?.number ?? "?"}:${shownName}`;
   return (
     <Box flexDirection="column" width={columns} height={rows}>

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from "react";
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from "../input/line-editor";
 import { overLimitOf, overLimitText } from "../input/over-limit";
 import { helpText } from "./help-text";
+import { windowCommand, type WindowCommand } from "./window-commands";
 
 /**
  * The input line's state and what Enter does with it. The state lives in a ref as well, so keys
@@ -16,6 +17,8 @@ export function useChatEditor(
   /** `/search words`; in the results window (`searching()`), a line without a slash searches too. */
   onSearch: (query: string) => void,
   searching: () => boolean,
+  /** `/window …`, `/close`, `/q nick`: the terminal's window commands. */
+  onWindowCommand: (command: WindowCommand) => void,
 ) {
   const current = useRef<EditorState>(emptyEditor);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
@@ -41,6 +44,8 @@ export function useChatEditor(
 
   const run = useCallback(
     async (line: string) => {
+      const windowCmd = windowCommand(line);
+      if (windowCmd) return onWindowCommand(windowCmd);
       const plan = planInput(line, activeChannel(client.getState())?.target);
       // The terminal's /help lists its keys as well; /quit leaves the program; /goto moves the pane.
       if (plan.kind === "help") return note("info", helpText(plan.command));
@@ -51,7 +56,7 @@ export function useChatEditor(
       const error = plan.kind === "refused" ? plan.error : await client.submit(line);
       if (error) note("error", errorLine(error));
     },
-    [client, note, onQuit, onGoto, onSearch, searching],
+    [client, note, onQuit, onGoto, onSearch, searching, onWindowCommand],
   );
 
   const submit = useCallback(() => {

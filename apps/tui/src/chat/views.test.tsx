@@ -10,16 +10,28 @@ import { StatusBar } from "./status-bar";
 afterEach(cleanup);
 
 describe("the channel list", () => {
-  it("numbers the windows for Alt+number and shows unread counts, marking mentions and private lines", () => {
+  it("numbers the windows for Alt+number and shows unread counts, marking mentions, private lines and parted windows", () => {
+    const base = { unread: 0, mentions: 0, activity: "none" as const, parted: false };
     const windows = [
-      { id: "a", number: 1, name: "#dev", kind: "channel" as const, unread: 0, mentions: 0 },
-      { id: "b", number: 2, name: "#ops", kind: "channel" as const, unread: 4, mentions: 1 },
-      { id: "c", number: 3, name: "bob", kind: "direct" as const, unread: 2, mentions: 0 },
+      { ...base, id: "a", number: 1, name: "#dev", kind: "channel" as const },
+      {
+        ...base,
+        id: "b",
+        number: 2,
+        name: "#ops",
+        kind: "channel" as const,
+        unread: 4,
+        mentions: 1,
+        activity: "highlight" as const,
+      },
+      { ...base, id: "c", number: 4, name: "bob", kind: "direct" as const, unread: 2, activity: "private" as const },
+      { ...base, id: "d", number: 5, name: "#gone", kind: "channel" as const, parted: true },
     ];
     const frame = plain(render(<ChannelList windows={windows} activeId="a" width={16} height={6} />).lastFrame());
     expect(frame).toContain(" 1 #dev");
     expect(frame).toMatch(/ 2!#ops +4│/);
-    expect(frame).toMatch(/ 3!@bob +2│/);
+    expect(frame).toMatch(/ 4!@bob +2│/);
+    expect(frame).toMatch(/ 5-#gone +│/);
   });
 });
 

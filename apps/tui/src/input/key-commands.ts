@@ -7,7 +7,8 @@ export type KeyCommand =
   | { type: "complete"; backwards: boolean }
   | { type: "submit" }
   | { type: "quit" }
-  | { type: "switch"; to: "next" | "previous" | number }
+  /** "active": Alt+A, the window with the most important activity. */
+  | { type: "switch"; to: "next" | "previous" | "active" | number }
   | { type: "scroll"; direction: "up" | "down" }
   | { type: "toggle-members" }
   | { type: "redraw" }
@@ -34,6 +35,7 @@ const ctrlKeys: Record<string, KeyCommand[]> = {
 };
 
 const altKeys: Record<string, KeyCommand[]> = {
+  a: [{ type: "switch", to: "active" }],
   b: edit({ type: "word-left" }),
   f: edit({ type: "word-right" }),
   m: [{ type: "toggle-members" }],
@@ -44,6 +46,7 @@ export const keyHelp = [
   "Keys:",
   "  Alt+1…9, Alt+0   go to window 1…9, 10",
   "  Ctrl+N, Ctrl+P   next / previous window",
+  "  Alt+A            the window with the most important activity",
   "  PageUp, PageDown scroll; at the top, older history",
   "  End, Esc         back to the newest lines (End: from the input's end)",
   "  Tab, Shift+Tab   complete a command, #channel, nick",
