@@ -36,7 +36,7 @@ import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
 import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, keepsView, viewReducer } from "./view-state";
-import { windowCommand, type WindowCommand } from "./window-commands";
+import type { WindowCommand } from "./window-commands";
 import { mostActive, windowNumbered } from "./window-list";
 import { usePinnedNotices } from "./use-pinned-notices";
 import { useWindows } from "./use-windows";
