@@ -358,8 +358,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       }
     }
   };
-  useKeys((input, key) => {
-    for (const command of keyCommands(input, key)) run(command);
+  useKeys((input, key, raw) => {
+    for (const command of keyCommands(input, key, raw)) run(command);
   });
 
   const shownName = searchShown && results ? searchWindowName(results) : channel ? displayName(channel.view) : null;

@@ -29,6 +29,7 @@ const ctrlKeys: Record<string, KeyCommand[]> = {
   u: edit({ type: "kill-start" }),
   k: edit({ type: "kill-end" }),
   w: edit({ type: "kill-word" }),
+  y: edit({ type: "yank" }),
   n: [{ type: "switch", to: "next" }],
   p: [{ type: "switch", to: "previous" }],
   l: [{ type: "redraw" }],
@@ -56,6 +57,9 @@ export const keyHelp = [
   "  Ctrl+A, Ctrl+E   start / end of the line",
   "  Ctrl+U, Ctrl+K   cut to the start / to the end",
   "  Ctrl+W           cut the word before the cursor",
+  "  Ctrl+Y           put back what was cut last",
+  "  Alt+B, Alt+F     a word back / forward (Ctrl+Left, Ctrl+Right too)",
+  "  Delete, Ctrl+D   delete the character under the cursor",
   "  Ctrl+L           redraw the screen",
   "  Ctrl+C, /quit    leave",
   "In /search results:",
@@ -63,11 +67,23 @@ export const keyHelp = [
   "  PageDown, Down   at the end: older results; Esc closes them",
 ];
 
+/** What one control character in a chunk of input asks for (Ink reports a chunk as one "key"). */
+function controlCommands(char: string): KeyCommand[] {
+  if (char === "\r" || char === "\n" || char === "\r\n") return [{ type: "submit" }];
+  if (char === "\t") return [{ type: "complete", backwards: false }];
+  if (char === "\x7f" || char === "\b") return edit({ type: "backspace" });
+  const code = char.charCodeAt(0);
+  if (code >= 1 && code <= 26) return ctrlKeys[String.fromCharCode(code + 96)] ?? [];
+  return [];
+}
+
 /**
- * Maps one keypress, as Ink reports it, to what it asks for. Text that arrives in one chunk
- * with line breaks (a paste, or keys typed faster than they are read) becomes typing and Enters.
+ * Maps one keypress, as Ink reports it, to what it asks for; `raw` is the sequence the terminal
+ * sent, which tells the Delete key (ESC [3~) from Backspace (DEL), both Ink's `delete`. Input
+ * that arrives in one chunk (keys typed faster than they are read: text, Enters, Ctrl+U then
+ * Ctrl+Y) becomes each of its keys in turn.
  */
-export function keyCommands(input: string, key: Key): KeyCommand[] {
+export function keyCommands(input: string, key: Key, raw = ""): KeyCommand[] {
   if (key.return) return [{ type: "submit" }];
   if (key.tab) return [{ type: "complete", backwards: key.shift }];
   if (key.pageUp) return [{ type: "scroll", direction: "up" }];
@@ -78,10 +94,9 @@ export function keyCommands(input: string, key: Key): KeyCommand[] {
   if (key.rightArrow) return edit({ type: key.ctrl || key.meta ? "word-right" : "right" });
   if (key.home) return edit({ type: "home" });
   if (key.end) return [{ type: "end" }];
-  // Backspaces that arrive in one chunk (typed faster than read) come as one input of DELs.
-  if (input.length > 1 && /^[\x7f\b]+$/.test(input)) return [...input].flatMap(() => edit({ type: "backspace" }));
+  if (key.delete && raw.startsWith("\u001b[3")) return edit({ type: "delete" });
   // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
-  if (key.backspace || key.delete) return edit({ type: key.meta ? "kill-word" : "backspace" });
+  if ((key.backspace || key.delete) && input === "") return edit({ type: key.meta ? "kill-word" : "backspace" });
   // Ink reports a lone Esc as Meta too: it is told apart before the Alt keys.
   if (key.escape) return [{ type: "newest" }];
   if (key.ctrl) return ctrlKeys[input.toLowerCase()] ?? [];
@@ -89,10 +104,9 @@ export function keyCommands(input: string, key: Key): KeyCommand[] {
     if (/^[0-9]$/.test(input)) return [{ type: "switch", to: input === "0" ? 10 : Number(input) }];
     return altKeys[input.toLowerCase()] ?? [];
   }
-  return input
-    .split(/\r\n|\r|\n/)
-    .flatMap((part, i): KeyCommand[] => [
-      ...(i > 0 ? [{ type: "submit" } as const] : []),
-      ...(part ? edit({ type: "insert", text: part }) : []),
-    ]);
+  // eslint-disable-next-line no-control-regex -- control characters are what this splits on
+  return (input.match(/\r\n|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f]+/g) ?? []).flatMap((part) =>
+    // eslint-disable-next-line no-control-regex -- as above
+    /^[\u0000-\u001f\u007f]/.test(part) ? controlCommands(part) : edit({ type: "insert", text: part }),
+  );
 }
