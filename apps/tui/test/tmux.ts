@@ -59,6 +59,11 @@ export class TmuxSession {
     return this.tmux("send-keys", "-t", this.name, ...keys);
   }
 
+  /** Resizes the terminal, as a user dragging the window's corner would. */
+  async resize(columns: number, rows: number): Promise<void> {
+    await this.tmux("resize-window", "-t", this.name, "-x", String(columns), "-y", String(rows));
+  }
+
   capture(): Promise<string> {
     return this.tmux("capture-pane", "-p", "-t", this.name);
   }
