@@ -163,7 +163,8 @@ export class ChatClient {
     );
     s.on("session:ended", ({ reason, code }) => {
       if (reason === "logout" || reason === "revoked") this.forgetSession();
-      if (code === "SUSPENDED") this.notice("error", errorHeadlines.SUSPENDED, code, null);
+      // A session ended from elsewhere says why, where the login prompt shows it.
+      if (reason === "revoked") this.notice("error", code ? errorHeadlines[code] : revokedText, code, null);
     });
   }
 
@@ -716,6 +717,10 @@ export class ChatClient {
     return null;
   }
 }
+
+/** What a session revoked from another of the user's sessions (or by a password change) says. */
+export const revokedText =
+  "This session was ended from another of your sessions or by a password change: log in again.";
 
 /** Refusals of a catch-up that pass by themselves. */
 const retryableSync: ReadonlySet<string> = new Set(["RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]);
