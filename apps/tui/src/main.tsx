@@ -6,6 +6,7 @@ import { enterFullScreen } from "./full-screen";
 import { forgetLogin } from "./logout";
 import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
+import { fileOutbox } from "./outbox-file";
 import { fileTokenStore } from "./token-file";
 
 async function main(): Promise<number> {
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
       url={config.url}
       hasToken={() => tokens.load() !== null}
       onBell={() => process.stdout.write("\u0007")}
+      outbox={fileOutbox(config.configDir, config.url)}
     />,
     {
       exitOnCtrlC: false,

@@ -151,7 +151,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const windows = useMemo(() => withSearchWindow(conversations, results), [conversations, results]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
-  const hint = hintText(editor);
+  const [quitAsked, setQuitAsked] = useState(false);
+  const hint = quitAsked ? QUIT_QUESTION : hintText(editor);
   const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.kind === "direct" ? 1 : 0)));
   const layout = computeLayout(columns, rows, {
     showMembers: view.showMembers,
@@ -254,6 +255,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
 
   const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
   const run = (command: KeyCommand) => {
+    if (command.type !== "quit" && quitAsked) setQuitAsked(false);
     if (runInSearch(command)) return;
     switch (command.type) {
       case "edit": {
@@ -284,8 +286,12 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       }
       case "newest":
         return returnToNewest();
-      case "quit":
+      case "quit": {
+        // Unsent words are not thrown away by a stray Ctrl+C: it asks first.
+        const unsent = current().value.trim() !== "" || client.getState().pending.some((p) => p.status === "sending");
+        if (unsent && !quitAsked) return setQuitAsked(true);
         return onQuit();
+      }
       case "switch": {
         const id =
           typeof command.to === "number"
@@ -399,6 +405,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     </Box>
   );
 }
+
+/** What Ctrl+C asks when something is not sent yet. */
+export const QUIT_QUESTION = "Unsent text: press Ctrl+C again to quit, any other key to stay.";
 
 /** What the results window answers itself: a new search, /goto n, or words without a slash (searched). */
 function inSearchWindow(text: string): boolean {
