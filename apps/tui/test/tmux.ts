@@ -54,6 +54,12 @@ export class TmuxSession {
     return this.tmux("send-keys", "-t", this.name, "-l", text);
   }
 
+  /** Pastes text as a terminal does, bracketed when the program turned bracketed paste on. */
+  async paste(text: string): Promise<void> {
+    await this.tmux("set-buffer", "-b", "paste", "--", text);
+    await this.tmux("paste-buffer", "-p", "-d", "-b", "paste", "-t", this.name);
+  }
+
   /** Presses keys by tmux name: Enter, Tab, PPage, NPage, C-c, M-1. */
   press(...keys: string[]): Promise<string> {
     return this.tmux("send-keys", "-t", this.name, ...keys);

@@ -15,6 +15,7 @@ import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
+import { pastedLines, pasteReader } from "../input/paste";
 import { upToEdit } from "../input/up-to-edit";
 import { paneLines, paneRows, scrollToLine } from "../lines/pane-lines";
 import { SearchPane } from "../search/search-pane";
@@ -152,7 +153,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
   const [quitAsked, setQuitAsked] = useState(false);
-  const hint = quitAsked ? QUIT_QUESTION : hintText(editor);
+  /** A pasted block waiting for Enter (sent as one message) or Esc. */
+  const [pasteAsked, setPasteAsked] = useState<string | null>(null);
+  const hint =
+    pasteAsked !== null ? pasteQuestion(pasteAsked.split("\n").length) : quitAsked ? QUIT_QUESTION : hintText(editor);
   const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.kind === "direct" ? 1 : 0)));
   const layout = computeLayout(columns, rows, {
     showMembers: view.showMembers,
@@ -254,7 +258,33 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   };
 
   const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
+  /** A paste: one line goes into the input line; a block asks first, then goes as one message. */
+  const pasted = (text: string) => {
+    const lines = pastedLines(text);
+    if (lines.length <= 1) return edit({ type: "insert", text: lines[0] ?? "" });
+    setPasteAsked(lines.join("\n"));
+  };
+  const sendPaste = (block: string) => {
+    setPasteAsked(null);
+    const open = activeChannel(client.getState());
+    if (!open) return note("error", "Open a conversation to paste into first.");
+    const { value, cursor } = current();
+    const text = value.slice(0, cursor) + block + value.slice(cursor);
+    returnToNewest();
+    edit({ type: "submitted" });
+    void client.sendMessage(open.target, text).then((ack) => {
+      if (!ack.ok && ack.error.code !== "UNAVAILABLE" && ack.error.code !== "RATE_LIMITED")
+        note("error", errorLine(ack.error));
+    });
+  };
+
   const run = (command: KeyCommand) => {
+    if (pasteAsked !== null) {
+      // The question takes the keys until answered: Enter sends the block, Esc drops it.
+      if (command.type === "submit") return sendPaste(pasteAsked);
+      if (command.type === "newest" || command.type === "quit") return setPasteAsked(null);
+      return;
+    }
     if (command.type !== "quit" && quitAsked) setQuitAsked(false);
     if (runInSearch(command)) return;
     switch (command.type) {
@@ -364,7 +394,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       }
     }
   };
+  const readPaste = useMemo(pasteReader, []);
   useKeys((input, key, raw) => {
+    const step = readPaste(raw);
+    if (step.kind === "pasted") return pasted(step.text);
+    if (step.kind === "reading") return;
     for (const command of keyCommands(input, key, raw)) run(command);
   });
 
@@ -408,6 +442,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
 
 /** What Ctrl+C asks when something is not sent yet. */
 export const QUIT_QUESTION = "Unsent text: press Ctrl+C again to quit, any other key to stay.";
+
+/** What a pasted block of `lines` lines asks before it is sent. */
+export const pasteQuestion = (lines: number) => `Paste ${lines} lines? Enter sends as one message, Esc cancels`;
 
 /** What the results window answers itself: a new search, /goto n, or words without a slash (searched). */
 function inSearchWindow(text: string): boolean {
