@@ -4,6 +4,7 @@ import { App } from "./app";
 import { loadConfig, usage } from "./config";
 import { enterFullScreen } from "./full-screen";
 import { forgetLogin } from "./logout";
+import { setClock } from "./lines/format-time";
 import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
 import { fileOutbox } from "./outbox-file";
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
   }
 
   if (config.noColor) stripColourFrom(process.stdout);
+  setClock(config.clock);
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);
   const app = render(
