@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from "react";
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from "../input/line-editor";
 import { overLimitOf, overLimitText } from "../input/over-limit";
 import { helpText } from "./help-text";
+import { readText } from "./read-text";
 import { windowCommand, type WindowCommand } from "./window-commands";
 
 /**
@@ -52,6 +53,13 @@ export function useChatEditor(
       if (plan.kind === "quit") return onQuit(line);
       if (plan.kind === "goto") return await onGoto(plan.line);
       if (plan.kind === "event" && plan.command.name === "search") return onSearch(plan.command.payload.query);
+      if (plan.kind === "event" && plan.command.name === "read") {
+        const { payload } = plan.command;
+        const ack = await client.request("history:read", payload, true);
+        return ack.ok
+          ? note("info", readText(payload.target, ack.data.messages, client.getState().me?.name ?? null))
+          : note("error", errorLine(ack.error));
+      }
       if (searching() && plan.kind === "say" && !line.startsWith("/")) return onSearch(line);
       const error = plan.kind === "refused" ? plan.error : await client.submit(line);
       if (error) note("error", errorLine(error));
