@@ -28,7 +28,7 @@ import { gotoTarget } from "./goto-target";
 import { hintText } from "./hint";
 import { InputLine } from "./input-line";
 import { computeLayout } from "./layout";
-import { MemberList } from "./member-list";
+import { MemberList, memberListTop } from "./member-list";
 import { MessagePane } from "./message-pane";
 import { RowView } from "./row-view";
 import { StatusBar } from "./status-bar";
@@ -153,6 +153,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
   const [quitAsked, setQuitAsked] = useState(false);
+  const [memberTop, setMemberTop] = useState(0);
   /** A pasted block waiting for Enter (sent as one message) or Esc. */
   const [pasteAsked, setPasteAsked] = useState<string | null>(null);
   const hint =
@@ -213,8 +214,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const [tracked, setTracked] = useState({ channelId, lastKey, total });
   if (tracked.channelId !== channelId || tracked.lastKey !== lastKey || tracked.total !== total) {
     setTracked({ channelId, lastKey, total });
-    if (tracked.channelId !== channelId) dispatchView({ type: "switched", channelId });
-    else if (tracked.lastKey !== lastKey && total > tracked.total)
+    if (tracked.channelId !== channelId) {
+      dispatchView({ type: "switched", channelId });
+      setMemberTop(0);
+    } else if (tracked.lastKey !== lastKey && total > tracked.total)
       dispatchView({ type: "grew", rows: total - tracked.total });
   }
   // A jump's line, once laid out, is scrolled to the middle of the pane.
@@ -345,6 +348,13 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           void loadOlder(channel.view.id);
         return;
       }
+      case "scroll-members": {
+        const count = channel?.members?.length ?? 0;
+        const height = layout.paneHeight;
+        const step = Math.max(1, Math.floor(height / 2)) * (command.direction === "up" ? -1 : 1);
+        // From the latest offset: several presses may arrive before the next render.
+        return setMemberTop((top) => memberListTop(memberListTop(top, count, height) + step, count, height));
+      }
       case "toggle-members":
         return dispatchView({ type: "toggle-members", shownNow: view.showMembers ?? layout.membersWidth > 0 });
       case "redraw":
@@ -422,7 +432,12 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           <MessagePane rows={visible} width={layout.paneWidth} height={layout.paneHeight} />
         )}
         {layout.membersWidth > 0 ? (
-          <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} />
+          <MemberList
+            members={channel?.members ?? null}
+            width={layout.membersWidth}
+            height={layout.paneHeight}
+            top={memberTop}
+          />
         ) : null}
       </Box>
       {hint !== null ? <RowView row={[{ text: hint, color: "cyan" }]} /> : null}

@@ -5,6 +5,7 @@ import { cleanup } from "ink-testing-library";
 import { plain } from "../testing/frames";
 import { ChannelList } from "./channel-list";
 import { InputLine } from "./input-line";
+import { MemberList } from "./member-list";
 import { StatusBar } from "./status-bar";
 
 afterEach(cleanup);
@@ -72,5 +73,26 @@ describe("the input line", () => {
     expect(stringWidth(frame)).toBeLessThanOrEqual(30);
     expect(frame.startsWith("[#dev] ")).toBe(true);
     expect(frame).toContain("テキスト");
+  });
+});
+
+describe("the member list", () => {
+  const members = Array.from({ length: 40 }, (_, i) => ({
+    id: `u${i}`,
+    name: `user${String(i).padStart(2, "0")}`,
+    role: "member" as const,
+    isAdmin: false,
+    online: true,
+  }));
+
+  it("shows every member of a long list, a page at a time, saying where it stands", () => {
+    const first = plain(render(<MemberList members={members} width={24} height={10} />).lastFrame());
+    expect(first).toContain("Members 40/40 1-9");
+    expect(first).toContain("user08");
+    expect(first).not.toContain("user09");
+    const last = plain(render(<MemberList members={members} width={24} height={10} top={35} />).lastFrame());
+    expect(last).toContain("32-40");
+    expect(last).toContain("user39");
+    expect(last).not.toContain("user30");
   });
 });

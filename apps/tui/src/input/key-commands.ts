@@ -11,6 +11,8 @@ export type KeyCommand =
   | { type: "switch"; to: "next" | "previous" | "active" | number }
   | { type: "scroll"; direction: "up" | "down" }
   | { type: "toggle-members" }
+  /** Alt+Up / Alt+Down: the member list, when it is longer than the screen. */
+  | { type: "scroll-members"; direction: "up" | "down" }
   | { type: "redraw" }
   /** End: to the end of the input line, and once there (an empty line is) back to the newest lines. */
   | { type: "end" }
@@ -54,6 +56,7 @@ export const keyHelp = [
   "  Up, Down         lines you sent before",
   "  Up (empty line)  /edit your last line here",
   "  Alt+M            member list on / off",
+  "  Alt+Up, Alt+Down scroll the member list",
   "  Ctrl+A, Ctrl+E   start / end of the line",
   "  Ctrl+U, Ctrl+K   cut to the start / to the end",
   "  Ctrl+W           cut the word before the cursor",
@@ -88,6 +91,8 @@ export function keyCommands(input: string, key: Key, raw = ""): KeyCommand[] {
   if (key.tab) return [{ type: "complete", backwards: key.shift }];
   if (key.pageUp) return [{ type: "scroll", direction: "up" }];
   if (key.pageDown) return [{ type: "scroll", direction: "down" }];
+  if ((key.upArrow || key.downArrow) && key.meta)
+    return [{ type: "scroll-members", direction: key.upArrow ? "up" : "down" }];
   if (key.upArrow) return edit({ type: "history-previous" });
   if (key.downArrow) return edit({ type: "history-next" });
   if (key.leftArrow) return edit({ type: key.ctrl || key.meta ? "word-left" : "left" });
