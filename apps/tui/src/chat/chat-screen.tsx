@@ -15,7 +15,6 @@ import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
-import { pastedLines, pasteReader } from "../input/paste";
 import { upToEdit } from "../input/up-to-edit";
 import { paneLines, paneRows, scrollToLine } from "../lines/pane-lines";
 import { SearchPane } from "../search/search-pane";
@@ -39,7 +38,9 @@ import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, keepsView, viewReducer } from "./view-state";
 import type { WindowCommand } from "./window-commands";
 import { mostActive, windowNumbered } from "./window-list";
+import { usePaste } from "./use-paste";
 import { usePinnedNotices } from "./use-pinned-notices";
+import { useQuitQuestion } from "./use-quit-question";
 import { useWindows } from "./use-windows";
 
 export interface ChatScreenProps {
@@ -152,12 +153,13 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const windows = useMemo(() => withSearchWindow(conversations, results), [conversations, results]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
-  const [quitAsked, setQuitAsked] = useState(false);
   const [memberTop, setMemberTop] = useState(0);
-  /** A pasted block waiting for Enter (sent as one message) or Esc. */
-  const [pasteAsked, setPasteAsked] = useState<string | null>(null);
-  const hint =
-    pasteAsked !== null ? pasteQuestion(pasteAsked.split("\n").length) : quitAsked ? QUIT_QUESTION : hintText(editor);
+  const paste = usePaste(client, note, edit, current, returnToNewest);
+  const quitQuestion = useQuitQuestion(
+    () => current().value.trim() !== "" || client.getState().pending.some((p) => p.status === "sending"),
+    onQuit,
+  );
+  const hint = paste.question ?? quitQuestion.question ?? hintText(editor);
   const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.kind === "direct" ? 1 : 0)));
   const layout = computeLayout(columns, rows, {
     showMembers: view.showMembers,
@@ -261,34 +263,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   };
 
   const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
-  /** A paste: one line goes into the input line; a block asks first, then goes as one message. */
-  const pasted = (text: string) => {
-    const lines = pastedLines(text);
-    if (lines.length <= 1) return edit({ type: "insert", text: lines[0] ?? "" });
-    setPasteAsked(lines.join("\n"));
-  };
-  const sendPaste = (block: string) => {
-    setPasteAsked(null);
-    const open = activeChannel(client.getState());
-    if (!open) return note("error", "Open a conversation to paste into first.");
-    const { value, cursor } = current();
-    const text = value.slice(0, cursor) + block + value.slice(cursor);
-    returnToNewest();
-    edit({ type: "submitted" });
-    void client.sendMessage(open.target, text).then((ack) => {
-      if (!ack.ok && ack.error.code !== "UNAVAILABLE" && ack.error.code !== "RATE_LIMITED")
-        note("error", errorLine(ack.error));
-    });
-  };
 
   const run = (command: KeyCommand) => {
-    if (pasteAsked !== null) {
-      // The question takes the keys until answered: Enter sends the block, Esc drops it.
-      if (command.type === "submit") return sendPaste(pasteAsked);
-      if (command.type === "newest" || command.type === "quit") return setPasteAsked(null);
-      return;
-    }
-    if (command.type !== "quit" && quitAsked) setQuitAsked(false);
+    if (paste.answer(command) || quitQuestion.onKey(command)) return;
     if (runInSearch(command)) return;
     switch (command.type) {
       case "edit": {
@@ -319,12 +296,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       }
       case "newest":
         return returnToNewest();
-      case "quit": {
-        // Unsent words are not thrown away by a stray Ctrl+C: it asks first.
-        const unsent = current().value.trim() !== "" || client.getState().pending.some((p) => p.status === "sending");
-        if (unsent && !quitAsked) return setQuitAsked(true);
+      case "quit":
         return onQuit();
-      }
       case "switch": {
         const id =
           typeof command.to === "number"
@@ -404,11 +377,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       }
     }
   };
-  const readPaste = useMemo(pasteReader, []);
   useKeys((input, key, raw) => {
-    const step = readPaste(raw);
-    if (step.kind === "pasted") return pasted(step.text);
-    if (step.kind === "reading") return;
+    if (paste.take(raw)) return;
     for (const command of keyCommands(input, key, raw)) run(command);
   });
 
@@ -454,12 +424,6 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     </Box>
   );
 }
-
-/** What Ctrl+C asks when something is not sent yet. */
-export const QUIT_QUESTION = "Unsent text: press Ctrl+C again to quit, any other key to stay.";
-
-/** What a pasted block of `lines` lines asks before it is sent. */
-export const pasteQuestion = (lines: number) => `Paste ${lines} lines? Enter sends as one message, Esc cancels`;
 
 /** What the results window answers itself: a new search, /goto n, or words without a slash (searched). */
 function inSearchWindow(text: string): boolean {
