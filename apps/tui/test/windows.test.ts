@@ -63,10 +63,13 @@ describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, ()
     // Nothing typed in a parted window is sent anywhere.
     await t.type("anyone here?");
     await t.press("Enter");
-    await t.waitForText("-!- ");
+    await t.waitForText("Nowhere to send that");
     await t.press("M-4");
     const alpha = await t.waitForText("[4:#alpha]");
     expect(alpha).not.toContain("anyone here?");
+    // A notice that belongs to no window is said once, in the window shown, not in every window.
+    expect(alpha).not.toContain("Nowhere to send that");
+    expect(alpha).not.toContain("You were kicked from #ops");
 
     await t.press("M-2");
     await t.waitForText("[#ops (parted)]");
