@@ -94,5 +94,15 @@ describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, ()
     const moved = await t.waitForText("[1:#alpha]");
     expect(moved).toContain(" 4 #dev");
     expect(moved).toContain(" 3 @bob");
+
+    // A private window closes too, and comes back, under the lowest free number, with the next line.
+    await t.press("M-3");
+    await t.waitForText("[3:bob]");
+    await t.type("/close");
+    await t.press("Enter");
+    const gone = await t.waitForText("[1:#alpha]");
+    expect(gone).not.toContain("@bob");
+    await bob.do("message:send", { target: "alice", text: "back again" });
+    await t.waitForText(" 2!@bob");
   });
 });
