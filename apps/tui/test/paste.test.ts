@@ -33,11 +33,16 @@ describe("pasting a block, in a real terminal", { timeout: 60_000 }, () => {
     rmSync(config, { recursive: true, force: true });
   });
 
-  it("asks before sending six pasted lines, Esc drops them, Enter sends them as one message", async () => {
+  it("takes a pasted password, then asks before sending six pasted lines, Esc drops them, Enter sends them as one message", async () => {
     const t = new TmuxSession();
     terminal = t;
     await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config }, 80, 24);
-    await t.logIn("alice", PASSWORD);
+    // The password pasted at the login prompt: its paste markers are not typed into it.
+    await t.waitForText("(connected)");
+    await t.type("alice");
+    await t.press("Enter");
+    await t.paste(PASSWORD);
+    await t.press("Enter");
     await t.waitForText("[1:#dev]");
     const said = async () =>
       (await bob.do("history:read", { target: "#dev", limit: 50 })).messages.filter((m) => m.kind === "text");
