@@ -14,14 +14,14 @@ import { windowList, type WindowEntry } from "./window-list";
 
 /** The book after the chat state went from `before` to `after`: windows the user was put out of stay, parted. */
 export function followState(book: WindowBook, before: ChatState, after: ChatState): WindowBook {
+  // Logged out: the next login (perhaps another account) starts with fresh windows.
+  if (after.me === null) return book === emptyBook ? book : emptyBook;
   let next = book;
-  const meId = after.me?.id;
-  if (meId)
-    for (const [id, channel] of Object.entries(before.channels)) {
-      if (id in after.channels) continue;
-      const why = partedWhy(channel, meId);
-      if (why) next = keepParted(next, { channel, why });
-    }
+  for (const [id, channel] of Object.entries(before.channels)) {
+    if (id in after.channels) continue;
+    const why = partedWhy(channel, after.me.id);
+    if (why) next = keepParted(next, { channel, why });
+  }
   const open = after.order.flatMap((id) => {
     const channel = after.channels[id];
     return channel ? [{ id, lastSeq: channel.view.lastSeq }] : [];

@@ -62,6 +62,7 @@ describe("window numbers, irssi style", () => {
     expect(next.parted["c-#ops"]?.why).toBe(
       "You were kicked from #ops by carol (too loud). /close closes this window.",
     );
+    expect(followState(next, after, stateOf(session, { type: "logged-out" }))).toBe(emptyBook);
     const closed = closeWindow(next, "c-#ops");
     expect(windowList(after, closed).map((w) => w.number)).toEqual([1, 3, 4]);
   });
