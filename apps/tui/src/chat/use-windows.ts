@@ -1,5 +1,5 @@
 import type { ChatClient, ChatState } from "@canaduck/client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   closeWindow,
   emptyBook,
@@ -50,7 +50,9 @@ export function useWindows(client: ChatClient, state: ChatState) {
   useEffect(() => client.subscribe(() => follow(client.getState())), [client, follow]);
   // And during render, so a new window has its number in the frame it appears in.
   follow(state);
-  const windows: WindowEntry[] = windowList(state, book.current);
+  // Listed again only when the state or the book changed, not on every keystroke's render.
+  const current = book.current;
+  const windows: WindowEntry[] = useMemo(() => windowList(state, current), [state, current]);
 
   // The window shown when the user was put out of it stays shown.
   const activeBefore = useRef(state.activeId);
