@@ -2,7 +2,6 @@ import {
   activeChannel,
   completionCandidates,
   displayName,
-  errorLine,
   planInput,
   stepConversation,
   typingText,
@@ -36,6 +35,7 @@ import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
 import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, keepsView, viewReducer } from "./view-state";
+import { runWindowCommand } from "./run-window-command";
 import type { WindowCommand } from "./window-commands";
 import { mostActive, windowNumbered } from "./window-list";
 import { usePaste } from "./use-paste";
@@ -340,43 +340,19 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     if (searchShown) searchDispatch({ type: "hide" });
     if (id !== null && id !== channelId) wins.show(id);
   };
-  /** The window to show once `id` is closed: the one numbered just below it, else the next. */
-  const neighbourOf = (id: string): string | null => {
-    const at = windows.findIndex((w) => w.id === id);
-    return windows[at - 1]?.id ?? windows[at + 1]?.id ?? null;
-  };
-  windowCommandRef.current = (command: WindowCommand) => {
-    switch (command.kind) {
-      case "usage":
-        return note("info", command.text);
-      case "query":
-        return void client.submit(`/query ${command.nick}`).then((error) => error && note("error", errorLine(error)));
-      case "show": {
-        const id = windowNumbered(windows, command.number);
-        return id === null ? note("info", `There is no window ${command.number}.`) : showWindow(id);
-      }
-      case "move":
-        if (shownId === null || shownId === SEARCH_WINDOW_ID)
-          return note("info", "Only a conversation's window moves.");
-        return wins.move(shownId, command.to);
-      case "close": {
-        if (shownId === SEARCH_WINDOW_ID) return searchDispatch({ type: "close" });
-        if (shownId === null || !channel) return note("info", "There is no window to close here.");
-        const next = neighbourOf(shownId);
-        if (parted) {
-          wins.close(shownId);
-          return showWindow(next);
-        }
-        // Closing a channel's window leaves the channel, as irssi's does; its number is free again.
-        if (channel.view.kind === "channel")
-          return void client
-            .submit(`/part ${channel.target}`)
-            .then((error) => (error ? note("error", errorLine(error)) : showWindow(next)));
-        wins.close(shownId, channel.view.lastSeq);
-        return showWindow(next);
-      }
-    }
-  };
+  windowCommandRef.current = (command: WindowCommand) =>
+    runWindowCommand(command, {
+      client,
+      note,
+      windows,
+      shownId,
+      channel,
+      parted: parted !== null,
+      show: showWindow,
+      closeSearch: () => searchDispatch({ type: "close" }),
+      move: wins.move,
+      forget: wins.close,
+    });
   useKeys((input, key, raw) => {
     if (paste.take(raw)) return;
     for (const command of keyCommands(input, key, raw)) run(command);
