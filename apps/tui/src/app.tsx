@@ -4,7 +4,9 @@ import { useCallback, useRef } from "react";
 import { ChatScreen } from "./chat/chat-screen";
 import { ConnectingScreen } from "./connecting-screen";
 import { useChatState } from "./hooks/use-chat-state";
+import { useSavedOutbox } from "./hooks/use-saved-outbox";
 import { LoginScreen } from "./login/login-screen";
+import type { Outbox } from "./outbox-file";
 
 /** How long `/quit` waits for the server to take the parting message before leaving anyway. */
 export const QUIT_WAIT_MS = 2_000;
@@ -16,11 +18,14 @@ export interface AppProps {
   hasToken: () => boolean;
   /** Rings the terminal bell. */
   onBell: () => void;
+  /** Where lines not yet sent are kept between runs (none in the render tests). */
+  outbox?: Outbox;
 }
 
 /** The whole client: the login prompt until there is a session, then the chat. */
-export function App({ client, url, hasToken, onBell }: AppProps) {
+export function App({ client, url, hasToken, onBell, outbox }: AppProps) {
   const state = useChatState(client);
+  useSavedOutbox(client, state, outbox);
   const { exit } = useApp();
   const quitting = useRef(false);
   const quit = useCallback(

@@ -9,6 +9,7 @@ describe("the command line", () => {
       logout: false,
       configDir: "/home/ann/.config/canaduck",
       noColor: false,
+      clock: "24",
     });
     expect(loadConfig([], { HOME: "/home/ann", XDG_CONFIG_HOME: "/cfg" })).toMatchObject({
       configDir: "/cfg/canaduck",
@@ -24,5 +25,11 @@ describe("the command line", () => {
     expect(loadConfig(["--help"], {})).toEqual({ kind: "help" });
     expect(loadConfig(["ftp://x"], {})).toMatchObject({ kind: "error" });
     expect(loadConfig(["--bogus"], {})).toMatchObject({ kind: "error" });
+  });
+
+  it("takes the clock of the timestamps, 24-hour by default", () => {
+    expect(loadConfig(["--clock", "12"], { HOME: "/h" })).toMatchObject({ clock: "12" });
+    const bad = loadConfig(["--clock", "13"], { HOME: "/h" });
+    expect(bad.kind === "error" && bad.message).toContain("24 or 12");
   });
 });

@@ -1,17 +1,19 @@
 import { homedir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Clock } from "./lines/format-time";
 import { noColorWanted } from "./no-color";
 
 export const DEFAULT_URL = "http://localhost:3000";
 
-export const usage = `Usage: canaduck [server-url] [--logout] [--help]
+export const usage = `Usage: canaduck [server-url] [--clock 24|12] [--logout] [--help]
 
   server-url   the CanaDuck server (default ${DEFAULT_URL}, or $CANADUCK_URL)
+  --clock      24 (the default) or 12: the clock of every timestamp and ban expiry
   --logout     forget the saved login for that server (and end the session there)
   --help       show this help
 
-With NO_COLOR set (https://no-color.org) nothing has colour; bold, italic, strikethrough and
+With NO_COLOR set (https://no-color.org), or a monochrome TERM, nothing has colour; bold, italic, strikethrough and
 inverse stay, and code is told apart by its indent.
 
 The login is kept in $XDG_CONFIG_HOME/canaduck (or ~/.config/canaduck), readable by you only.`;
@@ -20,7 +22,7 @@ export type Config =
   | { kind: "help" }
   | { kind: "error"; message: string }
   /** `noColor`: NO_COLOR is set (https://no-color.org), so nothing drawn has colour. */
-  | { kind: "run"; url: string; logout: boolean; configDir: string; noColor: boolean };
+  | { kind: "run"; url: string; logout: boolean; configDir: string; noColor: boolean; clock: Clock };
 
 /** Reads the command line and the environment once, at start. */
 export function loadConfig(
@@ -32,7 +34,11 @@ export function loadConfig(
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { logout: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        logout: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        clock: { type: "string", default: "24" },
+      },
     });
   } catch (error) {
     return { kind: "error", message: error instanceof Error ? error.message : String(error) };
@@ -41,6 +47,8 @@ export function loadConfig(
   if (parsed.positionals.length > 1) return { kind: "error", message: "Give at most one server URL." };
   const url = parsed.positionals[0] ?? env.CANADUCK_URL ?? DEFAULT_URL;
   if (!isHttpUrl(url)) return { kind: "error", message: `Not an http(s) URL: ${url}` };
+  const clock = parsed.values.clock;
+  if (clock !== "24" && clock !== "12") return { kind: "error", message: `--clock is 24 or 12, not ${clock}` };
   const base =
     env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
       ? env.XDG_CONFIG_HOME
@@ -51,6 +59,7 @@ export function loadConfig(
     logout: parsed.values.logout,
     configDir: path.join(base, "canaduck"),
     noColor: noColorWanted(env),
+    clock,
   };
 }
 

@@ -1,7 +1,10 @@
-/** Switch to the terminal's alternate screen, as full-screen programs (less, vim, irssi) do. */
-const ENTER = "\u001b[?1049h\u001b[H";
-/** Back to the normal screen, with the cursor shown and attributes reset. */
-const LEAVE = "\u001b[?25h\u001b[0m\u001b[?1049l";
+/**
+ * Switch to the terminal's alternate screen, as full-screen programs (less, vim, irssi) do, with
+ * bracketed paste on: a paste arrives marked, so its line breaks are not Enters.
+ */
+const ENTER = "\u001b[?1049h\u001b[H\u001b[?2004h";
+/** Back to the normal screen, with the cursor shown, attributes reset and bracketed paste off. */
+const LEAVE = "\u001b[?2004l\u001b[?25h\u001b[0m\u001b[?1049l";
 
 /**
  * Takes over the terminal and returns the function that gives it back as it was: the normal

@@ -4,8 +4,10 @@ import { App } from "./app";
 import { loadConfig, usage } from "./config";
 import { enterFullScreen } from "./full-screen";
 import { forgetLogin } from "./logout";
+import { setClock } from "./lines/format-time";
 import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
+import { fileOutbox } from "./outbox-file";
 import { fileTokenStore } from "./token-file";
 
 async function main(): Promise<number> {
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
   }
 
   if (config.noColor) stripColourFrom(process.stdout);
+  setClock(config.clock);
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);
   const app = render(
@@ -37,6 +40,7 @@ async function main(): Promise<number> {
       url={config.url}
       hasToken={() => tokens.load() !== null}
       onBell={() => process.stdout.write("\u0007")}
+      outbox={fileOutbox(config.configDir, config.url)}
     />,
     {
       exitOnCtrlC: false,

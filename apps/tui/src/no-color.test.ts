@@ -8,6 +8,13 @@ describe("NO_COLOR", () => {
     expect(noColorWanted({})).toBe(false);
   });
 
+  it("is wanted too on a monochrome terminal, by its TERM", () => {
+    for (const TERM of ["dumb", "vt100", "vt220", "xterm-mono", "linux-m", "screen-bw"])
+      expect(noColorWanted({ TERM }), TERM).toBe(true);
+    for (const TERM of ["xterm-256color", "screen", "tmux-256color", "linux"])
+      expect(noColorWanted({ TERM }), TERM).toBe(false);
+  });
+
   it("takes the colours out and keeps bold, italic, inverse, strikethrough and resets", () => {
     const esc = "\u001b[";
     expect(withoutColour(`${esc}36mcyan${esc}39m`)).toBe("cyan");

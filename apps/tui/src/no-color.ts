@@ -5,7 +5,15 @@
  * removed, while bold, dim, italic, underline, inverse and strikethrough stay — they are not
  * colours, and the cursor (an inverse cell) and the formatting marks need them.
  */
-export const noColorWanted = (env: NodeJS.ProcessEnv): boolean => (env.NO_COLOR ?? "") !== "";
+export const noColorWanted = (env: NodeJS.ProcessEnv): boolean =>
+  (env.NO_COLOR ?? "") !== "" || monochromeTerm(env.TERM ?? "");
+
+/**
+ * Terminals that draw no colour, by their terminfo name: dumb ones, the DEC VTs, and the
+ * monochrome variants ("xterm-mono", "linux-m", "screen-mono"). Their colour sequences would at
+ * best be ignored, at worst shown as garbage.
+ */
+export const monochromeTerm = (term: string): boolean => /^(dumb|vt\d+)$/.test(term) || /-(mono|m|bw)$/.test(term);
 
 /** Parameters that set a colour: 30–39, 40–49, 90–97, 100–107 (38 and 48 also take their arguments). */
 const isColour = (n: number) => (n >= 30 && n <= 49) || (n >= 90 && n <= 97) || (n >= 100 && n <= 107);

@@ -54,9 +54,20 @@ export class TmuxSession {
     return this.tmux("send-keys", "-t", this.name, "-l", text);
   }
 
+  /** Pastes text as a terminal does, bracketed when the program turned bracketed paste on. */
+  async paste(text: string): Promise<void> {
+    await this.tmux("set-buffer", "-b", "paste", "--", text);
+    await this.tmux("paste-buffer", "-p", "-d", "-b", "paste", "-t", this.name);
+  }
+
   /** Presses keys by tmux name: Enter, Tab, PPage, NPage, C-c, M-1. */
   press(...keys: string[]): Promise<string> {
     return this.tmux("send-keys", "-t", this.name, ...keys);
+  }
+
+  /** Resizes the terminal, as a user dragging the window's corner would. */
+  async resize(columns: number, rows: number): Promise<void> {
+    await this.tmux("resize-window", "-t", this.name, "-x", String(columns), "-y", String(rows));
   }
 
   capture(): Promise<string> {

@@ -163,7 +163,8 @@ export class ChatClient {
     );
     s.on("session:ended", ({ reason, code }) => {
       if (reason === "logout" || reason === "revoked") this.forgetSession();
-      if (code === "SUSPENDED") this.notice("error", errorHeadlines.SUSPENDED, code, null);
+      // A session ended from elsewhere says why, where the login prompt shows it.
+      if (reason === "revoked") this.notice("error", code ? errorHeadlines[code] : revokedText, code, null);
     });
   }
 
@@ -356,6 +357,11 @@ export class ChatClient {
   }
 
   private async deliver(send: Outgoing, attempt = 0): Promise<Ack<ClientEventResult<"message:send">>> {
+    // Lines behind a refused one wait with it, so they still reach the server in the order typed.
+    if (this.rated.length > 0 && !this.rated.some((r) => r.send.clientId === send.clientId)) {
+      this.rated.push({ send, tracked: this.isPending(send.clientId) });
+      return { ok: false, error: { code: "RATE_LIMITED", message: rateLimitedText } };
+    }
     const { clientId, target, text, action, replyTo } = send;
     const ack = await call(
       this.socket,
@@ -367,6 +373,11 @@ export class ChatClient {
       this.dispatch({ type: "pending-done", clientId });
       this.receive(ack.data.message);
       this.settle(clientId, ack);
+    } else if (ack.error.code === "RATE_LIMITED" && ack.error.retryAfterMs !== undefined) {
+      // Sent faster than the server takes: the line waits its turn and goes again by itself,
+      // still "sending", and the user is told once per burst rather than once per line.
+      this.sayRateLimitedOnce(ack.error);
+      this.holdRated(send, ack.error.retryAfterMs);
     } else if (ack.error.code !== "UNAVAILABLE") {
       // Refused for good (not a member, too long…): keep it visible as failed, with why.
       this.dispatch({ type: "pending-failed", clientId, error: ack.error });
@@ -377,6 +388,66 @@ export class ChatClient {
     // is up but the server could not commit (database briefly down), after a backoff.
     else if (this.socket.connected) this.retryLater(send, attempt);
     return ack;
+  }
+
+  /** Sends refused RATE_LIMITED and those typed after them, oldest first, waiting to go again. */
+  private rated: { send: Outgoing; tracked: boolean }[] = [];
+  private ratedTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushingRated = false;
+
+  private isPending(clientId: string): boolean {
+    return this.state.pending.some((p) => p.clientId === clientId && p.status === "sending");
+  }
+
+  /** Puts a refused send back at its place in the queue and sends the queue again after `delayMs`. */
+  private holdRated(send: Outgoing, delayMs: number): void {
+    if (!this.rated.some((r) => r.send.clientId === send.clientId))
+      this.rated.push({ send, tracked: this.isPending(send.clientId) });
+    if (this.ratedTimer !== null || this.flushingRated) return;
+    this.ratedTimer = setTimeout(() => void this.flushRated(), delayMs);
+  }
+
+  /** Sends the waiting lines one at a time, in order, until the server refuses one again. */
+  private async flushRated(): Promise<void> {
+    this.ratedTimer = null;
+    this.flushingRated = true;
+    try {
+      while (!this.closed && this.socket.connected) {
+        const next = this.rated[0];
+        if (!next) return;
+        // A line the user dropped meanwhile (or that another path sent) is not sent again.
+        if (next.tracked && !this.isPending(next.send.clientId)) {
+          this.rated.shift();
+          continue;
+        }
+        const ack = await this.sendQueued(next.send);
+        if (!ack.ok && ack.error.code === "RATE_LIMITED") {
+          this.ratedTimer = setTimeout(() => void this.flushRated(), ack.error.retryAfterMs ?? 1_000);
+          return;
+        }
+        this.rated.shift();
+      }
+    } finally {
+      this.flushingRated = false;
+    }
+  }
+
+  /** One waiting line, delivered past the queue it heads; a refusal leaves it at the head. */
+  private async sendQueued(send: Outgoing): Promise<Ack<ClientEventResult<"message:send">>> {
+    const queue = this.rated;
+    this.rated = [];
+    try {
+      return await this.deliver(send);
+    } finally {
+      // Lines queued while it was in flight stay behind it.
+      const added = this.rated.filter((r) => !queue.some((q) => q.send.clientId === r.send.clientId));
+      this.rated = [...queue, ...added];
+    }
+  }
+
+  /** Tells of a rate limit when a burst starts, not again for each line or retry while the queue drains. */
+  private sayRateLimitedOnce(error: ChatError): void {
+    if (this.rated.length === 0 && !this.flushingRated) this.notice("info", rateLimitedText, error.code);
   }
 
   private settle(clientId: string, ack: Ack<ClientEventResult<"message:send">>): void {
@@ -461,7 +532,7 @@ export class ChatClient {
     if (!channel) return noSuchConversation;
     const ack = await this.sendMessage(channel.target, text, false, this.newClientId(), seq);
     // UNAVAILABLE: it waits in the outbox and is replayed, reply target included.
-    return ack.ok || ack.error.code === "UNAVAILABLE" ? null : ack.error;
+    return ack.ok || ack.error.code === "UNAVAILABLE" || ack.error.code === "RATE_LIMITED" ? null : ack.error;
   }
 
   /**
@@ -627,7 +698,8 @@ export class ChatClient {
         return this.runLineCommand(plan.command);
       case "say": {
         const ack = await this.sendMessage(plan.target, plan.text, plan.action);
-        if (!ack.ok && ack.error.code === "UNAVAILABLE") return null; // queued in the outbox
+        // Queued in the outbox (offline), or waiting out a rate limit: it goes out by itself.
+        if (!ack.ok && (ack.error.code === "UNAVAILABLE" || ack.error.code === "RATE_LIMITED")) return null;
         if (ack.ok && !current && isChannelName(plan.target) === false) this.select(ack.data.message.channelId);
         return ack.ok ? null : ack.error;
       }
@@ -716,6 +788,13 @@ export class ChatClient {
     return null;
   }
 }
+
+/** Said once when sends are refused for going too fast: they are retried, not lost. */
+export const rateLimitedText = "Sending faster than the server takes: the lines wait and go out by themselves.";
+
+/** What a session revoked from another of the user's sessions (or by a password change) says. */
+export const revokedText =
+  "This session was ended from another of your sessions or by a password change: log in again.";
 
 /** Refusals of a catch-up that pass by themselves. */
 const retryableSync: ReadonlySet<string> = new Set(["RATE_LIMITED", "UNAVAILABLE", "INTERNAL"]);

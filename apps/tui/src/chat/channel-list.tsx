@@ -1,15 +1,18 @@
 import { Box } from "ink";
-import type { ConversationEntry } from "@canaduck/client";
 import { SafeText } from "../safe-text";
+import type { WindowEntry } from "./window-list";
 
-/** The numbered channel and conversation list, with unread counts and a mark for mentions and private lines. */
+/**
+ * The numbered window list, irssi's hotlist colours: a highlight or a private line marked and
+ * yellow, other lines bold, joins and parts dim; a window the user was put out of marked `-`.
+ */
 export function ChannelList({
   windows,
   activeId,
   width,
   height,
 }: {
-  windows: readonly ConversationEntry[];
+  windows: readonly WindowEntry[];
   activeId: string | null;
   width: number;
   height: number;
@@ -33,15 +36,18 @@ export function ChannelList({
         const active = w.id === activeId;
         // A private line is for you as much as a mention is.
         const direct = w.kind === "direct";
-        const hot = w.mentions > 0 || (direct && w.unread > 0);
-        const mark = hot ? "!" : " ";
+        const hot = w.activity === "highlight" || w.activity === "private";
+        const mark = w.parted ? "-" : hot ? "!" : " ";
+        const style = hot
+          ? { color: "yellow", bold: true }
+          : w.activity === "message"
+            ? { bold: true }
+            : w.activity === "event" || w.parted
+              ? { dimColor: true }
+              : {};
         return (
           <Box key={w.id} width={width - 1}>
-            <SafeText
-              inverse={active}
-              wrap="truncate-end"
-              {...(hot ? { color: "yellow", bold: true } : w.unread > 0 ? { bold: true } : {})}
-            >
+            <SafeText inverse={active} wrap="truncate-end" {...(active ? {} : style)}>
               {`${String(w.number).padStart(2)}${mark}${direct ? "@" : ""}${w.name}`}
             </SafeText>
             <Box flexGrow={1} />

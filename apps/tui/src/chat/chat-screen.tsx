@@ -1,8 +1,6 @@
 import {
   activeChannel,
   completionCandidates,
-  conversationList,
-  conversationNumbered,
   displayName,
   planInput,
   stepConversation,
@@ -11,7 +9,7 @@ import {
   type ChatState,
 } from "@canaduck/client";
 import { Box } from "ink";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
 import { useNow } from "../hooks/use-now";
 import { useTerminalSize } from "../hooks/use-terminal-size";
@@ -28,7 +26,7 @@ import { gotoTarget } from "./goto-target";
 import { hintText } from "./hint";
 import { InputLine } from "./input-line";
 import { computeLayout } from "./layout";
-import { MemberList } from "./member-list";
+import { MemberList, memberListTop } from "./member-list";
 import { MessagePane } from "./message-pane";
 import { RowView } from "./row-view";
 import { StatusBar } from "./status-bar";
@@ -37,6 +35,13 @@ import { useChatEditor } from "./use-chat-editor";
 import { useConnectionNotes, useMembers, useMentionBell } from "./use-chat-effects";
 import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, keepsView, viewReducer } from "./view-state";
+import { runWindowCommand } from "./run-window-command";
+import type { WindowCommand } from "./window-commands";
+import { mostActive, windowNumbered } from "./window-list";
+import { usePaste } from "./use-paste";
+import { usePinnedNotices } from "./use-pinned-notices";
+import { useQuitQuestion } from "./use-quit-question";
+import { useWindows } from "./use-windows";
 
 export interface ChatScreenProps {
   client: ChatClient;
@@ -52,7 +57,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const { columns, rows } = useTerminalSize();
   const [view, dispatchView] = useReducer(viewReducer, initialView);
   const [, setRedraws] = useState(0);
-  const channel = activeChannel(state);
+  const wins = useWindows(client, state);
+  const parted = wins.parted;
+  // A window the user was put out of shows its lines as they were; the core has nothing open then.
+  const channel = parted?.channel ?? activeChannel(state);
   const channelId = channel?.view.id ?? null;
 
   const note = useCallback(
@@ -126,22 +134,38 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     [client, channelId],
   );
   const searching = useCallback(() => latestSearch()?.shown ?? false, [latestSearch]);
-  const { editor, edit, submit, current } = useChatEditor(client, note, onQuit, goto, search.start, searching);
+  const windowCommandRef = useRef<(command: WindowCommand) => void>(() => undefined);
+  const onWindowCommand = useCallback((command: WindowCommand) => windowCommandRef.current(command), []);
+  const { editor, edit, submit, current } = useChatEditor(
+    client,
+    note,
+    onQuit,
+    goto,
+    search.start,
+    searching,
+    onWindowCommand,
+  );
   // Lines arriving behind the results window are not seen yet: they are marked read on coming back.
   useMarkRead(client, searchShown ? null : channel, state.status);
   const unreadAfter = useUnreadDivider(channel);
 
-  const conversations = useMemo(() => conversationList(state), [state]);
+  const conversations = wins.windows;
   const windows = useMemo(() => withSearchWindow(conversations, results), [conversations, results]);
   const typingSoon = channel !== null && Object.keys(channel.typing).length > 0;
   const now = useNow(1_000, typingSoon || state.pending.length > 0);
-  const hint = hintText(editor);
+  const [memberTop, setMemberTop] = useState(0);
+  const paste = usePaste(client, note, edit, current, returnToNewest);
+  const quitQuestion = useQuitQuestion(
+    () => current().value.trim() !== "" || client.getState().pending.some((p) => p.status === "sending"),
+    onQuit,
+  );
+  const hint = paste.question ?? quitQuestion.question ?? hintText(editor);
   const longestName = Math.max(0, ...windows.map((w) => w.name.length + (w.kind === "direct" ? 1 : 0)));
   const layout = computeLayout(columns, rows, {
     showMembers: view.showMembers,
     hint: hint !== null,
     longestName,
-    hasMembers: !searchShown && channel?.view.kind === "channel",
+    hasMembers: !searchShown && parted === null && channel?.view.kind === "channel",
   });
   const searchView = useMemo(
     () => (results ? searchRows(results, layout.paneWidth, layout.paneHeight, now) : null),
@@ -149,6 +173,20 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   );
 
   const me = state.me?.name ?? null;
+  const shownNow = searchShown ? SEARCH_WINDOW_ID : channelId;
+  const notices = usePinnedNotices(state.notices, shownNow);
+  const notes = usePinnedNotices(view.notes, shownNow);
+  const partedNote = useMemo(
+    () =>
+      parted && {
+        id: 0,
+        kind: "info" as const,
+        text: parted.why,
+        channelId: parted.channel.view.id,
+        createdAt: Date.parse(parted.channel.messages.at(-1)?.createdAt ?? "") || 0,
+      },
+    [parted],
+  );
   const focus = view.focus?.channelId === channelId ? view.focus : null;
   const focusKey = focus?.key ?? null;
   const lines = useMemo(
@@ -157,8 +195,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       paneLines(
         {
           channel,
-          notices: [...state.notices, ...state.alerts],
-          notes: view.notes,
+          notices: [...notices, ...state.alerts],
+          notes: partedNote ? [...notes, partedNote] : notes,
           pending: state.pending,
           me,
           older: view.older,
@@ -167,7 +205,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
         },
         now,
       ),
-    [channel, state.notices, state.alerts, view.notes, state.pending, me, view.older, unreadAfter, focusKey, now],
+    [channel, notices, state.alerts, notes, partedNote, state.pending, me, view.older, unreadAfter, focusKey, now],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
   const total = allRows.length;
@@ -178,8 +216,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const [tracked, setTracked] = useState({ channelId, lastKey, total });
   if (tracked.channelId !== channelId || tracked.lastKey !== lastKey || tracked.total !== total) {
     setTracked({ channelId, lastKey, total });
-    if (tracked.channelId !== channelId) dispatchView({ type: "switched", channelId });
-    else if (tracked.lastKey !== lastKey && total > tracked.total)
+    if (tracked.channelId !== channelId) {
+      dispatchView({ type: "switched", channelId });
+      setMemberTop(0);
+    } else if (tracked.lastKey !== lastKey && total > tracked.total)
       dispatchView({ type: "grew", rows: total - tracked.total });
   }
   // A jump's line, once laid out, is scrolled to the middle of the pane.
@@ -222,7 +262,10 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     return true;
   };
 
+  const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
+
   const run = (command: KeyCommand) => {
+    if (paste.answer(command) || quitQuestion.onKey(command)) return;
     if (runInSearch(command)) return;
     switch (command.type) {
       case "edit": {
@@ -258,12 +301,11 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
       case "switch": {
         const id =
           typeof command.to === "number"
-            ? conversationNumbered(windows, command.to)
-            : stepConversation(windows, searchShown ? SEARCH_WINDOW_ID : channelId, command.to === "next" ? 1 : -1);
-        if (id === SEARCH_WINDOW_ID) return searchDispatch({ type: "show" });
-        if (searchShown) searchDispatch({ type: "hide" });
-        if (id !== null && id !== channelId) client.select(id);
-        return;
+            ? windowNumbered(windows, command.to)
+            : command.to === "active"
+              ? mostActive(windows, shownId)
+              : stepConversation(windows, shownId, command.to === "next" ? 1 : -1);
+        return showWindow(id);
       }
       case "scroll": {
         dispatchView({ type: "scroll", direction: command.direction, page: layout.paneHeight, total });
@@ -279,19 +321,49 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           void loadOlder(channel.view.id);
         return;
       }
+      case "scroll-members": {
+        const count = channel?.members?.length ?? 0;
+        const height = layout.paneHeight;
+        const step = Math.max(1, Math.floor(height / 2)) * (command.direction === "up" ? -1 : 1);
+        // From the latest offset: several presses may arrive before the next render.
+        return setMemberTop((top) => memberListTop(memberListTop(top, count, height) + step, count, height));
+      }
       case "toggle-members":
         return dispatchView({ type: "toggle-members", shownNow: view.showMembers ?? layout.membersWidth > 0 });
       case "redraw":
         return setRedraws((n) => n + 1);
     }
   };
-  useKeys((input, key) => {
-    for (const command of keyCommands(input, key)) run(command);
+  /** Shows the window `id`: the results, a parted window, or a conversation. */
+  const showWindow = (id: string | null) => {
+    if (id === SEARCH_WINDOW_ID) return searchDispatch({ type: "show" });
+    if (searchShown) searchDispatch({ type: "hide" });
+    if (id !== null && id !== channelId) wins.show(id);
+  };
+  windowCommandRef.current = (command: WindowCommand) =>
+    runWindowCommand(command, {
+      client,
+      note,
+      windows,
+      shownId,
+      channel,
+      parted: parted !== null,
+      show: showWindow,
+      closeSearch: () => searchDispatch({ type: "close" }),
+      move: wins.move,
+      forget: wins.close,
+    });
+  useKeys((input, key, raw) => {
+    if (paste.take(raw)) return;
+    for (const command of keyCommands(input, key, raw)) run(command);
   });
 
-  const shownId = searchShown ? SEARCH_WINDOW_ID : channelId;
   const shownName = searchShown && results ? searchWindowName(results) : channel ? displayName(channel.view) : null;
-  const prompt = searchShown ? "[search] " : channel ? `[${displayName(channel.view)}] ` : "> ";
+  const prompt = searchShown
+    ? "[search] "
+    : channel
+      ? `[${displayName(channel.view)}${parted ? " (parted)" : ""}] `
+      : "> ";
   const where = shownName === null ? null : `${windows.find((w) => w.id === shownId)?.number ?? "?"}:${shownName}`;
   return (
     <Box flexDirection="column" width={columns} height={rows}>
@@ -306,7 +378,12 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           <MessagePane rows={visible} width={layout.paneWidth} height={layout.paneHeight} />
         )}
         {layout.membersWidth > 0 ? (
-          <MemberList members={channel?.members ?? null} width={layout.membersWidth} height={layout.paneHeight} />
+          <MemberList
+            members={channel?.members ?? null}
+            width={layout.membersWidth}
+            height={layout.paneHeight}
+            top={memberTop}
+          />
         ) : null}
       </Box>
       {hint !== null ? <RowView row={[{ text: hint, color: "cyan" }]} /> : null}

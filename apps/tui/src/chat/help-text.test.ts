@@ -8,6 +8,7 @@ describe("/help", () => {
     for (const name of commandNames) expect(text).toContain(`/${name}`);
     expect(text).toContain("Alt+1…9");
     expect(text).toContain("Ctrl+N, Ctrl+P");
+    for (const command of ["/window move N", "/close", "/q nick", "Alt+A", "Ctrl+Y"]) expect(text).toContain(command);
   });
 
   it("explains one command by name or short form", () => {

@@ -3,6 +3,8 @@ import { useCallback, useRef, useState } from "react";
 import { editorReducer, emptyEditor, type EditorAction, type EditorState } from "../input/line-editor";
 import { overLimitOf, overLimitText } from "../input/over-limit";
 import { helpText } from "./help-text";
+import { readText } from "./read-text";
+import { windowCommand, type WindowCommand } from "./window-commands";
 
 /**
  * The input line's state and what Enter does with it. The state lives in a ref as well, so keys
@@ -16,6 +18,8 @@ export function useChatEditor(
   /** `/search words`; in the results window (`searching()`), a line without a slash searches too. */
   onSearch: (query: string) => void,
   searching: () => boolean,
+  /** `/window …`, `/close`, `/q nick`: the terminal's window commands. */
+  onWindowCommand: (command: WindowCommand) => void,
 ) {
   const current = useRef<EditorState>(emptyEditor);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
@@ -41,17 +45,26 @@ export function useChatEditor(
 
   const run = useCallback(
     async (line: string) => {
+      const windowCmd = windowCommand(line);
+      if (windowCmd) return onWindowCommand(windowCmd);
       const plan = planInput(line, activeChannel(client.getState())?.target);
       // The terminal's /help lists its keys as well; /quit leaves the program; /goto moves the pane.
       if (plan.kind === "help") return note("info", helpText(plan.command));
       if (plan.kind === "quit") return onQuit(line);
       if (plan.kind === "goto") return await onGoto(plan.line);
       if (plan.kind === "event" && plan.command.name === "search") return onSearch(plan.command.payload.query);
+      if (plan.kind === "event" && plan.command.name === "read") {
+        const { payload } = plan.command;
+        const ack = await client.request("history:read", payload, true);
+        return ack.ok
+          ? note("info", readText(payload.target, ack.data.messages, client.getState().me?.name ?? null))
+          : note("error", errorLine(ack.error));
+      }
       if (searching() && plan.kind === "say" && !line.startsWith("/")) return onSearch(line);
       const error = plan.kind === "refused" ? plan.error : await client.submit(line);
       if (error) note("error", errorLine(error));
     },
-    [client, note, onQuit, onGoto, onSearch, searching],
+    [client, note, onQuit, onGoto, onSearch, searching, onWindowCommand],
   );
 
   const submit = useCallback(() => {

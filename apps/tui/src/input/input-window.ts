@@ -1,4 +1,5 @@
 import stringWidth from "string-width";
+import { steadyEmoji } from "../lines/steady-emoji";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
@@ -18,12 +19,13 @@ export function inputWindow(value: string, cursor: number, width: number): Input
   const cells = [...segmenter.segment(value)].map((s) => ({
     text: s.segment,
     index: s.index,
-    width: Math.max(0, stringWidth(s.segment)),
+    // As drawn: the input line goes through the sanitiser, which steadies emoji sequences.
+    width: Math.max(0, stringWidth(steadyEmoji(s.segment))),
   }));
   const atIndex = cells.findIndex((c) => c.index >= cursor);
   const cursorCell = atIndex === -1 ? cells.length : atIndex;
   const at = cells[cursorCell]?.text ?? " ";
-  let used = Math.max(1, stringWidth(at));
+  let used = Math.max(1, stringWidth(steadyEmoji(at)));
   // Show as much before the cursor as fits in three quarters of the width, the rest after it.
   let start = cursorCell;
   const room = Math.max(

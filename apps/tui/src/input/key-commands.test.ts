@@ -62,3 +62,31 @@ describe("keys", () => {
     expect(keyCommands("\x7f\x7f\x7f", none)).toEqual(Array(3).fill({ type: "edit", action: { type: "backspace" } }));
   });
 });
+
+describe("line-editing keys (issue 17)", () => {
+  it("tells the Delete key (forward) from Backspace, which Ink both reports as delete", () => {
+    expect(keyCommands("", key({ delete: true }), "\u001b[3~")).toEqual([{ type: "edit", action: { type: "delete" } }]);
+    expect(keyCommands("", key({ delete: true }), "\u007f")).toEqual([{ type: "edit", action: { type: "backspace" } }]);
+  });
+
+  it("handles each of two control keys that arrive in one read", () => {
+    expect(keyCommands("\u0015\u0019", none, "\u0015\u0019")).toEqual([
+      { type: "edit", action: { type: "kill-start" } },
+      { type: "edit", action: { type: "yank" } },
+    ]);
+    expect(keyCommands("ab\u0017\u0001x\r", none)).toEqual([
+      { type: "edit", action: { type: "insert", text: "ab" } },
+      { type: "edit", action: { type: "kill-word" } },
+      { type: "edit", action: { type: "home" } },
+      { type: "edit", action: { type: "insert", text: "x" } },
+      { type: "submit" },
+    ]);
+  });
+
+  it("yanks with Ctrl+Y and moves by words with Ctrl+Left/Right", () => {
+    expect(keyCommands("y", key({ ctrl: true }))).toEqual([{ type: "edit", action: { type: "yank" } }]);
+    expect(keyCommands("", key({ leftArrow: true, ctrl: true }))).toEqual([
+      { type: "edit", action: { type: "word-left" } },
+    ]);
+  });
+});

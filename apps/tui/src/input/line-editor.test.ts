@@ -22,6 +22,27 @@ describe("the input line", () => {
     expect(run(s, { type: "home" }, { type: "word-right" }, { type: "kill-end" }).value).toBe("/msg");
   });
 
+  it("puts back with Ctrl+Y what Ctrl+U, Ctrl+K or Ctrl+W cut, at the cursor", () => {
+    const s = typed("/msg bob hello there");
+    expect(run(s, { type: "kill-word" }, { type: "home" }, { type: "yank" }).value).toBe("there/msg bob hello ");
+    expect(run(s, { type: "word-left" }, { type: "kill-start" }, { type: "end" }, { type: "yank" }).value).toBe(
+      "there/msg bob hello ",
+    );
+    const cutEnd = run(s, { type: "home" }, { type: "kill-end" });
+    expect(cutEnd.value).toBe("");
+    expect(run(cutEnd, { type: "yank" }, { type: "yank" }).value).toBe("/msg bob hello there/msg bob hello there");
+    // What was cut survives sending a line, as readline's kill ring does.
+    expect(run(cutEnd, { type: "insert", text: "hi" }, { type: "submitted" }, { type: "yank" }).value).toBe(
+      "/msg bob hello there",
+    );
+    expect(run(emptyEditor, { type: "yank" })).toBe(emptyEditor);
+  });
+
+  it("deletes forward with Delete, leaving the cursor where it is", () => {
+    const s = run(typed("abc"), { type: "home" }, { type: "delete" });
+    expect(s).toMatchObject({ value: "bc", cursor: 0 });
+  });
+
   it("drops control characters, so a paste cannot smuggle escape sequences into a message", () => {
     expect(typed("a\u001b[31mb\u0007").value).toBe("a[31mb");
   });

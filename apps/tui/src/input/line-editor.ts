@@ -22,6 +22,8 @@ export interface EditorState {
   /** The fresh line, kept while browsing history. */
   draft: string;
   completion: CompletionCycle | null;
+  /** What Ctrl+U, Ctrl+K or Ctrl+W cut last, for Ctrl+Y to put back. */
+  killed: string;
 }
 
 export type EditorAction =
@@ -37,6 +39,7 @@ export type EditorAction =
   | { type: "kill-start" }
   | { type: "kill-end" }
   | { type: "kill-word" }
+  | { type: "yank" }
   | { type: "history-previous" }
   | { type: "history-next" }
   | { type: "complete"; candidates: CompletionCandidates; backwards?: boolean }
@@ -49,6 +52,7 @@ export const emptyEditor: EditorState = {
   historyIndex: null,
   draft: "",
   completion: null,
+  killed: "",
 };
 
 const edit = (state: EditorState, value: string, cursor: number): EditorState => ({
@@ -133,13 +137,21 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "end":
       return edit(state, value, value.length);
     case "kill-start":
-      return edit(state, value.slice(cursor), 0);
+      return cursor === 0 ? state : { ...edit(state, value.slice(cursor), 0), killed: value.slice(0, cursor) };
     case "kill-end":
-      return edit(state, value.slice(0, cursor), cursor);
+      return cursor === value.length
+        ? state
+        : { ...edit(state, value.slice(0, cursor), cursor), killed: value.slice(cursor) };
     case "kill-word": {
       const at = previousWord(value, cursor);
-      return edit(state, value.slice(0, at) + value.slice(cursor), at);
+      return at === cursor
+        ? state
+        : { ...edit(state, value.slice(0, at) + value.slice(cursor), at), killed: value.slice(at, cursor) };
     }
+    case "yank":
+      return state.killed === ""
+        ? state
+        : edit(state, value.slice(0, cursor) + state.killed + value.slice(cursor), cursor + state.killed.length);
     case "history-previous":
       return browse(state, -1);
     case "history-next":
@@ -151,7 +163,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const last = state.history[state.history.length - 1];
       const history =
         line.trim() === "" || line === last ? state.history : [...state.history, line].slice(-HISTORY_SIZE);
-      return { ...emptyEditor, history };
+      return { ...emptyEditor, history, killed: state.killed };
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Message } from "@canaduck/contract";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { formatMessage } from "./format-message";
-import { formatTime } from "./format-time";
+import { formatDay, formatTime } from "./format-time";
 import { layoutPaneLine } from "./pane-line";
 import { rowText } from "./segments";
 
@@ -41,6 +41,14 @@ describe("how a message reads", () => {
     expect(shown(message({ kind: "op", meta: { target: { id: "u-eve", name: "eve" } } }))).toBe(
       `${time} --- bob made eve an operator`,
     );
+  });
+
+  it("gives a ban's expiry in the timestamps' own form, not the locale's", () => {
+    const until = "2026-11-25T18:45:00.000Z";
+    const ban = message({ kind: "ban", meta: { target: { id: "u-eve", name: "eve" }, expiresAt: until } });
+    const expected = `${formatDay(Date.parse(until))} ${formatTime(Date.parse(until))}`;
+    expect(shown(ban)).toBe(`${time} <-- eve was banned until ${expected} by bob`);
+    expect(expected).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
   it("highlights a line that names me, not my own lines", () => {

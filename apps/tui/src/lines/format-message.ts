@@ -1,6 +1,6 @@
 import { mentions } from "@canaduck/client";
 import type { Message } from "@canaduck/contract";
-import { formatTime } from "./format-time";
+import { formatDateTime, formatTime } from "./format-time";
 import { afterText, replyMark } from "./line-marks";
 import { markdownSegments } from "./markdown";
 import { nickColor } from "./nick-color";
@@ -31,7 +31,8 @@ function systemBody(message: Message, channelName: string): Segment[] {
     case "kick":
       return [target, plain(" was kicked by "), actor, ...reason(message.meta)];
     case "ban": {
-      const until = message.meta.expiresAt ? ` until ${new Date(message.meta.expiresAt).toLocaleString()}` : "";
+      // The same clock and form as every timestamp, not the locale's (which may be 12-hour, or US-ordered).
+      const until = message.meta.expiresAt ? ` until ${formatDateTime(Date.parse(message.meta.expiresAt))}` : "";
       return [target, plain(` was banned${until} by `), actor, ...reason(message.meta)];
     }
     case "unban":

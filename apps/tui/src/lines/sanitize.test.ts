@@ -22,7 +22,8 @@ describe("the sanitiser of everything drawn", () => {
     expect(sanitize("a\u0000b\u0008c\rd\u007fe\u0085f\u009cg")).toBe("abcdefg");
     expect(sanitize("\u202eevil\u202c \u2067x\u2069 \u200fy\u200e\u061c")).toBe("evil x y");
     expect(sanitize("two\nlines\tand tab")).toBe("two\nlines and tab");
-    expect(sanitize("👩‍💻 café ✓ 日本")).toBe("👩‍💻 café ✓ 日本");
+    // The ZWJ sequence is drawn as its parts, the width every terminal agrees on (steady-emoji).
+    expect(sanitize("👩‍💻 café ✓ 日本")).toBe("👩💻 café ✓ 日本");
     expect(sanitize("a\u2028b")).toBe("a b");
   });
 });

@@ -1,5 +1,6 @@
 // Matching control characters and escape sequences is the point of this file.
 /* eslint-disable no-control-regex */
+import { steadyEmoji } from "./steady-emoji";
 
 /**
  * Whole escape sequences, so none of their parameters is left on the screen either: CSI
@@ -27,7 +28,11 @@ const SEPARATOR = /[\u2028\u2029]/g;
  * write the clipboard (OSC 52) or reorder what is around it. The real server refuses control
  * characters too; this holds against one that does not. Tabs become a space; line breaks are kept
  * (the pane splits lines at them). Every string reaches the screen through it: see SafeText.
+ * Emoji sequences terminals draw at different widths are drawn steadily (see steadyEmoji), so
+ * what is measured is what is drawn.
  */
 export function sanitize(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, "").replace(/\t/g, " ").replace(CONTROL, "").replace(SEPARATOR, " ");
+  return steadyEmoji(
+    text.replace(ESCAPE_SEQUENCE, "").replace(/\t/g, " ").replace(CONTROL, "").replace(SEPARATOR, " "),
+  );
 }

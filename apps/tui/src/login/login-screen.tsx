@@ -1,8 +1,9 @@
 import { errorLine, type ChatClient, type ChatState } from "@canaduck/client";
 import { Box } from "ink";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useKeys } from "../hooks/use-keys";
 import { useTerminalSize } from "../hooks/use-terminal-size";
+import { pasteReader } from "../input/paste";
 import { keyCommands, type KeyCommand } from "../input/key-commands";
 import { FieldInput } from "./field-input";
 import { initialLogin, loginName, loginProblem, loginReducer, type LoginAction, type LoginState } from "./login-state";
@@ -65,8 +66,14 @@ export function LoginScreen({ client, state, url, onQuit }: LoginScreenProps) {
     if (command.action.type === "history-next") return dispatch({ type: "focus", field: "password" });
     dispatch({ type: "edit", action: command.action });
   };
-  useKeys((input, key) => {
-    for (const command of keyCommands(input, key)) run(command);
+  // Bracketed paste is on: a pasted password is text, its markers and line breaks are not keys.
+  const readPaste = useMemo(pasteReader, []);
+  useKeys((input, key, raw) => {
+    const step = readPaste(raw);
+    if (step.kind === "pasted")
+      return run({ type: "edit", action: { type: "insert", text: step.text.replace(/\n/g, "") } });
+    if (step.kind === "reading") return;
+    for (const command of keyCommands(input, key, raw)) run(command);
   });
 
   const fieldWidth = Math.max(8, columns - 14);
