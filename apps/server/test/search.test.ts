@@ -45,6 +45,18 @@ describe("search over Socket.IO", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "NOT_A_MEMBER" } });
   });
 
+  it("folds accents and case alike in lines and queries: cafe finds Café, café finds cafe", async () => {
+    await say(alice, "Meet at the Café at noon");
+    await say(alice, "the cafe downstairs is closed");
+    await say(alice, "coffee instead");
+    expect(await found(bob, "cafe")).toEqual(["#dev: the cafe downstairs is closed", "#dev: Meet at the Café at noon"]);
+    expect(await found(bob, "CAFÉ")).toEqual(["#dev: the cafe downstairs is closed", "#dev: Meet at the Café at noon"]);
+    expect(await found(bob, '"the café"')).toEqual([
+      "#dev: the cafe downstairs is closed",
+      "#dev: Meet at the Café at noon",
+    ]);
+  });
+
   it("finds an edited line by its new text and a deleted one never", async () => {
     const edited = await say(alice, "typo in the planing doc");
     const deleted = await say(alice, "planning secrets, oops");

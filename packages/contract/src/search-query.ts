@@ -37,9 +37,22 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The words of a piece of text, lowercased (letters, digits and their marks; the rest separates), accents kept. */
+/**
+ * The words of a piece of text, lowercased (letters, digits and their marks; the rest
+ * separates), as typed: each database folds accents itself, in its index and in the query alike.
+ */
 export function searchWords(text: string): string[] {
   return [...text.toLowerCase().matchAll(WORD)].map((m) => m[0].slice(0, WORD_MAX));
+}
+
+/**
+ * A word as the indexes compare it, for what clients and tests compare outside them: lowercased,
+ * accents off ("Café" is "cafe"). The databases fold Latin accents (FTS5's remove_diacritics,
+ * PostgreSQL's unaccent); this strips every combining mark, so it may match a little more, which
+ * only ever widens a highlight.
+ */
+export function foldedWord(word: string): string {
+  return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
 }
 
 /** Midnight UTC of a YYYY-MM-DD date, or null when it is not a real date. */
@@ -149,14 +162,15 @@ const example = (name: Filter) =>
 /**
  * Where the search's words are in a line, as [start, end) offsets of its text, in order: what
  * a client highlights. A word matches a whole word of the text (or its start, for a prefix),
- * compared as the indexes compare them: case folded, accents kept ("café" is not "cafe").
+ * compared as the indexes compare them (foldedWord: "Café" is "cafe").
  */
 export function highlightRanges(text: string, terms: readonly SearchTerm[]): Array<[number, number]> {
   if (terms.length === 0) return [];
   const ranges: Array<[number, number]> = [];
+  const folded = terms.map((t) => ({ text: foldedWord(t.text), prefix: t.prefix }));
   for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase();
-    const hit = terms.some((t) => (t.prefix ? word.startsWith(t.text) : word === t.text));
+    const word = foldedWord(match[0]);
+    const hit = folded.some((t) => (t.prefix ? word.startsWith(t.text) : word === t.text));
     if (hit) ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;

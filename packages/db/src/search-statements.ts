@@ -94,7 +94,10 @@ const PG_CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([\w-]{1,64})$/;
 
 async function searchPostgres(raw: RawSql, find: SearchFind): Promise<Found> {
   const args = new Args(raw);
-  const where = [`m."searchWords" @@ to_tsquery('simple', ${args.add(tsQuery(find))})`, ...filters(find, args)];
+  const where = [
+    `m."searchWords" @@ to_tsquery('simple', canaduck_search_fold(${args.add(tsQuery(find))}))`,
+    ...filters(find, args),
+  ];
   if (find.before !== undefined) {
     const cursor = PG_CURSOR.exec(find.before);
     if (cursor === null || Number.isNaN(Date.parse(cursor[1] ?? ""))) throw badCursor();

@@ -1,4 +1,4 @@
-import { searchWords } from "@canaduck/contract";
+import { foldedWord, searchWords } from "@canaduck/contract";
 import { DomainError } from "../domain-error";
 import type { SearchFind } from "../ports";
 import type { MessageRecord } from "../records";
@@ -27,10 +27,13 @@ export function searchMemory(
     if (find.since && m.createdAt < find.since) return false;
     if (find.until && m.createdAt >= find.until) return false;
     if (find.hasLink && !LINK.test(m.text)) return false;
-    const words = searchWords(m.text);
-    const hasWord = (t: { text: string; prefix: boolean }) =>
-      words.some((w) => (t.prefix ? w.startsWith(t.text) : w === t.text));
-    return find.words.every(hasWord) && find.phrases.every((p) => holdsPhrase(words, p));
+    // Folded as the databases fold both the index and the query (accents off).
+    const words = searchWords(m.text).map(foldedWord);
+    const hasWord = (t: { text: string; prefix: boolean }) => {
+      const text = foldedWord(t.text);
+      return words.some((w) => (t.prefix ? w.startsWith(text) : w === text));
+    };
+    return find.words.every(hasWord) && find.phrases.every((p) => holdsPhrase(words, p.map(foldedWord)));
   });
   const records = matches.slice(skip, skip + find.limit).map((m) => structuredClone(m));
   return { records, next: skip + find.limit < matches.length ? String(skip + find.limit) : null };

@@ -1,3 +1,0 @@
--- Search (issue 13): nothing to change on SQLite, whose FTS5 index always leads a word's search.
--- PostgreSQL's migration of this name raises the statistics its planner reads to choose an index;
--- the two databases keep the same list of migrations.
