@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { TestServer } from "@canaduck/server/testing";
+import type { TestServer } from "@canaduck/server/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { borderColumns, TmuxSession } from "./tmux";
+import { TerminalFixture } from "./terminal-fixture";
+import { borderColumns } from "./tmux";
 
-const launcher = path.resolve(import.meta.dirname, "../bin/canaduck.js");
 const PASSWORD = "correct horse battery";
 const THUMBS = "👍🏽".repeat(30);
 
@@ -32,11 +29,10 @@ function intact(screen: string, rows: number): boolean {
  */
 describe("emoji sequences, in a real terminal at 80×24", { timeout: 60_000 }, () => {
   let server: TestServer;
-  let terminal: TmuxSession | undefined;
-  const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-emoji-"));
+  const terminals = new TerminalFixture("emoji");
 
   beforeAll(async () => {
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await terminals.startServer();
     const bob = await server.user("bob");
     await bob.do("channel:join", { channel: "#dev" });
     const alice = await server.user("alice", PASSWORD);
@@ -45,19 +41,11 @@ describe("emoji sequences, in a real terminal at 80×24", { timeout: 60_000 }, (
     for (const text of [THUMBS, "👨‍👩‍👧 ".repeat(10), "🇫🇷🇩🇪🇯🇵 ".repeat(8), "❤️ ".repeat(20), `${THUMBS} end`])
       await bob.do("message:send", { target: "#dev", text });
   }, 60_000);
-  afterEach(async () => {
-    await terminal?.kill();
-    terminal = undefined;
-  });
-  afterAll(async () => {
-    await server.dispose();
-    rmSync(config, { recursive: true, force: true });
-  });
+  afterEach(() => terminals.closeTerminal());
+  afterAll(() => terminals.dispose());
 
   it("keeps every border in its column, before and after a resize", async () => {
-    const t = new TmuxSession();
-    terminal = t;
-    await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config }, 80, 24);
+    const t = await terminals.open(server.url);
     await t.logIn("alice", PASSWORD);
     // Each screen is polled until intact: a capture may fall between two frames while Ink redraws.
     const screen = await t.waitFor((s) => intact(s, 24), 10_000);

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { TestServer } from "@canaduck/server/testing";
+import type { TestServer } from "@canaduck/server/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TmuxSession } from "./tmux";
+import { TerminalFixture } from "./terminal-fixture";
 
-const launcher = path.resolve(import.meta.dirname, "../bin/canaduck.js");
 const PASSWORD = "correct horse battery";
 /** The input line, as the screen shows it. */
 const inputRow = (screen: string) => screen.trimEnd().split("\n").at(-1) ?? "";
@@ -13,28 +9,19 @@ const inputRow = (screen: string) => screen.trimEnd().split("\n").at(-1) ?? "";
 /** Issue 17's line editing, with the keys a readline or irssi user presses, in a real terminal. */
 describe("line editing, in a real terminal", { timeout: 60_000 }, () => {
   let server: TestServer;
-  let terminal: TmuxSession | undefined;
-  const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-editing-"));
+  const terminals = new TerminalFixture("editing");
 
   beforeAll(async () => {
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await terminals.startServer();
     const alice = await server.user("alice", PASSWORD);
     await alice.do("channel:join", { channel: "#dev" });
     alice.socket.disconnect();
   }, 60_000);
-  afterEach(async () => {
-    await terminal?.kill();
-    terminal = undefined;
-  });
-  afterAll(async () => {
-    await server.dispose();
-    rmSync(config, { recursive: true, force: true });
-  });
+  afterEach(() => terminals.closeTerminal());
+  afterAll(() => terminals.dispose());
 
   it("deletes forward with Delete, yanks what Ctrl+U cut, takes two keys in one read, moves by words", async () => {
-    const t = new TmuxSession();
-    terminal = t;
-    await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config }, 80, 24);
+    const t = await terminals.open(server.url);
     await t.logIn("alice", PASSWORD);
     await t.waitForText("[1:#dev]");
     const input = (text: string) => t.waitFor((s) => inputRow(s) === `[#dev] ${text}`.trimEnd());

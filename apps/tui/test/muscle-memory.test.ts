@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { TestServer, type ChatClient as TestUser } from "@canaduck/server/testing";
+import type { TestServer, ChatClient as TestUser } from "@canaduck/server/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TerminalFixture } from "./terminal-fixture";
 import { CuttableLink } from "./cuttable-link";
-import { TmuxSession } from "./tmux";
 
-const launcher = path.resolve(import.meta.dirname, "../bin/canaduck.js");
 const PASSWORD = "correct horse battery";
 
 /**
@@ -17,17 +13,12 @@ describe("an irssi user's habits, in a real terminal", { timeout: 90_000 }, () =
   let server: TestServer;
   let link: CuttableLink;
   let bob: TestUser;
-  let terminal: TmuxSession | undefined;
-  const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-habits-"));
+  const terminals = new TerminalFixture("habits");
 
-  const startClient = async () => {
-    terminal = new TmuxSession();
-    await terminal.start([process.execPath, launcher, link.url], { XDG_CONFIG_HOME: config, HOME: config }, 80, 24);
-    return terminal;
-  };
+  const startClient = () => terminals.open(link.url);
 
   beforeAll(async () => {
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await terminals.startServer();
     link = new CuttableLink({ host: "127.0.0.1", port: Number(new URL(server.url).port) });
     await link.up();
     bob = await server.user("bob");
@@ -36,14 +27,10 @@ describe("an irssi user's habits, in a real terminal", { timeout: 90_000 }, () =
     await alice.do("channel:join", { channel: "#dev" });
     alice.socket.disconnect();
   }, 60_000);
-  afterEach(async () => {
-    await terminal?.kill();
-    terminal = undefined;
-  });
+  afterEach(() => terminals.closeTerminal());
   afterAll(async () => {
     await link.cut();
-    await server.dispose();
-    rmSync(config, { recursive: true, force: true });
+    await terminals.dispose();
   });
 
   it("opens a query with /q nick, and asks before Ctrl+C throws away what is typed", async () => {

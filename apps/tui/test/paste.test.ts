@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { TestServer, type ChatClient as TestUser } from "@canaduck/server/testing";
+import type { TestServer, ChatClient as TestUser } from "@canaduck/server/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TmuxSession } from "./tmux";
+import { TerminalFixture } from "./terminal-fixture";
 
-const launcher = path.resolve(import.meta.dirname, "../bin/canaduck.js");
 const PASSWORD = "correct horse battery";
 const BLOCK = ["def greet():", "    print('hi')", "", "greet()", "# done", "end of paste"].join("\n");
 
@@ -13,30 +9,21 @@ const BLOCK = ["def greet():", "    print('hi')", "", "greet()", "# done", "end 
 describe("pasting a block, in a real terminal", { timeout: 60_000 }, () => {
   let server: TestServer;
   let bob: TestUser;
-  let terminal: TmuxSession | undefined;
-  const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-paste-"));
+  const terminals = new TerminalFixture("paste");
 
   beforeAll(async () => {
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await terminals.startServer();
     bob = await server.user("bob");
     await bob.do("channel:join", { channel: "#dev" });
     const alice = await server.user("alice", PASSWORD);
     await alice.do("channel:join", { channel: "#dev" });
     alice.socket.disconnect();
   }, 60_000);
-  afterEach(async () => {
-    await terminal?.kill();
-    terminal = undefined;
-  });
-  afterAll(async () => {
-    await server.dispose();
-    rmSync(config, { recursive: true, force: true });
-  });
+  afterEach(() => terminals.closeTerminal());
+  afterAll(() => terminals.dispose());
 
   it("takes a pasted password, then asks before sending six pasted lines, Esc drops them, Enter sends them as one message", async () => {
-    const t = new TmuxSession();
-    terminal = t;
-    await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config }, 80, 24);
+    const t = await terminals.open(server.url);
     // The password pasted at the login prompt: its paste markers are not typed into it.
     await t.waitForText("(connected)");
     await t.type("alice");

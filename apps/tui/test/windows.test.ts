@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { TestServer, type ChatClient as TestUser } from "@canaduck/server/testing";
+import type { TestServer, ChatClient as TestUser } from "@canaduck/server/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TmuxSession } from "./tmux";
+import { TerminalFixture } from "./terminal-fixture";
 
-const launcher = path.resolve(import.meta.dirname, "../bin/canaduck.js");
 const PASSWORD = "correct horse battery";
 
 /**
@@ -16,11 +12,10 @@ const PASSWORD = "correct horse battery";
 describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, () => {
   let server: TestServer;
   let bob: TestUser;
-  let terminal: TmuxSession | undefined;
-  const config = mkdtempSync(path.join(tmpdir(), "canaduck-tui-windows-"));
+  const terminals = new TerminalFixture("windows");
 
   beforeAll(async () => {
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await terminals.startServer();
     bob = await server.user("bob");
     await bob.do("channel:join", { channel: "#dev" });
     await bob.do("channel:join", { channel: "#ops" });
@@ -30,19 +25,11 @@ describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, ()
     alice.socket.disconnect();
     await bob.do("message:send", { target: "alice", text: "psst" });
   }, 60_000);
-  afterEach(async () => {
-    await terminal?.kill();
-    terminal = undefined;
-  });
-  afterAll(async () => {
-    await server.dispose();
-    rmSync(config, { recursive: true, force: true });
-  });
+  afterEach(() => terminals.closeTerminal());
+  afterAll(() => terminals.dispose());
 
   it("keeps numbers through a join and a kick, closes the parted window, and Alt+A finds activity", async () => {
-    const t = new TmuxSession();
-    terminal = t;
-    await t.start([process.execPath, launcher, server.url], { XDG_CONFIG_HOME: config, HOME: config }, 80, 24);
+    const t = await terminals.open(server.url);
     await t.logIn("alice", PASSWORD);
     await t.waitForText("[1:#dev]");
     await t.waitForText(" 3!@bob");
