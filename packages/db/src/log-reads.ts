@@ -13,6 +13,10 @@ const { message } = tables;
 /** Ranges per statement: a user in hundreds of conversations reads them in a few statements. */
 const RANGES_PER_READ = 200;
 
+/** Lines said (text or action), not deleted, by anyone but the viewer: a line the server wrote has no author, so it counts. */
+const unreadBy = (viewer: string) =>
+  `kind IN ('text', 'action') AND "deletedAt" IS NULL AND ("authorId" IS NULL OR "authorId" <> ${viewer})`;
+
 type SeqRange = { channelId: string; after: number; upTo: number };
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -60,8 +64,7 @@ export const logReads = (raw: RawSql) => {
     ): Promise<string[]> => {
       const rows = await raw.query(
         `SELECT text FROM "Message" WHERE "channelId" = ${p(1)} AND seq > ${p(2)} AND seq <= ${p(3)} ` +
-          `AND kind IN ('text', 'action') AND "deletedAt" IS NULL AND ("authorId" IS NULL OR "authorId" <> ${p(4)}) ` +
-          `ORDER BY seq DESC LIMIT ${p(5)}`,
+          `AND ${unreadBy(p(4))} ORDER BY seq DESC LIMIT ${p(5)}`,
         [channelId, after, upTo, viewerId, limit],
       );
       return rows.map((row) => String(row.text));
@@ -84,8 +87,7 @@ export const logReads = (raw: RawSql) => {
       for (const part of chunks(ranges, RANGES_PER_READ)) {
         const { where, args } = rangeTerms(part, p);
         const rows = await raw.query(
-          `SELECT "channelId", text FROM "Message" WHERE (${where}) AND kind IN ('text', 'action') ` +
-            `AND "deletedAt" IS NULL AND ("authorId" IS NULL OR "authorId" <> ${p(args.length + 1)})`,
+          `SELECT "channelId", text FROM "Message" WHERE (${where}) AND ${unreadBy(p(args.length + 1))}`,
           [...args, viewerId],
         );
         out.push(...rows.map((row) => ({ channelId: String(row.channelId), text: String(row.text) })));

@@ -158,9 +158,8 @@ export function prismaRepositories(
         void (await tx.message.updateMany({ where: { channelId, targetSeq, kind: "edit" }, data: { text: "" } })),
       listUnreadTexts: (channelId, after, upTo, viewerId, limit) =>
         log.unreadTexts(channelId, after, upTo, viewerId, limit),
-      listInRanges: async (ranges) => (ranges.length === 0 ? [] : (await log.inRanges(ranges)).map(toMessageRecord)),
-      listUnreadTextsInRanges: (ranges, viewerId) =>
-        ranges.length === 0 ? Promise.resolve([]) : log.unreadTextsInRanges(ranges, viewerId),
+      listInRanges: async (ranges) => (await log.inRanges(ranges)).map(toMessageRecord),
+      listUnreadTextsInRanges: (ranges, viewerId) => log.unreadTextsInRanges(ranges, viewerId),
       search: (find) => searchLines(raw, find),
     },
     reactions: {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { describeIssues, StoreUnavailableError } from "@canaduck/domain";
+import { describeIssues, failedWith } from "@canaduck/domain";
 import type { HttpBindings } from "@hono/node-server";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -132,10 +132,13 @@ export function createApiApp(deps: ApiDeps): OpenAPIHono<Env> {
   app.notFound(() => problemResponse({ code: "UNKNOWN_EVENT", message: "No such route; see /api/openapi.json." }));
   app.onError((error) => {
     if (error instanceof HTTPException && error.status < 500) return invalid(error.message, error.status);
-    if (error instanceof StoreUnavailableError)
-      return problemResponse({ code: "UNAVAILABLE", message: "The database is unavailable; try again shortly." });
-    deps.logger.error({ err: error }, "HTTP API request failed");
-    return problemResponse({ code: "INTERNAL", message: "Something went wrong on the server." });
+    // Answered as a command that threw is answered (dispatch.ts): UNAVAILABLE for the database, else INTERNAL.
+    const { ack } = failedWith(error);
+    if (ack.ok || ack.error.code === "INTERNAL") {
+      deps.logger.error({ err: error }, "HTTP API request failed");
+      return problemResponse({ code: "INTERNAL", message: "Something went wrong on the server." });
+    }
+    return problemResponse(ack.error);
   });
   return app;
 }

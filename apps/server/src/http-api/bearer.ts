@@ -1,4 +1,4 @@
-import { DomainError, StoreUnavailableError, type UserActor } from "@canaduck/domain";
+import { failedWith, type UserActor } from "@canaduck/domain";
 import type { ChatError } from "@canaduck/contract";
 import type { ConnectReads } from "../realtime/connect-batches";
 
@@ -22,9 +22,9 @@ export async function actorOf(reads: ConnectReads, header: string | undefined): 
   try {
     return await reads.authenticate(token);
   } catch (error) {
-    if (error instanceof DomainError) return error.toChatError();
-    if (error instanceof StoreUnavailableError)
-      return { code: "UNAVAILABLE", message: "The server cannot reach its database; try again shortly." };
-    throw error;
+    // The refusal or UNAVAILABLE as any command answers it; anything else is the app's INTERNAL.
+    const { ack } = failedWith(error);
+    if (ack.ok || ack.error.code === "INTERNAL") throw error;
+    return ack.error;
   }
 }

@@ -37,8 +37,9 @@ export async function countUnreadMany(
   viewer: Pick<UserRecord, "id" | "name">,
 ): Promise<Map<string, { unread: number; mentions: number }>> {
   const counts = new Map<string, { unread: number; mentions: number }>();
+  const isNear = (i: { readSeq: number; upTo: number }) => i.upTo - i.readSeq <= limits.unreadCountMax;
   const behind = items.filter((i) => i.readSeq < i.upTo);
-  const near = behind.filter((i) => i.upTo - i.readSeq <= limits.unreadCountMax);
+  const near = behind.filter(isNear);
   const ranges = near.map((i) => ({ channelId: i.channelId, after: i.readSeq, upTo: i.upTo }));
   for (const i of items) counts.set(i.channelId, { unread: 0, mentions: 0 });
   for (const { channelId, text } of await tx.messages.listUnreadTextsInRanges(ranges, viewer.id)) {
@@ -47,7 +48,7 @@ export async function countUnreadMany(
     count.unread += 1;
     if (mentions(text, viewer.name)) count.mentions += 1;
   }
-  for (const i of behind.filter((b) => !near.includes(b)))
+  for (const i of behind.filter((b) => !isNear(b)))
     counts.set(i.channelId, await countUnread(tx, i.channelId, i.readSeq, i.upTo, viewer));
   return counts;
 }

@@ -6,6 +6,9 @@ import { copy, pairKey, reactionKey, type MemoryState } from "./memory-state";
 
 const inRange = (r: { channelId: string; after: number; upTo: number }, channelId: string, seq: number) =>
   r.channelId === channelId && seq > r.after && seq <= r.upTo;
+/** A line others said (text or action), not deleted: what counts as unread for `viewerId`. */
+const isUnreadBy = (m: MessageRecord, viewerId: string) =>
+  (m.kind === "text" || m.kind === "action") && m.deletedAt === null && m.authorId !== viewerId;
 
 /** Stands in for the database's unique indexes, so a domain bug that breaks one fails loudly. */
 function unique(taken: boolean, what: string): void {
@@ -219,15 +222,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
       },
       listUnreadTexts: async (channelId, after, upTo, viewerId, limit) =>
         values(state.messages)
-          .filter(
-            (m) =>
-              m.channelId === channelId &&
-              m.seq > after &&
-              m.seq <= upTo &&
-              (m.kind === "text" || m.kind === "action") &&
-              m.deletedAt === null &&
-              m.authorId !== viewerId,
-          )
+          .filter((m) => inRange({ channelId, after, upTo }, m.channelId, m.seq) && isUnreadBy(m, viewerId))
           .sort((a, b) => b.seq - a.seq)
           .slice(0, limit)
           .map((m) => m.text),
@@ -235,13 +230,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
         copy(values(state.messages).filter((m) => ranges.some((r) => inRange(r, m.channelId, m.seq)))),
       listUnreadTextsInRanges: async (ranges, viewerId) =>
         values(state.messages)
-          .filter(
-            (m) =>
-              ranges.some((r) => inRange(r, m.channelId, m.seq)) &&
-              (m.kind === "text" || m.kind === "action") &&
-              m.deletedAt === null &&
-              m.authorId !== viewerId,
-          )
+          .filter((m) => ranges.some((r) => inRange(r, m.channelId, m.seq)) && isUnreadBy(m, viewerId))
           .map((m) => ({ channelId: m.channelId, text: m.text })),
       search: async (find) => searchMemory(values(state.messages), find),
     },
