@@ -23,6 +23,11 @@ import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { ReadGate } from "./realtime/read-gate";
 import { goodbyes, Lifecycle } from "./realtime/lifecycle";
+import {
+  openVirtualConnection,
+  type VirtualConnection,
+  type VirtualConnectionOptions,
+} from "./realtime/virtual-socket";
 import { startSessionSweep } from "./realtime/session-sweep";
 import { holdToLimit, startSlowConsumerGuard } from "./realtime/slow-consumer-guard";
 import type { ChatServer } from "./realtime/types";
@@ -40,6 +45,8 @@ export interface ChatServerHandle {
   metricsUrl: string | null;
   io: ChatServer;
   logger: Logger;
+  /** A connection of a transport other than Socket.IO (IRC, Server-Sent Events), in the same rooms. */
+  openConnection(options: VirtualConnectionOptions): VirtualConnection;
   /** Tells clients to reconnect, finishes in-flight commands, closes the database. */
   close(): Promise<void>;
 }
@@ -245,5 +252,6 @@ export async function createServer(
       logger.info("CanaDuck stopped");
     })());
 
-  return { port, url, metricsUrl, io, logger, close };
+  const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
+  return { port, url, metricsUrl, io, logger, close, openConnection };
 }

@@ -20,6 +20,7 @@ import { openAdminDomain } from "../src/admin/admin-context";
 import { loadConfig, type ServerConfig } from "../src/config";
 import { createServer, type ChatServerHandle, type ServerSeams } from "../src/create-server";
 import { createLogger, type Logger } from "../src/logger";
+import type { VirtualConnection, VirtualConnectionOptions } from "../src/realtime/virtual-socket";
 import { testDatabase } from "@canaduck/db/testing";
 
 export { freshPostgresDatabase, rawQuery, type TestDatabase } from "@canaduck/db/testing";
@@ -83,6 +84,12 @@ export class TestServer {
   get metricsUrl(): string | null {
     if (!this.handle) throw new Error("server not started");
     return this.handle.metricsUrl;
+  }
+
+  /** A connection of a transport other than Socket.IO, as the IRC and SSE adapters open them. */
+  openConnection(options: VirtualConnectionOptions): VirtualConnection {
+    if (!this.handle) throw new Error("server not started");
+    return this.handle.openConnection(options);
   }
 
   async stop(): Promise<void> {
