@@ -30,6 +30,10 @@ export type ChatAction =
   | { type: "presence"; user: UserRef; online: boolean }
   | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
   | { type: "members"; channelId: string; members: MemberView[] }
+  /** The ignore list, as the server keeps it (session state, ignore:changed, an /ignore's answer). */
+  | { type: "ignored"; ignored: UserRef[] }
+  /** A user went away (`away` their message) or came back (null): their member entries follow. */
+  | { type: "away"; user: UserRef; away: string | null }
   | { type: "select"; channelId: string | null }
   | { type: "pending-add"; send: PendingSend }
   | { type: "pending-done"; clientId: string }
@@ -157,6 +161,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       });
     case "members":
       return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
+    case "ignored":
+      return { ...state, ignored: action.ignored };
+    case "away": {
+      const { away, user } = action;
+      const channels: Record<string, ChannelState> = {};
+      for (const [id, c] of Object.entries(state.channels)) {
+        const withAway = (m: MemberView): MemberView => {
+          if (m.id !== user.id) return m;
+          const { away: _old, ...rest } = m;
+          return away === null ? rest : { ...rest, away };
+        };
+        channels[id] = c.members ? { ...c, members: c.members.map(withAway) } : c;
+      }
+      return { ...state, channels };
+    }
     // Selecting does not clear the badge: the read marker does, when the view says the lines were seen (markRead).
     case "select":
       return { ...state, activeId: action.channelId };
