@@ -8,6 +8,8 @@ import { countArrivals, markedLocally, rebase, type ReadBasis } from "./unread";
 export const TYPING_TTL_MS = 6_000;
 /** Notices kept for display; older ones fall off. */
 const MAX_NOTICES = 50;
+/** Lines one conversation keeps in memory (see receiveMessages). */
+export const LINES_KEPT = 1_000;
 
 export type ChatAction =
   | { type: "status"; status: ConnectionStatus }
@@ -235,6 +237,11 @@ function receiveMessages(
   for (const change of merged.changes)
     if (window) window = { ...window, messages: applyChangeToLines(window.messages, change, meId) };
   const pageBounds = action.page === "older" || action.page === "latest";
+  // A conversation keeps at most LINES_KEPT lines in memory: what new lines push out at the top is
+  // paged back from the server on scrolling up (hasOlder), so a client left open all week in a
+  // busy channel stays small. Reading older pages does not trim: that is the user scrolling back.
+  const trim = action.page !== "older" && merged.messages.length > LINES_KEPT;
+  const messages = trim ? merged.messages.slice(-LINES_KEPT) : merged.messages;
   return {
     ...channel,
     view: {
@@ -242,10 +249,10 @@ function receiveMessages(
       role: roleAfter(channel, merged.added, meId),
       lastSeq: Math.max(channel.view.lastSeq, merged.cursor, ...merged.ahead),
     },
-    messages: merged.messages,
+    messages,
     cursor: merged.cursor,
     ahead: merged.ahead,
-    hasOlder: pageBounds ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
+    hasOlder: trim || (pageBounds ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder),
     ...countArrivals(channel, merged, state.me),
     window,
     typing,
