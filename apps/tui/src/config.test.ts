@@ -10,6 +10,7 @@ describe("the command line", () => {
       configDir: "/home/ann/.config/canaduck",
       noColor: false,
       clock: "24",
+      clockGiven: false,
     });
     expect(loadConfig([], { HOME: "/home/ann", XDG_CONFIG_HOME: "/cfg" })).toMatchObject({
       configDir: "/cfg/canaduck",
@@ -28,7 +29,7 @@ describe("the command line", () => {
   });
 
   it("takes the clock of the timestamps, 24-hour by default", () => {
-    expect(loadConfig(["--clock", "12"], { HOME: "/h" })).toMatchObject({ clock: "12" });
+    expect(loadConfig(["--clock", "12"], { HOME: "/h" })).toMatchObject({ clock: "12", clockGiven: true });
     const bad = loadConfig(["--clock", "13"], { HOME: "/h" });
     expect(bad.kind === "error" && bad.message).toContain("24 or 12");
   });

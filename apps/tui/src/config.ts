@@ -22,7 +22,16 @@ export type Config =
   | { kind: "help" }
   | { kind: "error"; message: string }
   /** `noColor`: NO_COLOR is set (https://no-color.org), so nothing drawn has colour. */
-  | { kind: "run"; url: string; logout: boolean; configDir: string; noColor: boolean; clock: Clock };
+  | {
+      kind: "run";
+      url: string;
+      logout: boolean;
+      configDir: string;
+      noColor: boolean;
+      clock: Clock;
+      /** Whether --clock was given: then it wins over config.json's. */
+      clockGiven: boolean;
+    };
 
 /** Reads the command line and the environment once, at start. */
 export function loadConfig(
@@ -37,7 +46,7 @@ export function loadConfig(
       options: {
         logout: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
-        clock: { type: "string", default: "24" },
+        clock: { type: "string" },
       },
     });
   } catch (error) {
@@ -47,7 +56,7 @@ export function loadConfig(
   if (parsed.positionals.length > 1) return { kind: "error", message: "Give at most one server URL." };
   const url = parsed.positionals[0] ?? env.CANADUCK_URL ?? DEFAULT_URL;
   if (!isHttpUrl(url)) return { kind: "error", message: `Not an http(s) URL: ${url}` };
-  const clock = parsed.values.clock;
+  const clock = parsed.values.clock ?? "24";
   if (clock !== "24" && clock !== "12") return { kind: "error", message: `--clock is 24 or 12, not ${clock}` };
   const base =
     env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
@@ -60,6 +69,7 @@ export function loadConfig(
     configDir: path.join(base, "canaduck"),
     noColor: noColorWanted(env),
     clock,
+    clockGiven: parsed.values.clock !== undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { setClock } from "./lines/format-time";
 import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
 import { fileOutbox } from "./outbox-file";
+import { fileSettings } from "./settings";
 import { fileTokenStore } from "./token-file";
 
 async function main(): Promise<number> {
@@ -31,7 +32,9 @@ async function main(): Promise<number> {
   }
 
   if (config.noColor) stripColourFrom(process.stdout);
-  setClock(config.clock);
+  const settings = fileSettings(config.configDir);
+  // --clock on the command line wins over the file's (/set clock).
+  setClock(config.clockGiven ? config.clock : (settings.get().clock ?? config.clock));
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);
   const app = render(
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
       hasToken={() => tokens.load() !== null}
       onBell={() => process.stdout.write("\u0007")}
       outbox={fileOutbox(config.configDir, config.url)}
+      settings={settings}
     />,
     {
       exitOnCtrlC: false,

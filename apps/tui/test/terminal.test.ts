@@ -125,6 +125,8 @@ describe("canaduck in a real terminal", { timeout: 120_000 }, () => {
     await t.type("back again");
     await t.press("Enter");
     expect((await hearing).author?.name).toBe("alice");
+    // Bob may hear it before alice's client has its ack: until then it is unsent, and Ctrl+C asks.
+    await t.waitFor((s) => s.includes("<alice> back again") && !s.includes("(sending…)"));
 
     await t.press("C-c");
     const after = await t.waitForText("[canaduck exited 0]");

@@ -66,6 +66,7 @@ export async function seed(
       createdAt: now,
       suspendedAt: null,
       suspendReason: null,
+      awayMessage: null,
     });
     rows.sessions.push({
       id: randomUUID(),

@@ -153,6 +153,8 @@ export class ChatClient {
     s.on("user:updated", (p) => this.dispatch({ type: "user-updated", ...p }));
     s.on("read:marked", (p) => this.dispatch({ type: "read-marked", ...p }));
     s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
+    s.on("user:away", (p) => this.dispatch({ type: "away", ...p }));
+    s.on("ignore:changed", ({ ignored }) => this.dispatch({ type: "ignored", ignored }));
     s.on("typing:changed", (p) => this.dispatch({ type: "typing", ...p, now: this.now() }));
     s.on("server:alert", ({ text, from }) =>
       this.dispatch({
@@ -249,6 +251,7 @@ export class ChatClient {
       return;
     }
     this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
+    this.dispatch({ type: "ignored", ignored: sync.data.ignored });
     const refill: string[] = [];
     for (const change of sync.data.changes) {
       // Too far behind for the sync's bound but not far: page forward from the cursor instead of
@@ -757,6 +760,9 @@ export class ChatClient {
       if (!(channel.id in this.state.channels)) this.dispatch({ type: "joined", channel });
       this.select(channel.id);
       return;
+    }
+    if (event === "user:ignore" || event === "user:unignore") {
+      this.dispatch({ type: "ignored", ignored: (data as ClientEventResult<"user:ignore">).ignored });
     }
     if (event === "channel:who") {
       const active = this.state.activeId;

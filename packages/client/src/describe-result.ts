@@ -22,7 +22,7 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
         "Members:",
         ...members.map(
           (m) =>
-            `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.online ? "" : " (away)"}`,
+            `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.online ? "" : " (away)"}${m.away === undefined ? "" : ` [away: ${m.away}]`}`,
         ),
       ].join("\n");
     }
@@ -69,9 +69,41 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
     }
     case "session:revoke":
       return "Session logged out.";
+    case "user:whois": {
+      const w = data as R<"user:whois">;
+      const idle = w.idleSeconds === null ? "has said nothing yet" : `idle ${idleText(w.idleSeconds)}`;
+      return [
+        `${w.user.name}${w.user.isAdmin ? " (server admin)" : ""}: ${w.online ? "online" : "offline"}, ${idle}`,
+        ...(w.away === null ? [] : [`  away: ${w.away}`]),
+        `  channels in common: ${w.channelsInCommon.length === 0 ? "none" : w.channelsInCommon.join(" ")}`,
+      ].join("\n");
+    }
+    case "user:away": {
+      const { away } = data as R<"user:away">;
+      return away === null ? "You are back." : `You are away: ${away}`;
+    }
+    case "user:ignore":
+    case "user:unignore": {
+      const { ignored } = data as R<"user:ignore">;
+      return ignored.length === 0
+        ? "You ignore nobody."
+        : `Ignoring (their lines are hidden on every device): ${ignored.map((u) => u.name).join(" ")}`;
+    }
     case "user:nick":
       return `You are now ${(data as R<"user:nick">).user.name}.`;
     default:
       return null;
   }
+}
+
+/** 95 → "1m 35s", 7300 → "2h 1m", as irssi writes idle times. */
+export function idleText(seconds: number): string {
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (d > 0) return `${d}d ${h}h`;
+  if (h > 0) return `${h}h ${m}m`;
+  if (m > 0) return `${m}m ${s}s`;
+  return `${s}s`;
 }

@@ -34,6 +34,7 @@ export const errorHeadlines = {
   ALREADY_REACTED: "You already reacted with that.",
   NOT_REACTED: "You had not reacted with that.",
   TOO_MANY_REACTIONS: "That line has too many different reactions.",
+  TOO_MANY_IGNORED: "Your ignore list is full: /unignore someone first.",
   INVALID_QUERY: "That search could not be read.",
   RATE_LIMITED: "Slow down.",
   UNSUPPORTED_PROTOCOL: "This client and the server do not match: update or reload it.",

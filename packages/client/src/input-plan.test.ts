@@ -14,7 +14,8 @@ describe("planning typed input", () => {
     expect(planInput("/help j")).toEqual({ kind: "help", command: "join" });
     expect(planInput("/query bob")).toEqual({ kind: "query", nick: "bob" });
     expect(planInput("/list").kind).toBe("list");
-    expect(planInput("/q bye").kind).toBe("quit");
+    expect(planInput("/quit bye").kind).toBe("quit");
+    expect(planInput("/q bob")).toEqual({ kind: "query", nick: "bob" });
     expect(planInput("/goto", "#dev")).toEqual({ kind: "goto" });
     expect(planInput("/goto 4", "#dev")).toEqual({ kind: "goto", line: 4 });
     expect(planInput("/join #dev")).toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chatReducer, type ChatAction } from "./reducer";
+import { chatReducer, LINES_KEPT, type ChatAction } from "./reducer";
 import type { ChatState } from "./state";
 import { changeEntry, channelView, me, stateOf, textMessage } from "./testing/chat-fixtures";
 
@@ -19,6 +19,33 @@ const live = (channelId: string, ...lines: Parameters<typeof textMessage>[]): Ch
 const apply = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
 
 describe("chatReducer", () => {
+  it("keeps a bounded window of lines per conversation: the oldest are paged back from the server", () => {
+    const flood = Array.from({ length: LINES_KEPT + 500 }, (_, i) => textMessage(B, i + 1, "bob", `line ${i + 1}`));
+    const state = stateOf(session(), { type: "messages", channelId: B, messages: flood });
+    const channel = state.channels[B];
+    expect(channel?.messages).toHaveLength(LINES_KEPT);
+    expect(channel?.messages[0]?.seq).toBe(501);
+    expect(channel).toMatchObject({ hasOlder: true, cursor: LINES_KEPT + 500 });
+    // Scrolling back reads older pages, which are kept: that is the reader's choice.
+    const older = Array.from({ length: 100 }, (_, i) => textMessage(B, 401 + i, "bob", `old ${i}`));
+    const back = apply(state, { type: "messages", channelId: B, messages: older, page: "older", hasMore: true });
+    expect(back.channels[B]?.messages).toHaveLength(LINES_KEPT + 100);
+  });
+
+  it("keeps the ignore list and members' away messages", () => {
+    const state = stateOf(session(), {
+      type: "members",
+      channelId: B,
+      members: [{ id: "u-bob", name: "bob", role: "member", isAdmin: false, online: true }],
+    });
+    const away = apply(state, { type: "away", user: { id: "u-bob", name: "bob" }, away: "lunch" });
+    expect(away.channels[B]?.members?.[0]?.away).toBe("lunch");
+    const back = apply(away, { type: "away", user: { id: "u-bob", name: "bob" }, away: null });
+    expect(back.channels[B]?.members?.[0]).not.toHaveProperty("away");
+    const ignoring = apply(back, { type: "ignored", ignored: [{ id: "u-bob", name: "bob" }] });
+    expect(ignoring.ignored).toEqual([{ id: "u-bob", name: "bob" }]);
+  });
+
   it("counts live lines from others as unread, and mentions of me, whichever channel is open", () => {
     const state = stateOf(session(), live(B, [B, 1, "bob", "hello"], [B, 2, "bob", "alice: look"]));
     expect(state.activeId).toBe(A);

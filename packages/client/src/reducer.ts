@@ -8,6 +8,8 @@ import { countArrivals, markedLocally, rebase, type ReadBasis } from "./unread";
 export const TYPING_TTL_MS = 6_000;
 /** Notices kept for display; older ones fall off. */
 const MAX_NOTICES = 50;
+/** Lines one conversation keeps in memory (see receiveMessages). */
+export const LINES_KEPT = 1_000;
 
 export type ChatAction =
   | { type: "status"; status: ConnectionStatus }
@@ -30,6 +32,10 @@ export type ChatAction =
   | { type: "presence"; user: UserRef; online: boolean }
   | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
   | { type: "members"; channelId: string; members: MemberView[] }
+  /** The ignore list, as the server keeps it (session state, ignore:changed, an /ignore's answer). */
+  | { type: "ignored"; ignored: UserRef[] }
+  /** A user went away (`away` their message) or came back (null): their member entries follow. */
+  | { type: "away"; user: UserRef; away: string | null }
   | { type: "select"; channelId: string | null }
   | { type: "pending-add"; send: PendingSend }
   | { type: "pending-done"; clientId: string }
@@ -157,6 +163,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       });
     case "members":
       return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
+    case "ignored":
+      return { ...state, ignored: action.ignored };
+    case "away": {
+      const { away, user } = action;
+      const channels: Record<string, ChannelState> = {};
+      for (const [id, c] of Object.entries(state.channels)) {
+        const withAway = (m: MemberView): MemberView => {
+          if (m.id !== user.id) return m;
+          const { away: _old, ...rest } = m;
+          return away === null ? rest : { ...rest, away };
+        };
+        channels[id] = c.members ? { ...c, members: c.members.map(withAway) } : c;
+      }
+      return { ...state, channels };
+    }
     // Selecting does not clear the badge: the read marker does, when the view says the lines were seen (markRead).
     case "select":
       return { ...state, activeId: action.channelId };
@@ -216,6 +237,11 @@ function receiveMessages(
   for (const change of merged.changes)
     if (window) window = { ...window, messages: applyChangeToLines(window.messages, change, meId) };
   const pageBounds = action.page === "older" || action.page === "latest";
+  // A conversation keeps at most LINES_KEPT lines in memory: what new lines push out at the top is
+  // paged back from the server on scrolling up (hasOlder), so a client left open all week in a
+  // busy channel stays small. Reading older pages does not trim: that is the user scrolling back.
+  const trim = action.page !== "older" && merged.messages.length > LINES_KEPT;
+  const messages = trim ? merged.messages.slice(-LINES_KEPT) : merged.messages;
   return {
     ...channel,
     view: {
@@ -223,10 +249,10 @@ function receiveMessages(
       role: roleAfter(channel, merged.added, meId),
       lastSeq: Math.max(channel.view.lastSeq, merged.cursor, ...merged.ahead),
     },
-    messages: merged.messages,
+    messages,
     cursor: merged.cursor,
     ahead: merged.ahead,
-    hasOlder: pageBounds ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder,
+    hasOlder: trim || (pageBounds ? (action.hasMore ?? channel.hasOlder) : channel.hasOlder),
     ...countArrivals(channel, merged, state.me),
     window,
     typing,

@@ -1,4 +1,4 @@
-import type { ChannelView, ChatError, MemberView, Message, UserView } from "@canaduck/contract";
+import type { ChannelView, ChatError, MemberView, Message, UserRef, UserView } from "@canaduck/contract";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -76,6 +76,8 @@ export interface ChatState {
   alerts: Notice[];
   /** The id the next notice gets. */
   nextNoticeId: number;
+  /** Who the user /ignores: kept on the server, the same on every device; their lines are hidden. */
+  ignored: UserRef[];
 }
 
 export const initialState: ChatState = {
@@ -88,7 +90,17 @@ export const initialState: ChatState = {
   notices: [],
   alerts: [],
   nextNoticeId: 1,
+  ignored: [],
 };
+
+/**
+ * Whether a line is hidden because its author is ignored: what they said (text and /me); the
+ * system lines about them (joins, kicks, nick changes) stay, so the channel still makes sense.
+ */
+export const hiddenByIgnore = (ignored: readonly UserRef[], message: Message): boolean =>
+  (message.kind === "text" || message.kind === "action") &&
+  message.author !== null &&
+  ignored.some((u) => u.id === message.author?.id);
 
 /** The name to show for a channel: its name, or the peer's nick for a direct conversation. */
 export const displayName = (view: ChannelView): string =>

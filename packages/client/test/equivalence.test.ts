@@ -227,6 +227,10 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "server:alert": "a notice to everyone connected, kept in no conversation",
   "server:help": "reads",
   "typing:set": "a passing indication, in no log and no page",
+  "user:away": "a user's state (whois, member lists), in no conversation's log",
+  "user:whois": "reads",
+  "user:ignore": "the user's own list (session state); every line stays in the log, clients hide them",
+  "user:unignore": "as user:ignore",
 };
 
 describe("every change is an event: connected, reconnecting and fresh clients agree", () => {

@@ -7,6 +7,8 @@ export const limits = {
   messageMaxLength: 4000,
   topicMaxLength: 300,
   reasonMaxLength: 200,
+  /** Most users one account may /ignore. */
+  ignoredUsersMax: 100,
   alertMaxLength: 500,
   clientIdMaxLength: 64,
   historyPageMax: 200,

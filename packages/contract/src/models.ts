@@ -62,6 +62,8 @@ export const memberViewSchema = z.object({
   role: channelRoleSchema,
   isAdmin: z.boolean(),
   online: z.boolean(),
+  /** Present while the member is /away: their away message. */
+  away: z.string().optional(),
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
 
@@ -167,6 +169,19 @@ export const messageSchema = z.object({
   replyTo: replySummarySchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
+
+/** /whois: what anyone may learn of a user, with the channels the asker shares with them. */
+export const whoisSchema = z.object({
+  user: userViewSchema,
+  online: z.boolean(),
+  /** The away message, or null when not away. */
+  away: z.string().nullable(),
+  /** Seconds since their last said line anywhere (text or /me); null when they never said one. */
+  idleSeconds: z.number().int().nonnegative().nullable(),
+  /** Names of the channels (not direct conversations) both the asker and the user are in. */
+  channelsInCommon: z.array(z.string()),
+});
+export type Whois = z.infer<typeof whoisSchema>;
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),

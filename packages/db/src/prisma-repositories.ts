@@ -139,6 +139,16 @@ export function prismaRepositories(
         })),
       remove: async (channelId, userId) => void (await tx.invite.deleteMany({ where: { channelId, userId } })),
     },
+    ignores: {
+      listByUser: (userId) => tx.ignore.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+      insert: async (ignore) =>
+        void (await tx.ignore.upsert({
+          where: { userId_ignoredId: { userId: ignore.userId, ignoredId: ignore.ignoredId } },
+          create: ignore,
+          update: {},
+        })),
+      remove: async (userId, ignoredId) => void (await tx.ignore.deleteMany({ where: { userId, ignoredId } })),
+    },
     messages: {
       insert: async (message) => void (await tx.message.create({ data: toMessageRow(message) })),
       insertMany: (messages) => insertMessages(raw, messages),
@@ -161,6 +171,14 @@ export function prismaRepositories(
       listInRanges: async (ranges) => (await log.inRanges(ranges)).map(toMessageRecord),
       listUnreadTextsInRanges: (ranges, viewerId) => log.unreadTextsInRanges(ranges, viewerId),
       search: (find) => searchLines(raw, find),
+      lastSaidAt: async (authorId) => {
+        const newest = await tx.message.findFirst({
+          where: { authorId, kind: { in: ["text", "action"] } },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        });
+        return newest?.createdAt ?? null;
+      },
     },
     reactions: {
       insert: async (reaction) => void (await tx.reaction.create({ data: reaction })),

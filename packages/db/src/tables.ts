@@ -79,6 +79,7 @@ export const tables = {
     createdAt: date,
     suspendedAt: dateOrNull,
     suspendReason: textOrNull,
+    awayMessage: textOrNull,
   }),
   session: defineTable<Session>(Prisma.ModelName.Session, Prisma.SessionScalarFieldEnum, {
     id: text,

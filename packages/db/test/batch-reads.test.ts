@@ -38,6 +38,7 @@ describe("batch reads match the typed reads", () => {
           createdAt: at("2026-03-01T10:00:00.123Z"),
           suspendedAt: isAdmin ? null : at("2026-03-03T09:00:00.5Z"),
           suspendReason: isAdmin ? null : "spam",
+          awayMessage: isAdmin ? "lunch" : null,
         });
       }
       await tx.sessions.insert({

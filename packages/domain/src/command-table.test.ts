@@ -27,6 +27,7 @@ const outsideTransactions: readonly ClientEventName[] = [
   "session:list",
   "session:state",
   "typing:set",
+  "user:whois",
 ];
 
 describe("the command table", () => {
@@ -64,6 +65,7 @@ describe("the command table", () => {
       "server:help",
       "session:list",
       "session:state",
+      "user:whois",
     ]);
     expect(spending("typing")).toEqual(["typing:set"]);
     expect(spending("command")).toContain("channel:kick");

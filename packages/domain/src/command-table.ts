@@ -35,6 +35,10 @@ import { unban } from "./commands/unban";
 import { unreactMessage } from "./commands/unreact-message";
 import { unsuspend } from "./commands/unsuspend";
 import { who } from "./commands/who";
+import { away } from "./commands/away";
+import { whois } from "./commands/whois";
+import { ignore } from "./commands/ignore";
+import { unignore } from "./commands/unignore";
 
 /**
  * Every client event and the command that answers it. Each definition declares the access it
@@ -89,4 +93,8 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "server:alert": alert,
   "server:help": help,
   "typing:set": typing,
+  "user:away": away,
+  "user:whois": whois,
+  "user:ignore": ignore,
+  "user:unignore": unignore,
 };

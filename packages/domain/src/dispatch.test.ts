@@ -42,6 +42,10 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "server:alert": { text: "hello all" },
   "server:help": {},
   "typing:set": { target: "#dev", typing: true },
+  "user:away": { message: "lunch" },
+  "user:whois": { nick: "bob" },
+  "user:ignore": { nick: "bob" },
+  "user:unignore": { nick: "bob" },
 };
 
 const authEvents: readonly string[] = ["auth:register", "auth:login"];

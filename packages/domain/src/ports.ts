@@ -3,6 +3,7 @@ import type {
   AuditRecord,
   BanRecord,
   ChannelRecord,
+  IgnoreRecord,
   InviteRecord,
   MembershipRecord,
   LinePatch,
@@ -145,6 +146,8 @@ export interface MessageRepository {
    * `before` is a cursor this store returned; anything else is refused INVALID_PAYLOAD.
    */
   search(find: SearchFind): Promise<{ records: MessageRecord[]; next: string | null }>;
+  /** When `authorId` last said a line (text or action, deleted or not), or null: /whois's idle time. */
+  lastSaidAt(authorId: string): Promise<Date | null>;
 }
 
 export interface SearchFind {
@@ -180,6 +183,15 @@ export interface ReadMarkerRepository {
   upsert(marker: ReadMarkerRecord): Promise<void>;
 }
 
+/** /ignore lists, one row per (user, ignored user). */
+export interface IgnoreRepository {
+  /** The user's ignores, oldest first. */
+  listByUser(userId: string): Promise<IgnoreRecord[]>;
+  /** Adds the row; an existing one stays as it was. */
+  insert(ignore: IgnoreRecord): Promise<void>;
+  remove(userId: string, ignoredId: string): Promise<void>;
+}
+
 export interface AuditRepository {
   insert(entry: Omit<AuditRecord, "id">): Promise<void>;
   /** The newest `limit` entries, newest first. */
@@ -197,6 +209,7 @@ export interface Repositories {
   reactions: ReactionRepository;
   readMarkers: ReadMarkerRepository;
   audit: AuditRepository;
+  ignores: IgnoreRepository;
 }
 
 /** Thrown by a Store when the database cannot be reached: the command is refused as UNAVAILABLE. */

@@ -11,10 +11,14 @@ export interface UserRecord {
   /** Set while the account is suspended: it cannot log in, and its sessions were ended. */
   suspendedAt: Date | null;
   suspendReason: string | null;
+  /** /away: the message others see while away; null when not away. */
+  awayMessage: string | null;
 }
 
 /** What an operator or an admin may change of an account besides its name. */
-export type UserPatch = Partial<Pick<UserRecord, "passwordHash" | "isAdmin" | "suspendedAt" | "suspendReason">>;
+export type UserPatch = Partial<
+  Pick<UserRecord, "passwordHash" | "isAdmin" | "suspendedAt" | "suspendReason" | "awayMessage">
+>;
 
 export interface SessionRecord {
   id: string;
@@ -91,6 +95,13 @@ export interface ReactionRecord {
   userId: string;
   emoji: string;
   seq: number;
+  createdAt: Date;
+}
+
+/** /ignore: `userId` does not want to see `ignoredId`'s lines. */
+export interface IgnoreRecord {
+  userId: string;
+  ignoredId: string;
   createdAt: Date;
 }
 

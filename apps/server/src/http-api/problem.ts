@@ -34,6 +34,7 @@ const statusOfCode: { [C in ErrorCode]: number } = {
   ALREADY_REACTED: 409,
   NOT_REACTED: 409,
   TOO_MANY_REACTIONS: 409,
+  TOO_MANY_IGNORED: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

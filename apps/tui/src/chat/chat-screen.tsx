@@ -37,6 +37,10 @@ import { useMarkRead, useUnreadDivider } from "./use-read-markers";
 import { atTop, initialView, keepsView, viewReducer } from "./view-state";
 import { runWindowCommand } from "./run-window-command";
 import type { WindowCommand } from "./window-commands";
+import { runTerminalCommand } from "./run-terminal-command";
+import type { TerminalCommand } from "./terminal-commands";
+import { useWindowLog } from "./window-log";
+import type { SettingsStore } from "../settings";
 import { mostActive, windowNumbered } from "./window-list";
 import { usePaste } from "./use-paste";
 import { usePinnedNotices } from "./use-pinned-notices";
@@ -50,10 +54,11 @@ export interface ChatScreenProps {
   onBell: () => void;
   /** `/quit` (with what was typed) or Ctrl+C (without). */
   onQuit: (line?: string) => void;
+  settings: SettingsStore;
 }
 
 /** The chat: title, channel list | messages | members, hint, status bar and input line. */
-export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenProps) {
+export function ChatScreen({ client, state, url, onBell, onQuit, settings }: ChatScreenProps) {
   const { columns, rows } = useTerminalSize();
   const [view, dispatchView] = useReducer(viewReducer, initialView);
   const [, setRedraws] = useState(0);
@@ -136,6 +141,20 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
   const searching = useCallback(() => latestSearch()?.shown ?? false, [latestSearch]);
   const windowCommandRef = useRef<(command: WindowCommand) => void>(() => undefined);
   const onWindowCommand = useCallback((command: WindowCommand) => windowCommandRef.current(command), []);
+  const [, setSettingsSeen] = useState(0);
+  const onTerminalCommand = useCallback(
+    (command: TerminalCommand) =>
+      runTerminalCommand(command, {
+        client,
+        note,
+        settings,
+        clear: (id, seq) => dispatchView({ type: "clear", channelId: id, seq, now: Date.now() }),
+        changed: () => setSettingsSeen((n) => n + 1),
+      }),
+    [client, note, settings],
+  );
+  const aliases = useCallback(() => settings.get().aliases, [settings]);
+  useWindowLog(state, url, settings.get().log === true);
   const { editor, edit, submit, current } = useChatEditor(
     client,
     note,
@@ -144,6 +163,8 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
     search.start,
     searching,
     onWindowCommand,
+    onTerminalCommand,
+    aliases,
   );
   // Lines arriving behind the results window are not seen yet: they are marked read on coming back.
   useMarkRead(client, searchShown ? null : channel, state.status);
@@ -202,10 +223,27 @@ export function ChatScreen({ client, state, url, onBell, onQuit }: ChatScreenPro
           older: view.older,
           unreadAfter,
           focusKey,
+          ignored: state.ignored,
+          cleared: channelId === null ? null : (view.cleared[channelId] ?? null),
         },
         now,
       ),
-    [channel, notices, state.alerts, notes, partedNote, state.pending, me, view.older, unreadAfter, focusKey, now],
+    [
+      channel,
+      notices,
+      state.alerts,
+      notes,
+      partedNote,
+      state.pending,
+      me,
+      view.older,
+      unreadAfter,
+      focusKey,
+      now,
+      state.ignored,
+      view.cleared,
+      channelId,
+    ],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);
   const total = allRows.length;

@@ -10,6 +10,15 @@ const windowHelp = [
   "  /q nick          open a conversation with nick (/quit leaves)",
 ];
 
+/** The terminal's own everyday commands (see terminal-commands.ts). */
+const terminalHelp = [
+  "This terminal:",
+  "  /clear                  clear the window (scroll back is not kept)",
+  "  /lastlog [-n N] words   the window's lines holding every word",
+  "  /alias name /cmd [words]  make /name run /cmd; /alias name removes it",
+  "  /set clock 24|12, /set log on|off  saved in config.json; logs go to ~/.local/share/canaduck/logs",
+];
+
 /** One command as a line: its usage, then what it does (unpadded, so it wraps well in a narrow pane). */
 const commandLine = (name: string) => {
   const [usage = `/${name}`, help = ""] = helpLines(name) ?? [];
@@ -19,5 +28,5 @@ const commandLine = (name: string) => {
 /** `/help`: every command and the keys; `/help kick`: that command's usage and help. */
 export function helpText(command?: string): string {
   if (command !== undefined) return (helpLines(command) ?? [`No command /${command}.`]).join("\n");
-  return ["Commands:", ...commandNames.map(commandLine), ...windowHelp, ...keyHelp].join("\n");
+  return ["Commands:", ...commandNames.map(commandLine), ...windowHelp, ...terminalHelp, ...keyHelp].join("\n");
 }

@@ -4,6 +4,7 @@ import { editorReducer, emptyEditor, type EditorAction, type EditorState } from 
 import { overLimitOf, overLimitText } from "../input/over-limit";
 import { helpText } from "./help-text";
 import { readText } from "./read-text";
+import { expandAlias, terminalCommand, type TerminalCommand } from "./terminal-commands";
 import { windowCommand, type WindowCommand } from "./window-commands";
 
 /**
@@ -20,6 +21,9 @@ export function useChatEditor(
   searching: () => boolean,
   /** `/window …`, `/close`, `/q nick`: the terminal's window commands. */
   onWindowCommand: (command: WindowCommand) => void,
+  /** `/clear`, `/lastlog`, `/alias`, `/set`: the terminal's own; `aliases()` expands a line first. */
+  onTerminalCommand: (command: TerminalCommand) => void,
+  aliases: () => Record<string, string>,
 ) {
   const current = useRef<EditorState>(emptyEditor);
   const [editor, setEditor] = useState<EditorState>(emptyEditor);
@@ -44,7 +48,10 @@ export function useChatEditor(
   );
 
   const run = useCallback(
-    async (line: string) => {
+    async (typed: string) => {
+      const line = expandAlias(typed, aliases());
+      const terminalCmd = terminalCommand(line);
+      if (terminalCmd) return onTerminalCommand(terminalCmd);
       const windowCmd = windowCommand(line);
       if (windowCmd) return onWindowCommand(windowCmd);
       const plan = planInput(line, activeChannel(client.getState())?.target);
@@ -64,7 +71,7 @@ export function useChatEditor(
       const error = plan.kind === "refused" ? plan.error : await client.submit(line);
       if (error) note("error", errorLine(error));
     },
-    [client, note, onQuit, onGoto, onSearch, searching, onWindowCommand],
+    [client, note, onQuit, onGoto, onSearch, searching, onWindowCommand, onTerminalCommand, aliases],
   );
 
   const submit = useCallback(() => {

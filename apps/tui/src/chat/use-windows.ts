@@ -56,13 +56,17 @@ export function useWindows(client: ChatClient, state: ChatState) {
 
   // The window shown when the user was put out of it stays shown.
   const activeBefore = useRef(state.activeId);
+  const shownNow = useRef(shownParted);
+  shownNow.current = shownParted;
   useEffect(() => {
     const was = activeBefore.current;
     activeBefore.current = state.activeId;
     if (was !== null && !(was in state.channels) && was in book.current.parted) {
       setShownParted(was);
       client.select(null);
-    } else if (state.activeId !== null) setShownParted(null);
+      // Only when there is something to undo: under a flood the state changes hundreds of times a
+      // second, and a set state on each (even to the same value) nested renders until React gave up.
+    } else if (state.activeId !== null && shownNow.current !== null) setShownParted(null);
   }, [client, state]);
   const parted = shownParted === null ? null : (book.current.parted[shownParted] ?? null);
 

@@ -18,6 +18,8 @@ export interface ViewState {
    * once the pane was scrolled to it (later scrolling is the user's).
    */
   focus: { channelId: string; key: string; placed: boolean } | null;
+  /** /clear, per window: its lines up to `seq` and notes up to `at` are no longer drawn. */
+  cleared: Record<string, { seq: number; at: number }>;
 }
 
 export const initialView: ViewState = {
@@ -27,6 +29,7 @@ export const initialView: ViewState = {
   nextNoteId: 1,
   older: "idle",
   focus: null,
+  cleared: {},
 };
 
 export type ViewAction =
@@ -44,7 +47,8 @@ export type ViewAction =
   | { type: "placed"; scroll: number }
   | { type: "toggle-members"; shownNow: boolean }
   | { type: "note"; kind: Notice["kind"]; text: string; channelId: string | null; now: number }
-  | { type: "older"; state: OlderState };
+  | { type: "older"; state: OlderState }
+  | { type: "clear"; channelId: string; seq: number; now: number };
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
@@ -56,6 +60,12 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       // Paged back down to the newest lines: a jump's mark has done its work.
       return { ...state, scroll, focus: scroll === 0 ? null : state.focus };
     }
+    case "clear":
+      return {
+        ...state,
+        scroll: 0,
+        cleared: { ...state.cleared, [action.channelId]: { seq: action.seq, at: action.now } },
+      };
     case "grew":
       return state.scroll === 0 || action.rows <= 0 ? state : { ...state, scroll: state.scroll + action.rows };
     case "reset-scroll":

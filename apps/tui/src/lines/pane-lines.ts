@@ -1,7 +1,8 @@
-import type { Message } from "@canaduck/contract";
+import type { Message, UserRef } from "@canaduck/contract";
 import {
   displayName,
   errorLine,
+  hiddenByIgnore,
   visibleLines,
   type ChannelState,
   type Notice,
@@ -31,6 +32,10 @@ export interface PaneInput {
   unreadAfter?: number | null;
   /** The key of the line a jump showed: it is marked `▶`. */
   focusKey?: string | null;
+  /** /ignore: these users' said lines are not drawn. */
+  ignored?: readonly UserRef[];
+  /** /clear: lines up to this seq, and notes up to this time, are not drawn. */
+  cleared?: { seq: number; at: number } | null;
 }
 
 const noticeStyle: Record<Notice["kind"], Segment> = {
@@ -180,17 +185,32 @@ function withDayChanges(lines: PaneLine[]): PaneLine[] {
 
 /** What the message pane shows for the open channel (or, with none open, the global notices), oldest first. */
 export function paneLines(
-  { channel, notices, notes, pending, me, older, unreadAfter, focusKey = null }: PaneInput,
+  {
+    channel,
+    notices,
+    notes,
+    pending,
+    me,
+    older,
+    unreadAfter,
+    focusKey = null,
+    ignored = [],
+    cleared = null,
+  }: PaneInput,
   now: number,
 ): PaneLine[] {
-  const here = (n: Notice) => n.channelId === null || n.channelId === (channel?.view.id ?? null);
+  const here = (n: Notice) =>
+    (n.channelId === null || n.channelId === (channel?.view.id ?? null)) &&
+    (cleared === null || n.createdAt > cleared.at);
   const own = [
     ...notices.filter(here).map((n) => noticeLine(n, "notice")),
     ...notes.filter(here).map((n) => noticeLine(n, "note")),
   ].sort((a, b) => a.at - b.at);
   const name = channel ? displayName(channel.view) : "";
   // A jump far back shows the window of lines around its target instead of the newest ones.
-  const shown = channel ? visibleLines(channel) : [];
+  const shown = channel
+    ? visibleLines(channel).filter((m) => !hiddenByIgnore(ignored, m) && (cleared === null || m.seq > cleared.seq))
+    : [];
   const format = (m: Message) => {
     const line = formatMessageCached(m, name, me);
     return line.key === focusKey ? markedLine(line) : line;

@@ -44,6 +44,7 @@ export function ChannelView({
   const channel = useChatState(activeChannel);
   const allPending = useChatState((s) => s.pending);
   const me = useChatState((s) => s.me);
+  const ignored = useChatState((s) => s.ignored);
   const channelId = channel?.view.id ?? null;
   const pending = useMemo(() => allPending.filter((p) => p.channelId === channelId), [allPending, channelId]);
   const candidates = useCandidates(channelId);
@@ -155,6 +156,7 @@ export function ChannelView({
         onDiscard={onDiscard}
         lines={lines}
         divider={divider}
+        ignored={ignored}
         onSeen={onSeen}
         focus={focus}
         onCloseWindow={onCloseWindow}

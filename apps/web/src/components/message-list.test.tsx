@@ -47,9 +47,10 @@ function channel(messages: Message[], hasOlder = false): ChannelState {
 }
 
 const noop = () => undefined;
-const show = (c: ChannelState) =>
+const show = (c: ChannelState, ignored: Array<{ id: string; name: string }> = []) =>
   render(
     <MessageList
+      ignored={ignored}
       channel={c}
       name="#dev"
       pending={[]}
@@ -91,6 +92,15 @@ describe("MessageList", () => {
     const rows = document.querySelectorAll(".row").length;
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(80);
+  });
+
+  it("hides what an ignored user said, keeping the lines about them", () => {
+    show(channel([said(1, "buy ducks", "spam"), said(2, "", "spam", "join"), said(3, "hello")]), [
+      { id: "spam", name: "spam" },
+    ]);
+    expect(screen.queryByText("buy ducks")).toBeNull();
+    expect(screen.getByText("hello")).toBeTruthy();
+    expect(screen.getByRole("log").textContent).toContain("spam");
   });
 
   it("shows markup from a user as text: no element is created from it", () => {

@@ -1,4 +1,5 @@
-import type { ChannelState, PendingSend } from "@canaduck/client";
+import { hiddenByIgnore, type ChannelState, type PendingSend } from "@canaduck/client";
+import type { UserRef } from "@canaduck/contract";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { buildRows, type UnreadDivider } from "../lib/message-rows";
@@ -28,7 +29,11 @@ interface MessageListProps extends RowHandlers {
   focus?: LineFocus | null;
   /** Leaves a jump's window of older lines. */
   onCloseWindow?: () => void;
+  /** /ignore: these users' said lines are not shown (the list is the server's, the same on every device). */
+  ignored?: readonly UserRef[];
 }
+
+const noneIgnored: readonly UserRef[] = [];
 
 /** How long a line a jump landed on stays highlighted. */
 const HIGHLIGHT_MS = 2_500;
@@ -65,10 +70,15 @@ export function MessageList({
   onSeen = noop,
   focus = null,
   onCloseWindow,
+  ignored = noneIgnored,
 }: MessageListProps) {
   // A jump far back shows a window of lines around its target instead of the newest ones.
   const inWindow = channel.window !== null;
-  const messages = channel.window?.messages ?? channel.messages;
+  const held = channel.window?.messages ?? channel.messages;
+  const messages = useMemo(
+    () => (ignored.length === 0 ? held : held.filter((m) => !hiddenByIgnore(ignored, m))),
+    [held, ignored],
+  );
   const hasOlder = channel.window?.hasOlder ?? channel.hasOlder;
   const rows = useMemo<ListRow[]>(() => {
     const built: ListRow[] = buildRows(messages, inWindow ? [] : pending, new Date(), divider);

@@ -137,6 +137,12 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
   sessions: () => eventCommand("sessions", "session:list", {}),
   revoke: ({ args: [sessionId = ""] }) => eventCommand("revoke", "session:revoke", { sessionId }),
   logout: () => eventCommand("logout", "auth:logout", {}),
+  whois: ({ args: [nick = ""] }) => eventCommand("whois", "user:whois", { nick }),
+  away: ({ rest }) => eventCommand("away", "user:away", textField("message", rest(0))),
+  ignore: ({ args: [nick = ""] }) => eventCommand("ignore", "user:ignore", { nick }),
+  unignore: ({ args: [nick = ""] }) => eventCommand("unignore", "user:unignore", { nick }),
+  names: ({ args: [word], context }) =>
+    withChannel("names", word, context, (channel) => eventCommand("names", "channel:who", { channel })),
   help: ({ args: [word] }) => {
     if (word === undefined) return { ok: true, command: { kind: "local", name: "help" } };
     const command = resolveCommandName(word);

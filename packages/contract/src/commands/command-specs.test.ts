@@ -19,8 +19,10 @@ describe("commandSpecs", () => {
     expect(resolveCommandName("kick")).toBe("kick");
     expect(resolveCommandName("/Kick")).toBe("kick");
     expect(resolveCommandName("j")).toBe("join");
-    expect(resolveCommandName("/q")).toBe("quit");
-    expect(resolveCommandName("whois")).toBeNull();
+    // irssi's: /q opens a query; quitting takes /quit.
+    expect(resolveCommandName("/q")).toBe("query");
+    expect(resolveCommandName("whois")).toBe("whois");
+    expect(resolveCommandName("wh")).toBeNull();
     expect(resolveCommandName("toString")).toBeNull();
   });
 

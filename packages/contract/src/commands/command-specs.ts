@@ -220,6 +220,41 @@ export const commandSpecs = {
     maxArgs: 0,
     event: "auth:logout",
   },
+  whois: {
+    usage: "/whois nick",
+    help: "Show a user: online, away, idle, admin, and the channels you share.",
+    minArgs: 1,
+    maxArgs: 1,
+    event: "user:whois",
+  },
+  away: {
+    usage: "/away [message]",
+    help: "Mark yourself away with a message others see; without one, you are back.",
+    minArgs: 0,
+    maxArgs: REST,
+    event: "user:away",
+  },
+  ignore: {
+    usage: "/ignore nick",
+    help: "Hide a user's lines, on every device (the list is kept on the server).",
+    minArgs: 1,
+    maxArgs: 1,
+    event: "user:ignore",
+  },
+  unignore: {
+    usage: "/unignore nick",
+    help: "Show a user's lines again.",
+    minArgs: 1,
+    maxArgs: 1,
+    event: "user:unignore",
+  },
+  names: {
+    usage: "/names [#chan]",
+    help: "List a channel's members (as /who).",
+    minArgs: 0,
+    maxArgs: 1,
+    event: "channel:who",
+  },
   help: {
     usage: "/help [command]",
     help: "List the commands, or show how to use one.",
@@ -233,7 +268,8 @@ export type CommandName = keyof typeof commandSpecs;
 export const commandNames = Object.keys(commandSpecs) as CommandName[];
 
 /** Short names that stand for a command. */
-export const commandAliases = { j: "join", q: "quit" } as const satisfies Record<string, CommandName>;
+// `/q` opens a query, as in irssi: leaving takes the whole word, /quit.
+export const commandAliases = { j: "join", q: "query" } as const satisfies Record<string, CommandName>;
 
 const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandSpecs, name);
 const isAlias = (name: string): name is keyof typeof commandAliases => Object.hasOwn(commandAliases, name);

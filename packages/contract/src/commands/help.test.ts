@@ -29,7 +29,7 @@ describe("helpLines", () => {
   });
 
   it("mentions a command's short form", () => {
-    expect(helpLines("quit")).toContain("  Short form: /q");
+    expect(helpLines("query")).toContain("  Short form: /q");
   });
 
   it("returns null for an unknown command", () => {

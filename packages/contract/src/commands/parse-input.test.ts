@@ -143,7 +143,13 @@ describe("parseInput: commands that map to client events", () => {
     ],
     ["/quit", inDev, { name: "quit", event: "session:quit", payload: {} }],
     ["/quit gone  fishing", inDev, { name: "quit", event: "session:quit", payload: { message: "gone  fishing" } }],
-    ["/q bye", inDev, { name: "quit", event: "session:quit", payload: { message: "bye" } }],
+    ["/whois Bob", inDev, { name: "whois", event: "user:whois", payload: { nick: "Bob" } }],
+    ["/away", inDev, { name: "away", event: "user:away", payload: {} }],
+    ["/away at  lunch", inDev, { name: "away", event: "user:away", payload: { message: "at  lunch" } }],
+    ["/ignore bob", inDev, { name: "ignore", event: "user:ignore", payload: { nick: "bob" } }],
+    ["/unignore bob", inDev, { name: "unignore", event: "user:unignore", payload: { nick: "bob" } }],
+    ["/names", inDev, { name: "names", event: "channel:who", payload: { channel: "#dev" } }],
+    ["/names #ops", inDev, { name: "names", event: "channel:who", payload: { channel: "#ops" } }],
     ["/logout", inDev, { name: "logout", event: "auth:logout", payload: {} }],
   ];
 

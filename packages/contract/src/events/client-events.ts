@@ -6,7 +6,9 @@ import {
   channelViewSchema,
   memberViewSchema,
   messageSchema,
+  userRefSchema,
   userViewSchema,
+  whoisSchema,
 } from "../models";
 import {
   channelNameSchema,
@@ -98,7 +100,12 @@ export const clientEvents = {
   "session:state": {
     summary: "Who am I and which channels and direct conversations am I in, with my read markers.",
     payload: empty,
-    result: z.object({ user: userViewSchema, channels: z.array(channelViewSchema) }),
+    result: z.object({
+      user: userViewSchema,
+      channels: z.array(channelViewSchema),
+      /** The users this account /ignores, on every device (clients hide their lines). */
+      ignored: z.array(userRefSchema),
+    }),
   },
   "session:sync": {
     summary:
@@ -112,6 +119,8 @@ export const clientEvents = {
       user: userViewSchema,
       channels: z.array(channelViewSchema),
       changes: z.array(conversationChanges),
+      /** As in session:state. */
+      ignored: z.array(userRefSchema),
     }),
   },
   "session:quit": {
@@ -143,6 +152,28 @@ export const clientEvents = {
     summary: "/nick: rename the account (nicks are unique ignoring case).",
     payload: z.object({ nick: nickSchema }),
     result: z.object({ user: userViewSchema }),
+  },
+  "user:away": {
+    summary:
+      "/away [message]: mark yourself away with a message others see (in /whois, member lists, user:away), or back when it is left out.",
+    payload: z.object({ message: reasonSchema.optional() }),
+    result: z.object({ away: z.string().nullable() }),
+  },
+  "user:whois": {
+    summary: "/whois: a user's account, whether online, away and idle, and the channels you share with them.",
+    payload: z.object({ nick: nickSchema }),
+    result: whoisSchema,
+  },
+  "user:ignore": {
+    summary:
+      "/ignore: stop seeing a user's lines, on every device (the list is kept on the server; clients hide the lines). Returns the whole list.",
+    payload: z.object({ nick: nickSchema }),
+    result: z.object({ ignored: z.array(userRefSchema) }),
+  },
+  "user:unignore": {
+    summary: "/unignore: see a user's lines again. Returns the whole list.",
+    payload: z.object({ nick: nickSchema }),
+    result: z.object({ ignored: z.array(userRefSchema) }),
   },
   "channel:join": {
     summary: "/join: enter a channel, creating it (as its owner) when it does not exist.",

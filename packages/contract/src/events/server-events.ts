@@ -30,6 +30,15 @@ export const serverEvents = {
     summary: "A user the receiver shares a channel with changed nick.",
     payload: z.object({ user: userViewSchema, previousName: z.string() }),
   },
+  "user:away": {
+    summary:
+      "A user the receiver shares a channel with (or the receiver, on another device) went away (`away` is the message) or came back (null).",
+    payload: z.object({ user: userRefSchema, away: z.string().nullable() }),
+  },
+  "ignore:changed": {
+    summary: "The receiver's ignore list changed (on this or another of their connections): the whole list.",
+    payload: z.object({ ignored: z.array(userRefSchema) }),
+  },
   "read:marked": {
     summary:
       "The receiver's read marker moved (on this or another of their connections): unread and mentions count what is after it, up to lastSeq.",

@@ -169,6 +169,11 @@ export const cases: Case[] = [
   { event: "user:suspend", payload: () => ({ nick: "ivy", reason: "spam" }), expected: adminOnly },
   { event: "user:unsuspend", payload: () => ({ nick: "ivy" }), expected: adminOnly },
   { event: "server:help", payload: () => ({}), expected: anyUser },
+  { event: "user:away", payload: () => ({ message: "lunch" }), expected: anyUser },
+  { event: "user:whois", payload: () => ({ nick: "tina" }), expected: anyUser },
+  // Anyone may ignore anyone but themselves (ignore.test.ts checks that refusal); ivy acts in no role.
+  { event: "user:ignore", payload: () => ({ nick: "ivy" }), expected: anyUser },
+  { event: "user:unignore", payload: () => ({ nick: "ivy" }), expected: anyUser },
 ];
 
 export const verdictFor = (row: Row, role: Role, mode: Mode): Verdict => {

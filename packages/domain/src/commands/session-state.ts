@@ -1,4 +1,5 @@
 import { userCommand } from "../command";
+import { ignoredUsers } from "../support/ignores";
 import { channelViewsOf, toUserView } from "../support/views";
 
 /** session:state — who the actor is and every channel and direct conversation they are in. */
@@ -10,6 +11,6 @@ export const sessionState = userCommand<"session:state">({
   async run(ctx) {
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
     const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
-    return { user: toUserView(ctx.user), channels };
+    return { user: toUserView(ctx.user), channels, ignored: await ignoredUsers(ctx.tx, ctx.user.id) };
   },
 });

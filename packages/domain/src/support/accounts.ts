@@ -25,6 +25,7 @@ export async function insertAccount(
     createdAt: ctx.now,
     suspendedAt: null,
     suspendReason: null,
+    awayMessage: null,
   };
   await ctx.tx.users.insert(user);
   return user;

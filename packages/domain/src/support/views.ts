@@ -44,6 +44,7 @@ export const toMemberView = (membership: MembershipRecord, user: UserRecord, onl
   role: membership.role,
   isAdmin: user.isAdmin,
   online,
+  ...(user.awayMessage === null ? {} : { away: user.awayMessage }),
 });
 
 /**

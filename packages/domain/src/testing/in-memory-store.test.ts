@@ -12,6 +12,7 @@ const user = (id: string, name: string): UserRecord => ({
   createdAt: new Date(0),
   suspendedAt: null,
   suspendReason: null,
+  awayMessage: null,
 });
 
 describe("InMemoryStore", () => {

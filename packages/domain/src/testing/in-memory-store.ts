@@ -110,6 +110,7 @@ export class InMemoryStore implements Store {
       reactions: wrap("reactions", repos.reactions),
       readMarkers: wrap("readMarkers", repos.readMarkers),
       audit: wrap("audit", repos.audit),
+      ignores: wrap("ignores", repos.ignores),
     };
   }
 }

@@ -233,6 +233,12 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .filter((m) => ranges.some((r) => inRange(r, m.channelId, m.seq)) && isUnreadBy(m, viewerId))
           .map((m) => ({ channelId: m.channelId, text: m.text })),
       search: async (find) => searchMemory(values(state.messages), find),
+      lastSaidAt: async (authorId) => {
+        const said = values(state.messages).filter(
+          (m) => m.authorId === authorId && (m.kind === "text" || m.kind === "action"),
+        );
+        return said.reduce<Date | null>((newest, m) => (newest && newest >= m.createdAt ? newest : m.createdAt), null);
+      },
     },
     reactions: {
       async insert(reaction) {
@@ -268,6 +274,21 @@ export function memoryRepositories(state: MemoryState): Repositories {
         state.audit.push({ ...copy(entry), id: state.audit.length + 1 });
       },
       listRecent: async (limit) => copy(state.audit.slice(Math.max(0, state.audit.length - limit)).reverse()),
+    },
+    ignores: {
+      listByUser: async (userId) =>
+        copy(
+          values(state.ignores)
+            .filter((i) => i.userId === userId)
+            .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+        ),
+      async insert(ignore) {
+        const key = pairKey(ignore.userId, ignore.ignoredId);
+        if (!state.ignores.has(key)) state.ignores.set(key, copy(ignore));
+      },
+      async remove(userId, ignoredId) {
+        state.ignores.delete(pairKey(userId, ignoredId));
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import type {
   AuditRecord,
   BanRecord,
   ChannelRecord,
+  IgnoreRecord,
   InviteRecord,
   MembershipRecord,
   MessageRecord,
@@ -26,6 +27,8 @@ export interface MemoryState {
   /** Keyed by `pairKey(channelId, userId)`. */
   readMarkers: Map<string, ReadMarkerRecord>;
   audit: AuditRecord[];
+  /** Keyed by `pairKey(userId, ignoredId)`. */
+  ignores: Map<string, IgnoreRecord>;
 }
 
 export const emptyState = (): MemoryState => ({
@@ -39,6 +42,7 @@ export const emptyState = (): MemoryState => ({
   reactions: new Map(),
   readMarkers: new Map(),
   audit: [],
+  ignores: new Map(),
 });
 
 export const pairKey = (channelId: string, userId: string): string => `${channelId}\u0000${userId}`;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { expandAlias, terminalCommand, withSetting } from "./terminal-commands";
+
+describe("terminalCommand", () => {
+  it("reads /clear, /lastlog with and without -n, /alias, /unalias and /set", () => {
+    expect(terminalCommand("/clear")).toEqual({ kind: "clear" });
+    expect(terminalCommand("/lastlog deploy friday")).toEqual({
+      kind: "lastlog",
+      words: ["deploy", "friday"],
+      count: null,
+    });
+    expect(terminalCommand("/lastlog -n 3 deploy")).toEqual({ kind: "lastlog", words: ["deploy"], count: 3 });
+    expect(terminalCommand("/lastlog -n x deploy")?.kind).toBe("usage");
+    expect(terminalCommand("/lastlog")?.kind).toBe("usage");
+    expect(terminalCommand("/alias ll /lastlog -n 5")).toEqual({
+      kind: "alias",
+      name: "ll",
+      expansion: "/lastlog -n 5",
+    });
+    expect(terminalCommand("/alias LL")).toEqual({ kind: "unalias", name: "ll" });
+    expect(terminalCommand("/alias ll lastlog")?.kind).toBe("usage");
+    expect(terminalCommand("/alias")).toEqual({ kind: "alias-list" });
+    expect(terminalCommand("/set clock 12")).toEqual({ kind: "set", key: "clock", value: "12" });
+    expect(terminalCommand("/set")).toEqual({ kind: "set-list" });
+    expect(terminalCommand("/join #dev")).toBeNull();
+  });
+
+  it("expands an alias once, with the words typed after it", () => {
+    const aliases = { ll: "/lastlog -n 5", loop: "/loop" };
+    expect(expandAlias("/ll deploy", aliases)).toBe("/lastlog -n 5 deploy");
+    expect(expandAlias("/LL", aliases)).toBe("/lastlog -n 5");
+    expect(expandAlias("/loop", aliases)).toBe("/loop");
+    expect(expandAlias("hello /ll", aliases)).toBe("hello /ll");
+  });
+
+  it("sets only what it knows, to values it knows", () => {
+    expect(withSetting({ aliases: {} }, "clock", "12")).toEqual({ ok: true, settings: { aliases: {}, clock: "12" } });
+    expect(withSetting({ aliases: {} }, "log", "on")).toEqual({ ok: true, settings: { aliases: {}, log: true } });
+    expect(withSetting({ aliases: {} }, "clock", "13").ok).toBe(false);
+    expect(withSetting({ aliases: {} }, "colour", "red").ok).toBe(false);
+  });
+});

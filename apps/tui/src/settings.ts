@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Clock } from "./lines/format-time";
+
+/**
+ * What `/set` and `/alias` keep in $XDG_CONFIG_HOME/canaduck/config.json (or ~/.config/…), the
+ * same file for every server: the clock, whether windows are logged, and aliases.
+ */
+export interface Settings {
+  clock?: Clock;
+  /** Log each window to ~/.local/share/canaduck/logs/<server>/<window>.log. */
+  log?: boolean;
+  /** `/alias ll /lastlog -n 5` → `ll`: "/lastlog -n 5"; the words typed after `/ll` follow it. */
+  aliases: Record<string, string>;
+}
+
+export interface SettingsStore {
+  get(): Settings;
+  /** Changes and saves the settings; returns the save's error text, or null. */
+  update(change: (settings: Settings) => Settings): string | null;
+}
+
+const empty = (): Settings => ({ aliases: {} });
+
+/** What a file holds, keeping only what is well formed: a hand-edited file never stops the client. */
+export function readSettings(raw: unknown): Settings {
+  const settings = empty();
+  if (typeof raw !== "object" || raw === null) return settings;
+  const record = raw as Record<string, unknown>;
+  if (record.clock === "24" || record.clock === "12") settings.clock = record.clock;
+  if (typeof record.log === "boolean") settings.log = record.log;
+  if (typeof record.aliases === "object" && record.aliases !== null)
+    for (const [name, expansion] of Object.entries(record.aliases as Record<string, unknown>))
+      if (isAliasName(name) && typeof expansion === "string") settings.aliases[name] = expansion;
+  return settings;
+}
+
+export const isAliasName = (name: string): boolean => /^[a-z][a-z0-9_-]{0,31}$/i.test(name);
+
+export const settingsPath = (configDir: string): string => path.join(configDir, "config.json");
+
+export function fileSettings(configDir: string): SettingsStore {
+  const file = settingsPath(configDir);
+  let settings = empty();
+  try {
+    settings = readSettings(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    // No file yet (or not JSON): the defaults, and /set writes a good one.
+  }
+  return {
+    get: () => settings,
+    update(change) {
+      settings = change(settings);
+      try {
+        mkdirSync(configDir, { recursive: true, mode: 0o700 });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+        renameSync(temporary, file);
+        return null;
+      } catch (error) {
+        return `Could not save ${file}: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+  };
+}
+
+export function memorySettings(initial: Settings = empty()): SettingsStore {
+  let settings = initial;
+  return {
+    get: () => settings,
+    update(change) {
+      settings = change(settings);
+      return null;
+    },
+  };
+}
