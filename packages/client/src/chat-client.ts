@@ -10,6 +10,7 @@ import {
   type EventCommand,
   type Message,
   type ParseError,
+  type SettingsPatch,
 } from "@canaduck/contract";
 import { errorHeadlines } from "./error-text";
 import { call, openSocket, type ChatSocket, type SocketOverrides } from "./connection";
@@ -153,6 +154,7 @@ export class ChatClient {
     s.on("user:updated", (p) => this.dispatch({ type: "user-updated", ...p }));
     s.on("read:marked", (p) => this.dispatch({ type: "read-marked", ...p }));
     s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
+    s.on("settings:changed", ({ settings }) => this.dispatch({ type: "settings", settings }));
     s.on("typing:changed", (p) => this.dispatch({ type: "typing", ...p, now: this.now() }));
     s.on("server:alert", ({ text, from }) =>
       this.dispatch({
@@ -249,6 +251,7 @@ export class ChatClient {
       return;
     }
     this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
+    this.dispatch({ type: "settings", settings: sync.data.settings });
     const refill: string[] = [];
     for (const change of sync.data.changes) {
       // Too far behind for the sync's bound but not far: page forward from the cursor instead of
@@ -492,6 +495,14 @@ export class ChatClient {
 
   // ---- lines: edit, delete, react, reply, read markers, jumps (issue 12) ------------------
   // Every method below answers with the refusal to show inline, or null when the server took it.
+
+  /** Changes the user's preferences on the server; every device (this one too) hears settings:changed. */
+  async updateSettings(patch: SettingsPatch): Promise<ChatError | null> {
+    const ack = await this.request("settings:update", patch, true);
+    if (!ack.ok) return ack.error;
+    this.dispatch({ type: "settings", settings: ack.data.settings });
+    return null;
+  }
 
   /** Changes the text of one of the user's own lines (text or /me). */
   async editMessage(channelId: string, seq: number, text: string): Promise<ChatError | null> {

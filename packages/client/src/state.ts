@@ -1,4 +1,12 @@
-import type { ChannelView, ChatError, MemberView, Message, UserView } from "@canaduck/contract";
+import {
+  defaultUserSettings,
+  type ChannelView,
+  type ChatError,
+  type MemberView,
+  type Message,
+  type UserSettings,
+  type UserView,
+} from "@canaduck/contract";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -76,6 +84,8 @@ export interface ChatState {
   alerts: Notice[];
   /** The id the next notice gets. */
   nextNoticeId: number;
+  /** The user's preferences, kept on the server (the same on every device). */
+  settings: UserSettings;
 }
 
 export const initialState: ChatState = {
@@ -88,6 +98,7 @@ export const initialState: ChatState = {
   notices: [],
   alerts: [],
   nextNoticeId: 1,
+  settings: defaultUserSettings,
 };
 
 /** The name to show for a channel: its name, or the peer's nick for a direct conversation. */

@@ -42,6 +42,7 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "server:alert": { text: "hello all" },
   "server:help": {},
   "typing:set": { target: "#dev", typing: true },
+  "settings:update": { theme: "dark" },
 };
 
 const authEvents: readonly string[] = ["auth:register", "auth:login"];

@@ -9,6 +9,7 @@ import type {
   MessageRecord,
   ReactionRecord,
   ReadMarkerRecord,
+  SettingsRecord,
   SessionRecord,
   UserPatch,
   UserRecord,
@@ -180,6 +181,11 @@ export interface ReadMarkerRepository {
   upsert(marker: ReadMarkerRecord): Promise<void>;
 }
 
+export interface SettingsRepository {
+  find(userId: string): Promise<SettingsRecord | null>;
+  upsert(record: SettingsRecord): Promise<void>;
+}
+
 export interface AuditRepository {
   insert(entry: Omit<AuditRecord, "id">): Promise<void>;
   /** The newest `limit` entries, newest first. */
@@ -196,6 +202,7 @@ export interface Repositories {
   messages: MessageRepository;
   reactions: ReactionRepository;
   readMarkers: ReadMarkerRepository;
+  settings: SettingsRepository;
   audit: AuditRepository;
 }
 

@@ -22,6 +22,7 @@ import {
   topicSchema,
   wellFormedStringSchema,
 } from "../primitives";
+import { settingsPatchSchema, userSettingsSchema } from "../settings";
 
 const empty = z.object({});
 const sessionGrant = z.object({
@@ -98,7 +99,12 @@ export const clientEvents = {
   "session:state": {
     summary: "Who am I and which channels and direct conversations am I in, with my read markers.",
     payload: empty,
-    result: z.object({ user: userViewSchema, channels: z.array(channelViewSchema) }),
+    result: z.object({
+      user: userViewSchema,
+      channels: z.array(channelViewSchema),
+      /** The user's preferences (settings:update changes them). */
+      settings: userSettingsSchema,
+    }),
   },
   "session:sync": {
     summary:
@@ -112,6 +118,8 @@ export const clientEvents = {
       user: userViewSchema,
       channels: z.array(channelViewSchema),
       changes: z.array(conversationChanges),
+      /** The user's preferences, as session:state gives them. */
+      settings: userSettingsSchema,
     }),
   },
   "session:quit": {
@@ -297,6 +305,12 @@ export const clientEvents = {
     summary: "/help: the commands, or one command's usage.",
     payload: z.object({ command: wellFormedStringSchema(32).optional() }),
     result: z.object({ lines: z.array(z.string()) }),
+  },
+  "settings:update": {
+    summary:
+      "Change your preferences (theme, typing notices, 12/24-hour clock, compact layout, one conversation's notification level and mute); every one of your connections is told (settings:changed).",
+    payload: settingsPatchSchema,
+    result: z.object({ settings: userSettingsSchema }),
   },
   "typing:set": {
     summary: "Tell a channel or a direct conversation that you are (or stopped) typing.",

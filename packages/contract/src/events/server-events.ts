@@ -2,6 +2,7 @@ import { z } from "zod";
 import { errorCodeSchema } from "../error-codes";
 import { channelViewSchema, messageSchema, sharedChannelViewSchema, userRefSchema, userViewSchema } from "../models";
 import { isoDateSchema, seqSchema } from "../primitives";
+import { userSettingsSchema } from "../settings";
 
 /** Every event the server emits, with the schema of its payload. */
 export const serverEvents = {
@@ -40,6 +41,10 @@ export const serverEvents = {
       mentions: z.number().int().nonnegative(),
       lastSeq: seqSchema,
     }),
+  },
+  "settings:changed": {
+    summary: "The receiver's preferences changed (on this or another of their connections).",
+    payload: z.object({ settings: userSettingsSchema }),
   },
   "presence:changed": {
     summary: "A user the receiver shares a channel with came online or went offline.",

@@ -169,6 +169,14 @@ export const cases: Case[] = [
   { event: "user:suspend", payload: () => ({ nick: "ivy", reason: "spam" }), expected: adminOnly },
   { event: "user:unsuspend", payload: () => ({ nick: "ivy" }), expected: adminOnly },
   { event: "server:help", payload: () => ({}), expected: anyUser },
+  { event: "settings:update", payload: () => ({ theme: "dark" }), expected: anyUser },
+  {
+    event: "settings:update",
+    label: "a conversation's notifications",
+    payload: (c) => ({ conversation: { channelId: c.devId, level: "all" } }),
+    // Only a conversation one is in: the banned are no longer in it.
+    expected: { ...memberOnly, banned: "NOT_A_MEMBER" },
+  },
 ];
 
 export const verdictFor = (row: Row, role: Role, mode: Mode): Verdict => {

@@ -1,7 +1,8 @@
 import { userCommand } from "../command";
+import { settingsOf } from "../support/settings";
 import { channelViewsOf, toUserView } from "../support/views";
 
-/** session:state — who the actor is and every channel and direct conversation they are in. */
+/** session:state — who the actor is, every channel and direct conversation they are in, and their settings. */
 export const sessionState = userCommand<"session:state">({
   access: "user",
   rate: { spends: ["read"], counts: "calls" },
@@ -10,6 +11,6 @@ export const sessionState = userCommand<"session:state">({
   async run(ctx) {
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
     const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
-    return { user: toUserView(ctx.user), channels };
+    return { user: toUserView(ctx.user), channels, settings: await settingsOf(ctx.tx, ctx.user.id) };
   },
 });

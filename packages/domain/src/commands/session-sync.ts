@@ -3,6 +3,7 @@ import { userCommand } from "../command";
 import type { SeqRange } from "../ports";
 import { pageBefore } from "../support/history";
 import { currentState } from "../support/log-page";
+import { settingsOf } from "../support/settings";
 import { channelViewsOf, toUserView } from "../support/views";
 
 /**
@@ -55,6 +56,6 @@ export const sessionSync = userCommand<"session:sync">({
         changes.push({ channelId: channel.id, reset: true, messages, hasMore });
       }
     }
-    return { user: toUserView(ctx.user), channels, changes };
+    return { user: toUserView(ctx.user), channels, changes, settings: await settingsOf(ctx.tx, ctx.user.id) };
   },
 });

@@ -7,6 +7,7 @@ import type {
   MessageRecord,
   ReactionRecord,
   ReadMarkerRecord,
+  SettingsRecord,
   SessionRecord,
   UserRecord,
 } from "../records";
@@ -25,6 +26,8 @@ export interface MemoryState {
   reactions: Map<string, ReactionRecord>;
   /** Keyed by `pairKey(channelId, userId)`. */
   readMarkers: Map<string, ReadMarkerRecord>;
+  /** Keyed by user id. */
+  settings: Map<string, SettingsRecord>;
   audit: AuditRecord[];
 }
 
@@ -38,6 +41,7 @@ export const emptyState = (): MemoryState => ({
   messages: new Map(),
   reactions: new Map(),
   readMarkers: new Map(),
+  settings: new Map(),
   audit: [],
 });
 
