@@ -647,6 +647,8 @@ export class ChatClient {
 
   /** Call on each keystroke in the composer; renews the indication at most every few seconds. */
   typing(target: string): void {
+    // The user turned typing notices off: others are not told either.
+    if (!this.state.settings.typingNotices) return;
     const now = this.now();
     if (this.typingTarget === target && now - this.typingSentAt < TYPING_RENEW_MS) return;
     this.typingTarget = target;

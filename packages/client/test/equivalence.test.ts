@@ -227,6 +227,7 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "server:alert": "a notice to everyone connected, kept in no conversation",
   "server:help": "reads",
   "typing:set": "a passing indication, in no log and no page",
+  "settings:update": "the user's preferences, in no conversation (session:sync carries them to a reconnecting client)",
 };
 
 describe("every change is an event: connected, reconnecting and fresh clients agree", () => {

@@ -25,6 +25,7 @@ export const userSettingsSchema = z.object({
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type ConversationSettings = z.infer<typeof conversationSettingsSchema>;
+export type NotificationLevel = z.infer<typeof notificationLevelSchema>;
 
 export const defaultConversationSettings: ConversationSettings = { level: "mentions", muted: false };
 

@@ -1,6 +1,7 @@
 import { errorText, mentions } from "@canaduck/client";
 import type { ChannelView, Message, ReplySummary, UserView } from "@canaduck/contract";
-import { memo } from "react";
+import { memo, use } from "react";
+import { ClockContext } from "../lib/clock-context";
 import { fullTime, shortTime } from "../lib/format-time";
 import { canDelete, canEdit, canRespond } from "../lib/line-permissions";
 import type { Row } from "../lib/message-rows";
@@ -105,9 +106,10 @@ function LineFooter({ m, lines }: { m: Message; lines: LineContext | null | unde
 }
 
 function Time({ iso, className }: { iso: string; className?: string }) {
+  const clock = use(ClockContext);
   return (
     <time className={className} dateTime={iso} title={fullTime(iso)}>
-      {shortTime(iso)}
+      {shortTime(iso, clock)}
     </time>
   );
 }

@@ -16,7 +16,9 @@ describe("settings:update", () => {
     const outcome = await t.run(alice, "settings:update", { theme: "dark", clock: "12h" });
     const expected = { ...defaultUserSettings, theme: "dark", clock: "12h" };
     expect(outcome.ack).toEqual({ ok: true, data: { settings: expected } });
-    expect(emitted(outcome, "settings:changed")).toEqual([{ to: { user: alice.userId }, payload: { settings: expected } }]);
+    expect(emitted(outcome, "settings:changed")).toEqual([
+      { to: { user: alice.userId }, payload: { settings: expected } },
+    ]);
     await t.runOk(alice, "settings:update", { compact: true, typingNotices: false });
     expect((await t.runOk(alice, "session:state", {})).settings).toEqual({
       ...expected,

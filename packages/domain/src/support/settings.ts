@@ -50,6 +50,9 @@ export function applySettingsPatch(settings: UserSettings, patch: SettingsPatch)
     else next.conversations[conversation.channelId] = entry;
   }
   if (Object.keys(next.conversations).length > settingsConversationsMax)
-    throw new DomainError("INVALID_PAYLOAD", `At most ${settingsConversationsMax} conversations keep their own settings.`);
+    throw new DomainError(
+      "INVALID_PAYLOAD",
+      `At most ${settingsConversationsMax} conversations keep their own settings.`,
+    );
   return next;
 }
