@@ -1,4 +1,5 @@
 import {
+  applySettingsPatch,
   isChannelName,
   limits,
   type Ack,
@@ -498,8 +499,14 @@ export class ChatClient {
 
   /** Changes the user's preferences on the server; every device (this one too) hears settings:changed. */
   async updateSettings(patch: SettingsPatch): Promise<ChatError | null> {
+    // Shown at once; the server's answer (or, refused, what was held) replaces the guess.
+    const held = this.state.settings;
+    this.dispatch({ type: "settings", settings: applySettingsPatch(held, patch) });
     const ack = await this.request("settings:update", patch, true);
-    if (!ack.ok) return ack.error;
+    if (!ack.ok) {
+      this.dispatch({ type: "settings", settings: held });
+      return ack.error;
+    }
     this.dispatch({ type: "settings", settings: ack.data.settings });
     return null;
   }

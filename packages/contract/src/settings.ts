@@ -56,3 +56,24 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** The settings a conversation has, defaults filled in. */
 export const conversationSettingsOf = (settings: UserSettings, channelId: string): ConversationSettings =>
   settings.conversations[channelId] ?? defaultConversationSettings;
+
+/**
+ * `settings` with `patch` applied: the server's rule, and the client's guess before the server
+ * answers. A conversation back at the defaults is dropped, keeping the document small.
+ */
+export function applySettingsPatch(settings: UserSettings, patch: SettingsPatch): UserSettings {
+  const { conversation, ...top } = patch;
+  const next: UserSettings = { ...settings, conversations: { ...settings.conversations } };
+  if (top.theme !== undefined) next.theme = top.theme;
+  if (top.typingNotices !== undefined) next.typingNotices = top.typingNotices;
+  if (top.clock !== undefined) next.clock = top.clock;
+  if (top.compact !== undefined) next.compact = top.compact;
+  if (conversation !== undefined) {
+    const held = next.conversations[conversation.channelId] ?? defaultConversationSettings;
+    const entry = { level: conversation.level ?? held.level, muted: conversation.muted ?? held.muted };
+    if (entry.level === defaultConversationSettings.level && entry.muted === defaultConversationSettings.muted)
+      delete next.conversations[conversation.channelId];
+    else next.conversations[conversation.channelId] = entry;
+  }
+  return next;
+}

@@ -1,6 +1,6 @@
 import { userCommand } from "../command";
 import { refuse } from "../domain-error";
-import { applySettingsPatch, settingsOf } from "../support/settings";
+import { patchedSettings, settingsOf } from "../support/settings";
 
 /**
  * settings:update — changes the actor's preferences and tells all their connections, so every
@@ -16,7 +16,7 @@ export const settingsUpdate = userCommand<"settings:update">({
     const { conversation } = ctx.payload;
     if (conversation !== undefined && (await ctx.tx.memberships.find(conversation.channelId, ctx.user.id)) === null)
       refuse("NOT_A_MEMBER", "You are not in that conversation.");
-    const settings = applySettingsPatch(await settingsOf(ctx.tx, ctx.user.id), ctx.payload);
+    const settings = patchedSettings(await settingsOf(ctx.tx, ctx.user.id), ctx.payload);
     await ctx.tx.settings.upsert({ userId: ctx.user.id, data: JSON.stringify(settings), updatedAt: ctx.now });
     ctx.out.emit({ user: ctx.user.id }, "settings:changed", { settings });
     return { settings };

@@ -1,5 +1,5 @@
 import {
-  defaultConversationSettings,
+  applySettingsPatch,
   defaultUserSettings,
   settingsConversationsMax,
   userSettingsSchema,
@@ -34,21 +34,9 @@ export async function settingsOf(tx: Repositories, userId: string): Promise<User
   return settings;
 }
 
-/** `settings` with `patch` applied; a conversation back at the defaults is dropped, keeping the document small. */
-export function applySettingsPatch(settings: UserSettings, patch: SettingsPatch): UserSettings {
-  const { conversation, ...top } = patch;
-  const next: UserSettings = { ...settings, conversations: { ...settings.conversations } };
-  if (top.theme !== undefined) next.theme = top.theme;
-  if (top.typingNotices !== undefined) next.typingNotices = top.typingNotices;
-  if (top.clock !== undefined) next.clock = top.clock;
-  if (top.compact !== undefined) next.compact = top.compact;
-  if (conversation !== undefined) {
-    const held = next.conversations[conversation.channelId] ?? defaultConversationSettings;
-    const entry = { level: conversation.level ?? held.level, muted: conversation.muted ?? held.muted };
-    if (entry.level === defaultConversationSettings.level && entry.muted === defaultConversationSettings.muted)
-      delete next.conversations[conversation.channelId];
-    else next.conversations[conversation.channelId] = entry;
-  }
+/** `settings` with `patch` applied, refused when it would keep too many conversations. */
+export function patchedSettings(settings: UserSettings, patch: SettingsPatch): UserSettings {
+  const next = applySettingsPatch(settings, patch);
   if (Object.keys(next.conversations).length > settingsConversationsMax)
     throw new DomainError(
       "INVALID_PAYLOAD",
