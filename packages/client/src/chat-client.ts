@@ -21,6 +21,7 @@ import { memoryTokenStore, type TokenStore } from "./token-store";
 import { describeCommandResult } from "./describe-result";
 import { planInput, type LineCommand } from "./input-plan";
 import { waitForState } from "./wait-for-state";
+import { removalText } from "./removal-text";
 import { lastOwnLine, lineFromBottom, overLimitBy } from "./lines";
 import { mergeMessages } from "./merge-messages";
 
@@ -143,10 +144,9 @@ export class ChatClient {
       this.dispatch({ type: "joined", channel });
       if (!known) void this.loadLatest(channel.id);
     });
-    s.on("channel:left", ({ channelId, name, reason }) => {
-      this.dispatch({ type: "left", channelId });
-      if (reason !== "part")
-        this.notice("info", `You were ${reason === "kick" ? "kicked from" : "banned from"} ${name}.`, undefined, null);
+    s.on("channel:left", (left) => {
+      this.dispatch({ type: "left", channelId: left.channelId });
+      if (left.reason !== "part") this.notice("info", removalText(left, this.now()), undefined, null);
     });
     s.on("channel:updated", ({ channel }) => this.dispatch({ type: "updated", channel }));
     s.on("channel:invited", ({ channel, by }) =>

@@ -142,6 +142,8 @@ function SaidLine({
 }) {
   const name = m.author?.name ?? "server";
   const mentioned = !m.deleted && m.author?.id !== myId && mentions(m.text, myName);
+  // Your own nick in your own line is not a mention of you: it is not rung there either.
+  const ringName = m.author?.id === myId ? null : myName;
   const classes = (...extra: string[]) =>
     ["msg", ...extra, mentioned ? "mentions-me" : "", m.deleted ? "deleted" : "", highlighted ? "highlighted" : ""]
       .filter(Boolean)
@@ -158,7 +160,7 @@ function SaidLine({
           {reply}
           <div className="msg-text">
             <Author name={name} myName={myName} onAuthor={onAuthor} />{" "}
-            {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={myName} inline />} {edited}{" "}
+            {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={ringName} inline />} {edited}{" "}
             <Time iso={m.createdAt} className="inline-time" />
           </div>
           <LineFooter m={m} lines={lines} />
@@ -179,7 +181,7 @@ function SaidLine({
         )}
         {reply}
         <div className="msg-text">
-          {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={myName} />}
+          {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={ringName} />}
           {edited}
         </div>
         <LineFooter m={m} lines={lines} />

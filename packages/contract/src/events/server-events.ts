@@ -17,7 +17,15 @@ export const serverEvents = {
   },
   "channel:left": {
     summary: "The receiver is no longer in this channel: parted, kicked or banned.",
-    payload: z.object({ channelId: z.string(), name: z.string(), reason: z.enum(["part", "kick", "ban"]) }),
+    payload: z.object({
+      channelId: z.string(),
+      name: z.string(),
+      reason: z.enum(["part", "kick", "ban"]),
+      /** Kick or ban: who did it, the reason they gave (when they gave one), and when a ban ends (null: never). */
+      by: z.string().optional(),
+      message: z.string().optional(),
+      expiresAt: isoDateSchema.nullable().optional(),
+    }),
   },
   "channel:invited": {
     summary: "An operator invited the receiver to an invite-only channel; /join it to accept.",
