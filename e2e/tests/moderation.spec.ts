@@ -17,7 +17,10 @@ test("a kick and a ban, as the target sees them", async ({ signUp }) => {
   await kick.getByRole("button", { name: "Kick" }).click();
   await expect(messageLog(ann).getByText("ann removed bob (too loud)")).toBeVisible();
 
-  await expect(bob.getByText("You were kicked from #ops.")).toBeVisible();
+  // The toast says who and why, and goes away by itself.
+  const kickedToast = bob.getByRole("status").filter({ hasText: "ann kicked you from #ops: too loud" });
+  await expect(kickedToast).toBeVisible();
+  await expect(kickedToast).toHaveCount(0, { timeout: 12_000 });
   const bobNav = bob.getByRole("navigation", { name: "Conversations" });
   await expect(bobNav.getByRole("button", { name: "#ops" })).toHaveCount(0);
 
@@ -26,7 +29,7 @@ test("a kick and a ban, as the target sees them", async ({ signUp }) => {
   await expect(messageLog(ann).getByText("bob joined").last()).toBeVisible();
   await say(ann, "/ban bob 10m flooding");
   await expect(messageLog(ann).getByText(/ann banned bob for 10 minutes \(flooding\)/)).toBeVisible();
-  await expect(bob.getByText("You were banned from #ops.")).toBeVisible();
+  await expect(bob.getByText("ann banned you from #ops for 10 minutes: flooding")).toBeVisible();
   await expect(bobNav.getByRole("button", { name: "#ops" })).toHaveCount(0);
 
   // Trying to return is refused, in plain words, right at the composer.

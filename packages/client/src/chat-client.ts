@@ -1,4 +1,5 @@
 import {
+  applySettingsPatch,
   isChannelName,
   limits,
   type Ack,
@@ -10,6 +11,7 @@ import {
   type EventCommand,
   type Message,
   type ParseError,
+  type SettingsPatch,
 } from "@canaduck/contract";
 import { errorHeadlines } from "./error-text";
 import { call, openSocket, type ChatSocket, type SocketOverrides } from "./connection";
@@ -19,6 +21,7 @@ import { memoryTokenStore, type TokenStore } from "./token-store";
 import { describeCommandResult } from "./describe-result";
 import { planInput, type LineCommand } from "./input-plan";
 import { waitForState } from "./wait-for-state";
+import { removalText } from "./removal-text";
 import { lastOwnLine, lineFromBottom, overLimitBy } from "./lines";
 import { mergeMessages } from "./merge-messages";
 
@@ -141,10 +144,9 @@ export class ChatClient {
       this.dispatch({ type: "joined", channel });
       if (!known) void this.loadLatest(channel.id);
     });
-    s.on("channel:left", ({ channelId, name, reason }) => {
-      this.dispatch({ type: "left", channelId });
-      if (reason !== "part")
-        this.notice("info", `You were ${reason === "kick" ? "kicked from" : "banned from"} ${name}.`, undefined, null);
+    s.on("channel:left", (left) => {
+      this.dispatch({ type: "left", channelId: left.channelId });
+      if (left.reason !== "part") this.notice("info", removalText(left, this.now()), undefined, null);
     });
     s.on("channel:updated", ({ channel }) => this.dispatch({ type: "updated", channel }));
     s.on("channel:invited", ({ channel, by }) =>
@@ -155,6 +157,7 @@ export class ChatClient {
     s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
     s.on("user:away", (p) => this.dispatch({ type: "away", ...p }));
     s.on("ignore:changed", ({ ignored }) => this.dispatch({ type: "ignored", ignored }));
+    s.on("settings:changed", ({ settings }) => this.dispatch({ type: "settings", settings }));
     s.on("typing:changed", (p) => this.dispatch({ type: "typing", ...p, now: this.now() }));
     s.on("server:alert", ({ text, from }) =>
       this.dispatch({
@@ -252,6 +255,7 @@ export class ChatClient {
     }
     this.dispatch({ type: "session", me: sync.data.user, channels: sync.data.channels });
     this.dispatch({ type: "ignored", ignored: sync.data.ignored });
+    this.dispatch({ type: "settings", settings: sync.data.settings });
     const refill: string[] = [];
     for (const change of sync.data.changes) {
       // Too far behind for the sync's bound but not far: page forward from the cursor instead of
@@ -496,6 +500,20 @@ export class ChatClient {
   // ---- lines: edit, delete, react, reply, read markers, jumps (issue 12) ------------------
   // Every method below answers with the refusal to show inline, or null when the server took it.
 
+  /** Changes the user's preferences on the server; every device (this one too) hears settings:changed. */
+  async updateSettings(patch: SettingsPatch): Promise<ChatError | null> {
+    // Shown at once; the server's answer (or, refused, what was held) replaces the guess.
+    const held = this.state.settings;
+    this.dispatch({ type: "settings", settings: applySettingsPatch(held, patch) });
+    const ack = await this.request("settings:update", patch, true);
+    if (!ack.ok) {
+      this.dispatch({ type: "settings", settings: held });
+      return ack.error;
+    }
+    this.dispatch({ type: "settings", settings: ack.data.settings });
+    return null;
+  }
+
   /** Changes the text of one of the user's own lines (text or /me). */
   async editMessage(channelId: string, seq: number, text: string): Promise<ChatError | null> {
     const channel = this.state.channels[channelId];
@@ -639,6 +657,8 @@ export class ChatClient {
 
   /** Call on each keystroke in the composer; renews the indication at most every few seconds. */
   typing(target: string): void {
+    // The user turned typing notices off: others are not told either.
+    if (!this.state.settings.typingNotices) return;
     const now = this.now();
     if (this.typingTarget === target && now - this.typingSentAt < TYPING_RENEW_MS) return;
     this.typingTarget = target;

@@ -1,3 +1,4 @@
+import { defaultUserSettings } from "@canaduck/contract";
 import { describe, expect, it } from "vitest";
 import { conversationList, conversationNumbered, nextUnread, stepConversation } from "./conversation-order";
 import { channelView, directView, me, stateOf, textMessage } from "./testing/chat-fixtures";
@@ -44,5 +45,22 @@ describe("conversation order", () => {
     expect(nextUnread(list, "c-#ops")).toBe("d-bob");
     expect(nextUnread(list, "d-bob")).toBe("c-#dev");
     expect(nextUnread(conversationList(state), "c-#dev")).toBeNull();
+  });
+
+  it("counts only mentions in a muted conversation, and says it is muted", () => {
+    const muted = stateOf(
+      { type: "session", me, channels: [channelView("#dev")] },
+      {
+        type: "settings",
+        settings: { ...defaultUserSettings, conversations: { "c-#dev": { level: "mentions", muted: true } } },
+      },
+      {
+        type: "messages",
+        channelId: "c-#dev",
+        messages: [textMessage("c-#dev", 1, "bob", "hi"), textMessage("c-#dev", 2, "bob", "alice: look")],
+      },
+    );
+    expect(conversationList(muted)).toEqual([expect.objectContaining({ unread: 0, mentions: 1, muted: true })]);
+    expect(nextUnread(conversationList(muted), null)).toBeNull();
   });
 });

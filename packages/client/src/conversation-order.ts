@@ -1,3 +1,4 @@
+import { conversationSettingsOf } from "@canaduck/contract";
 import { displayName, type ChatState } from "./state";
 
 /** A conversation as the lists show it, numbered in the order both clients list and step through. */
@@ -7,8 +8,10 @@ export interface ConversationEntry {
   number: number;
   name: string;
   kind: "channel" | "direct";
+  /** 0 when muted: a muted conversation counts only mentions. */
   unread: number;
   mentions: number;
+  muted: boolean;
 }
 
 /**
@@ -21,14 +24,18 @@ export function conversationList(state: ChatState): ConversationEntry[] {
     ...channels.filter((c) => c.view.kind === "channel"),
     ...channels.filter((c) => c.view.kind === "direct"),
   ];
-  return ordered.map((c, i) => ({
-    id: c.view.id,
-    number: i + 1,
-    name: displayName(c.view),
-    kind: c.view.kind,
-    unread: c.unread,
-    mentions: c.mentions,
-  }));
+  return ordered.map((c, i) => {
+    const { muted } = conversationSettingsOf(state.settings, c.view.id);
+    return {
+      id: c.view.id,
+      number: i + 1,
+      name: displayName(c.view),
+      kind: c.view.kind,
+      unread: muted ? 0 : c.unread,
+      mentions: c.mentions,
+      muted,
+    };
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ export * from "./reducer";
 export * from "./state";
 export * from "./token-store";
 export * from "./typing-text";
+export * from "./removal-text";
 export * from "./wait-for-state";
 export * from "./lines";
 export * from "./reactions";

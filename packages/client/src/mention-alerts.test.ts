@@ -1,3 +1,4 @@
+import { defaultUserSettings, type UserSettings } from "@canaduck/contract";
 import { describe, expect, it } from "vitest";
 import { newMentions } from "./mention-alerts";
 import { channelView, directView, me, stateOf, textMessage } from "./testing/chat-fixtures";
@@ -60,5 +61,32 @@ describe("mention alerts", () => {
       messages: [textMessage("c-#dev", 3, "alice", "alice here")],
     });
     expect(newMentions(newMentions({}, start).seen, mine).alerts).toEqual([]);
+  });
+
+  it("follows the user's level for each conversation: every line, mentions only, nothing, or muted", () => {
+    const lines = {
+      type: "messages" as const,
+      channelId: "c-#dev",
+      messages: [textMessage("c-#dev", 3, "bob", "hey @alice"), textMessage("c-#dev", 4, "bob", "lunch?")],
+    };
+    const psst = { type: "messages" as const, channelId: "d-bob", messages: [textMessage("d-bob", 1, "bob", "psst")] };
+    const { seen } = newMentions({}, stateOf(session, history));
+    const withSettings = (conversations: UserSettings["conversations"]) =>
+      newMentions(
+        seen,
+        stateOf(
+          session,
+          history,
+          { type: "settings", settings: { ...defaultUserSettings, conversations } },
+          lines,
+          psst,
+        ),
+      ).alerts.map((a) => a.body);
+    expect(withSettings({})).toEqual(["hey @alice", "psst"]);
+    expect(withSettings({ "c-#dev": { level: "all", muted: false } })).toEqual(["hey @alice", "lunch?", "psst"]);
+    expect(withSettings({ "c-#dev": { level: "none", muted: false } })).toEqual(["psst"]);
+    expect(
+      withSettings({ "c-#dev": { level: "all", muted: true }, "d-bob": { level: "mentions", muted: true } }),
+    ).toEqual([]);
   });
 });

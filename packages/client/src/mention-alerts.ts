@@ -1,4 +1,4 @@
-import { mentions } from "@canaduck/contract";
+import { conversationSettingsOf, mentions } from "@canaduck/contract";
 import { displayName, type ChatState } from "./state";
 
 /** A line that is news to me: someone named me, or said something to me privately. */
@@ -27,12 +27,16 @@ export function newMentions(seen: SeenSeqs, state: ChatState): { alerts: Mention
     next[id] = Math.max(before, channel.messages.at(-1)?.seq ?? 0);
     if (!me) continue;
     const direct = channel.view.kind === "direct";
+    // The user's level for the conversation: muted or "none" never alerts, "all" alerts every line.
+    const { level, muted } = conversationSettingsOf(state.settings, id);
+    if (muted || level === "none") continue;
+    const everyLine = direct || level === "all";
     const found: MentionAlert[] = [];
     for (let i = channel.messages.length - 1; i >= 0; i -= 1) {
       const m = channel.messages[i];
       if (!m || m.seq <= before) break;
       if ((m.kind !== "text" && m.kind !== "action") || m.author?.id === me.id) continue;
-      if (!direct && !mentions(m.text, me.name)) continue;
+      if (!everyLine && !mentions(m.text, me.name)) continue;
       found.push({
         channelId: id,
         title: `${m.author?.name ?? "Someone"}${direct ? "" : ` in ${displayName(channel.view)}`}`,

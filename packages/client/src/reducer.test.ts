@@ -1,3 +1,4 @@
+import { defaultUserSettings } from "@canaduck/contract";
 import { describe, expect, it } from "vitest";
 import { chatReducer, LINES_KEPT, type ChatAction } from "./reducer";
 import type { ChatState } from "./state";
@@ -210,5 +211,12 @@ describe("chatReducer", () => {
     expect(Object.values(state.channels[A]?.typing ?? {}).map((t) => t.name)).toEqual(["bob"]);
     state = apply(state, live(A, [A, 1, "bob", "done"]));
     expect(state.channels[A]?.typing).toEqual({});
+  });
+
+  it("holds the server's settings until logout, then the defaults again", () => {
+    const settings = { ...defaultUserSettings, theme: "dark" as const, compact: true };
+    const state = stateOf(session(), { type: "settings", settings });
+    expect(state.settings).toEqual(settings);
+    expect(apply(state, { type: "logged-out" }).settings).toEqual(defaultUserSettings);
   });
 });

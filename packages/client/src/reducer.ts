@@ -1,4 +1,13 @@
-import type { ChannelView, MemberView, Message, SharedChannelView, UserRef, UserView } from "@canaduck/contract";
+import type {
+  ChannelView,
+  MemberView,
+  Message,
+  SharedChannelView,
+  UserRef,
+  UserSettings,
+  UserView,
+} from "@canaduck/contract";
+import { defaultUserSettings as initialSettings } from "@canaduck/contract";
 import type { ChannelState, ChatState, ConnectionStatus, HistoryWindow, Notice, PendingSend } from "./state";
 import { mergeMessages } from "./merge-messages";
 import { applyChangeToLines } from "./apply-change";
@@ -42,7 +51,9 @@ export type ChatAction =
   | { type: "pending-failed"; clientId: string; error: NonNullable<PendingSend["error"]> }
   | { type: "notice"; notice: Omit<Notice, "id" | "createdAt">; now: number }
   | { type: "dismiss"; id: number }
-  | { type: "logged-out" };
+  | { type: "logged-out" }
+  /** The server's settings (from session:sync, settings:changed or settings:update's answer). */
+  | { type: "settings"; settings: UserSettings };
 
 const targetOf = (view: Pick<ChannelView, "kind" | "name" | "peer">): string =>
   view.kind === "direct" ? (view.peer?.name ?? view.name) : view.name;
@@ -214,7 +225,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         notices: state.notices.filter((n) => n.id !== action.id),
       };
     case "logged-out":
-      return { ...state, me: null, channels: {}, order: [], activeId: null, pending: [] };
+      return { ...state, me: null, channels: {}, order: [], activeId: null, pending: [], settings: initialSettings };
+    case "settings":
+      return { ...state, settings: action.settings };
   }
 }
 

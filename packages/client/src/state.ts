@@ -1,4 +1,13 @@
-import type { ChannelView, ChatError, MemberView, Message, UserRef, UserView } from "@canaduck/contract";
+import {
+  defaultUserSettings,
+  type ChannelView,
+  type ChatError,
+  type MemberView,
+  type Message,
+  type UserRef,
+  type UserSettings,
+  type UserView,
+} from "@canaduck/contract";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -78,6 +87,8 @@ export interface ChatState {
   nextNoticeId: number;
   /** Who the user /ignores: kept on the server, the same on every device; their lines are hidden. */
   ignored: UserRef[];
+  /** The user's preferences, kept on the server (the same on every device). */
+  settings: UserSettings;
 }
 
 export const initialState: ChatState = {
@@ -91,6 +102,7 @@ export const initialState: ChatState = {
   alerts: [],
   nextNoticeId: 1,
   ignored: [],
+  settings: defaultUserSettings,
 };
 
 /**

@@ -231,6 +231,7 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "user:whois": "reads",
   "user:ignore": "the user's own list (session state); every line stays in the log, clients hide them",
   "user:unignore": "as user:ignore",
+  "settings:update": "the user's preferences, in no conversation (session:sync carries them to a reconnecting client)",
 };
 
 describe("every change is an event: connected, reconnecting and fresh clients agree", () => {

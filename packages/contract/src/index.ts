@@ -12,4 +12,5 @@ export * from "./models";
 export * from "./primitives";
 export * from "./protocol-version";
 export * from "./search-query";
+export * from "./settings";
 export type * from "./socket-types";

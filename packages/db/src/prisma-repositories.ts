@@ -210,6 +210,11 @@ export function prismaRepositories(
           });
       },
     },
+    settings: {
+      find: (userId) => tx.userSettings.findUnique({ where: { userId } }),
+      upsert: async (record) =>
+        void (await tx.userSettings.upsert({ where: { userId: record.userId }, create: record, update: record })),
+    },
     audit: {
       insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),
       listRecent: (limit) => tx.auditEntry.findMany({ orderBy: { id: "desc" }, take: limit }),

@@ -28,6 +28,7 @@ import { sessionList } from "./commands/session-list";
 import { sessionRevoke } from "./commands/session-revoke";
 import { sessionState } from "./commands/session-state";
 import { sessionSync } from "./commands/session-sync";
+import { settingsUpdate } from "./commands/settings-update";
 import { suspend } from "./commands/suspend";
 import { topic } from "./commands/topic";
 import { typing } from "./commands/typing";
@@ -97,4 +98,5 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "user:whois": whois,
   "user:ignore": ignore,
   "user:unignore": unignore,
+  "settings:update": settingsUpdate,
 };

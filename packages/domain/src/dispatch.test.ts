@@ -46,6 +46,7 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "user:whois": { nick: "bob" },
   "user:ignore": { nick: "bob" },
   "user:unignore": { nick: "bob" },
+  "settings:update": { theme: "dark" },
 };
 
 const authEvents: readonly string[] = ["auth:register", "auth:login"];

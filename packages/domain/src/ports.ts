@@ -10,6 +10,7 @@ import type {
   MessageRecord,
   ReactionRecord,
   ReadMarkerRecord,
+  SettingsRecord,
   SessionRecord,
   UserPatch,
   UserRecord,
@@ -192,6 +193,11 @@ export interface IgnoreRepository {
   remove(userId: string, ignoredId: string): Promise<void>;
 }
 
+export interface SettingsRepository {
+  find(userId: string): Promise<SettingsRecord | null>;
+  upsert(record: SettingsRecord): Promise<void>;
+}
+
 export interface AuditRepository {
   insert(entry: Omit<AuditRecord, "id">): Promise<void>;
   /** The newest `limit` entries, newest first. */
@@ -208,6 +214,7 @@ export interface Repositories {
   messages: MessageRepository;
   reactions: ReactionRepository;
   readMarkers: ReadMarkerRepository;
+  settings: SettingsRepository;
   audit: AuditRepository;
   ignores: IgnoreRepository;
 }

@@ -106,6 +106,13 @@ export interface IgnoreRecord {
 }
 
 /** How far a user has read a conversation. */
+/** A user's preferences as stored: the JSON of the contract's UserSettings. */
+export interface SettingsRecord {
+  userId: string;
+  data: string;
+  updatedAt: Date;
+}
+
 export interface ReadMarkerRecord {
   userId: string;
   channelId: string;

@@ -5,6 +5,7 @@ import { shortTime } from "../lib/format-time";
 export function AlertBanner() {
   const { client } = useChat();
   const alerts = useChatState((s) => s.alerts, sameItems);
+  const clock = useChatState((s) => s.settings.clock);
   if (alerts.length === 0) return null;
   return (
     <div className="alerts">
@@ -23,7 +24,7 @@ export function AlertBanner() {
           </svg>
           <p>
             <strong>Announcement</strong> <bdi>{a.text}</bdi>{" "}
-            <span className="muted">{shortTime(new Date(a.createdAt).toISOString())}</span>
+            <span className="muted">{shortTime(new Date(a.createdAt).toISOString(), clock)}</span>
           </p>
           <button
             type="button"

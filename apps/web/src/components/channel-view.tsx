@@ -45,6 +45,7 @@ export function ChannelView({
   const allPending = useChatState((s) => s.pending);
   const me = useChatState((s) => s.me);
   const ignored = useChatState((s) => s.ignored);
+  const typingNotices = useChatState((s) => s.settings.typingNotices);
   const channelId = channel?.view.id ?? null;
   const pending = useMemo(() => allPending.filter((p) => p.channelId === channelId), [allPending, channelId]);
   const candidates = useCandidates(channelId);
@@ -166,7 +167,7 @@ export function ChannelView({
           That message is no longer in the history.
         </p>
       )}
-      <TypingIndicator typing={channel.typing} />
+      {typingNotices && <TypingIndicator typing={channel.typing} />}
       <ChannelNotices channelId={channel.view.id} />
       <Composer
         key={`composer-${channel.view.id}`}

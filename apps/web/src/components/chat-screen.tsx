@@ -3,6 +3,7 @@ import type { SearchHit, SearchSession } from "@canaduck/client/search";
 import { isChannelName } from "@canaduck/contract";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ChatActions } from "../lib/chat-actions";
+import { ClockContext } from "../lib/clock-context";
 import { useChat, useChatState } from "../lib/chat-context";
 import { AlertBanner } from "./alert-banner";
 import { ChannelBrowser } from "./channel-browser";
@@ -13,7 +14,9 @@ import { EmptyState } from "./empty-state";
 import { GlobalNotices } from "./global-notices";
 import { MemberPanel } from "./member-panel";
 import { QuickSwitcher } from "./quick-switcher";
+import { SettingsPanel } from "./settings-panel";
 import { Sidebar } from "./sidebar";
+import { useApplySettings } from "./use-apply-settings";
 import { useDocumentTitle } from "./use-document-title";
 import { useMentionNotifications } from "./use-mention-notifications";
 import { useShortcuts } from "./use-shortcuts";
@@ -31,6 +34,9 @@ export function ChatScreen() {
   const [draftPeer, setDraftPeer] = useState<string | null>(null);
   const [browserOpen, setBrowserOpen] = useState(false);
   const [switcherOpen, setSwitcherOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const compact = useChatState((s) => s.settings.compact);
+  const clock = useChatState((s) => s.settings.clock);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   // Wide screens show the members beside the conversation; narrow ones on demand.
   const [membersOpen, setMembersOpen] = useState(() => window.matchMedia("(min-width: 1100px)").matches);
@@ -99,7 +105,13 @@ export function ChatScreen() {
     [client, select],
   );
 
-  const actions: ChatActions = { openDirect, openBrowser: () => setBrowserOpen(true), select, openSearch };
+  const actions: ChatActions = {
+    openDirect,
+    openBrowser: () => setBrowserOpen(true),
+    select,
+    openSearch,
+    openSettings: () => setSettingsOpen(true),
+  };
   useShortcuts({
     select,
     openSwitcher: () => setSwitcherOpen(true),
@@ -108,59 +120,64 @@ export function ChatScreen() {
   });
   useMentionNotifications(select);
   useDocumentTitle();
+  useApplySettings();
 
   return (
-    <div
-      className={[
-        "app",
-        sidebarOpen ? "sidebar-open" : "",
-        draftPeer === null && isChannel && membersOpen ? "with-members" : "",
-      ]
-        .join(" ")
-        .trim()}
-    >
-      <Sidebar actions={actions} onClose={() => setSidebarOpen(false)} onOpenSwitcher={() => setSwitcherOpen(true)} />
-      <div className="scrim" aria-hidden="true" onClick={() => setSidebarOpen(false)} />
-      <main className="main" aria-label="Conversation">
-        <ConnectionBanner />
-        <AlertBanner />
-        {draftPeer !== null ? (
-          <DraftConversation
-            peer={draftPeer}
-            composerRef={composerRef}
-            onMenu={() => setSidebarOpen(true)}
-            onStarted={(channelId) => select(channelId)}
-            actions={actions}
-          />
-        ) : hasChannel ? (
-          <ChannelView
-            composerRef={composerRef}
-            onMenu={() => setSidebarOpen(true)}
-            actions={actions}
-            membersOpen={membersOpen}
-            onToggleMembers={() => setMembersOpen((open) => !open)}
-            jump={jump}
-          />
-        ) : (
-          <EmptyState onMenu={() => setSidebarOpen(true)} onBrowse={() => setBrowserOpen(true)} />
+    <ClockContext value={clock}>
+      <div
+        className={[
+          "app",
+          sidebarOpen ? "sidebar-open" : "",
+          draftPeer === null && isChannel && membersOpen ? "with-members" : "",
+          compact ? "compact" : "",
+        ]
+          .join(" ")
+          .trim()}
+      >
+        <Sidebar actions={actions} onClose={() => setSidebarOpen(false)} onOpenSwitcher={() => setSwitcherOpen(true)} />
+        <div className="scrim" aria-hidden="true" onClick={() => setSidebarOpen(false)} />
+        <main className="main" aria-label="Conversation">
+          <ConnectionBanner />
+          <AlertBanner />
+          {draftPeer !== null ? (
+            <DraftConversation
+              peer={draftPeer}
+              composerRef={composerRef}
+              onMenu={() => setSidebarOpen(true)}
+              onStarted={(channelId) => select(channelId)}
+              actions={actions}
+            />
+          ) : hasChannel ? (
+            <ChannelView
+              composerRef={composerRef}
+              onMenu={() => setSidebarOpen(true)}
+              actions={actions}
+              membersOpen={membersOpen}
+              onToggleMembers={() => setMembersOpen((open) => !open)}
+              jump={jump}
+            />
+          ) : (
+            <EmptyState onMenu={() => setSidebarOpen(true)} onBrowse={() => setBrowserOpen(true)} />
+          )}
+        </main>
+        {draftPeer === null && isChannel && membersOpen && (
+          <MemberPanel onOpenDirect={openDirect} onClose={() => setMembersOpen(false)} />
         )}
-      </main>
-      {draftPeer === null && isChannel && membersOpen && (
-        <MemberPanel onOpenDirect={openDirect} onClose={() => setMembersOpen(false)} />
-      )}
-      <GlobalNotices since={firstNotice} />
-      {browserOpen && <ChannelBrowser onClose={() => setBrowserOpen(false)} onJoined={select} />}
-      {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} onSelect={select} />}
-      {searchOpen && search && (
-        <Suspense fallback={null}>
-          <SearchPanel
-            session={search}
-            initialQuery={searchOpen.query}
-            onOpen={(hit) => void openHit(hit)}
-            onClose={() => setSearchOpen(null)}
-          />
-        </Suspense>
-      )}
-    </div>
+        <GlobalNotices since={firstNotice} />
+        {browserOpen && <ChannelBrowser onClose={() => setBrowserOpen(false)} onJoined={select} />}
+        {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
+        {switcherOpen && <QuickSwitcher onClose={() => setSwitcherOpen(false)} onSelect={select} />}
+        {searchOpen && search && (
+          <Suspense fallback={null}>
+            <SearchPanel
+              session={search}
+              initialQuery={searchOpen.query}
+              onOpen={(hit) => void openHit(hit)}
+              onClose={() => setSearchOpen(null)}
+            />
+          </Suspense>
+        )}
+      </div>
+    </ClockContext>
   );
 }

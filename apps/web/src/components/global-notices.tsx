@@ -1,8 +1,12 @@
+import type { Notice } from "@canaduck/client";
+import { useEffect } from "react";
 import { sameItems, useChat, useChatState } from "../lib/chat-context";
 
-/** Notices about no one conversation (kicked, banned, invited) as toasts, until dismissed. */
+/** How long a toast stays unless dismissed: long enough to read a sentence twice; errors a little longer. */
+export const TOAST_MS = { info: 8_000, error: 12_000 } as const;
+
+/** Notices about no one conversation (kicked, banned, invited) as toasts, until dismissed or expired. */
 export function GlobalNotices({ since }: { since: number }) {
-  const { client } = useChat();
   const notices = useChatState(
     (s) => s.notices.filter((n) => n.channelId === null && n.id >= since).slice(-4),
     sameItems,
@@ -10,13 +14,24 @@ export function GlobalNotices({ since }: { since: number }) {
   return (
     <div className="toasts" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`toast ${n.kind}`} role={n.kind === "error" ? "alert" : "status"}>
-          <span>{n.text}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => client.dismiss(n.id)}>
-            ✕
-          </button>
-        </div>
+        <Toast key={n.id} notice={n} />
       ))}
+    </div>
+  );
+}
+
+function Toast({ notice }: { notice: Notice }) {
+  const { client } = useChat();
+  useEffect(() => {
+    const timer = setTimeout(() => client.dismiss(notice.id), notice.kind === "error" ? TOAST_MS.error : TOAST_MS.info);
+    return () => clearTimeout(timer);
+  }, [client, notice.id, notice.kind]);
+  return (
+    <div className={`toast ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+      <span>{notice.text}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => client.dismiss(notice.id)}>
+        ✕
+      </button>
     </div>
   );
 }

@@ -174,6 +174,14 @@ describe("formatted lines", () => {
     expect(log.querySelectorAll("mark.mention")).toHaveLength(1);
     expect(log.querySelector("mark.mention")?.closest(".msg")?.classList.contains("mentions-me")).toBe(true);
   });
+
+  it("does not ring the reader's nick in the reader's own lines", () => {
+    const { log } = show(
+      channel([said(1, "I am bob, hi", "bob"), said(2, "/me bob waves", "bob", { kind: "action" })]),
+    );
+    expect(log.querySelectorAll("mark.mention")).toHaveLength(0);
+    expect(log.querySelectorAll(".mentions-me")).toHaveLength(0);
+  });
 });
 
 describe("edited and deleted lines", () => {

@@ -1,6 +1,7 @@
 import { errorText, mentions } from "@canaduck/client";
 import type { ChannelView, Message, ReplySummary, UserView } from "@canaduck/contract";
-import { memo } from "react";
+import { memo, use } from "react";
+import { ClockContext } from "../lib/clock-context";
 import { fullTime, shortTime } from "../lib/format-time";
 import { canDelete, canEdit, canRespond } from "../lib/line-permissions";
 import type { Row } from "../lib/message-rows";
@@ -105,9 +106,10 @@ function LineFooter({ m, lines }: { m: Message; lines: LineContext | null | unde
 }
 
 function Time({ iso, className }: { iso: string; className?: string }) {
+  const clock = use(ClockContext);
   return (
     <time className={className} dateTime={iso} title={fullTime(iso)}>
-      {shortTime(iso)}
+      {shortTime(iso, clock)}
     </time>
   );
 }
@@ -140,6 +142,8 @@ function SaidLine({
 }) {
   const name = m.author?.name ?? "server";
   const mentioned = !m.deleted && m.author?.id !== myId && mentions(m.text, myName);
+  // Your own nick in your own line is not a mention of you: it is not rung there either.
+  const ringName = m.author?.id === myId ? null : myName;
   const classes = (...extra: string[]) =>
     ["msg", ...extra, mentioned ? "mentions-me" : "", m.deleted ? "deleted" : "", highlighted ? "highlighted" : ""]
       .filter(Boolean)
@@ -156,7 +160,7 @@ function SaidLine({
           {reply}
           <div className="msg-text">
             <Author name={name} myName={myName} onAuthor={onAuthor} />{" "}
-            {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={myName} inline />} {edited}{" "}
+            {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={ringName} inline />} {edited}{" "}
             <Time iso={m.createdAt} className="inline-time" />
           </div>
           <LineFooter m={m} lines={lines} />
@@ -177,7 +181,7 @@ function SaidLine({
         )}
         {reply}
         <div className="msg-text">
-          {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={myName} />}
+          {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={ringName} />}
           {edited}
         </div>
         <LineFooter m={m} lines={lines} />

@@ -76,6 +76,9 @@ export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
       <div className="sidebar-footer">
         {me && <UserBadge name={me.name} isAdmin={me.isAdmin} />}
         <NotificationToggle />
+        <button type="button" className="button subtle" onClick={actions.openSettings}>
+          Settings
+        </button>
         <button type="button" className="button subtle" onClick={() => void client.logout()}>
           Log out
         </button>
@@ -99,7 +102,14 @@ function EntryList({
         <li key={e.id}>
           <button
             type="button"
-            className={["nav-item", e.id === activeId ? "active" : "", e.unread > 0 ? "unread" : ""].join(" ").trim()}
+            className={[
+              "nav-item",
+              e.id === activeId ? "active" : "",
+              e.unread > 0 ? "unread" : "",
+              e.muted ? "muted" : "",
+            ]
+              .join(" ")
+              .trim()}
             aria-current={e.id === activeId ? "page" : undefined}
             aria-label={entryLabel(e)}
             onClick={() => onSelect(e.id)}
@@ -132,6 +142,7 @@ function EntryList({
 /** "#dev, 1 mention, 3 unread": what the badges say, for screen readers. */
 function entryLabel(e: ConversationEntry): string {
   const parts = [e.name];
+  if (e.muted) parts.push("muted");
   if (e.mentions > 0) parts.push(`${e.mentions} mention${e.mentions === 1 ? "" : "s"}`);
   if (e.unread > 0) parts.push(`${e.unread} unread`);
   return parts.join(", ");

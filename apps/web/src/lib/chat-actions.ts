@@ -9,4 +9,6 @@ export interface ChatActions {
   select: (channelId: string) => void;
   /** Opens the search panel; with text, searches it at once (`/search words`). */
   openSearch: (query?: string) => void;
+  /** Opens the settings panel. */
+  openSettings: () => void;
 }

@@ -13,7 +13,8 @@ import {
   withChannel,
   type Builder,
 } from "./build-support";
-import { resolveCommandName, type CommandName } from "./command-specs";
+import { commandSpecs, resolveCommandName, type CommandName } from "./command-specs";
+import { parseFailure } from "./parse-errors";
 import { parseDuration } from "./duration";
 
 /** How each command turns its words into a command; arity was checked centrally, from the spec table. */
@@ -39,10 +40,18 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
       eventCommand("topic", "channel:topic", { channel, ...topic }),
     );
   },
-  mode: ({ args: [channel = "", mode = ""] }) =>
-    mode === "+i" || mode === "-i"
-      ? eventCommand("mode", "channel:mode", { channel, inviteOnly: mode === "+i" })
-      : invalidArgument("mode", `mode "${mode}"`, "use +i for invite-only or -i for open"),
+  // The channel may be left out, as for the other channel commands: the open one then.
+  mode: ({ args, context }) => {
+    const named = args.length === 2;
+    const mode = args[named ? 1 : 0] ?? "";
+    if (!named && channelWordAt(args, 0) !== undefined)
+      return parseFailure("MISSING_ARGUMENT", `Missing +i|-i. Usage: ${commandSpecs.mode.usage}`);
+    if (mode !== "+i" && mode !== "-i")
+      return invalidArgument("mode", `mode "${mode}"`, "use +i for invite-only or -i for open");
+    return withChannel("mode", named ? args[0] : undefined, context, (channel) =>
+      eventCommand("mode", "channel:mode", { channel, inviteOnly: mode === "+i" }),
+    );
+  },
   invite: ({ args: [nick = "", word], context }) =>
     withChannel("invite", word, context, (channel) => eventCommand("invite", "channel:invite", { channel, nick })),
   kick: ({ args, rest, context }) => {

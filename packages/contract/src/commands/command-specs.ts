@@ -52,9 +52,9 @@ export const commandSpecs = {
     event: "channel:topic",
   },
   mode: {
-    usage: "/mode #chan +i|-i",
-    help: "Make a channel invite-only (+i) or open (-i) (operators).",
-    minArgs: 2,
+    usage: "/mode [#chan] +i|-i",
+    help: "Make a channel invite-only (+i) or open (-i) (operators); this one by default.",
+    minArgs: 1,
     maxArgs: 2,
     event: "channel:mode",
   },

@@ -24,6 +24,7 @@ import {
   topicSchema,
   wellFormedStringSchema,
 } from "../primitives";
+import { settingsPatchSchema, userSettingsSchema } from "../settings";
 
 const empty = z.object({});
 const sessionGrant = z.object({
@@ -105,6 +106,8 @@ export const clientEvents = {
       channels: z.array(channelViewSchema),
       /** The users this account /ignores, on every device (clients hide their lines). */
       ignored: z.array(userRefSchema),
+      /** The user's preferences (settings:update changes them). */
+      settings: userSettingsSchema,
     }),
   },
   "session:sync": {
@@ -121,6 +124,8 @@ export const clientEvents = {
       changes: z.array(conversationChanges),
       /** As in session:state. */
       ignored: z.array(userRefSchema),
+      /** The user's preferences, as session:state gives them. */
+      settings: userSettingsSchema,
     }),
   },
   "session:quit": {
@@ -328,6 +333,12 @@ export const clientEvents = {
     summary: "/help: the commands, or one command's usage.",
     payload: z.object({ command: wellFormedStringSchema(32).optional() }),
     result: z.object({ lines: z.array(z.string()) }),
+  },
+  "settings:update": {
+    summary:
+      "Change your preferences (theme, typing notices, 12/24-hour clock, compact layout, one conversation's notification level and mute); every one of your connections is told (settings:changed).",
+    payload: settingsPatchSchema,
+    result: z.object({ settings: userSettingsSchema }),
   },
   "typing:set": {
     summary: "Tell a channel or a direct conversation that you are (or stopped) typing.",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { errorCodeSchema } from "../error-codes";
 import { channelViewSchema, messageSchema, sharedChannelViewSchema, userRefSchema, userViewSchema } from "../models";
 import { isoDateSchema, seqSchema } from "../primitives";
+import { userSettingsSchema } from "../settings";
 
 /** Every event the server emits, with the schema of its payload. */
 export const serverEvents = {
@@ -16,7 +17,15 @@ export const serverEvents = {
   },
   "channel:left": {
     summary: "The receiver is no longer in this channel: parted, kicked or banned.",
-    payload: z.object({ channelId: z.string(), name: z.string(), reason: z.enum(["part", "kick", "ban"]) }),
+    payload: z.object({
+      channelId: z.string(),
+      name: z.string(),
+      reason: z.enum(["part", "kick", "ban"]),
+      /** Kick or ban: who did it, the reason they gave (when they gave one), and when a ban ends (null: never). */
+      by: z.string().optional(),
+      message: z.string().optional(),
+      expiresAt: isoDateSchema.nullable().optional(),
+    }),
   },
   "channel:invited": {
     summary: "An operator invited the receiver to an invite-only channel; /join it to accept.",
@@ -49,6 +58,10 @@ export const serverEvents = {
       mentions: z.number().int().nonnegative(),
       lastSeq: seqSchema,
     }),
+  },
+  "settings:changed": {
+    summary: "The receiver's preferences changed (on this or another of their connections).",
+    payload: z.object({ settings: userSettingsSchema }),
   },
   "presence:changed": {
     summary: "A user the receiver shares a channel with came online or went offline.",

@@ -20,6 +20,8 @@ export interface Cast {
   ownerLine: number;
   /** The seq of a line tina said. */
   tinaLine: number;
+  /** The id of #dev (commands that name a conversation by id). */
+  devId: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function castFor(mode: Mode): Promise<Cast> {
     tina,
     ownerLine: said.seq,
     tinaLine: tinas.seq,
+    devId: said.channelId,
     as: { anonymous, member: mia, operator: oscar, owner: olive, admin: root, banned: bart, nonMember: nora },
   };
 }

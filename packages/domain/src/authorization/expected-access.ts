@@ -174,6 +174,14 @@ export const cases: Case[] = [
   // Anyone may ignore anyone but themselves (ignore.test.ts checks that refusal); ivy acts in no role.
   { event: "user:ignore", payload: () => ({ nick: "ivy" }), expected: anyUser },
   { event: "user:unignore", payload: () => ({ nick: "ivy" }), expected: anyUser },
+  { event: "settings:update", payload: () => ({ theme: "dark" }), expected: anyUser },
+  {
+    event: "settings:update",
+    label: "a conversation's notifications",
+    payload: (c) => ({ conversation: { channelId: c.devId, level: "all" } }),
+    // Only a conversation one is in: the banned are no longer in it.
+    expected: { ...memberOnly, banned: "NOT_A_MEMBER" },
+  },
 ];
 
 export const verdictFor = (row: Row, role: Role, mode: Mode): Verdict => {

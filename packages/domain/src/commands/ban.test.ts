@@ -18,7 +18,14 @@ describe("channel:ban", () => {
       kind: "ban",
       meta: { target: { id: bob.userId, name: "bob" }, reason: "trolling", expiresAt: null },
     });
-    expect(emitted(outcome, "channel:left")[0]?.payload).toEqual({ channelId: dev.id, name: "#dev", reason: "ban" });
+    expect(emitted(outcome, "channel:left")[0]?.payload).toEqual({
+      channelId: dev.id,
+      name: "#dev",
+      reason: "ban",
+      by: "alice",
+      message: "trolling",
+      expiresAt: null,
+    });
 
     expect(codeOf(await t.run(bob, "channel:join", { channel: "#dev" }))).toBe("BANNED");
     expect(codeOf(await t.run(bob, "message:send", { target: "#dev", text: "let me in" }))).toBe("BANNED");

@@ -41,7 +41,7 @@ export const ban = channelCommand<"channel:ban">({
         ...(reason ? { reason } : {}),
       },
     });
-    if (targetMembership) await removeMember(ctx, channel, target, "ban");
+    if (targetMembership) await removeMember(ctx, channel, target, "ban", { message: reason, expiresAt });
     await ctx.audit({
       actor: ctx.user,
       channel,

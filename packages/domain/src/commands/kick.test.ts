@@ -22,7 +22,13 @@ describe("channel:kick", () => {
       },
     });
     expect(outcome.effects[1]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
-    expect(emitted(outcome, "channel:left")[0]?.payload).toEqual({ channelId: dev.id, name: "#dev", reason: "kick" });
+    expect(emitted(outcome, "channel:left")[0]?.payload).toEqual({
+      channelId: dev.id,
+      name: "#dev",
+      reason: "kick",
+      by: "alice",
+      message: "spam",
+    });
   });
 
   it("takes the target out: gone from who, refused on send, free to join again", async () => {

@@ -1,8 +1,9 @@
 import { userCommand } from "../command";
 import { ignoredUsers } from "../support/ignores";
+import { settingsOf } from "../support/settings";
 import { channelViewsOf, toUserView } from "../support/views";
 
-/** session:state — who the actor is and every channel and direct conversation they are in. */
+/** session:state — who the actor is, every channel and direct conversation they are in, and their settings. */
 export const sessionState = userCommand<"session:state">({
   access: "user",
   rate: { spends: ["read"], counts: "calls" },
@@ -11,6 +12,11 @@ export const sessionState = userCommand<"session:state">({
   async run(ctx) {
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
     const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
-    return { user: toUserView(ctx.user), channels, ignored: await ignoredUsers(ctx.tx, ctx.user.id) };
+    return {
+      user: toUserView(ctx.user),
+      channels,
+      ignored: await ignoredUsers(ctx.tx, ctx.user.id),
+      settings: await settingsOf(ctx.tx, ctx.user.id),
+    };
   },
 });

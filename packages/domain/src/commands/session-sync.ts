@@ -4,6 +4,7 @@ import type { SeqRange } from "../ports";
 import { pageBefore } from "../support/history";
 import { currentState } from "../support/log-page";
 import { ignoredUsers } from "../support/ignores";
+import { settingsOf } from "../support/settings";
 import { channelViewsOf, toUserView } from "../support/views";
 
 /**
@@ -56,6 +57,12 @@ export const sessionSync = userCommand<"session:sync">({
         changes.push({ channelId: channel.id, reset: true, messages, hasMore });
       }
     }
-    return { user: toUserView(ctx.user), channels, changes, ignored: await ignoredUsers(ctx.tx, ctx.user.id) };
+    return {
+      user: toUserView(ctx.user),
+      channels,
+      changes,
+      ignored: await ignoredUsers(ctx.tx, ctx.user.id),
+      settings: await settingsOf(ctx.tx, ctx.user.id),
+    };
   },
 });

@@ -24,9 +24,18 @@ export async function removeMember(
   channel: ChannelRecord,
   target: UserRecord,
   reason: "kick" | "ban",
+  /** What the target is told: the moderator's reason and, for a ban, when it ends. */
+  told: { message: string; expiresAt?: Date | null },
 ): Promise<void> {
   await ctx.tx.memberships.remove(channel.id, target.id);
   ctx.out.push({ type: "unsubscribe", user: target.id, channel: channel.id });
-  ctx.out.emit({ user: target.id }, "channel:left", { channelId: channel.id, name: channel.name, reason });
+  ctx.out.emit({ user: target.id }, "channel:left", {
+    channelId: channel.id,
+    name: channel.name,
+    reason,
+    by: ctx.user.name,
+    ...(told.message ? { message: told.message } : {}),
+    ...(told.expiresAt === undefined ? {} : { expiresAt: told.expiresAt?.toISOString() ?? null }),
+  });
   ctx.out.emit({ channel: channel.id }, "channel:updated", { channel: await publicChannelView(ctx.tx, channel) });
 }

@@ -109,6 +109,7 @@ export class InMemoryStore implements Store {
       messages: wrap("messages", repos.messages),
       reactions: wrap("reactions", repos.reactions),
       readMarkers: wrap("readMarkers", repos.readMarkers),
+      settings: wrap("settings", repos.settings),
       audit: wrap("audit", repos.audit),
       ignores: wrap("ignores", repos.ignores),
     };

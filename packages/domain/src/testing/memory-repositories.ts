@@ -269,6 +269,12 @@ export function memoryRepositories(state: MemoryState): Repositories {
           state.readMarkers.set(pairKey(marker.channelId, marker.userId), copy(marker));
       },
     },
+    settings: {
+      find: async (userId) => nullable(state.settings.get(userId)),
+      async upsert(record) {
+        state.settings.set(record.userId, copy(record));
+      },
+    },
     audit: {
       async insert(entry) {
         state.audit.push({ ...copy(entry), id: state.audit.length + 1 });

@@ -8,6 +8,7 @@ import type {
   MessageRecord,
   ReactionRecord,
   ReadMarkerRecord,
+  SettingsRecord,
   SessionRecord,
   UserRecord,
 } from "../records";
@@ -26,6 +27,8 @@ export interface MemoryState {
   reactions: Map<string, ReactionRecord>;
   /** Keyed by `pairKey(channelId, userId)`. */
   readMarkers: Map<string, ReadMarkerRecord>;
+  /** Keyed by user id. */
+  settings: Map<string, SettingsRecord>;
   audit: AuditRecord[];
   /** Keyed by `pairKey(userId, ignoredId)`. */
   ignores: Map<string, IgnoreRecord>;
@@ -41,6 +44,7 @@ export const emptyState = (): MemoryState => ({
   messages: new Map(),
   reactions: new Map(),
   readMarkers: new Map(),
+  settings: new Map(),
   audit: [],
   ignores: new Map(),
 });
