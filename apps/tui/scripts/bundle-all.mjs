@@ -4,6 +4,7 @@
 // installed there.)
 //
 //   node scripts/bundle-all.mjs <entry> <outfile>      (run from apps/tui)
+/* global process, console -- a Node script */
 import { build } from "esbuild";
 
 const [entry, outfile] = process.argv.slice(2);

@@ -11,6 +11,7 @@ describe("the command line", () => {
       noColor: false,
       clock: "24",
       clockGiven: false,
+      logsDir: "/home/ann/.local/share/canaduck/logs",
     });
     expect(loadConfig([], { HOME: "/home/ann", XDG_CONFIG_HOME: "/cfg" })).toMatchObject({
       configDir: "/cfg/canaduck",

@@ -31,6 +31,8 @@ export type Config =
       clock: Clock;
       /** Whether --clock was given: then it wins over config.json's. */
       clockGiven: boolean;
+      /** Where `/set log on` writes each window's log. */
+      logsDir: string;
     };
 
 /** Reads the command line and the environment once, at start. */
@@ -70,7 +72,17 @@ export function loadConfig(
     noColor: noColorWanted(env),
     clock,
     clockGiven: parsed.values.clock !== undefined,
+    logsDir: logsRoot(env),
   };
+}
+
+/** $XDG_DATA_HOME/canaduck/logs (or ~/.local/share/…): where window logs go. */
+export function logsRoot(env: NodeJS.ProcessEnv): string {
+  const base =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(env.HOME ?? homedir(), ".local", "share");
+  return path.join(base, "canaduck", "logs");
 }
 
 function isHttpUrl(text: string): boolean {

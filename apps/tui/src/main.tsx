@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   }
 
   if (config.noColor) stripColourFrom(process.stdout);
-  const settings = fileSettings(config.configDir);
+  const settings = fileSettings(config.configDir, config.logsDir);
   // --clock on the command line wins over the file's (/set clock).
   setClock(config.clockGiven ? config.clock : (settings.get().clock ?? config.clock));
   const client = new ChatClient({ url: config.url, tokens });

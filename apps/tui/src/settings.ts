@@ -15,6 +15,8 @@ export interface Settings {
 }
 
 export interface SettingsStore {
+  /** Where `/set log on` writes window logs; null: nowhere (the render tests). */
+  logsRoot: string | null;
   get(): Settings;
   /** Changes and saves the settings; returns the save's error text, or null. */
   update(change: (settings: Settings) => Settings): string | null;
@@ -39,7 +41,7 @@ export const isAliasName = (name: string): boolean => /^[a-z][a-z0-9_-]{0,31}$/i
 
 export const settingsPath = (configDir: string): string => path.join(configDir, "config.json");
 
-export function fileSettings(configDir: string): SettingsStore {
+export function fileSettings(configDir: string, logsRoot: string): SettingsStore {
   const file = settingsPath(configDir);
   let settings = empty();
   try {
@@ -48,6 +50,7 @@ export function fileSettings(configDir: string): SettingsStore {
     // No file yet (or not JSON): the defaults, and /set writes a good one.
   }
   return {
+    logsRoot,
     get: () => settings,
     update(change) {
       settings = change(settings);
@@ -67,6 +70,7 @@ export function fileSettings(configDir: string): SettingsStore {
 export function memorySettings(initial: Settings = empty()): SettingsStore {
   let settings = initial;
   return {
+    logsRoot: null,
     get: () => settings,
     update(change) {
       settings = change(settings);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { logDir } from "../src/chat/window-log";
+import { logsRoot } from "../src/config";
 import { settingsPath } from "../src/settings";
 import { TerminalFixture } from "./terminal-fixture";
 
@@ -92,10 +93,8 @@ describe("the commands irssi and WeeChat users type daily", { timeout: 120_000 }
 
     await bob.do("message:send", { target: "#dev", text: "this goes in the log" });
     await t.waitForText("this goes in the log");
-    const file = path.join(
-      logDir(server.url, { HOME: terminals.config, XDG_DATA_HOME: process.env.XDG_DATA_HOME }),
-      "#dev.log",
-    );
+    const root = logsRoot({ HOME: terminals.config, XDG_DATA_HOME: process.env.XDG_DATA_HOME });
+    const file = path.join(logDir(root, server.url), "#dev.log");
     await expect.poll(() => existsSync(file) && readFileSync(file, "utf8")).toContain("<bob> this goes in the log");
     expect(readFileSync(file, "utf8")).not.toContain("deploy on friday");
 

@@ -154,7 +154,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit, settings }: Cha
     [client, note, settings],
   );
   const aliases = useCallback(() => settings.get().aliases, [settings]);
-  useWindowLog(state, url, settings.get().log === true);
+  useWindowLog(state, url, settings.get().log === true ? settings.logsRoot : null);
   const { editor, edit, submit, current } = useChatEditor(
     client,
     note,

@@ -1,7 +1,6 @@
 import { displayName, type ChatState } from "@canaduck/client";
 import { isLine, type Message } from "@canaduck/contract";
 import { appendFileSync, mkdirSync } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
 import { useEffect, useRef } from "react";
 import { formatMessage } from "../lines/format-message";
@@ -9,14 +8,8 @@ import { formatMessage } from "../lines/format-message";
 /** A name safe as one path segment: "#dev" stays "#dev", "../x" cannot climb. */
 const segment = (name: string) => name.replace(/[^\p{L}\p{N}#._-]/gu, "_").replace(/^\.+/, "_") || "_";
 
-/** ~/.local/share/canaduck/logs/<server>/ (or under $XDG_DATA_HOME). */
-export function logDir(url: string, env: NodeJS.ProcessEnv = process.env): string {
-  const base =
-    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
-      ? env.XDG_DATA_HOME
-      : path.join(env.HOME ?? homedir(), ".local", "share");
-  return path.join(base, "canaduck", "logs", segment(new URL(url).host));
-}
+/** The folder of one server's window logs: <logs root>/<host:port>/. */
+export const logDir = (root: string, url: string): string => path.join(root, segment(new URL(url).host));
 
 /** One line of a window's log file: the date and time, then the line as the pane writes it. */
 export function logLine(message: Message, target: string, me: string | null): string {
@@ -34,14 +27,15 @@ export function logLine(message: Message, target: string, me: string | null): st
  * screen before it was turned on is not written again). Write failures are ignored: a full disk
  * must not stop the chat.
  */
-export function useWindowLog(state: ChatState, url: string, enabled: boolean): void {
+export function useWindowLog(state: ChatState, url: string, root: string | null): void {
+  const enabled = root !== null;
   const logged = useRef(new Map<string, number>());
   useEffect(() => {
     if (!enabled) {
       logged.current.clear();
       return;
     }
-    const dir = logDir(url);
+    const dir = logDir(root, url);
     for (const channel of Object.values(state.channels)) {
       const newest = channel.messages.at(-1)?.seq ?? 0;
       const from = logged.current.get(channel.view.id);
@@ -58,5 +52,5 @@ export function useWindowLog(state: ChatState, url: string, enabled: boolean): v
         // See above: logging is best effort.
       }
     }
-  }, [state.channels, state.me, url, enabled]);
+  }, [state.channels, state.me, url, enabled, root]);
 }
