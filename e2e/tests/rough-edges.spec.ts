@@ -1,4 +1,4 @@
-import { expect, joinChannel, messageLog, say, test } from "../fixtures/test";
+import { composer, expect, joinChannel, messageLog, say, test } from "../fixtures/test";
 
 test("/mode +i inside a channel makes that channel invite-only, and -i opens it again", async ({ signUp }) => {
   const ann = await signUp("ann");
@@ -49,4 +49,25 @@ test("on a phone every visible control is at least 44 px tall and wide", async (
   await say(ann, "a line on a small screen");
   await ann.screenshot({ path: test.info().outputPath("phone-channel.png") });
   expect(await undersized()).toEqual([]);
+});
+
+test("the admins' commands are offered to admins only, in suggestions and in /help", async ({ signUp, server }) => {
+  const ann = await signUp("ann");
+  const root = await signUp("root");
+  await server.grantAdmin("root");
+  // Who is an admin is learnt on connecting: a fresh page knows.
+  await root.reload();
+  for (const page of [ann, root]) await joinChannel(page, "#cmds");
+
+  await composer(ann).fill("/");
+  const annList = ann.getByRole("listbox", { name: "Commands" });
+  await expect(annList.getByRole("option", { name: /^\/join/ })).toBeVisible();
+  await expect(annList.getByRole("option", { name: /^\/(alert|log|suspend|unsuspend)\b/ })).toHaveCount(0);
+  await composer(root).fill("/al");
+  await expect(root.getByRole("listbox", { name: "Commands" }).getByRole("option", { name: /^\/alert/ })).toBeVisible();
+
+  await composer(ann).fill("");
+  await say(ann, "/help");
+  await expect(ann.getByText(/\/kick nick/).first()).toBeVisible();
+  await expect(ann.getByText(/\/suspend nick/)).toHaveCount(0);
 });

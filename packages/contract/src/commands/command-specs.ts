@@ -232,6 +232,9 @@ export const commandSpecs = {
 export type CommandName = keyof typeof commandSpecs;
 export const commandNames = Object.keys(commandSpecs) as CommandName[];
 
+/** The commands only server admins may use: the clients offer them (completion, /help) to admins only. */
+export const adminCommands: ReadonlySet<CommandName> = new Set<CommandName>(["log", "alert", "suspend", "unsuspend"]);
+
 /** Short names that stand for a command. */
 export const commandAliases = { j: "join", q: "quit" } as const satisfies Record<string, CommandName>;
 
