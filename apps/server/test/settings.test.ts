@@ -1,6 +1,6 @@
 import { defaultUserSettings } from "@canaduck/contract";
 import { afterEach, describe, expect, it } from "vitest";
-import { ChatClient, TestServer, twoInDev } from "./harness";
+import { ChatClient, twoInDev, type TestServer } from "./harness";
 
 describe("settings kept on the server", () => {
   let server: TestServer | undefined;

@@ -27,7 +27,11 @@ describe("completion candidates", () => {
   });
 
   it("offers peers and channels in a conversation not started yet", () => {
-    expect(completionCandidates(state, null)).toEqual({ nicks: ["bob"], channels: ["#dev", "#design"] });
+    expect(completionCandidates(state, null)).toEqual({
+      nicks: ["bob"],
+      channels: ["#dev", "#design"],
+      isAdmin: false,
+    });
   });
 
   it("compares by the names offered", () => {

@@ -17,11 +17,16 @@ export function completionCandidates(state: ChatState, channelId: string | null)
   const views = state.order.flatMap((id) => state.channels[id]?.view ?? []);
   for (const view of views) if (view.peer) nicks.add(view.peer.name);
   if (state.me) nicks.delete(state.me.name);
-  return { nicks: [...nicks], channels: views.filter((v) => v.kind === "channel").map((v) => v.name) };
+  return {
+    nicks: [...nicks],
+    channels: views.filter((v) => v.kind === "channel").map((v) => v.name),
+    isAdmin: state.me?.isAdmin ?? false,
+  };
 }
 
 /** Equal when both offer the same names in the same order: lets a view keep the old value. */
 export const sameCandidates = (a: CompletionCandidates, b: CompletionCandidates): boolean =>
+  a.isAdmin === b.isAdmin &&
   a.nicks.length === b.nicks.length &&
   a.channels.length === b.channels.length &&
   a.nicks.every((n, i) => n === b.nicks[i]) &&

@@ -267,6 +267,9 @@ export const commandSpecs = {
 export type CommandName = keyof typeof commandSpecs;
 export const commandNames = Object.keys(commandSpecs) as CommandName[];
 
+/** The commands only server admins may use: the clients offer them (completion, /help) to admins only. */
+export const adminCommands: ReadonlySet<CommandName> = new Set<CommandName>(["log", "alert", "suspend", "unsuspend"]);
+
 /** Short names that stand for a command. */
 // `/q` opens a query, as in irssi: leaving takes the whole word, /quit.
 export const commandAliases = { j: "join", q: "query" } as const satisfies Record<string, CommandName>;

@@ -1,7 +1,12 @@
-import { commandNames, resolveCommandName } from "./command-specs";
+import { adminCommands, commandNames, resolveCommandName } from "./command-specs";
 import { tokenize } from "./tokenize";
 
-export type CompletionCandidates = { nicks: readonly string[]; channels: readonly string[] };
+export type CompletionCandidates = {
+  nicks: readonly string[];
+  channels: readonly string[];
+  /** false: the admins' commands are not offered. */
+  isAdmin?: boolean;
+};
 
 export type Completion = {
   /** What the options are: command names (with `/`), channels, nicks; "none" for `//` text. */
@@ -47,12 +52,13 @@ export function completeInput(text: string, cursor: number, candidates: Completi
   });
 
   if (text.startsWith("//")) return completion("none", []);
-  const slashedNames = commandNames.map((name) => `/${name}`);
+  const offered = candidates.isAdmin === false ? commandNames.filter((name) => !adminCommands.has(name)) : commandNames;
+  const slashedNames = offered.map((name) => `/${name}`);
   if (start === 0 && prefix.startsWith("/")) return completion("command", matching(prefix, slashedNames));
   if (prefix.startsWith("#")) return completion("channel", matching(prefix, candidates.channels));
   const wordsBefore = tokenize(text.slice(0, start));
   if (wordsBefore.length === 1 && text.startsWith("/") && resolveCommandName(wordsBefore[0]?.text ?? "") === "help") {
-    return completion("command", matching(prefix, prefix.startsWith("/") ? slashedNames : commandNames));
+    return completion("command", matching(prefix, prefix.startsWith("/") ? slashedNames : offered));
   }
   return completion("nick", matching(prefix, candidates.nicks));
 }

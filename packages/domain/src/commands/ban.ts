@@ -41,7 +41,8 @@ export const ban = channelCommand<"channel:ban">({
         ...(reason ? { reason } : {}),
       },
     });
-    if (targetMembership) await removeMember(ctx, channel, target, "ban", { message: reason, expiresAt });
+    if (targetMembership)
+      await removeMember(ctx, channel, target, "ban", { by: ctx.user.name, message: reason, expiresAt });
     await ctx.audit({
       actor: ctx.user,
       channel,

@@ -12,6 +12,17 @@ describe("server:help", () => {
     }
   });
 
+  it("lists the admins' commands to admins only, and explains each by name to anyone", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const root = await t.registerAdmin("root");
+    const listed = async (actor: typeof alice) =>
+      (await t.runOk(actor, "server:help", {})).lines.filter((l) => /^\/(alert|log|suspend|unsuspend)\b/.test(l));
+    expect(await listed(alice)).toEqual([]);
+    expect(await listed(root)).toHaveLength(4);
+    expect((await t.runOk(alice, "server:help", { command: "alert" })).lines[0]).toMatch(/^\/alert text/);
+  });
+
   it("shows one command's usage, by name or /name", async () => {
     const t = createTestDomain();
     const alice = await t.registerUser("alice");

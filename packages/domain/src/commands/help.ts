@@ -9,7 +9,7 @@ export const help = userCommand<"server:help">({
   transaction: "none",
   audit: "none",
   run(ctx) {
-    const lines = helpLines(ctx.payload.command);
+    const lines = helpLines(ctx.payload.command, ctx.user.isAdmin);
     const typed = (ctx.payload.command ?? "").replace(/^\//, "");
     return lines === null
       ? Promise.reject(new DomainError("UNKNOWN_COMMAND", `There is no command /${typed}; try /help.`))

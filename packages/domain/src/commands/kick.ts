@@ -21,7 +21,7 @@ export const kick = channelCommand<"channel:kick">({
       author: ctx.user,
       meta: { target: { id: target.id, name: target.name }, ...(reason ? { reason } : {}) },
     });
-    await removeMember(ctx, channel, target, "kick", { message: reason });
+    await removeMember(ctx, channel, target, "kick", { by: ctx.user.name, message: reason });
     await ctx.audit({ actor: ctx.user, channel, target, detail: reason });
     return {};
   },

@@ -24,8 +24,8 @@ export async function removeMember(
   channel: ChannelRecord,
   target: UserRecord,
   reason: "kick" | "ban",
-  /** What the target is told: the moderator's reason and, for a ban, when it ends. */
-  told: { message: string; expiresAt?: Date | null },
+  /** What the target is told: who did it, the reason given and, for a ban, when it ends. */
+  told: { by: string; message: string; expiresAt?: Date | null },
 ): Promise<void> {
   await ctx.tx.memberships.remove(channel.id, target.id);
   ctx.out.push({ type: "unsubscribe", user: target.id, channel: channel.id });
@@ -33,7 +33,7 @@ export async function removeMember(
     channelId: channel.id,
     name: channel.name,
     reason,
-    by: ctx.user.name,
+    by: told.by,
     ...(told.message ? { message: told.message } : {}),
     ...(told.expiresAt === undefined ? {} : { expiresAt: told.expiresAt?.toISOString() ?? null }),
   });
