@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 describe("the channel list", () => {
   it("numbers the windows for Alt+number and shows unread counts, marking mentions, private lines and parted windows", () => {
-    const base = { unread: 0, mentions: 0, activity: "none" as const, parted: false };
+    const base = { unread: 0, mentions: 0, activity: "none" as const, parted: false, muted: false };
     const windows = [
       { ...base, id: "a", number: 1, name: "#dev", kind: "channel" as const },
       {

@@ -46,6 +46,7 @@ export function windowList(state: ChatState, book: WindowBook): WindowEntry[] {
         mentions: 0,
         activity: "none",
         parted: true,
+        muted: false,
       },
     ];
   });

@@ -17,6 +17,7 @@ export function withSearchWindow(windows: readonly WindowEntry[], search: Search
       kind: "channel",
       unread: 0,
       mentions: 0,
+      muted: false,
       activity: "none",
       parted: false,
     },
