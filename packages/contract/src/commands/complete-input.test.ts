@@ -10,8 +10,8 @@ const atEnd = (text: string) => completeInput(text, text.length, candidates);
 describe("completeInput", () => {
   it("offers the admins' commands only when the user may be an admin", () => {
     const people = { nicks: [], channels: [] };
-    expect(completeInput("/a", 2, { ...people, isAdmin: false }).options).toEqual([]);
-    expect(completeInput("/a", 2, { ...people, isAdmin: true }).options).toEqual(["/alert"]);
+    expect(completeInput("/al", 3, { ...people, isAdmin: false }).options).toEqual([]);
+    expect(completeInput("/al", 3, { ...people, isAdmin: true }).options).toEqual(["/alert"]);
     expect(completeInput("/help sus", 9, { ...people, isAdmin: false }).options).toEqual([]);
     expect(completeInput("/help sus", 9, { ...people, isAdmin: true }).options).toEqual(["suspend"]);
   });
