@@ -76,6 +76,7 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "history:read",
         "audit:log",
         "server:help",
+        "user:whois",
       ] as const
     ).map((event) => [event, ["readPerUser u1", "readPerAddress 10.0.0.1"]]),
   ),
@@ -98,6 +99,10 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "channel:op",
         "channel:deop",
         "server:alert",
+        "user:away",
+        "user:ignore",
+        "user:unignore",
+        "settings:update",
       ] as const
     ).map((event) => [event, ["commandPerUser u1", "commandPerAddress 10.0.0.1"]]),
   ),
