@@ -42,7 +42,7 @@ export type ChatAction =
   | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
   | { type: "members"; channelId: string; members: MemberView[] }
   /** The ignore list, as the server keeps it (session state, ignore:changed, an /ignore's answer). */
-  | { type: "ignored"; ignored: UserRef[] }
+  | { type: "ignored"; ignored: UserRef[] | undefined }
   /** A user went away (`away` their message) or came back (null): their member entries follow. */
   | { type: "away"; user: UserRef; away: string | null }
   | { type: "select"; channelId: string | null }
@@ -53,7 +53,7 @@ export type ChatAction =
   | { type: "dismiss"; id: number }
   | { type: "logged-out" }
   /** The server's settings (from session:sync, settings:changed or settings:update's answer). */
-  | { type: "settings"; settings: UserSettings };
+  | { type: "settings"; settings: UserSettings | undefined };
 
 const targetOf = (view: Pick<ChannelView, "kind" | "name" | "peer">): string =>
   view.kind === "direct" ? (view.peer?.name ?? view.name) : view.name;
@@ -175,7 +175,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "members":
       return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
     case "ignored":
-      return { ...state, ignored: action.ignored };
+      // A server older than the ignore list sends none: nobody is ignored.
+      return { ...state, ignored: action.ignored ?? [] };
     case "away": {
       const { away, user } = action;
       const channels: Record<string, ChannelState> = {};
@@ -227,7 +228,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "logged-out":
       return { ...state, me: null, channels: {}, order: [], activeId: null, pending: [], settings: initialSettings };
     case "settings":
-      return { ...state, settings: action.settings };
+      // A server older than kept settings sends none: the defaults hold.
+      return { ...state, settings: action.settings ?? initialSettings };
   }
 }
 
