@@ -1,4 +1,4 @@
-import type { ChatState } from "@canaduck/client";
+import { LINES_KEPT, type ChatState } from "@canaduck/client";
 import { until, type FleetMember } from "./chat-fleet";
 import { storedMessagesAt } from "./database-view";
 import type { PublishLog } from "./publisher";
@@ -77,7 +77,9 @@ export async function checkConsistency(
     const state = member.client.getState();
     for (const channel of channels) {
       const view = viewTexts(state, channel);
-      const inDb = stored.get(channel) ?? [];
+      // A client keeps the newest LINES_KEPT lines of a conversation and pages older ones back on
+      // demand: its view must hold exactly the database's newest stretch of that length.
+      const inDb = (stored.get(channel) ?? []).slice(-LINES_KEPT);
       const seen = new Set(view);
       result.lostInViews += inDb.filter((t) => !seen.has(t)).length;
       result.duplicatedInViews += view.length - seen.size;
