@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wellFormedStringSchema } from "./primitives";
 
 /** How many conversations may carry their own notification setting: more is refused as a payload error. */
 export const settingsConversationsMax = 500;
@@ -45,7 +46,8 @@ export const settingsPatchSchema = z.object({
   compact: z.boolean().optional(),
   conversation: z
     .object({
-      channelId: z.string().min(1).max(64),
+      // Well formed (no NUL, no lone surrogate): the database refuses those, which was an INTERNAL.
+      channelId: wellFormedStringSchema(64).min(1),
       level: notificationLevelSchema.optional(),
       muted: z.boolean().optional(),
     })
