@@ -19,12 +19,16 @@ export const ignore = userCommand<"user:ignore">({
     const target = await requireUserByNick(ctx, ctx.payload.nick);
     if (target.id === ctx.user.id) refuse("INVALID_PAYLOAD", "You cannot ignore yourself.");
     const held = await ctx.tx.ignores.listByUser(ctx.user.id);
+    let rows = held;
     if (!held.some((row) => row.ignoredId === target.id)) {
       if (held.length >= limits.ignoredUsersMax)
         refuse("TOO_MANY_IGNORED", `You may ignore at most ${limits.ignoredUsersMax} users.`);
-      await ctx.tx.ignores.insert({ userId: ctx.user.id, ignoredId: target.id, createdAt: ctx.now });
+      const added = { userId: ctx.user.id, ignoredId: target.id, createdAt: ctx.now };
+      await ctx.tx.ignores.insert(added);
+      rows = [...held, added];
     }
-    const ignored = await ignoredUsers(ctx.tx, ctx.user.id);
+    // The list just read, with the new row last (oldest first), rather than reading it again.
+    const ignored = await ignoredUsers(ctx.tx, ctx.user.id, rows);
     ctx.out.emit({ user: ctx.user.id }, "ignore:changed", { ignored });
     return { ignored };
   },
