@@ -1,10 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompressPlugin } from "./scripts/precompress";
 
 // `npm run dev` serves the app with hot reload and hands Socket.IO to the server on :3000,
 // so the app always talks to its own origin, as it does when the server serves the build.
 export default defineConfig({
-  plugins: [react()],
+  // The server sends these precompressed files to browsers that accept brotli or gzip.
+  plugins: [react(), precompressPlugin()],
   server: {
     port: 5173,
     proxy: { "/socket.io": { target: "http://localhost:3000", ws: true } },

@@ -3,6 +3,7 @@ import { limits } from "@canaduck/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import { ErrorMessage } from "./error-message";
+import { preloadChatScreen } from "./lazy-chat-screen";
 import { Logo } from "./logo";
 
 type Mode = "login" | "register";
@@ -52,7 +53,13 @@ export function AuthScreen() {
         <p className="auth-lede">
           {mode === "login" ? "Welcome back. Log in to chat." : "Create an account to start chatting."}
         </p>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label={mode === "login" ? "Log in" : "Create account"}>
+        {/* Typing is the moment to fetch the chat: it arrives while the user finishes the form. */}
+        <form
+          onSubmit={(e) => void submit(e)}
+          onInput={preloadChatScreen}
+          noValidate
+          aria-label={mode === "login" ? "Log in" : "Create account"}
+        >
           <label htmlFor={ids.name}>Name</label>
           <input
             id={ids.name}
