@@ -157,7 +157,7 @@ export function ChatScreen() {
               jump={jump}
             />
           ) : (
-            <EmptyState onMenu={() => setSidebarOpen(true)} onBrowse={() => setBrowserOpen(true)} />
+            <EmptyState onMenu={() => setSidebarOpen(true)} actions={actions} composerRef={composerRef} />
           )}
         </main>
         {draftPeer === null && isChannel && membersOpen && (

@@ -183,7 +183,9 @@ export function Composer({
     const failure = await onSubmit(sent);
     if (failure) {
       setError(failure);
-      if (keepsTextOnError(sent)) setText((current) => (current === "" ? sent : current));
+      // A line that never left (nowhere to send it) stays to be fixed, as a refused command does.
+      if (keepsTextOnError(sent) || failure.code === "NO_TARGET")
+        setText((current) => (current === "" ? sent : current));
     }
   };
 

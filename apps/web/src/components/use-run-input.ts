@@ -6,8 +6,8 @@ import type { ComposerError } from "./composer";
 
 interface RunOptions {
   actions: ChatActions;
-  /** The open target ("#dev", or a nick), for the parser's defaults. */
-  target: string;
+  /** The open target ("#dev", or a nick), for the parser's defaults; absent when nothing is open. */
+  target?: string;
   /** A direct conversation not started yet: its first message starts it. */
   draft?: { onStarted: (channelId: string) => void };
 }
@@ -35,7 +35,7 @@ export function useRunInput({ actions, target, draft }: RunOptions): (text: stri
         actions.openSearch(plan.command.payload.query);
         return null;
       }
-      if (draft && saysTo(plan, target)) {
+      if (draft && target !== undefined && saysTo(plan, target)) {
         const ack = await client.sendMessage(plan.target, plan.text, plan.action);
         if (!ack.ok) return ack.error;
         draft.onStarted(ack.data.message.channelId);
