@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { buildRows, type UnreadDivider } from "../lib/message-rows";
 import { MessageRow, type LineContext, type ListRow, type RowHandlers } from "./message-row";
+import { useKeptPosition, useKeptScroll } from "./use-kept-scroll";
 import { useMarkRead } from "./use-mark-read";
 
 /** A request to bring a line into view and highlight it; a new object each time, so the same line can be asked again. */
@@ -90,8 +91,10 @@ export function MessageList({
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [awayFromSeq, setAwayFromSeq] = useState<number | null>(null);
 
+  const keptPosition = useKeptPosition(channel.view.id, !inWindow);
   const virtualizer = useVirtualizer({
     count: rows.length,
+    ...(keptPosition && { initialOffset: keptPosition.offset, initialMeasurementsCache: keptPosition.measurements }),
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => estimate(rows[i]),
     getItemKey: (i) => rows[i]?.key ?? i,
@@ -112,12 +115,25 @@ export function MessageList({
     pinned.current = !inWindow;
     setAtBottom(!inWindow);
   }, [inWindow]);
+  const newestSeq = messages.at(-1)?.seq ?? 0;
+  const restore = useCallback(() => {
+    pinned.current = false;
+    setAtBottom(false);
+    setAwayFromSeq(newestSeq);
+  }, [newestSeq]);
+  const keepPosition = useKeptScroll({
+    channelId: channel.view.id,
+    position: keptPosition,
+    virtualizer,
+    scrollRef,
+    enabled: !inWindow,
+    onRestore: restore,
+  });
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (el && pinned.current && rows.length > 0) el.scrollTop = el.scrollHeight;
   }, [rows, totalSize]);
 
-  const newestSeq = messages.at(-1)?.seq ?? 0;
   useMarkRead(atBottom && !inWindow, newestSeq, onSeen);
 
   // A jump: once its line is among the rows, scroll it to the middle and highlight it a moment.
@@ -157,6 +173,7 @@ export function MessageList({
     // In a window the bottom is not the newest line: nothing follows it and nothing is marked read.
     if (inWindow) return;
     pinned.current = atEnd;
+    keepPosition(atEnd);
     setAwayFromSeq((away) => (atEnd ? null : (away ?? newestSeq)));
     if (!atEnd && el.scrollTop < LOAD_OLDER_PX) loadOlder();
   };
