@@ -38,6 +38,43 @@ describe("two nodes on PostgreSQL and Redis", () => {
     await until(bob.client, () => texts(bob, "ann0").includes("a private word"));
   });
 
+  it("streams to an SSE consumer on node B the lines posted on node A", async () => {
+    const [ann] = await registerFleet(cluster.node(0).url, "ann", 1);
+    const [bob] = await registerFleet(cluster.node(1).url, "bob", 1);
+    if (!ann || !bob) throw new Error("fleet");
+    fleets.push([ann, bob]);
+    await joinAll([ann, bob], ["#both"]);
+    // An integration logged in as bob over HTTP on node B, reading GET /api/v1/events there.
+    const login = await fetch(`${cluster.node(1).url}/api/v1/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "bob0", password: "bench password" }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const abort = new AbortController();
+    const events = await fetch(`${cluster.node(1).url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
+    expect(events.status).toBe(200);
+    let received = "";
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of events.body ?? []) received += decoder.decode(chunk, { stream: true });
+      } catch {
+        // aborted below
+      }
+    })();
+    const deadline = Date.now() + 20_000;
+    while (!received.includes("event: stream:ready") && Date.now() < deadline) await sleep(50);
+    await ann.client.sendMessage("#both", "from node A to a stream on node B");
+    while (!received.includes("from node A to a stream on node B") && Date.now() < deadline) await sleep(50);
+    abort.abort();
+    await reading;
+    expect(received).toMatch(/event: message:new\ndata: \{[^\n]*"text":"from node A to a stream on node B"/);
+  });
+
   it("removes a member connected to node B at once when an operator on node A kicks them", async () => {
     const [owner] = await registerFleet(cluster.node(0).url, "owner", 1);
     const [bob, carl] = await registerFleet(cluster.node(1).url, "bob", 2);

@@ -119,4 +119,6 @@ export default [
     ["apps/web", "apps/tui"].flatMap((app) => tests.map((t) => `${app}/${t}`)),
     [appsApart, serverApartButHarness, serverCoreApart],
   ),
+  // An example shows what an integration can do from outside: the public HTTP API, nothing else.
+  restrict(["examples/**"], [workspace(".*", "An example uses only the public HTTP API, not CanaDuck's code.")]),
 ];

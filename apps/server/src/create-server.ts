@@ -208,8 +208,12 @@ export async function createServer(
     readGate: new ReadGate(),
     applyEffects: seams.applyEffects ?? applyEffects,
   };
+  const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
   serveApi = createApiHandler({
     ...connectionDeps,
+    openConnection,
+    heartbeatMs: config.pingIntervalMs,
+    maxQueuedBytes: config.maxQueuedBytes,
     addressOf: (req) => security.addressOf({ address: req.socket.remoteAddress ?? "", headers: req.headers }),
     allowedOrigins: () =>
       config.security.allowedOrigins ??
@@ -252,6 +256,5 @@ export async function createServer(
       logger.info("CanaDuck stopped");
     })());
 
-  const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
   return { port, url, metricsUrl, io, logger, close, openConnection };
 }

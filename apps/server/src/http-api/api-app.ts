@@ -19,8 +19,9 @@ import { apiRoutes } from "./route-table";
 import type { RouteInput, RouteSpec } from "./route-spec";
 import { runRoute, type RouteRunDeps } from "./run-route";
 import { serveDocsPage } from "./docs-page";
+import { EVENTS_PATH, serveEvents, type EventStreamDeps } from "./events-route";
 
-export interface ApiDeps extends RouteRunDeps {
+export interface ApiDeps extends RouteRunDeps, EventStreamDeps {
   reads: ConnectReads;
   /** The address per-address rate limits count a request under (X-Forwarded-For as configured). */
   addressOf(req: IncomingMessage): string;
@@ -127,6 +128,7 @@ export function createApiApp(deps: ApiDeps): OpenAPIHono<Env> {
     if (route.etag) app.on(route.method.toUpperCase(), path, etag());
     app.on(route.method.toUpperCase(), path, handlerOf(deps, route));
   }
+  app.get(`/api/v1${EVENTS_PATH}`, (c) => serveEvents(deps, c, deps.addressOf(c.env.incoming)));
   describeRoutes(app, apiRoutes);
   serveDocsPage(app);
   app.notFound(() => problemResponse({ code: "UNKNOWN_EVENT", message: "No such route; see /api/openapi.json." }));

@@ -2,6 +2,8 @@ import { clientEvents, PROTOCOL_VERSION } from "@canaduck/contract";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env } from "hono";
 import { idempotencyKeyHeader } from "./conversation-routes";
+import { z } from "zod";
+import { EVENTS_PATH } from "./events-route";
 import { problemSchema } from "./problem";
 import { responseSchemaOf, type RouteSpec } from "./route-spec";
 
@@ -69,6 +71,31 @@ export function describeRoutes<E extends Env>(app: OpenAPIHono<E>, routes: reado
       },
     });
   }
+  registry.registerPath({
+    method: "get",
+    path: `/api/v1${EVENTS_PATH}`,
+    operationId: "getEvents",
+    summary:
+      "Server-Sent Events: every event a browser of this user receives, each log entry once; reconnect with Last-Event-ID to get exactly what was missed.",
+    tags: ["events"],
+    security: [{ bearer: [] }],
+    request: {
+      headers: z.object({
+        "last-event-id": z
+          .string()
+          .optional()
+          .meta({ description: "The `id:` of the last message received: the stream resumes after it." }),
+      }),
+    },
+    responses: {
+      200: {
+        description:
+          "A text/event-stream: `stream:ready` first, then the missed entries, then live events (`event:` the server event's name, `data:` its JSON payload).",
+        content: { "text/event-stream": { schema: z.string() } },
+      },
+      ...refusals,
+    },
+  });
   app.doc31(OPENAPI_PATH, {
     openapi: "3.1.0",
     info: {

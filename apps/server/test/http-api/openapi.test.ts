@@ -15,6 +15,7 @@ type Document = { openapi: string; paths: Record<string, Record<string, Operatio
 
 /** `get /api/v1/channels/{channel}`: how an operation of the document is named here. */
 const keyOf = (method: string, path: string) => `${method.toLowerCase()} ${path}`;
+const EVENTS_KEY = "get /api/v1/events";
 const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
 
 /**
@@ -63,7 +64,8 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and describes exactly the routes the server has", () => {
     expect(doc.openapi).toBe("3.1.0");
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => keyOf(m, path)));
-    expect(documented.sort()).toEqual(apiRoutes.map((r) => keyOf(r.method, `/api/v1${r.path}`)).sort());
+    const routes = [...apiRoutes.map((r) => keyOf(r.method, `/api/v1${r.path}`)), EVENTS_KEY];
+    expect(documented.sort()).toEqual(routes.sort());
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
     expect(new Set(ids).size).toBe(documented.length);
   });
@@ -179,7 +181,10 @@ describe("the OpenAPI document", () => {
       ["get /api/v1/audit-log", () => "/api/v1/audit-log?limit=5", "root"],
       ["delete /api/v1/sessions/current", () => "/api/v1/sessions/current", "carol"],
     ];
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => keyOf(m, path)));
+    // The event stream never ends: it has a test of its own below.
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => keyOf(m, path)))
+      .filter((key) => key !== EVENTS_KEY);
     expect([...new Set(calls.map(([key]) => key))].sort()).toEqual([...documented].sort());
 
     for (const [key, path, caller, options = {}, status = 200] of calls) {
@@ -196,6 +201,24 @@ describe("the OpenAPI document", () => {
       if (key === "post /api/v1/channels/{channel}/messages") line = seqOf(answer);
       if (key === "post /api/v1/direct/{nick}/messages") directLine = seqOf(answer);
     }
+  });
+
+  it("documents the event stream as it answers: an event stream, or a documented refusal", async () => {
+    validate(await request(server.url, "GET", "/api/v1/events"), EVENTS_KEY);
+    const bad = await request(server.url, "GET", "/api/v1/events", {
+      token: tokens.alice,
+      headers: { "last-event-id": "not a position" },
+    });
+    validate(bad, EVENTS_KEY);
+    const abort = new AbortController();
+    const stream = await fetch(`${server.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${tokens.alice ?? ""}` },
+      signal: abort.signal,
+    });
+    const operation = doc.paths["/api/v1/events"]?.get;
+    expect(Object.keys(operation?.responses["200"]?.content ?? {})).toEqual(["text/event-stream"]);
+    expect([stream.status, stream.headers.get("content-type")?.split(";")[0]]).toEqual([200, "text/event-stream"]);
+    abort.abort();
   });
 
   it("is readable on a reference page that loads only this server's files, under its CSP", async () => {
