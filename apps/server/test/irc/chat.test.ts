@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { TestServer } from "../harness";
-import { IrcTestClient, saslClient } from "./irc-test-client";
+import { type IrcTestClient, saslClient } from "./irc-test-client";
 
 const servers: TestServer[] = [];
 const clients: IrcTestClient[] = [];
