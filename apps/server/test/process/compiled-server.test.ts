@@ -67,6 +67,8 @@ class NpmStart {
       env: {
         ...process.env,
         PORT: String(port),
+        // Test files run at once: the default 6667 would collide.
+        IRC_PORT: "0",
         HOST: "127.0.0.1",
         DATABASE_URL: `file:${path.join(this.dir, "chat.db")}`,
         LOG_LEVEL: "info",
@@ -168,6 +170,8 @@ describe("the compiled server's policy for failures nothing caught", () => {
         env: {
           ...process.env,
           PORT: String(port),
+          // Test files run at once: the default 6667 would collide.
+          IRC_PORT: "0",
           HOST: "127.0.0.1",
           DATABASE_URL: `file:${path.join(dir, "chat.db")}`,
           LOG_LEVEL: "info",

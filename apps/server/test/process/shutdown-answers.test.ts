@@ -21,6 +21,8 @@ async function startServer(dir: string, port: number): Promise<ChildProcess> {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",
         PORT: String(port),
+        // Test files run at once: the default 6667 would collide.
+        IRC_PORT: "0",
         HOST: "127.0.0.1",
         DATABASE_URL: `file:${path.join(dir, "chat.db")}`,
         WEB_DIST: path.join(dir, "no-web"),
