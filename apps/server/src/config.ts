@@ -13,55 +13,68 @@ const commaList = z.string().transform((s) =>
 );
 
 /** Every environment variable the server reads, with its default. */
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^(file:|postgres(ql)?:\/\/)/i,
-      "use a SQLite file: URL (file:./data/canaduck.db) or a PostgreSQL URL (postgresql://user@host:5432/db)",
-    )
-    .default(`file:${path.join(repoRoot, "data", "canaduck.db")}`),
-  /**
-   * Retired: it made whoever registered one of these names an admin, so a name not yet taken, or
-   * freed by a rename, could be claimed. Read only to warn a deployment that still sets it.
-   */
-  ADMIN_NAMES: commaList.default([]),
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .positive()
-    .default(24 * 30),
-  /** How long after writing a line its author may edit it; unset: no limit. */
-  EDIT_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  WEB_DIST: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
-  PING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
-  PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(2 * 1024 * 1024),
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
-  /** How often connections are checked for sessions ended elsewhere; 0 turns the check off. */
-  SESSION_SWEEP_MS: z.coerce.number().int().nonnegative().default(5_000),
-  /** Set to run several nodes: Socket.IO's Redis adapter, shared presence and rate limits. */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, "a redis:// URL, e.g. redis://127.0.0.1:6379")
-    .optional(),
-  /** Prefix of every Redis key and channel this deployment uses. */
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9:_-]+$/)
-    .default("canaduck"),
-  /** Serve /metrics on this port (on HOST) instead of the chat port. */
-  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** When set, /metrics requires `Authorization: Bearer <token>`; unset, it is served on loopback only. */
-  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
-  ...securityEnv,
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(file:|postgres(ql)?:\/\/)/i,
+        "use a SQLite file: URL (file:./data/canaduck.db) or a PostgreSQL URL (postgresql://user@host:5432/db)",
+      )
+      .default(`file:${path.join(repoRoot, "data", "canaduck.db")}`),
+    /**
+     * Retired: it made whoever registered one of these names an admin, so a name not yet taken, or
+     * freed by a rename, could be claimed. Read only to warn a deployment that still sets it.
+     */
+    ADMIN_NAMES: commaList.default([]),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(24 * 30),
+    /** How long after writing a line its author may edit it; unset: no limit. */
+    EDIT_WINDOW_SECONDS: z.coerce.number().int().positive().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    WEB_DIST: z.string().default(path.join(repoRoot, "apps", "web", "dist")),
+    PING_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
+    PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    MAX_QUEUED_BYTES_PER_CONNECTION: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(2 * 1024 * 1024),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+    /** How often connections are checked for sessions ended elsewhere; 0 turns the check off. */
+    SESSION_SWEEP_MS: z.coerce.number().int().nonnegative().default(5_000),
+    /** Set to run several nodes: Socket.IO's Redis adapter, shared presence and rate limits. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "a redis:// URL, e.g. redis://127.0.0.1:6379")
+      .optional(),
+    /** Prefix of every Redis key and channel this deployment uses. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]+$/)
+      .default("canaduck"),
+    /** Serve /metrics on this port (on HOST) instead of the chat port. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** When set, /metrics requires `Authorization: Bearer <token>`; unset, it is served on loopback only. */
+    METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    /** The IRC gateway's plain-text port on HOST; 0: a random port (tests); "off": no IRC listener. */
+    IRC_PORT: z.union([z.literal("off"), z.coerce.number().int().min(0).max(65535)]).default(6667),
+    /** The IRC gateway over TLS, served only when IRC_TLS_CERT and IRC_TLS_KEY name PEM files. */
+    IRC_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    IRC_TLS_CERT: z.string().min(1).optional(),
+    IRC_TLS_KEY: z.string().min(1).optional(),
+    /** Lines replayed on JOIN to an IRC client without draft/chathistory; 0: none. */
+    IRC_PLAYBACK_LINES: z.coerce.number().int().min(0).max(200).default(20),
+    ...securityEnv,
+  })
+  .refine((e) => e.IRC_TLS_PORT === undefined || (e.IRC_TLS_CERT !== undefined && e.IRC_TLS_KEY !== undefined), {
+    path: ["IRC_TLS_PORT"],
+    message: "IRC over TLS needs IRC_TLS_CERT and IRC_TLS_KEY (PEM files)",
+  });
 
 export interface ServerConfig {
   port: number;
@@ -96,6 +109,16 @@ export interface ServerConfig {
   metricsToken: string | null;
   /** Origins, proxies, rate limits and channels per user (security/security-env.ts). */
   security: SecurityConfig;
+  /** The IRC gateway (irc/listener.ts). */
+  irc: IrcConfig;
+}
+
+export interface IrcConfig {
+  /** Null: no plain-text listener. */
+  port: number | null;
+  /** Null: no TLS listener. */
+  tls: { port: number; certPath: string; keyPath: string } | null;
+  playbackLines: number;
 }
 
 /**
@@ -137,5 +160,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     metricsPort: e.METRICS_PORT ?? null,
     metricsToken: e.METRICS_TOKEN ?? null,
     security: toSecurityConfig(e),
+    irc: {
+      port: e.IRC_PORT === "off" ? null : e.IRC_PORT,
+      tls:
+        e.IRC_TLS_PORT !== undefined && e.IRC_TLS_CERT !== undefined && e.IRC_TLS_KEY !== undefined
+          ? { port: e.IRC_TLS_PORT, certPath: e.IRC_TLS_CERT, keyPath: e.IRC_TLS_KEY }
+          : null,
+      playbackLines: e.IRC_PLAYBACK_LINES,
+    },
   };
 }

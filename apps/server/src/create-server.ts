@@ -13,6 +13,7 @@ import { metricsEndpoint } from "./http/metrics-endpoint";
 import { createRequestHandler } from "./http/request-handler";
 import { createApiHandler } from "./http-api";
 import { createLogger, type Logger } from "./logger";
+import { startIrcListeners } from "./irc/listener";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
 import { applyEffects } from "./realtime/apply-effects";
@@ -43,6 +44,9 @@ export interface ChatServerHandle {
   url: string;
   /** Where /metrics is served when METRICS_PORT is set; null when it is on `url`. */
   metricsUrl: string | null;
+  /** The IRC gateway's bound ports (useful with IRC_PORT=0); null where it is off. */
+  ircPort: number | null;
+  ircTlsPort: number | null;
   io: ChatServer;
   logger: Logger;
   /** A connection of a transport other than Socket.IO (IRC, Server-Sent Events), in the same rooms. */
@@ -228,7 +232,19 @@ export async function createServer(
     metricsServer === null || config.metricsPort === null
       ? null
       : urlOf(config.host, await listen(metricsServer, config.metricsPort, config.host));
-  logger.info({ url, metrics: metricsUrl ?? `${url}/metrics`, database: database.location }, "CanaDuck is listening");
+  const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
+  const irc = await startIrcListeners(config.host, {
+    openConnection,
+    irc: config.irc,
+    maxChannelsPerUser: config.security.maxChannelsPerUser,
+    maxQueuedBytes: config.maxQueuedBytes,
+    logger,
+    clientCount: () => io.of("/").sockets.size,
+  });
+  logger.info(
+    { url, metrics: metricsUrl ?? `${url}/metrics`, irc: irc.port, ircTls: irc.tlsPort, database: database.location },
+    "CanaDuck is listening",
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -236,12 +252,14 @@ export async function createServer(
       // Stop accepting connections, let commands in flight commit and answer, then tell
       // everyone to reconnect (to this server restarted, or another node).
       httpServer.close();
+      irc.stopAccepting();
       await lifecycle.drain(config.shutdownGraceMs);
       stopGuard();
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });
       await goodbyes(io.of("/").sockets);
+      await irc.close();
       await io.close();
       await scale.close();
       await database.close();
@@ -252,6 +270,5 @@ export async function createServer(
       logger.info("CanaDuck stopped");
     })());
 
-  const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
-  return { port, url, metricsUrl, io, logger, close, openConnection };
+  return { port, url, metricsUrl, ircPort: irc.port, ircTlsPort: irc.tlsPort, io, logger, close, openConnection };
 }

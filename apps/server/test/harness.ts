@@ -62,6 +62,8 @@ export class TestServer {
       HOST: "127.0.0.1",
       DATABASE_URL: this.env.DATABASE_URL ?? (await this.database.url()),
       WEB_DIST: path.join(this.dir, "no-web"),
+      // A random port: the default 6667 would collide between test files running at once.
+      IRC_PORT: "0",
       ...this.env,
     });
     this.config = config;
@@ -84,6 +86,12 @@ export class TestServer {
   get metricsUrl(): string | null {
     if (!this.handle) throw new Error("server not started");
     return this.handle.metricsUrl;
+  }
+
+  /** The IRC gateway's port (the harness starts it on a random one). */
+  get ircPort(): number {
+    if (!this.handle || this.handle.ircPort === null) throw new Error("server not started, or IRC is off");
+    return this.handle.ircPort;
   }
 
   /** A connection of a transport other than Socket.IO, as the IRC and SSE adapters open them. */

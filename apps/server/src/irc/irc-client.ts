@@ -1,0 +1,222 @@
+import type { Socket } from "node:net";
+import type { Ack, ClientEventName, ClientEventPayload, ClientEventResult, UserRef } from "@canaduck/contract";
+import type { Logger } from "../logger";
+import type { VirtualConnection, VirtualConnectionOptions } from "../realtime/virtual-socket";
+import type { IrcConfig } from "../config";
+import { dispatchLine } from "./dispatch";
+import { deliverEvent } from "./deliver";
+import { LineSplitter, serialize, type IrcMessage, type TagValue } from "./line";
+import { SERVER_NAME } from "./server-info";
+
+export interface IrcDeps {
+  openConnection(options: VirtualConnectionOptions): VirtualConnection;
+  irc: IrcConfig;
+  maxChannelsPerUser: number;
+  /** Bytes written and not yet sent past which a client that stopped reading is dropped. */
+  maxQueuedBytes: number;
+  logger: Logger;
+  /** The connections this node holds now (LUSERS). */
+  clientCount(): number;
+}
+
+/** A channel or direct conversation this client is in, by the name IRC calls it. */
+export interface Conversation {
+  id: string;
+  kind: "channel" | "direct";
+  /** "#dev", or for a direct conversation the other person's nick. */
+  name: string;
+  lastSeq: number;
+  /** The newest entries seen, with their times: what a read marker's timestamp is matched against. */
+  seen: Array<{ seq: number; time: string }>;
+}
+
+/** Lines a command given `@label=…` answers with, held to be sent as one labeled reply. */
+interface LabelCollector {
+  label: string;
+  lines: IrcMessage[];
+}
+
+/** Silence after which the server PINGs, and after a PING, after which it gives up. */
+const IDLE_MS = 120_000;
+
+/** How many lines may wait to run before the socket stops being read. */
+const MAX_PENDING_LINES = 16;
+
+/**
+ * One IRC client on a TCP (or TLS) socket: the registration state, the capabilities it
+ * enabled, the conversations it is in, and the virtual connection its commands run through.
+ */
+export class IrcClient {
+  nick = "*";
+  username: string | null = null;
+  registered = false;
+  /** CAP LS or REQ was sent and CAP END not yet: registration waits. */
+  capNegotiating = false;
+  readonly caps = new Set<string>();
+  account: UserRef | null = null;
+  readonly conversations = new Map<string, Conversation>();
+  /** clientIds of this client's own sends: their copies arriving as events are not echoed twice. */
+  readonly ownSends = new Set<string>();
+  /** Quits already shown (author and time), see deliver.ts. */
+  readonly recentQuits: string[] = [];
+  /** SASL PLAIN in progress: the base64 received so far. */
+  sasl: { buffer: string } | null = null;
+  /** PASS as given: tried when registration completes. */
+  pass: string | null = null;
+  readonly connection: VirtualConnection;
+  private label: LabelCollector | null = null;
+  private pending = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly splitter = new LineSplitter();
+  private closed = false;
+  private pinged = false;
+
+  constructor(
+    readonly socket: Socket,
+    readonly deps: IrcDeps,
+  ) {
+    this.connection = deps.openConnection({
+      address: socket.remoteAddress ?? "",
+      transport: {
+        deliver: (event, payload) => void this.guard(() => deliverEvent(this, event, payload)),
+        closed: (reason) => this.close(`Closing link: ${reason}`),
+        queuedBytes: () => socket.writableLength,
+      },
+    });
+    socket.on("data", (data: Buffer) => this.received(data));
+    socket.setTimeout(IDLE_MS, () => this.idle());
+    socket.on("error", () => this.close());
+    socket.on("close", () => this.close());
+  }
+
+  /** A command through the browser's path (queue, rate limits, authorization), typed by the contract. */
+  call<E extends ClientEventName>(event: E, payload: ClientEventPayload<E>): Promise<Ack<ClientEventResult<E>>> {
+    return this.connection.run(event, payload) as Promise<Ack<ClientEventResult<E>>>;
+  }
+
+  has(cap: string): boolean {
+    return this.caps.has(cap);
+  }
+
+  private idle(): void {
+    if (this.pinged) return this.close(`Ping timeout: ${IDLE_MS / 1000} seconds`);
+    this.pinged = true;
+    this.write({ tags: {}, command: "PING", params: [SERVER_NAME] });
+  }
+
+  private received(data: Buffer): void {
+    this.pinged = false;
+    for (const line of this.splitter.push(data)) {
+      this.pending++;
+      if (this.pending >= MAX_PENDING_LINES) this.socket.pause();
+      this.chain = this.chain.then(async () => {
+        await this.guard(() => dispatchLine(this, line));
+        this.pending--;
+        if (this.pending < MAX_PENDING_LINES && !this.closed) this.socket.resume();
+      });
+    }
+  }
+
+  /** Runs `work`; a failure is logged and answered, never left to crash the server. */
+  async guard(work: () => void | Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, "IRC command failed");
+      this.notice("The server could not complete that command.");
+    }
+  }
+
+  /** Runs `work` with every line it sends tagged with the client's label (labeled-response). */
+  async labeled(label: string | undefined, work: () => Promise<void>): Promise<void> {
+    if (label === undefined || !this.has("labeled-response")) return work();
+    const collector: LabelCollector = { label, lines: [] };
+    this.label = collector;
+    try {
+      await work();
+    } finally {
+      this.label = null;
+      this.flushLabel(collector);
+    }
+  }
+
+  private flushLabel({ label, lines }: LabelCollector): void {
+    const [only] = lines;
+    if (lines.length === 0) return this.write({ tags: { label }, source: SERVER_NAME, command: "ACK", params: [] });
+    if (lines.length === 1 && only) return this.write({ ...only, tags: { ...only.tags, label } });
+    if (!this.has("batch")) return lines.forEach((line) => this.write(line));
+    const id = `L${Math.random().toString(36).slice(2, 10)}`;
+    this.write({ tags: { label }, source: SERVER_NAME, command: "BATCH", params: [`+${id}`, "labeled-response"] });
+    for (const line of lines) this.write({ ...line, tags: { ...line.tags, batch: id } });
+    this.write({ tags: {}, source: SERVER_NAME, command: "BATCH", params: [`-${id}`] });
+  }
+
+  /** Sends a line (held for the label while a labeled command runs). */
+  send(message: IrcMessage): void {
+    if (this.label) this.label.lines.push(message);
+    else this.write(message);
+  }
+
+  private write(message: IrcMessage): void {
+    if (this.closed) return;
+    // Tags only reach a client that asked for them; they would confuse one that did not.
+    const tags: Record<string, TagValue> = this.has("message-tags") ? message.tags : this.plainTags(message.tags);
+    this.socket.write(serialize({ ...message, tags }));
+    if (this.socket.writableLength > this.deps.maxQueuedBytes) this.drop();
+  }
+
+  /** Without message-tags, only the tags of the capabilities the client enabled one by one. */
+  private plainTags(tags: Record<string, TagValue>): Record<string, TagValue> {
+    const kept: Record<string, TagValue> = {};
+    for (const [key, value] of Object.entries(tags)) {
+      const allowed =
+        (key === "time" && this.has("server-time")) ||
+        (key === "account" && this.has("account-tag")) ||
+        (key === "batch" && this.has("batch")) ||
+        (key === "label" && this.has("labeled-response"));
+      if (allowed) kept[key] = value;
+    }
+    return kept;
+  }
+
+  /** A numeric reply: the server as source, the client's nick first. */
+  reply(numeric: string, ...params: string[]): void {
+    this.send({ tags: {}, source: SERVER_NAME, command: numeric, params: [this.nick, ...params] });
+  }
+
+  notice(text: string): void {
+    this.send({ tags: {}, source: SERVER_NAME, command: "NOTICE", params: [this.nick, text] });
+  }
+
+  /** A standard reply (IRCv3 FAIL) for errors no numeric names. */
+  fail(command: string, code: string, text: string, ...context: string[]): void {
+    this.send({ tags: {}, source: SERVER_NAME, command: "FAIL", params: [command, code, ...context, text] });
+  }
+
+  conversationByName(name: string): Conversation | undefined {
+    const lower = name.toLowerCase();
+    for (const conversation of this.conversations.values())
+      if (conversation.name.toLowerCase() === lower) return conversation;
+    return undefined;
+  }
+
+  /** Ends the link: an ERROR line when there is something to say, then the socket. */
+  close(error?: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (error !== undefined && !this.socket.destroyed)
+      this.socket.write(serialize({ tags: {}, command: "ERROR", params: [error] }));
+    this.connection.close();
+    this.socket.end();
+    // A client that stopped reading would keep the socket half-open: do not wait for it.
+    setTimeout(() => this.socket.destroy(), 1_000).unref();
+  }
+
+  /** A client that stopped reading: nothing more is written, it catches up with chathistory. */
+  private drop(): void {
+    this.closed = true;
+    this.deps.logger.info({ connection: this.connection.connectionId }, "IRC client dropped: it stopped reading");
+    this.connection.close();
+    this.socket.destroy();
+  }
+}
