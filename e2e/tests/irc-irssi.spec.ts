@@ -21,7 +21,8 @@ test("irssi logs in with SASL, joins, and chats both ways with a browser user; h
   try {
     irssi.start();
     // Joined as bob through SASL, and the line from before shows as history (the join's playback).
-    await irssi.waitForScreen((s) => s.includes("said before irssi came"));
+    await expect.poll(() => irssi.count(CHANNEL, "said before irssi came"), { timeout: 30_000 }).toBe(1);
+    irssi.say(`/window goto ${CHANNEL}`);
     expect(irssi.screen()).not.toMatch(/SASL authentication failed|not logged in/i);
     await expect(ann.getByRole("complementary", { name: `Members of ${CHANNEL}` })).toContainText("bob");
 
@@ -49,7 +50,8 @@ test("irssi logs in with SASL, joins, and chats both ways with a browser user; h
     await say(ann, "said while irssi was away");
     const before = irssi.count(CHANNEL, "hello browser from irssi");
     irssi.start();
-    await irssi.waitForScreen((s) => s.includes("said while irssi was away"));
+    await expect.poll(() => irssi.count(CHANNEL, "said while irssi was away"), { timeout: 30_000 }).toBe(1);
+    irssi.say(`/window goto ${CHANNEL}`);
     await expect.poll(() => irssi.count(CHANNEL, "hello browser from irssi")).toBe(before + 1);
     expect(irssi.count(CHANNEL, "said while irssi was away")).toBe(1);
   } finally {
