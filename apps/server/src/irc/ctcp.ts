@@ -30,9 +30,8 @@ export function readCtcp(client: IrcClient, target: string, text: string): CtcpR
   else client.notice(`CTCP ${verb} is not supported here; only ACTION, VERSION and PING are.`);
   return { kind: "handled" };
 }
-
-// eslint-disable-next-line no-control-regex -- IRC's formatting codes are control characters
 const FORMATTING =
+  // eslint-disable-next-line no-control-regex -- IRC's formatting codes are control characters
   /\u0003(\d{1,2}(,\d{1,2})?)?|\u0004[0-9A-Fa-f]{6}(,[0-9A-Fa-f]{6})?|[\u0002\u000f\u0011\u0016\u001d\u001e\u001f]/g;
 
 export const stripFormatting = (text: string): string => text.replace(FORMATTING, "");
