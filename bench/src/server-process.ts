@@ -40,6 +40,8 @@ export class ServerProcess {
   readonly dbFile = path.join(this.dir, "chat.db");
   private child: ChildProcess | undefined;
   private port = 0;
+  /** The IRC gateway's port: a free one of its own (unless env sets IRC_PORT), so nodes and parallel runs never meet on 6667. */
+  ircPort = 0;
   private peakRss = 0;
   private sampler: NodeJS.Timeout | undefined;
   private output = "";
@@ -60,6 +62,8 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     if (this.port === 0) this.port = await freePort();
+    if (this.ircPort === 0)
+      this.ircPort = this.env.IRC_PORT === undefined ? await freePort() : Number(this.env.IRC_PORT) || 0;
     this.output = "";
     // node itself, not the tsx wrapper: the pid must be the server's for SIGKILL and memory.
     // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it exits (open it in Chrome's DevTools).
@@ -75,6 +79,7 @@ export class ServerProcess {
         LOG_LEVEL: "warn",
         // Load and fault tests drive one address far past the abuse limits meant for people.
         RATE_LIMITS: "off",
+        IRC_PORT: String(this.ircPort),
         ...this.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@ import type { Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeFleet, dropConnection, joinAll, registerFleet, until, type FleetMember } from "../src/chat-fleet";
 import { Cluster } from "../src/cluster/cluster";
+import { IrcConnection } from "../src/irc/irc-connection";
 import { checkConsistency, noViolations } from "../src/consistency";
 import { newPublishLog, publish } from "../src/publisher";
 import { sleep } from "../src/stats";
@@ -73,6 +74,30 @@ describe("two nodes on PostgreSQL and Redis", () => {
     abort.abort();
     await reading;
     expect(received).toMatch(/event: message:new\ndata: \{[^\n]*"text":"from node A to a stream on node B"/);
+  });
+
+  it("lets an IRC client on node B and a web client on node A chat in a channel, both ways", async () => {
+    const [ann] = await registerFleet(cluster.node(0).url, "ann", 1);
+    const [bob] = await registerFleet(cluster.node(0).url, "ircbob", 1);
+    if (!ann || !bob) throw new Error("fleet");
+    bob.client.close(); // bob only ever speaks IRC from here on
+    fleets.push([ann]);
+    await joinAll([ann], ["#mixed"]);
+    const irc = await IrcConnection.open(cluster.node(1).ircPort, { nick: bob.name, password: "bench password" });
+    try {
+      const heard: string[] = [];
+      irc.onPrivmsg = (text) => heard.push(text);
+      await irc.join("#mixed");
+      await ann.client.sendMessage("#mixed", "from the web on node A");
+      for (let i = 0; i < 200 && !heard.includes("from the web on node A"); i++) await sleep(50);
+      irc.send("PRIVMSG #mixed :from IRC on node B\r\n");
+      await until(ann.client, () => texts(ann, "#mixed").includes("from IRC on node B"));
+      await sleep(500); // a second copy would have arrived by now
+      expect(heard.filter((t) => t === "from the web on node A")).toHaveLength(1);
+      expect(texts(ann, "#mixed").filter((t) => t === "from IRC on node B")).toHaveLength(1);
+    } finally {
+      irc.close();
+    }
   });
 
   it("removes a member connected to node B at once when an operator on node A kicks them", async () => {
