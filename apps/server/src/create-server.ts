@@ -236,7 +236,6 @@ export async function createServer(
     metricsServer === null || config.metricsPort === null
       ? null
       : urlOf(config.host, await listen(metricsServer, config.metricsPort, config.host));
-  const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
   const irc = await startIrcListeners(config.host, {
     openConnection,
     irc: config.irc,
