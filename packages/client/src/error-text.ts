@@ -21,6 +21,8 @@ export const errorHeadlines = {
   NO_SUCH_CHANNEL: "No such channel.",
   NO_SUCH_USER: "No such user.",
   NO_SUCH_SESSION: "No such session.",
+  NO_SUCH_TOKEN: "No such token.",
+  INSUFFICIENT_SCOPE: "This token is not allowed to do that.",
   NOT_A_MEMBER: "Not a member.",
   ALREADY_A_MEMBER: "Already a member.",
   FORBIDDEN: "Not allowed.",

@@ -15,6 +15,8 @@ export const errorCodes = [
   "NO_SUCH_CHANNEL",
   "NO_SUCH_USER",
   "NO_SUCH_SESSION",
+  "NO_SUCH_TOKEN",
+  "INSUFFICIENT_SCOPE",
   "NOT_A_MEMBER",
   "ALREADY_A_MEMBER",
   "FORBIDDEN",

@@ -13,4 +13,5 @@ export * from "./primitives";
 export * from "./protocol-version";
 export * from "./search-query";
 export * from "./settings";
+export * from "./tokens";
 export type * from "./socket-types";

@@ -12,6 +12,8 @@ export const userViewSchema = z.object({
   id: z.string(),
   name: nickSchema,
   isAdmin: z.boolean(),
+  /** Present (true) for a bot account, which clients mark as a bot. */
+  isBot: z.literal(true).optional(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
 
@@ -64,6 +66,8 @@ export const memberViewSchema = z.object({
   online: z.boolean(),
   /** Present while the member is /away: their away message. */
   away: z.string().optional(),
+  /** Present (true) for a bot account, which clients mark as a bot. */
+  isBot: z.literal(true).optional(),
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
 

@@ -31,6 +31,8 @@ export function prismaRepositories(
       rename: async (id, name, nameKey) => void (await tx.user.update({ where: { id }, data: { name, nameKey } })),
       update: async (id, patch) => void (await tx.user.update({ where: { id }, data: patch })),
       list: () => tx.user.findMany({ orderBy: [{ createdAt: "asc" }, { nameKey: "asc" }] }),
+      listBotsOf: (ownerId) =>
+        tx.user.findMany({ where: { ownerId, isBot: true }, orderBy: [{ createdAt: "asc" }, { nameKey: "asc" }] }),
     },
     sessions: {
       insert: async (session) => void (await tx.session.create({ data: session })),

@@ -80,6 +80,8 @@ export const tables = {
     suspendedAt: dateOrNull,
     suspendReason: textOrNull,
     awayMessage: textOrNull,
+    isBot: bool,
+    ownerId: textOrNull,
   }),
   session: defineTable<Session>(Prisma.ModelName.Session, Prisma.SessionScalarFieldEnum, {
     id: text,
@@ -88,6 +90,9 @@ export const tables = {
     createdAt: date,
     expiresAt: date,
     revokedAt: dateOrNull,
+    kind: text,
+    name: textOrNull,
+    scopes: textOrNull,
   }),
   channel: defineTable<Channel>(Prisma.ModelName.Channel, Prisma.ChannelScalarFieldEnum, {
     id: text,

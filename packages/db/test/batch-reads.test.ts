@@ -39,6 +39,8 @@ describe("batch reads match the typed reads", () => {
           suspendedAt: isAdmin ? null : at("2026-03-03T09:00:00.5Z"),
           suspendReason: isAdmin ? null : "spam",
           awayMessage: isAdmin ? "lunch" : null,
+          isBot: !isAdmin,
+          ownerId: isAdmin ? null : "u-admin",
         });
       }
       await tx.sessions.insert({
@@ -48,6 +50,9 @@ describe("batch reads match the typed reads", () => {
         createdAt: at("2026-03-01T10:00:00Z"),
         expiresAt: at("2026-04-01T00:00:00.5Z"),
         revokedAt: null,
+        kind: "login",
+        name: null,
+        scopes: null,
       });
       await tx.sessions.insert({
         id: "s-gone",
@@ -56,6 +61,9 @@ describe("batch reads match the typed reads", () => {
         createdAt: at("2026-03-01T10:00:00Z"),
         expiresAt: at("2026-04-01T00:00:00Z"),
         revokedAt: at("2026-03-02T08:30:00.250Z"),
+        kind: "token",
+        name: "ci",
+        scopes: "read write",
       });
       await tx.channels.insert({
         id: "c-1",

@@ -40,6 +40,9 @@ describe("the raw statements' table definitions", () => {
       createdAt: at,
       expiresAt: at,
       revokedAt: null,
+      kind: "token",
+      name: "ci",
+      scopes: "read",
       extra: 1,
     });
     expect(row).toEqual({
@@ -49,6 +52,9 @@ describe("the raw statements' table definitions", () => {
       createdAt: new Date(at),
       expiresAt: new Date(at),
       revokedAt: null,
+      kind: "token",
+      name: "ci",
+      scopes: "read",
     });
   });
 });

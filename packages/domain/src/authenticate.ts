@@ -2,6 +2,7 @@ import type { UserActor } from "./actor";
 import { DomainError } from "./domain-error";
 import type { DomainDeps } from "./ports";
 import { SUSPENDED_MESSAGE } from "./support/suspension";
+import { actorOf } from "./support/api-tokens";
 import { hashToken } from "./support/tokens";
 
 /**
@@ -38,7 +39,7 @@ export async function authenticateMany(
       return new DomainError("NOT_AUTHENTICATED", "This session token is not valid; log in again.");
     if (session.expiresAt.getTime() <= now)
       return new DomainError("SESSION_EXPIRED", "Your session has expired; log in again.");
-    return { kind: "user", userId: session.userId, sessionId: session.id };
+    return actorOf(session);
   });
 }
 

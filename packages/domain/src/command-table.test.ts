@@ -20,12 +20,14 @@ const moderatingButUnaudited: readonly ClientEventName[] = ["audit:log"];
 
 /** Commands that write nothing and are sent often enough that a transaction each would queue behind writers. */
 const outsideTransactions: readonly ClientEventName[] = [
+  "bot:list",
   "channel:list",
   "channel:who",
   "search:query",
   "server:help",
   "session:list",
   "session:state",
+  "token:list",
   "typing:set",
   "user:whois",
 ];
@@ -59,12 +61,14 @@ describe("the command table", () => {
     // Reads are also weighed by the bytes of their answers (the server's abuse guard).
     expect(spending("read").sort()).toEqual([
       "audit:log",
+      "bot:list",
       "channel:list",
       "channel:who",
       "history:read",
       "server:help",
       "session:list",
       "session:state",
+      "token:list",
       "user:whois",
     ]);
     expect(spending("typing")).toEqual(["typing:set"]);

@@ -39,6 +39,11 @@ import { who } from "./commands/who";
 import { away } from "./commands/away";
 import { whois } from "./commands/whois";
 import { ignore } from "./commands/ignore";
+import { tokenCreate } from "./commands/token-create";
+import { tokenList } from "./commands/token-list";
+import { tokenRevoke } from "./commands/token-revoke";
+import { botCreate } from "./commands/bot-create";
+import { botList } from "./commands/bot-list";
 import { unignore } from "./commands/unignore";
 
 /**
@@ -67,6 +72,11 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "session:quit": quit,
   "session:list": sessionList,
   "session:revoke": sessionRevoke,
+  "token:create": tokenCreate,
+  "token:list": tokenList,
+  "token:revoke": tokenRevoke,
+  "bot:create": botCreate,
+  "bot:list": botList,
   "user:nick": nick,
   "user:suspend": suspend,
   "user:unsuspend": unsuspend,

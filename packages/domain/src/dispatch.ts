@@ -10,6 +10,7 @@ import {
 import type { z } from "zod";
 import type { Actor, UserActor } from "./actor";
 import type { CommandDefinition, Runtime } from "./command";
+import { checkScope } from "./command-scopes";
 import { commands } from "./command-table";
 import { DomainError, refuse } from "./domain-error";
 import { EffectList, type Effect } from "./effects";
@@ -113,6 +114,7 @@ async function runCommand<E extends ClientEventName>(
   }
 
   if (actor.kind !== "user") return refuse("NOT_AUTHENTICATED", "Log in first.");
+  checkScope(actor, event, typedPayload);
   return attempt(async (runtime, trail) => {
     const base = { ...runtime, payload: typedPayload, actor, audit: trail.write };
     if (def.scope === "user") {

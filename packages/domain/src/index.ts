@@ -3,6 +3,7 @@ export * from "./actor";
 export * from "./authenticate";
 export type { CommandPolicies, RateBudget, RatePolicy, TransactionPolicy } from "./command";
 export { commands } from "./command-table";
+export { commandScopes, scopeNeeded } from "./command-scopes";
 export * from "./dispatch";
 export * from "./domain-error";
 export * from "./effects";

@@ -32,6 +32,8 @@ export interface UserRepository {
   update(id: string, patch: UserPatch): Promise<void>;
   /** Every account, oldest first. */
   list(): Promise<UserRecord[]>;
+  /** The bots `ownerId` made, oldest first. */
+  listBotsOf(ownerId: string): Promise<UserRecord[]>;
 }
 
 export interface SessionRepository {

@@ -13,6 +13,10 @@ export interface UserRecord {
   suspendReason: string | null;
   /** /away: the message others see while away; null when not away. */
   awayMessage: string | null;
+  /** A bot account (bot:create): it has no password and acts only through API tokens. */
+  isBot: boolean;
+  /** The user who made this bot and manages its tokens; null for a person's account. */
+  ownerId: string | null;
 }
 
 /** What an operator or an admin may change of an account besides its name. */
@@ -27,6 +31,12 @@ export interface SessionRecord {
   createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** "login" (a password login: every scope) or "token" (token:create: only `scopes`). */
+  kind: string;
+  /** A token's name, as its owner gave it; null for a login. */
+  name: string | null;
+  /** A token's scopes, space-separated ("read write"); null for a login. */
+  scopes: string | null;
 }
 
 export type ChannelKind = "channel" | "direct";

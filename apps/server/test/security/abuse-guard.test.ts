@@ -65,6 +65,8 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
   "session:sync": ["joinPerUser u1", "joinPerAddress 10.0.0.1"],
   "auth:login": ["loginPerAddress 10.0.0.1", "loginPerAccount alice"],
   "auth:register": ["registerPerAddress 10.0.0.1"],
+  // A bot is an account: making one costs what registering does.
+  "bot:create": ["registerPerAddress 10.0.0.1"],
   // Reads have a budget of their own (and one in KiB, spent after the answer, execute() below).
   ...Object.fromEntries(
     (
@@ -77,6 +79,8 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "audit:log",
         "server:help",
         "user:whois",
+        "token:list",
+        "bot:list",
       ] as const
     ).map((event) => [event, ["readPerUser u1", "readPerAddress 10.0.0.1"]]),
   ),
@@ -87,6 +91,8 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
       [
         "auth:logout",
         "session:revoke",
+        "token:create",
+        "token:revoke",
         "user:suspend",
         "user:unsuspend",
         "channel:part",

@@ -25,6 +25,7 @@ import {
   wellFormedStringSchema,
 } from "../primitives";
 import { settingsPatchSchema, userSettingsSchema } from "../settings";
+import { tokenInfoSchema, tokenMaxDays, tokenNameSchema, tokenScopeSchema } from "../tokens";
 
 const empty = z.object({});
 const sessionGrant = z.object({
@@ -142,6 +143,43 @@ export const clientEvents = {
     summary: "End one of your sessions: its token stops working and its connections close at once.",
     payload: z.object({ sessionId: wellFormedStringSchema(64).min(1) }),
     result: empty,
+  },
+  "token:create": {
+    summary:
+      "Create an API token for a program, for yourself or for one of your bots (`bot`), with the scopes it may use; the secret is in this answer only (the server keeps its hash). Needs a password login, not a token.",
+    payload: z.object({
+      name: tokenNameSchema,
+      scopes: z.array(tokenScopeSchema).min(1).max(4),
+      expiresInDays: z.number().int().min(1).max(tokenMaxDays).optional(),
+      bot: nickSchema.optional(),
+    }),
+    result: z.object({
+      /** The secret: present it as `Authorization: Bearer …` or as `auth.token` in the handshake. */
+      token: z.string(),
+      info: tokenInfoSchema,
+    }),
+  },
+  "token:list": {
+    summary: "Your live API tokens, or those of one of your bots (`bot`), newest first; never their secrets.",
+    payload: z.object({ bot: nickSchema.optional() }),
+    result: z.object({ tokens: z.array(tokenInfoSchema) }),
+  },
+  "token:revoke": {
+    summary:
+      "Revoke one of your tokens or of your bots' tokens (by id, or a start of it of 8 characters or more): its next request is refused and its connections close at once.",
+    payload: z.object({ tokenId: wellFormedStringSchema(64).min(1) }),
+    result: empty,
+  },
+  "bot:create": {
+    summary:
+      "Create a bot account you own: it has no password, acts only through the tokens you make for it (token:create with `bot`), and is shown as a bot.",
+    payload: z.object({ name: nickSchema }),
+    result: z.object({ bot: userViewSchema }),
+  },
+  "bot:list": {
+    summary: "The bot accounts you own, oldest first.",
+    payload: empty,
+    result: z.object({ bots: z.array(userViewSchema) }),
   },
   "user:suspend": {
     summary: "/suspend: suspend an account: its sessions end at once and it cannot log in; its lines stay (admins).",

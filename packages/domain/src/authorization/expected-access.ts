@@ -95,6 +95,16 @@ export const cases: Case[] = [
     // Nobody ends another user's session, admins included; it looks as if it did not exist.
     expected: loggedIn("NO_SUCH_SESSION"),
   },
+  { event: "token:create", payload: () => ({ name: "ci", scopes: ["read"] }), expected: anyUser },
+  { event: "token:list", payload: () => ({}), expected: anyUser },
+  {
+    event: "token:revoke",
+    label: "a token that is not yours",
+    payload: () => ({ tokenId: "no-such-token" }),
+    expected: loggedIn("NO_SUCH_TOKEN"),
+  },
+  { event: "bot:create", payload: () => ({ name: "dicebot" }), expected: anyUser },
+  { event: "bot:list", payload: () => ({}), expected: anyUser },
   { event: "user:nick", payload: () => ({ nick: "renamed" }), expected: anyUser },
   {
     event: "channel:join",

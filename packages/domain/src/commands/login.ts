@@ -28,8 +28,10 @@ export const login = anonymousCommand<"auth:login", string | null>({
   // Verify outside the transaction: argon2 is slow on purpose and must not hold the database.
   async prepare(payload, deps) {
     const user = await deps.store.transaction((tx) => tx.users.findByNameKey(nameKey(payload.name)));
-    const matches = await deps.passwords.verify(user?.passwordHash ?? (await decoy(deps)), payload.password);
-    return user !== null && matches ? user.id : null;
+    const hash = user !== null && !user.isBot ? user.passwordHash : await decoy(deps);
+    const matches = await deps.passwords.verify(hash, payload.password);
+    // A bot has no password: it logs in with nothing, even were its hash ever to match.
+    return user !== null && !user.isBot && matches ? user.id : null;
   },
   async run(ctx, userId) {
     const user = userId === null ? null : await ctx.tx.users.findById(userId);

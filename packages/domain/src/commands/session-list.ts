@@ -1,4 +1,5 @@
 import { userCommand } from "../command";
+import { isApiToken } from "../support/api-tokens";
 import { isSessionLive } from "../support/sessions";
 
 /** session:list — the actor's sessions that still work, newest first, marking the one asking. */
@@ -9,7 +10,8 @@ export const sessionList = userCommand<"session:list">({
   audit: "none",
   async run(ctx) {
     const all = await ctx.tx.sessions.listByUser(ctx.user.id);
-    const live = all.filter((s) => isSessionLive(s, ctx.now));
+    // API tokens are token:list's: this is where a user finds the devices they logged in on.
+    const live = all.filter((s) => !isApiToken(s) && isSessionLive(s, ctx.now));
     return {
       sessions: live
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id))

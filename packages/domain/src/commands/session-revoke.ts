@@ -1,6 +1,7 @@
 import { userCommand, type UserContext } from "../command";
 import { refuse } from "../domain-error";
 import type { SessionRecord } from "../records";
+import { isApiToken } from "../support/api-tokens";
 import { isSessionLive } from "../support/sessions";
 
 /** Shortest start of an id that /revoke accepts: a session id's first group. */
@@ -25,7 +26,7 @@ export const sessionRevoke = userCommand<"session:revoke">({
 
 /** The actor's live session with that id, or the only one whose id starts with it. */
 async function ownLiveSession(ctx: UserContext<"session:revoke">, id: string): Promise<SessionRecord> {
-  const isLive = (s: SessionRecord) => s.userId === ctx.user.id && isSessionLive(s, ctx.now);
+  const isLive = (s: SessionRecord) => s.userId === ctx.user.id && !isApiToken(s) && isSessionLive(s, ctx.now);
   const exact = await ctx.tx.sessions.findById(id);
   if (exact !== null && isLive(exact)) return exact;
   const matches =

@@ -13,6 +13,8 @@ export async function insertAccount(
   name: string,
   passwordHash: string,
   makeAdmin: boolean,
+  /** Set for a bot (bot:create): the user who owns it. */
+  botOwnerId: string | null = null,
 ): Promise<UserRecord> {
   const key = nameKey(name);
   if (await ctx.tx.users.findByNameKey(key)) refuse("NICK_IN_USE", `The name ${name} is taken.`);
@@ -26,6 +28,8 @@ export async function insertAccount(
     suspendedAt: null,
     suspendReason: null,
     awayMessage: null,
+    isBot: botOwnerId !== null,
+    ownerId: botOwnerId,
   };
   await ctx.tx.users.insert(user);
   return user;

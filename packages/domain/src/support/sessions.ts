@@ -17,6 +17,9 @@ export async function openSession(ctx: Runtime, user: UserRecord): Promise<Clien
     createdAt: ctx.now,
     expiresAt,
     revokedAt: null,
+    kind: "login",
+    name: null,
+    scopes: null,
   });
   ctx.out.push({ type: "bind-session", actor: { kind: "user", userId: user.id, sessionId } });
   return { token, expiresAt: expiresAt.toISOString(), user: toUserView(user) };

@@ -11,7 +11,12 @@ import type { Repositories } from "../ports";
 import type { ChannelRecord, MembershipRecord, MessageRecord, UserRecord } from "../records";
 import { countUnreadMany, readState, type ReadState } from "./read-state";
 
-export const toUserView = (user: UserRecord): UserView => ({ id: user.id, name: user.name, isAdmin: user.isAdmin });
+export const toUserView = (user: UserRecord): UserView => ({
+  id: user.id,
+  name: user.name,
+  isAdmin: user.isAdmin,
+  ...(user.isBot ? { isBot: true as const } : {}),
+});
 
 /** What a page adds to a line beyond its row: computed from other rows when read. */
 export interface LineExtras {
@@ -45,6 +50,7 @@ export const toMemberView = (membership: MembershipRecord, user: UserRecord, onl
   isAdmin: user.isAdmin,
   online,
   ...(user.awayMessage === null ? {} : { away: user.awayMessage }),
+  ...(user.isBot ? { isBot: true as const } : {}),
 });
 
 /**

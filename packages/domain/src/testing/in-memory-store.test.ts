@@ -13,6 +13,8 @@ const user = (id: string, name: string): UserRecord => ({
   suspendedAt: null,
   suspendReason: null,
   awayMessage: null,
+  isBot: false,
+  ownerId: null,
 });
 
 describe("InMemoryStore", () => {

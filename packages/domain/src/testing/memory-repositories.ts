@@ -62,6 +62,12 @@ export function memoryRepositories(state: MemoryState): Repositories {
             (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.nameKey.localeCompare(b.nameKey),
           ),
         ),
+      listBotsOf: async (ownerId) =>
+        copy(
+          values(state.users)
+            .filter((u) => u.isBot && u.ownerId === ownerId)
+            .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.nameKey.localeCompare(b.nameKey)),
+        ),
     },
     sessions: {
       async insert(session) {
