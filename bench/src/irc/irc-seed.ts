@@ -29,6 +29,8 @@ export async function seedIrcAccounts(databaseUrl: string, count: number): Promi
       suspendedAt: null,
       suspendReason: null,
       awayMessage: null,
+      isBot: false,
+      ownerId: null,
     })),
     sessions: [],
     memberships: [],

@@ -67,6 +67,8 @@ export async function seed(
       suspendedAt: null,
       suspendReason: null,
       awayMessage: null,
+      isBot: false,
+      ownerId: null,
     });
     rows.sessions.push({
       id: randomUUID(),
@@ -74,6 +76,9 @@ export async function seed(
       tokenHash: createHash("sha256").update(token).digest("hex"),
       createdAt: now,
       expiresAt,
+      kind: "login",
+      name: null,
+      scopes: null,
     });
     for (const c of memberOf) rows.memberships.push({ channelId: c.id, userId: id, role: "member", joinedAt: now });
     return token;
