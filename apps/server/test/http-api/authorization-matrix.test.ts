@@ -44,6 +44,7 @@ const statusOf: Partial<Record<Verdict, number>> = {
   NOT_A_MEMBER: 403,
   BANNED: 403,
   INVITE_ONLY: 403,
+  NO_SUCH_TOKEN: 404,
 };
 
 /** #dev as the domain's matrix casts it, on a real server, plus each role's direct line to tina. */
@@ -182,6 +183,33 @@ const cases: Record<string, Case> = {
   "put /direct/{nick}/read-marker": {
     expected: anyUser,
     call: (c, r) => ({ path: "/direct/tina/read-marker", options: { body: { seq: dm(c, r) } } }),
+  },
+  // Tokens and bots are one's own: every user may make them, none may touch another's.
+  "post /tokens": {
+    expected: anyUser,
+    call: () => ({ path: "/tokens", options: { body: { name: "ci", scopes: ["read", "write"] } } }),
+  },
+  "get /tokens": { expected: anyUser, call: () => ({ path: "/tokens" }) },
+  "delete /tokens/{tokenId}": {
+    expected: loggedIn("NO_SUCH_TOKEN"),
+    call: () => ({ path: "/tokens/not-a-token-of-mine" }),
+  },
+  "post /bots": {
+    expected: anyUser,
+    fresh: true,
+    call: (_c, role) => ({ path: "/bots", options: { body: { name: `${role}bot` } } }),
+  },
+  "get /bots": { expected: anyUser, call: () => ({ path: "/bots" }) },
+  "put /me/away": { expected: anyUser, call: () => ({ path: "/me/away", options: { body: { message: "at lunch" } } }) },
+  "delete /me/away": { expected: anyUser, call: () => ({ path: "/me/away" }) },
+  "get /users/{nick}": { expected: anyUser, call: () => ({ path: "/users/tina" }) },
+  "get /me/ignores": { expected: anyUser, call: () => ({ path: "/me/ignores" }) },
+  "put /me/ignores/{nick}": { expected: anyUser, fresh: true, call: () => ({ path: "/me/ignores/ivy" }) },
+  "delete /me/ignores/{nick}": { expected: anyUser, fresh: true, call: () => ({ path: "/me/ignores/ivy" }) },
+  "get /me/settings": { expected: anyUser, call: () => ({ path: "/me/settings" }) },
+  "patch /me/settings": {
+    expected: anyUser,
+    call: () => ({ path: "/me/settings", options: { body: { theme: "dark" } } }),
   },
 };
 

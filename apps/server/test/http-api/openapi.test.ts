@@ -73,6 +73,7 @@ describe("the OpenAPI document", () => {
   it("answers every operation, called as documented, with what its schema allows", async () => {
     let line = 0;
     let directLine = 0;
+    let tokenId = "";
     const seqOf = (answer: HttpAnswer) => (answer.body as { message: Message }).message.seq;
     const tada = encodeURIComponent("🎉");
     /** Every operation, in an order where each finds what it needs: [operation, path, caller, options, expected status]. */
@@ -179,6 +180,19 @@ describe("the OpenAPI document", () => {
       ],
       ["delete /api/v1/direct/{nick}/messages/{seq}", () => `/api/v1/direct/bob/messages/${directLine}`, "alice"],
       ["get /api/v1/audit-log", () => "/api/v1/audit-log?limit=5", "root"],
+      ["post /api/v1/tokens", () => "/api/v1/tokens", "alice", { body: { name: "ci", scopes: ["read"] } }, 201],
+      ["get /api/v1/tokens", () => "/api/v1/tokens", "alice"],
+      ["delete /api/v1/tokens/{tokenId}", () => `/api/v1/tokens/${tokenId}`, "alice"],
+      ["post /api/v1/bots", () => "/api/v1/bots", "alice", { body: { name: "dicebot" } }, 201],
+      ["get /api/v1/bots", () => "/api/v1/bots", "alice"],
+      ["put /api/v1/me/away", () => "/api/v1/me/away", "alice", { body: { message: "lunch" } }],
+      ["get /api/v1/users/{nick}", () => "/api/v1/users/alice", "bob"],
+      ["delete /api/v1/me/away", () => "/api/v1/me/away", "alice"],
+      ["put /api/v1/me/ignores/{nick}", () => "/api/v1/me/ignores/bob", "alice"],
+      ["get /api/v1/me/ignores", () => "/api/v1/me/ignores", "alice"],
+      ["delete /api/v1/me/ignores/{nick}", () => "/api/v1/me/ignores/bob", "alice"],
+      ["patch /api/v1/me/settings", () => "/api/v1/me/settings", "alice", { body: { theme: "dark" } }],
+      ["get /api/v1/me/settings", () => "/api/v1/me/settings", "alice"],
       ["delete /api/v1/sessions/current", () => "/api/v1/sessions/current", "carol"],
     ];
     // The event stream never ends: it has a test of its own below.
@@ -200,6 +214,7 @@ describe("the OpenAPI document", () => {
       if (caller !== null) validate(await request(server.url, method.toUpperCase(), path(), options), key);
       if (key === "post /api/v1/channels/{channel}/messages") line = seqOf(answer);
       if (key === "post /api/v1/direct/{nick}/messages") directLine = seqOf(answer);
+      if (key === "post /api/v1/tokens") tokenId = (answer.body as { info: { id: string } }).info.id;
     }
   });
 
