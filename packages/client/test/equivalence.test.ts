@@ -232,6 +232,11 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "user:ignore": "the user's own list (session state); every line stays in the log, clients hide them",
   "user:unignore": "as user:ignore",
   "settings:update": "the user's preferences, in no conversation (session:sync carries them to a reconnecting client)",
+  "token:create": "an API token for a program: the account's, in no conversation",
+  "token:list": "reads",
+  "token:revoke": "ends a token's sessions, as session:revoke does: its clients forget everything",
+  "bot:create": "an account, in no conversation until it joins one",
+  "bot:list": "reads",
 };
 
 describe("every change is an event: connected, reconnecting and fresh clients agree", () => {
