@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { migrationsDirFor, openDatabase } from "@canaduck/db";
 import { argon2Hasher, createLogger } from "@canaduck/server";
-import { bulkInsert } from "../load/bulk-insert";
+import { bulkInsert, userRow } from "../load/bulk-insert";
 
 export const IRC_BENCH_PASSWORD = "bench password";
 
@@ -19,19 +19,7 @@ export async function seedIrcAccounts(databaseUrl: string, count: number): Promi
   const now = new Date();
   const names = Array.from({ length: count }, (_, i) => `c${i}`);
   await bulkInsert(databaseUrl, {
-    users: names.map((name) => ({
-      id: randomUUID(),
-      name,
-      nameKey: name,
-      passwordHash,
-      isAdmin: false,
-      createdAt: now,
-      suspendedAt: null,
-      suspendReason: null,
-      awayMessage: null,
-      isBot: false,
-      ownerId: null,
-    })),
+    users: names.map((name) => userRow(randomUUID(), name, passwordHash, now)),
     sessions: [],
     memberships: [],
   });

@@ -84,3 +84,23 @@ export async function bulkInsert(databaseUrl: string, rows: BulkRows): Promise<v
   if (databaseUrl.startsWith("file:")) await insertSqlite(databaseUrl, rows);
   else await insertPostgres(databaseUrl, rows);
 }
+
+/** A seeded account as the users table holds it: an ordinary user, not suspended, away or a bot. */
+export const userRow = (
+  id: string,
+  name: string,
+  passwordHash: string,
+  createdAt: Date,
+): BulkRows["users"][number] => ({
+  id,
+  name,
+  nameKey: name,
+  passwordHash,
+  isAdmin: false,
+  createdAt,
+  suspendedAt: null,
+  suspendReason: null,
+  awayMessage: null,
+  isBot: false,
+  ownerId: null,
+});

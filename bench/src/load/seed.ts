@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { migrationsDirFor, openDatabase } from "@canaduck/db";
 import { createLogger } from "@canaduck/server";
 import { storedMessagesAt } from "../database-view";
-import { bulkInsert, type BulkRows } from "./bulk-insert";
+import { bulkInsert, userRow, type BulkRows } from "./bulk-insert";
 
 export interface SeededUser {
   name: string;
@@ -57,19 +57,7 @@ export async function seed(
   const addUser = (name: string, memberOf: typeof channelRows): string => {
     const id = randomUUID();
     const token = randomBytes(32).toString("base64url");
-    rows.users.push({
-      id,
-      name,
-      nameKey: name,
-      passwordHash: "!",
-      isAdmin: false,
-      createdAt: now,
-      suspendedAt: null,
-      suspendReason: null,
-      awayMessage: null,
-      isBot: false,
-      ownerId: null,
-    });
+    rows.users.push(userRow(id, name, "!", now));
     rows.sessions.push({
       id: randomUUID(),
       userId: id,

@@ -5,6 +5,17 @@ import type { RouteSpec } from "./route-spec";
 const sessionState = clientEvents["session:state"].result;
 const aboutUser = z.strictObject({ nick: nickSchema });
 
+/** A read of one part of the session's state (`ignored`, `settings`), the rest left out. */
+const sessionPart = (key: "ignored" | "settings"): Pick<RouteSpec, "event" | "etag" | "payload" | "present"> => ({
+  event: "session:state",
+  etag: true,
+  payload: () => ({}),
+  present: {
+    schema: z.object({ [key]: sessionState.shape[key] }),
+    from: (data) => ({ [key]: sessionState.parse(data)[key] }),
+  },
+});
+
 /** One's away message, ignore list and settings, and what one may know of another user. */
 export const userRoutes: RouteSpec[] = [
   {
@@ -36,15 +47,9 @@ export const userRoutes: RouteSpec[] = [
   {
     method: "get",
     path: "/me/ignores",
-    event: "session:state",
     tag: "users",
     summary: "The users you ignore (their lines are hidden on every device).",
-    etag: true,
-    payload: () => ({}),
-    present: {
-      schema: z.object({ ignored: sessionState.shape.ignored }),
-      from: (data) => ({ ignored: sessionState.parse(data).ignored }),
-    },
+    ...sessionPart("ignored"),
   },
   {
     method: "put",
@@ -67,15 +72,9 @@ export const userRoutes: RouteSpec[] = [
   {
     method: "get",
     path: "/me/settings",
-    event: "session:state",
     tag: "users",
     summary: "Your preferences, kept on the server so every device agrees.",
-    etag: true,
-    payload: () => ({}),
-    present: {
-      schema: z.object({ settings: sessionState.shape.settings }),
-      from: (data) => ({ settings: sessionState.parse(data).settings }),
-    },
+    ...sessionPart("settings"),
   },
   {
     method: "patch",
