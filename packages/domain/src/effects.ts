@@ -24,7 +24,7 @@ export type Effect =
   /** The connection that issued the command now acts as this user. */
   | { type: "bind-session"; actor: UserActor }
   /** Close every connection of this session (logout, revocation; `code` says why, e.g. SUSPENDED). */
-  | { type: "end-session"; sessionId: string; reason: "logout" | "revoked"; code?: ErrorCode }
+  | { type: "end-session"; sessionId: string; reason: "logout" | "quit" | "revoked"; code?: ErrorCode }
   /** Close the connection that issued the command (quit). */
   | { type: "close-connection"; reason: "quit" };
 

@@ -54,6 +54,11 @@ export class IrcClient {
   capNegotiating = false;
   readonly caps = new Set<string>();
   account: UserRef | null = null;
+  /**
+   * The session was opened by this link's login (IRC always logs in with a password): it ends
+   * with the link, or every reconnect would leave one more session behind until it expires.
+   */
+  ownsSession = false;
   readonly conversations = new Map<string, Conversation>();
   /** clientIds of this client's own sends: their copies arriving as events are not echoed twice. */
   readonly ownSends = new Set<string>();
@@ -69,6 +74,8 @@ export class IrcClient {
   private chain: Promise<void> = Promise.resolve();
   private readonly splitter = new LineSplitter();
   private closed = false;
+  /** Settles once the link is closed and its session ended. */
+  private ended: Promise<void> = Promise.resolve();
   private pinged = false;
 
   constructor(
@@ -206,17 +213,35 @@ export class IrcClient {
     this.closed = true;
     if (error !== undefined && !this.socket.destroyed)
       this.socket.write(serialize({ tags: {}, command: "ERROR", params: [error] }));
-    this.connection.close();
+    this.ended = this.endSession();
     this.socket.end();
     // A client that stopped reading would keep the socket half-open: do not wait for it.
     setTimeout(() => this.socket.destroy(), 1_000).unref();
+  }
+
+  /** Waits for `close` to finish ending the session (a shutdown waits for it). */
+  whenEnded(): Promise<void> {
+    return this.ended;
+  }
+
+  /**
+   * Logs the session out when this link opened it, then closes the connection. A connection the
+   * server closed (the session ended elsewhere, QUIT, a shutdown) refuses the logout: nothing to do.
+   */
+  private async endSession(): Promise<void> {
+    if (this.ownsSession) {
+      const ack = await this.connection.run("auth:logout", {});
+      if (!ack.ok && ack.error.code !== "UNAVAILABLE")
+        this.deps.logger.warn({ connection: this.connection.connectionId, code: ack.error.code }, "IRC logout refused");
+    }
+    this.connection.close();
   }
 
   /** A client that stopped reading: nothing more is written, it catches up with chathistory. */
   private drop(): void {
     this.closed = true;
     this.deps.logger.info({ connection: this.connection.connectionId }, "IRC client dropped: it stopped reading");
-    this.connection.close();
+    this.ended = this.endSession();
     this.socket.destroy();
   }
 }

@@ -54,8 +54,9 @@ export async function startIrcListeners(host: string, deps: IrcDeps): Promise<Ir
     stopAccepting,
     close: async () => {
       stopAccepting();
-      for (const client of clients) client.close("Closing link: server shutting down");
-      await Promise.all(closed);
+      const open = [...clients];
+      for (const client of open) client.close("Closing link: server shutting down");
+      await Promise.all([...closed, ...open.map((client) => client.whenEnded())]);
     },
   };
 }

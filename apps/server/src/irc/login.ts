@@ -18,6 +18,7 @@ export async function logIn(
   })) as Ack<{ user: UserView }>;
   if (!ack.ok) return { ok: false, code: ack.error.code, message: ack.error.message };
   client.account = { id: ack.data.user.id, name: ack.data.user.name };
+  client.ownsSession = true;
   await adoptAccount(client);
   return { ok: true, account: ack.data.user.name };
 }

@@ -146,4 +146,26 @@ describe("IRC registration", () => {
     irc.send("JOIN #fresh");
     await irc.expect("JOIN", "#fresh");
   });
+
+  it("logs its session out when the link ends, by QUIT or by a dropped socket", async () => {
+    const server = await started();
+    const frank = await server.user("frank");
+    const sessionCount = async () => (await frank.do("session:list", {})).sessions.length;
+    expect(await sessionCount()).toBe(1);
+
+    const quitting = await saslClient(server.ircPort, "frank");
+    clients.push(quitting);
+    expect(await sessionCount()).toBe(2);
+    quitting.send("QUIT :bye");
+    await quitting.expect("ERROR");
+    await expect.poll(sessionCount).toBe(1);
+
+    const dropping = await saslClient(server.ircPort, "frank");
+    expect(await sessionCount()).toBe(2);
+    dropping.close();
+    await expect.poll(sessionCount).toBe(1);
+
+    // The web's session, which IRC never used, is still there and still works.
+    expect((await frank.do("session:list", {})).sessions).toHaveLength(1);
+  });
 });

@@ -131,7 +131,11 @@ export const clientEvents = {
   },
   "session:quit": {
     summary: "/quit: leave, telling the channels why; the connection closes after the ack.",
-    payload: z.object({ message: reasonSchema.optional() }),
+    payload: z.object({
+      message: reasonSchema.optional(),
+      /** Also end the session (its token stops working), for a transport whose session lives as long as its link (IRC). */
+      logout: z.boolean().optional(),
+    }),
     result: empty,
   },
   "session:list": {

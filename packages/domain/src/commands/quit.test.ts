@@ -36,6 +36,14 @@ describe("session:quit", () => {
     expect(codeOf(await t.run(alice, "session:state", {}))).toBe("ok");
   });
 
+  it("ends the session too when asked to log out, closing its connections", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const outcome = await t.run(alice, "session:quit", { logout: true });
+    expect(outcome.effects.at(-1)).toEqual({ type: "end-session", sessionId: alice.sessionId, reason: "quit" });
+    expect(codeOf(await t.run(alice, "session:state", {}))).not.toBe("ok");
+  });
+
   it("refuses an overlong message and an anonymous actor", async () => {
     const t = createTestDomain();
     const alice = await t.registerUser("alice");

@@ -3,7 +3,8 @@ import { appendMessage } from "../support/append-message";
 
 /**
  * session:quit — leaves a quit line (with the quit message) in every channel the user is in,
- * then closes this connection after the ack; others see the user go offline.
+ * then closes this connection after the ack; others see the user go offline. With `logout`
+ * the session ends too (the IRC gateway's sessions last as long as the link).
  */
 export const quit = userCommand<"session:quit">({
   access: "user",
@@ -13,12 +14,16 @@ export const quit = userCommand<"session:quit">({
   transaction: "required",
   audit: "none",
   async run(ctx) {
-    const { message } = ctx.payload;
+    const { message, logout } = ctx.payload;
     for (const { channel } of await ctx.tx.memberships.listChannelsOf(ctx.user.id)) {
       if (channel.kind !== "channel") continue;
       await appendMessage(ctx, channel, { kind: "quit", author: ctx.user, meta: message ? { reason: message } : {} });
     }
-    ctx.out.push({ type: "close-connection", reason: "quit" });
+    if (logout === true) {
+      // The session's every connection closes, as auth:logout closes them.
+      await ctx.tx.sessions.revoke(ctx.actor.sessionId, ctx.now);
+      ctx.out.push({ type: "end-session", sessionId: ctx.actor.sessionId, reason: "quit" });
+    } else ctx.out.push({ type: "close-connection", reason: "quit" });
     return {};
   },
 });

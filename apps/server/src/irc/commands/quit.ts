@@ -7,7 +7,10 @@ export const quit: IrcCommand = {
   async handler(client, { params }) {
     const message = params[0];
     if (client.account !== null) {
-      await client.connection.run("session:quit", message === undefined || message === "" ? {} : { message });
+      await client.connection.run("session:quit", {
+        ...(message === undefined || message === "" ? {} : { message }),
+        logout: client.ownsSession,
+      });
     }
     client.close(`Closing link: Quit${message ? `: ${message}` : ""}`);
   },
