@@ -220,6 +220,7 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "user:suspend": "ends the account's sessions; its lines stay as they are",
   "user:unsuspend": "lets an account log in again; nothing in any log",
   "channel:list": "reads",
+  "channel:bans": "reads (the ban list is asked for; bans themselves are ban lines in the log)",
   "channel:who": "reads (the member list is asked for, not kept in sync by the log)",
   "history:read": "reads (every scenario's fresh client and gap fills use it)",
   "audit:log": "reads",

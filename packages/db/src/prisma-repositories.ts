@@ -123,6 +123,7 @@ export function prismaRepositories(
     bans: {
       find: (channelId, userId) => tx.ban.findUnique({ where: { channelId_userId: { channelId, userId } } }),
       findAmong: (channelIds, userIds) => reads.bans(channelIds, userIds),
+      listByChannel: (channelId) => tx.ban.findMany({ where: { channelId } }),
       upsert: async (ban) =>
         void (await tx.ban.upsert({
           where: { channelId_userId: { channelId: ban.channelId, userId: ban.userId } },

@@ -49,6 +49,7 @@ export const commandScopes: { [E in ClientEventName]: ScopeNeed<E> } = {
   "channel:kick": "moderate",
   "channel:ban": "moderate",
   "channel:unban": "moderate",
+  "channel:bans": "read",
   "channel:op": "moderate",
   "channel:deop": "moderate",
   "channel:list": "read",

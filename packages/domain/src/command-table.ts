@@ -33,6 +33,7 @@ import { suspend } from "./commands/suspend";
 import { topic } from "./commands/topic";
 import { typing } from "./commands/typing";
 import { unban } from "./commands/unban";
+import { bans } from "./commands/bans";
 import { unreactMessage } from "./commands/unreact-message";
 import { unsuspend } from "./commands/unsuspend";
 import { who } from "./commands/who";
@@ -88,6 +89,7 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "channel:kick": kick,
   "channel:ban": ban,
   "channel:unban": unban,
+  "channel:bans": bans,
   "channel:op": op,
   "channel:deop": deop,
   "channel:list": list,

@@ -31,6 +31,7 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "channel:kick": { channel: "#dev", nick: "bob" },
   "channel:ban": { channel: "#dev", nick: "bob" },
   "channel:unban": { channel: "#dev", nick: "bob" },
+  "channel:bans": { channel: "#dev" },
   "channel:op": { channel: "#dev", nick: "bob" },
   "channel:deop": { channel: "#dev", nick: "bob" },
   "channel:list": {},

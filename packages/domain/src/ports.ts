@@ -89,6 +89,8 @@ export interface BanRepository {
   find(channelId: string, userId: string): Promise<BanRecord | null>;
   /** Every ban, expired or not, of any of `userIds` in any of `channelIds`. */
   findAmong(channelIds: readonly string[], userIds: readonly string[]): Promise<BanRecord[]>;
+  /** Every ban of the channel, expired or not. */
+  listByChannel(channelId: string): Promise<BanRecord[]>;
   upsert(ban: BanRecord): Promise<void>;
   remove(channelId: string, userId: string): Promise<void>;
 }

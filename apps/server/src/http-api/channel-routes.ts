@@ -126,6 +126,14 @@ export const channelRoutes: RouteSpec[] = [
     ({ body }) => body,
   ),
   about({
+    method: "get",
+    path: "/channels/{channel}/bans",
+    event: "channel:bans",
+    tag: "moderation",
+    summary: "A channel's bans still in force, newest first (operators).",
+    params: inChannel,
+  }),
+  about({
     method: "delete",
     path: "/channels/{channel}/bans/{nick}",
     event: "channel:unban",

@@ -75,6 +75,7 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "session:list",
         "channel:list",
         "channel:who",
+        "channel:bans",
         "history:read",
         "audit:log",
         "server:help",

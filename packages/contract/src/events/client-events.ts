@@ -262,6 +262,24 @@ export const clientEvents = {
     }),
     result: z.object({ expiresAt: isoDateSchema.nullable() }),
   },
+  "channel:bans": {
+    summary: "A channel's bans still in force, newest first (operators).",
+    payload: channelRef,
+    result: z.object({
+      bans: z.array(
+        z.object({
+          /** The banned user (a ban names an account, which IRC shows as `nick!*@*`). */
+          nick: nickSchema,
+          /** Who set it (null when that account is gone). */
+          by: nickSchema.nullable(),
+          reason: z.string(),
+          createdAt: isoDateSchema,
+          /** Null for a ban for good. */
+          expiresAt: isoDateSchema.nullable(),
+        }),
+      ),
+    }),
+  },
   "channel:unban": {
     summary: "/unban: lift a ban (operators).",
     payload: channelAndNick,

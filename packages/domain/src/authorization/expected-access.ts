@@ -120,6 +120,7 @@ export const cases: Case[] = [
   { event: "channel:kick", payload: () => ({ ...dev, nick: "tina" }), expected: operatorOnly },
   { event: "channel:ban", payload: () => ({ ...dev, nick: "tina" }), expected: operatorOnly },
   { event: "channel:unban", payload: () => ({ ...dev, nick: "bart" }), expected: operatorOnly },
+  { event: "channel:bans", payload: () => dev, expected: operatorOnly },
   { event: "channel:op", payload: () => ({ ...dev, nick: "tina" }), expected: operatorOnly },
   {
     event: "channel:deop",

@@ -162,6 +162,7 @@ export function memoryRepositories(state: MemoryState): Repositories {
       find: async (channelId, userId) => nullable(state.bans.get(pairKey(channelId, userId))),
       findAmong: async (channelIds, userIds) =>
         copy(values(state.bans).filter((b) => channelIds.includes(b.channelId) && userIds.includes(b.userId))),
+      listByChannel: async (channelId) => copy(values(state.bans).filter((b) => b.channelId === channelId)),
       async upsert(ban) {
         state.bans.set(pairKey(ban.channelId, ban.userId), copy(ban));
       },

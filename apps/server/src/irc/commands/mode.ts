@@ -3,6 +3,7 @@ import { replyRefusal } from "../ack-reply";
 import type { IrcCommand } from "../command-spec";
 import type { IrcClient } from "../irc-client";
 import { NUMERICS } from "../numerics";
+import { SERVER_NAME } from "../server-info";
 
 /** `nick` or `nick!*@*`: CanaDuck bans accounts, so a mask must name exactly one nick. */
 function nickOfMask(mask: string): string | null {
@@ -23,15 +24,28 @@ function change(client: IrcClient, channel: string, adding: boolean, mode: strin
   return null;
 }
 
+/** The ban list (367s then 368): each ban as `nick!*@*`, by whom and since when (seconds). */
+async function banList(client: IrcClient, channel: string) {
+  const ack = await client.call("channel:bans", { channel });
+  if (!ack.ok) return replyRefusal(client, "MODE", channel, ack.error);
+  for (const ban of ack.data.bans) {
+    const since = String(Math.floor(Date.parse(ban.createdAt) / 1000));
+    client.reply(NUMERICS.RPL_BANLIST, channel, `${ban.nick}!*@*`, ban.by ?? SERVER_NAME, since);
+  }
+  client.reply(NUMERICS.RPL_ENDOFBANLIST, channel, "End of channel ban list");
+}
+
 async function channelModes(client: IrcClient, channel: string, modestring: string | undefined, args: string[]) {
   if (modestring === undefined) {
     const ack = await client.call("channel:topic", { channel });
     if (!ack.ok) return replyRefusal(client, "MODE", channel, ack.error);
     return client.reply(NUMERICS.RPL_CHANNELMODEIS, channel, ack.data.channel.inviteOnly ? "+i" : "+");
   }
-  // The ban list query: CanaDuck's contract offers no ban list to read, so it is answered empty.
-  if (/^\+?b$/.test(modestring) && args.length === 0) {
-    return client.reply(NUMERICS.RPL_ENDOFBANLIST, channel, "End of channel ban list");
+  if (args.length === 0) {
+    if (/^\+?b$/.test(modestring)) return banList(client, channel);
+    // Clients ask for these lists on join (irssi does): CanaDuck has no exceptions nor invite masks.
+    if (/^\+?e$/.test(modestring)) return client.reply(NUMERICS.RPL_ENDOFEXCEPTLIST, channel, "End of exception list");
+    if (/^\+?I$/.test(modestring)) return client.reply(NUMERICS.RPL_ENDOFINVITELIST, channel, "End of invite list");
   }
   let adding = true;
   for (const mode of modestring) {
@@ -66,6 +80,8 @@ export const mode: IrcCommand = {
       return client.reply("502", "Cannot change mode for other users");
     }
     if (modestring === undefined) return client.reply(NUMERICS.RPL_UMODEIS, "+");
+    // Clients set +i (or +w) on connect, irssi by default: there is nothing to hide or watch, so it is a no-op.
+    if (/^[+-][iw]+$/.test(modestring)) return;
     client.reply(NUMERICS.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
   },
 };
