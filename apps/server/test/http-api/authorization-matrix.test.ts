@@ -115,6 +115,7 @@ const cases: Record<string, Case> = {
     fresh: true,
     call: () => ({ path: "/channels/dev/bans", options: { body: { nick: "tina" } } }),
   },
+  "get /channels/{channel}/bans": { expected: operatorOnly, call: () => ({ path: "/channels/dev/bans" }) },
   "delete /channels/{channel}/bans/{nick}": {
     expected: operatorOnly,
     fresh: true,

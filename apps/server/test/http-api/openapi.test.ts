@@ -113,6 +113,7 @@ describe("the OpenAPI document", () => {
         "alice",
         { body: { nick: "bob", durationSeconds: 60 } },
       ],
+      ["get /api/v1/channels/{channel}/bans", () => "/api/v1/channels/dev/bans", "alice"],
       ["delete /api/v1/channels/{channel}/bans/{nick}", () => "/api/v1/channels/dev/bans/bob", "alice"],
       [
         "post /api/v1/channels/{channel}/messages",

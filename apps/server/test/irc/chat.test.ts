@@ -100,6 +100,46 @@ describe("IRC chat through the gateway", () => {
     await owner.next((m) => ["403", "442", "441"].includes(m.command));
   });
 
+  it("bans and unbans by nick or nick!*@* and lists the bans with 367/368, for operators only", async () => {
+    const server = await new TestServer().start();
+    servers.push(server);
+    const owner = await saslClientFor(server, "olive");
+    owner.send("JOIN #mod");
+    await owner.expect("366", "olive", "#mod");
+    const alice = await server.user("alice");
+    await alice.do("channel:join", { channel: "#mod" });
+    await server.user("mallory");
+    owner.send("MODE #mod +b alice");
+    const left = await alice.next("channel:left");
+    expect(left).toMatchObject({ reason: "ban" });
+    owner.send("MODE #mod +b mallory!*@*");
+    await owner.expect("MODE", "#mod", "+b", "mallory!*@*");
+    const listed = async (query: string) => {
+      owner.send(`MODE #mod ${query}`);
+      return (await owner.until((m) => m.command === "368"))
+        .filter((m) => m.command === "367")
+        .map((m) => m.params.slice(1, 4));
+    };
+    expect(await listed("b")).toEqual([
+      ["#mod", "mallory!*@*", "olive"],
+      ["#mod", "alice!*@*", "olive"],
+    ]);
+    owner.send("MODE #mod -b alice!*@*");
+    await owner.expect("MODE", "#mod", "-b");
+    expect(await listed("+b")).toEqual([["#mod", "mallory!*@*", "olive"]]);
+    // irssi asks for these on join: empty lists, not "unknown mode".
+    owner.send("MODE #mod e", "MODE #mod I", "MODE olive +i");
+    await owner.expect("349", "olive", "#mod");
+    await owner.expect("347", "olive", "#mod");
+    expect((await owner.quietFor(200)).filter((m) => m.command === "501")).toEqual([]);
+    // A plain member may not read the list.
+    const member = await saslClientFor(server, "alice");
+    member.send("JOIN #mod");
+    await member.expect("366", "alice", "#mod");
+    member.send("MODE #mod b");
+    await member.expect("482", "alice", "#mod");
+  });
+
   it("replays recent lines on JOIN without chathistory, and serves CHATHISTORY with it", async () => {
     const server = await new TestServer().start();
     servers.push(server);
