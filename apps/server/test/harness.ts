@@ -94,6 +94,12 @@ export class TestServer {
     return this.handle.ircPort;
   }
 
+  /** The IRC gateway's TLS port, when the test configured a certificate. */
+  get ircTlsPort(): number {
+    if (!this.handle || this.handle.ircTlsPort === null) throw new Error("server not started, or IRC TLS is off");
+    return this.handle.ircTlsPort;
+  }
+
   /** A connection of a transport other than Socket.IO, as the IRC and SSE adapters open them. */
   openConnection(options: VirtualConnectionOptions): VirtualConnection {
     if (!this.handle) throw new Error("server not started");
