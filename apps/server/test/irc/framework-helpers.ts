@@ -22,16 +22,22 @@ export function nextEvent(
   });
 }
 
-/** An irc-framework client connected to the gateway; resolves once registered. */
+/**
+ * An irc-framework client connected to the gateway; resolves once registered and, with
+ * `joined`, once that channel's names have arrived (they may come before "registered" settles).
+ */
 export async function frameworkClient(
   port: number,
   options: Partial<ConnectOptions> & { nick: string },
   extraCaps: string[] = [],
+  joined?: string,
 ): Promise<Client> {
   const client = new Client();
-  client.request_extra_caps = extraCaps;
+  client.requestCap(extraCaps);
   const registered = nextEvent(client, "registered");
+  const names = joined === undefined ? null : nextEvent(client, "userlist", (e) => e.channel === joined);
   client.connect({ host: "127.0.0.1", port, auto_reconnect: false, ...options });
   await registered;
+  await names;
   return client;
 }
