@@ -25,6 +25,8 @@ export async function announceJoin(client: IrcClient, channel: ChannelView): Pro
       target: channel.name,
       limit: client.deps.irc.playbackLines,
     })) as Ack<{ messages: Message[] }>;
-    if (page.ok) playback(client, conversation, page.data.messages);
+    // Only what was said: a client without chathistory takes a replayed JOIN, PART or KICK
+    // (its own join among them) as happening now, showing a second JOIN or dropping a member.
+    if (page.ok) playback(client, conversation, page.data.messages, { saidOnly: true });
   }
 }

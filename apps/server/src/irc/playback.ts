@@ -5,15 +5,25 @@ import { SERVER_NAME } from "./server-info";
 
 let batches = 0;
 
+/** What was said: the only entries a client without chathistory may safely be replayed (see announceJoin). */
+const SAID = new Set<string>(["text", "action"]);
+
 /**
  * Log entries replayed (playback on JOIN, a CHATHISTORY answer) as one `chathistory` batch, so
  * the client shows them as history with their server-time rather than as new lines.
  */
-export function playback(client: IrcClient, conversation: Conversation, messages: Message[], evenEmpty = false): void {
+export function playback(
+  client: IrcClient,
+  conversation: Conversation,
+  messages: Message[],
+  { evenEmpty = false, saidOnly = false }: { evenEmpty?: boolean; saidOnly?: boolean } = {},
+): void {
   for (const message of messages) conversation.seen.push({ seq: message.seq, time: message.createdAt });
   conversation.seen.splice(0, Math.max(0, conversation.seen.length - 200));
   // Pages hold lines in their current state: the change entries among them are already applied.
-  const shown = messages.filter((m) => !(changeKinds as readonly string[]).includes(m.kind));
+  const shown = messages.filter(
+    (m) => !(changeKinds as readonly string[]).includes(m.kind) && (!saidOnly || SAID.has(m.kind)),
+  );
   const lines = shown.flatMap((message) => linesOf(client, conversation, message));
   if (lines.length === 0 && !evenEmpty) return;
   if (!client.has("batch")) {

@@ -106,14 +106,14 @@ describe("IRC registration with irc-framework", () => {
     await joined;
 
     const again = await connected(server.ircPort, { nick: "carol" });
+    const joins: string[] = [];
+    again.on("join", (e) => joins.push(`${e.nick} ${e.channel}`));
     const rejoined = nextEvent(again, "join", (e) => e.channel === "#dev");
     again.say("NickServ", `IDENTIFY ${PASSWORD}`);
     await rejoined;
     // One JOIN per channel on identifying, not two.
-    const joins: string[] = [];
-    again.on("join", (e) => joins.push(e.channel));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(joins).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(joins).toEqual(["carol #dev"]);
   });
 
   it("serves the same gateway over TLS with a certificate from the configuration", async () => {

@@ -58,6 +58,6 @@ export const chathistory: IrcCommand = {
       refs.push(seq);
     }
     const result = await page(client, conversation, sub, refs, pageLimit(rest[refCount]));
-    if (result.ok) playback(client, conversation, result.messages, true);
+    if (result.ok) playback(client, conversation, result.messages, { evenEmpty: true });
   },
 };
