@@ -18,6 +18,8 @@ export interface DatabaseTraits {
    * one connection); null or absent: through the transaction's Prisma client.
    */
   transactionSql?: () => RawSql | null;
+  /** Where the raw statements of reads outside a transaction run; absent: through the Prisma client. */
+  readSql?: () => RawSql;
 }
 
 /** The part of a Prisma client the store uses: transactions, and the models to read outside one. */
@@ -47,7 +49,7 @@ export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = 
     async read(work) {
       try {
         // Straight on the client: each statement stands alone and no transaction is held.
-        return await work(prismaRepositories(prisma, prismaRawSql(prisma, dialect)));
+        return await work(prismaRepositories(prisma, traits.readSql?.() ?? prismaRawSql(prisma, dialect)));
       } catch (error) {
         throw traits.isUnavailable(error) ? unavailable(error) : error;
       }
