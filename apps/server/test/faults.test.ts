@@ -38,6 +38,7 @@ describe("a fault at any stage of a command", () => {
             return inner.transaction(work);
           },
           read: (work) => inner.read(work),
+          readSnapshot: (work) => inner.readSnapshot(work),
         }),
         applyEffects: async (target, list) => {
           if (list.length > 0) effects.trip();

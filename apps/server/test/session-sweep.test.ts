@@ -81,6 +81,7 @@ describe("the session sweep", () => {
     });
     const store = (inner: Store): Store => ({
       transaction: (work) => inner.transaction(work),
+      readSnapshot: (work) => inner.readSnapshot(work),
       read: (work) =>
         inner.read((repos) =>
           work({

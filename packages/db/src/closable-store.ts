@@ -29,6 +29,7 @@ export function closableStore(inner: Store): ClosableStore {
       transaction: (work) => tracked(() => inner.transaction(work)),
       // A read holds a pooled connection while it runs, just as a transaction does.
       read: (work) => tracked(() => inner.read(work)),
+      readSnapshot: (work) => tracked(() => inner.readSnapshot(work)),
     },
     close: async (timeoutMs) => {
       closed = true;

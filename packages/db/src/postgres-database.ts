@@ -6,7 +6,7 @@ import { redactDatabaseUrl } from "./database-url";
 import { createPostgresPrismaClient } from "./postgres-client";
 import { isPostgresConflict, isPostgresUnavailable } from "./postgres-errors";
 import { applyPostgresMigrations } from "./postgres-migrations";
-import { postgresReadSql } from "./postgres-read-sql";
+import { postgresReadSql, postgresSnapshot } from "./postgres-read-sql";
 import { prismaStore, type TransactionRunner } from "./prisma-store";
 import { SeqOrder } from "./seq-order";
 
@@ -43,6 +43,7 @@ export async function openPostgres(
         seqOrder: new SeqOrder(),
         dialect: "postgresql",
         readSql: () => reads,
+        snapshot: (work) => postgresSnapshot(pool, work),
       }),
     );
     return {

@@ -17,12 +17,29 @@ const types = {
 const toPostgres = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 
 /**
- * The raw statements of reads outside a transaction, straight on the pool: through Prisma's raw
- * API each also paid its query compiler and its adapter (about a millisecond), for a statement
- * already written out.
+ * Raw statements straight on a pool or one of its clients: through Prisma's raw API each also
+ * paid its query compiler and its adapter (about a millisecond), for a statement already written out.
  */
-export const postgresReadSql = (pool: pg.Pool): RawSql => ({
+const directSql = (on: pg.Pool | pg.PoolClient): RawSql => ({
   dialect: "postgresql",
-  query: async (sql, args) => (await pool.query({ text: sql, values: args.map(toPostgres), types })).rows,
-  execute: async (sql, args) => void (await pool.query({ text: sql, values: args.map(toPostgres), types })),
+  query: async (sql, args) => (await on.query({ text: sql, values: args.map(toPostgres), types })).rows,
+  execute: async (sql, args) => void (await on.query({ text: sql, values: args.map(toPostgres), types })),
 });
+
+/** The reads outside a transaction, each on whichever pooled connection is free. */
+export const postgresReadSql = (pool: pg.Pool): RawSql => directSql(pool);
+
+/** `work` in one read-only REPEATABLE READ transaction: all its reads see one snapshot, and it never blocks a writer. */
+export async function postgresSnapshot<T>(pool: pg.Pool, work: (raw: RawSql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+      return await work(directSql(client));
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -20,6 +20,8 @@ export interface DatabaseTraits {
   transactionSql?: () => RawSql | null;
   /** Where the raw statements of reads outside a transaction run; absent: through the Prisma client. */
   readSql?: () => RawSql;
+  /** Runs `work` in a read-only snapshot of the database's own; absent: a Prisma transaction. */
+  snapshot?: <T>(work: (raw: RawSql) => Promise<T>) => Promise<T>;
 }
 
 /** The part of a Prisma client the store uses: transactions, and the models to read outside one. */
@@ -50,6 +52,16 @@ export function prismaStore(prisma: TransactionRunner, traits: DatabaseTraits = 
       try {
         // Straight on the client: each statement stands alone and no transaction is held.
         return await work(prismaRepositories(prisma, traits.readSql?.() ?? prismaRawSql(prisma, dialect)));
+      } catch (error) {
+        throw traits.isUnavailable(error) ? unavailable(error) : error;
+      }
+    },
+    async readSnapshot(work) {
+      const { snapshot } = traits;
+      if (!snapshot) return this.transaction(work);
+      try {
+        // Its raw statements read the snapshot; a typed Prisma call in `work` would read beside it.
+        return await snapshot((raw) => work(prismaRepositories(prisma, raw)));
       } catch (error) {
         throw traits.isUnavailable(error) ? unavailable(error) : error;
       }

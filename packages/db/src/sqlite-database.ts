@@ -2,7 +2,7 @@ import { applyMigrations } from "./apply-migrations";
 import type { Database } from "./database";
 import { openSqliteClient } from "./prisma-client";
 import { prismaStore, sqliteTraits } from "./prisma-store";
-import { openSqliteReadConnection } from "./sqlite-read-connection";
+import { openSqliteReaders } from "./sqlite-read-connection";
 import { prepareSqliteFile } from "./sqlite-url";
 
 /** A SQLite file (`file:` URL), created and migrated if needed. */
@@ -10,9 +10,14 @@ export async function openSqlite(databaseUrl: string, migrationsDir: string): Pr
   const file = prepareSqliteFile(databaseUrl);
   const applied = await applyMigrations(file, migrationsDir);
   const { prisma, statements } = openSqliteClient(file);
-  const reads = openSqliteReadConnection(file);
+  const reads = openSqliteReaders(file);
   return {
-    store: prismaStore(prisma, { ...sqliteTraits, transactionSql: statements, readSql: () => reads.statements }),
+    store: prismaStore(prisma, {
+      ...sqliteTraits,
+      transactionSql: statements,
+      readSql: () => reads.statements,
+      snapshot: (work) => reads.snapshot(work),
+    }),
     ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),
     close: async () => {
       await prisma.$disconnect();

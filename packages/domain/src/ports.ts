@@ -234,6 +234,12 @@ export interface Store {
    * for a writer. Only for work that writes nothing (commands declared `transaction: "none"`).
    */
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only snapshot: every read sees the same committed state, and a
+   * database that can (SQLite in WAL mode, PostgreSQL) runs it beside the writers instead of
+   * behind them. Only for work that writes nothing.
+   */
+  readSnapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 export interface Clock {

@@ -13,4 +13,5 @@ export const timedStore = (store: Store, histogram: Histogram): Store => ({
   },
   // Not a transaction, so not in the transaction histogram.
   read: (work) => store.read(work),
+  readSnapshot: (work) => store.readSnapshot(work),
 });
