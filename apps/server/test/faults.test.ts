@@ -37,6 +37,10 @@ describe("a fault at any stage of a command", () => {
             store.trip();
             return inner.transaction(work);
           },
+          bulkTransaction: async (work) => {
+            store.trip();
+            return inner.bulkTransaction(work);
+          },
           read: (work) => inner.read(work),
           readSnapshot: (work) => inner.readSnapshot(work),
         }),

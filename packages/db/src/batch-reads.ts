@@ -1,4 +1,15 @@
-import type { Ban, Channel, Ignore, Membership, Message, Reaction, ReadMarker, Session, User, UserSettings } from "@prisma/client";
+import type {
+  Ban,
+  Channel,
+  Ignore,
+  Membership,
+  Message,
+  Reaction,
+  ReadMarker,
+  Session,
+  User,
+  UserSettings,
+} from "@prisma/client";
 import { placeholder, type RawSql } from "./raw-sql";
 import { tables, type Table } from "./tables";
 

@@ -30,6 +30,7 @@ export function closableStore(inner: Store): ClosableStore {
       // A read holds a pooled connection while it runs, just as a transaction does.
       read: (work) => tracked(() => inner.read(work)),
       readSnapshot: (work) => tracked(() => inner.readSnapshot(work)),
+      bulkTransaction: (work) => tracked(() => inner.bulkTransaction(work)),
     },
     close: async (timeoutMs) => {
       closed = true;

@@ -6,7 +6,7 @@ import { redactDatabaseUrl } from "./database-url";
 import { createPostgresPrismaClient } from "./postgres-client";
 import { isPostgresConflict, isPostgresUnavailable } from "./postgres-errors";
 import { applyPostgresMigrations } from "./postgres-migrations";
-import { postgresReadSql, postgresSnapshot } from "./postgres-read-sql";
+import { postgresRawTransaction, postgresReadSql, postgresSnapshot } from "./postgres-read-sql";
 import { prismaStore, type TransactionRunner } from "./prisma-store";
 import { SeqOrder } from "./seq-order";
 
@@ -44,6 +44,7 @@ export async function openPostgres(
         dialect: "postgresql",
         readSql: () => reads,
         snapshot: (work) => postgresSnapshot(pool, work),
+        rawTransaction: (work) => postgresRawTransaction(pool, work),
       }),
     );
     return {

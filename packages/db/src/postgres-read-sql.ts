@@ -10,7 +10,9 @@ const TIMESTAMP = 1114;
  */
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === TIMESTAMP
+      ? (value: string) => value
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** Dates as UTC text: `pg` would write them in the process's time zone. */
@@ -41,5 +43,30 @@ export async function postgresSnapshot<T>(pool: pg.Pool, work: (raw: RawSql) => 
     }
   } finally {
     client.release();
+  }
+}
+
+/**
+ * `work` in one write transaction straight on a pooled client, for the group commit: its
+ * statements are the bulk ones already written out, so Prisma's transaction and raw API (its
+ * query compiler and adapter, per statement) bought nothing there. Errors are `pg`'s own, with
+ * their SQLSTATE in `code` (postgres-errors.ts reads both kinds).
+ */
+export async function postgresRawTransaction<T>(pool: pg.Pool, work: (raw: RawSql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await work(directSql(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => (broken = true));
+      throw error;
+    }
+  } finally {
+    // A client whose rollback failed may be mid-transaction still: the pool must not lend it again.
+    client.release(broken);
   }
 }

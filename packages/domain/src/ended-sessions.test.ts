@@ -49,6 +49,7 @@ describe("endedSessions", () => {
     const counting: Store = {
       transaction: () => Promise.reject(new Error("no transaction expected")),
       readSnapshot: () => Promise.reject(new Error("no snapshot expected")),
+      bulkTransaction: () => Promise.reject(new Error("no transaction expected")),
       read: (work) =>
         t.store.read((repos) => {
           calls.push("read");

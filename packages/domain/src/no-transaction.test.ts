@@ -15,6 +15,10 @@ function counting(t: TestDomain): { deps: DomainDeps; transactions: () => number
     },
     read: (work) => t.store.read(work),
     readSnapshot: (work) => t.store.readSnapshot(work),
+    bulkTransaction: (work) => {
+      transactions += 1;
+      return t.store.bulkTransaction(work);
+    },
   };
   return { deps: { ...t.deps, store }, transactions: () => transactions };
 }

@@ -240,6 +240,13 @@ export interface Store {
    * behind them. Only for work that writes nothing.
    */
   readSnapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * `transaction` for the group commit's hot path: `work` may use only the repositories' bulk
+   * reads and writes (`findByIds`, `findByNameKeys`, `findAmong`, `findByClientIds`,
+   * `allocateSeqs`, `insertMany`), which a database can run as plain statements without its
+   * ORM (PostgreSQL); any other repository call there throws.
+   */
+  bulkTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 export interface Clock {

@@ -106,6 +106,8 @@ describe("HTTP semantics of /api/v1", () => {
           read: (work) => (down ? Promise.reject(new StoreUnavailableError("injected")) : inner.read(work)),
           readSnapshot: (work) =>
             down ? Promise.reject(new StoreUnavailableError("injected")) : inner.readSnapshot(work),
+          bulkTransaction: (work) =>
+            down ? Promise.reject(new StoreUnavailableError("injected")) : inner.bulkTransaction(work),
         }),
       },
     ).start();
