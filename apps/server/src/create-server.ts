@@ -17,6 +17,7 @@ import { startIrcListeners } from "./irc/listener";
 import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
 import { applyEffects } from "./realtime/apply-effects";
+import { readOneMessageAtATime } from "./realtime/fair-reading";
 import { coalesceWrites } from "./realtime/coalesce-writes";
 import { connectReads, type ConnectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
@@ -185,6 +186,7 @@ export async function createServer(
   });
   scale.attach(io);
   coalesceWrites(io);
+  readOneMessageAtATime(io);
   connectedClients = () => io.engine.clientsCount;
   const lifecycle = new Lifecycle();
   const reads = seams.reads ? seams.reads(connectReads(domain)) : connectReads(domain);

@@ -37,7 +37,12 @@ describe("a fault at any stage of a command", () => {
             store.trip();
             return inner.transaction(work);
           },
+          bulkTransaction: async (work) => {
+            store.trip();
+            return inner.bulkTransaction(work);
+          },
           read: (work) => inner.read(work),
+          readSnapshot: (work) => inner.readSnapshot(work),
         }),
         applyEffects: async (target, list) => {
           if (list.length > 0) effects.trip();

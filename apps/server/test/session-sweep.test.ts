@@ -81,6 +81,8 @@ describe("the session sweep", () => {
     });
     const store = (inner: Store): Store => ({
       transaction: (work) => inner.transaction(work),
+      readSnapshot: (work) => inner.readSnapshot(work),
+      bulkTransaction: (work) => inner.bulkTransaction(work),
       read: (work) =>
         inner.read((repos) =>
           work({

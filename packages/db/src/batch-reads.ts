@@ -1,4 +1,15 @@
-import type { Ban, Channel, Membership, Message, Reaction, ReadMarker, Session, User } from "@prisma/client";
+import type {
+  Ban,
+  Channel,
+  Ignore,
+  Membership,
+  Message,
+  Reaction,
+  ReadMarker,
+  Session,
+  User,
+  UserSettings,
+} from "@prisma/client";
 import { placeholder, type RawSql } from "./raw-sql";
 import { tables, type Table } from "./tables";
 
@@ -68,6 +79,9 @@ export const batchReads = (raw: RawSql) => ({
       ["channelId", channelIds],
       ["userId", userIds],
     ]),
+  ignoresOf: (userId: string): Promise<Ignore[]> => selectWhereIn(raw, tables.ignore, [["userId", [userId]]]),
+  settingsOf: (userId: string): Promise<UserSettings[]> =>
+    selectWhereIn(raw, tables.userSettings, [["userId", [userId]]]),
   messagesBySeqs: (channelIds: readonly string[], seqs: readonly number[]): Promise<Message[]> =>
     selectWhereIn(raw, tables.message, [
       ["channelId", channelIds],

@@ -29,6 +29,8 @@ export function closableStore(inner: Store): ClosableStore {
       transaction: (work) => tracked(() => inner.transaction(work)),
       // A read holds a pooled connection while it runs, just as a transaction does.
       read: (work) => tracked(() => inner.read(work)),
+      readSnapshot: (work) => tracked(() => inner.readSnapshot(work)),
+      bulkTransaction: (work) => tracked(() => inner.bulkTransaction(work)),
     },
     close: async (timeoutMs) => {
       closed = true;

@@ -1,4 +1,4 @@
-import type { Message } from "@prisma/client";
+import type { Channel, Message } from "@prisma/client";
 import { placeholder, type RawSql } from "./raw-sql";
 import { tables } from "./tables";
 
@@ -9,7 +9,7 @@ import { tables } from "./tables";
  * millisecond of its query compiler, and a reconnect made two for every conversation (a
  * session:sync of 20 channels took 66 ms, most of it compiling queries).
  */
-const { message } = tables;
+const { channel, message } = tables;
 /** Ranges per statement: a user in hundreds of conversations reads them in a few statements. */
 const RANGES_PER_READ = 200;
 
@@ -102,6 +102,16 @@ export const logReads = (raw: RawSql) => {
         channelIds,
       );
       return new Map(rows.map((row) => [String(row.channelId), Number(row.members)]));
+    },
+    /** Every channel (not direct conversations) with its member count, in one statement. */
+    channelsWithCounts: async (): Promise<Array<{ channel: Channel; memberCount: number }>> => {
+      const columns = channel.columns.map((c) => `c."${c}"`).join(", ");
+      const rows = await raw.query(
+        `SELECT ${columns}, (SELECT COUNT(*) FROM "Membership" m WHERE m."channelId" = c.id) AS "memberCount" ` +
+          `FROM "Channel" c WHERE c.kind = 'channel'`,
+        [],
+      );
+      return rows.map((row) => ({ channel: channel.coerce(row), memberCount: Number(row.memberCount) }));
     },
   };
 };

@@ -18,16 +18,11 @@ function toSqlite(value: unknown): unknown {
   return value;
 }
 
-/**
- * The raw statements straight on a SQLite connection, with its prepared statements reused.
- * Only for use inside a Prisma transaction on that same connection: the transaction holds the
- * adapter's lock, so nothing else runs on the connection meanwhile, and every statement checks
- * the connection is still inside it — a statement outside would commit on its own.
- */
-export function nativeSqliteStatements(db: Database): RawSql {
+/** Prepared statements per SQL text, most recently used kept; `beforeUse` may refuse to run one. */
+function statementCache(db: Database, beforeUse: () => void): (sql: string) => Statement {
   const cache = new Map<string, Statement>();
-  const prepared = (sql: string): Statement => {
-    if (!db.inTransaction) throw new Error("database connection reset: no transaction is open on the connection");
+  return (sql) => {
+    beforeUse();
     let statement = cache.get(sql);
     if (statement) {
       // Most recently used last, so the oldest is the one evicted.
@@ -39,6 +34,18 @@ export function nativeSqliteStatements(db: Database): RawSql {
     cache.set(sql, statement);
     return statement;
   };
+}
+
+/**
+ * The raw statements straight on a SQLite connection, with its prepared statements reused.
+ * Only for use inside a Prisma transaction on that same connection: the transaction holds the
+ * adapter's lock, so nothing else runs on the connection meanwhile, and every statement checks
+ * the connection is still inside it — a statement outside would commit on its own.
+ */
+export function nativeSqliteStatements(db: Database): RawSql {
+  const prepared = statementCache(db, () => {
+    if (!db.inTransaction) throw new Error("database connection reset: no transaction is open on the connection");
+  });
   return {
     dialect: "sqlite",
     query: (sql, args) => settled(() => prepared(sql).all(...args.map(toSqlite)) as Array<Record<string, unknown>>),
@@ -48,6 +55,24 @@ export function nativeSqliteStatements(db: Database): RawSql {
         const statement = prepared(sql);
         for (const args of rows) statement.run(...args.map(toSqlite));
       }),
+  };
+}
+
+/**
+ * The reads of commands that run outside a transaction, on a read-only connection of their own.
+ * Through Prisma each such read waited for the one shared connection (behind the node's group
+ * commit) and then cost about a millisecond of its query compiler; here it is a prepared
+ * statement run at once. In WAL mode each statement reads the last committed state, which is
+ * what a read outside a transaction saw before: a connection's own writes are acknowledged
+ * (committed) before its next command runs.
+ */
+export function readOnlySqliteStatements(db: Database): RawSql {
+  const prepared = statementCache(db, () => undefined);
+  const refuse = () => Promise.reject(new Error("a read-only connection does not write"));
+  return {
+    dialect: "sqlite",
+    query: (sql, args) => settled(() => prepared(sql).all(...args.map(toSqlite)) as Array<Record<string, unknown>>),
+    execute: refuse,
   };
 }
 

@@ -6,6 +6,7 @@ import { redactDatabaseUrl } from "./database-url";
 import { createPostgresPrismaClient } from "./postgres-client";
 import { isPostgresConflict, isPostgresUnavailable } from "./postgres-errors";
 import { applyPostgresMigrations } from "./postgres-migrations";
+import { postgresRawTransaction, postgresReadSql, postgresSnapshot } from "./postgres-read-sql";
 import { prismaStore, type TransactionRunner } from "./prisma-store";
 import { SeqOrder } from "./seq-order";
 
@@ -34,12 +35,16 @@ export async function openPostgres(
     // The PostgreSQL client is generated from the same models as the SQLite one, so its
     // transaction client has the same model API; only its nominal type differs.
     const runner = prisma as unknown as TransactionRunner;
+    const reads = postgresReadSql(pool);
     const { store, close } = closableStore(
       prismaStore(runner, {
         isUnavailable: isPostgresUnavailable,
         isConflict: isPostgresConflict,
         seqOrder: new SeqOrder(),
         dialect: "postgresql",
+        readSql: () => reads,
+        snapshot: (work) => postgresSnapshot(pool, work),
+        rawTransaction: (work) => postgresRawTransaction(pool, work),
       }),
     );
     return {

@@ -20,6 +20,13 @@ function adapterCause(error: unknown): AdapterCause {
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const prismaCode = (error: unknown): string => text(field(error, "code"));
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : "");
+/** The SQLSTATE: the adapter's reading of it, or a plain `pg` error's own `code` (raw statements, postgres-read-sql.ts). */
+function sqlState(error: unknown): string {
+  const adapted = text(adapterCause(error).originalCode);
+  if (adapted !== "") return adapted;
+  const code = prismaCode(error);
+  return /^[0-9A-Z]{5}$/.test(code) ? code : "";
+}
 
 /** Adapter kinds that mean the server cannot be reached or the connection was lost. */
 const UNAVAILABLE_KINDS = new Set([
@@ -43,7 +50,7 @@ export function isPostgresUnavailable(error: unknown): boolean {
   return (
     UNAVAILABLE_PRISMA_CODES.has(prismaCode(error)) ||
     UNAVAILABLE_KINDS.has(text(cause.kind)) ||
-    UNAVAILABLE_SQLSTATE.test(text(cause.originalCode)) ||
+    UNAVAILABLE_SQLSTATE.test(sqlState(error)) ||
     UNAVAILABLE_MESSAGE.test(messageOf(error))
   );
 }
@@ -62,8 +69,6 @@ export function isPostgresConflict(error: unknown): boolean {
     code === "P2034" ||
     cause.kind === "UniqueConstraintViolation" ||
     cause.kind === "TransactionWriteConflict" ||
-    cause.originalCode === "40001" ||
-    cause.originalCode === "40P01" ||
-    cause.originalCode === "23505"
+    ["40001", "40P01", "23505"].includes(sqlState(error))
   );
 }

@@ -73,13 +73,11 @@ export function prismaRepositories(
         tookSeq?.(id);
         return lastSeq;
       },
-      listWithCounts: async () => {
-        const rows = await tx.channel.findMany({
-          where: { kind: "channel" },
-          include: { _count: { select: { memberships: true } } },
-        });
-        return rows.map(({ _count, ...row }) => ({ channel: toChannelRecord(row), memberCount: _count.memberships }));
-      },
+      listWithCounts: async () =>
+        (await log.channelsWithCounts()).map(({ channel, memberCount }) => ({
+          channel: toChannelRecord(channel),
+          memberCount,
+        })),
     },
     memberships: {
       find: async (channelId, userId) => {
@@ -121,7 +119,7 @@ export function prismaRepositories(
       },
     },
     bans: {
-      find: (channelId, userId) => tx.ban.findUnique({ where: { channelId_userId: { channelId, userId } } }),
+      find: async (channelId, userId) => first(await reads.bans([channelId], [userId])),
       findAmong: (channelIds, userIds) => reads.bans(channelIds, userIds),
       listByChannel: (channelId) => tx.ban.findMany({ where: { channelId } }),
       upsert: async (ban) =>
@@ -143,7 +141,8 @@ export function prismaRepositories(
       remove: async (channelId, userId) => void (await tx.invite.deleteMany({ where: { channelId, userId } })),
     },
     ignores: {
-      listByUser: (userId) => tx.ignore.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+      listByUser: async (userId) =>
+        (await reads.ignoresOf(userId)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
       insert: async (ignore) =>
         void (await tx.ignore.upsert({
           where: { userId_ignoredId: { userId: ignore.userId, ignoredId: ignore.ignoredId } },
@@ -214,7 +213,7 @@ export function prismaRepositories(
       },
     },
     settings: {
-      find: (userId) => tx.userSettings.findUnique({ where: { userId } }),
+      find: async (userId) => first(await reads.settingsOf(userId)),
       upsert: async (record) =>
         void (await tx.userSettings.upsert({ where: { userId: record.userId }, create: record, update: record })),
     },

@@ -2,6 +2,7 @@ import { applyMigrations } from "./apply-migrations";
 import type { Database } from "./database";
 import { openSqliteClient } from "./prisma-client";
 import { prismaStore, sqliteTraits } from "./prisma-store";
+import { openSqliteReaders } from "./sqlite-read-connection";
 import { prepareSqliteFile } from "./sqlite-url";
 
 /** A SQLite file (`file:` URL), created and migrated if needed. */
@@ -9,10 +10,19 @@ export async function openSqlite(databaseUrl: string, migrationsDir: string): Pr
   const file = prepareSqliteFile(databaseUrl);
   const applied = await applyMigrations(file, migrationsDir);
   const { prisma, statements } = openSqliteClient(file);
+  const reads = openSqliteReaders(file);
   return {
-    store: prismaStore(prisma, { ...sqliteTraits, transactionSql: statements }),
+    store: prismaStore(prisma, {
+      ...sqliteTraits,
+      transactionSql: statements,
+      readSql: () => reads.statements,
+      snapshot: (work) => reads.snapshot(work),
+    }),
     ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await prisma.$disconnect();
+      reads.close();
+    },
     location: file,
     applied,
   };

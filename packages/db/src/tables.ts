@@ -2,12 +2,14 @@ import {
   Prisma,
   type Ban,
   type Channel,
+  type Ignore,
   type Membership,
   type Message,
   type Reaction,
   type ReadMarker,
   type Session,
   type User,
+  type UserSettings,
 } from "@prisma/client";
 
 /**
@@ -147,6 +149,16 @@ export const tables = {
     userId: text,
     channelId: text,
     seq: int,
+    updatedAt: date,
+  }),
+  ignore: defineTable<Ignore>(Prisma.ModelName.Ignore, Prisma.IgnoreScalarFieldEnum, {
+    userId: text,
+    ignoredId: text,
+    createdAt: date,
+  }),
+  userSettings: defineTable<UserSettings>(Prisma.ModelName.UserSettings, Prisma.UserSettingsScalarFieldEnum, {
+    userId: text,
+    data: text,
     updatedAt: date,
   }),
 } as const;

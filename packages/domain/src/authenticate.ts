@@ -16,7 +16,7 @@ export async function authenticateMany(
 ): Promise<Array<UserActor | DomainError>> {
   const hashes = tokens.map(hashToken);
   const now = deps.clock.now().getTime();
-  const { sessions, users } = await deps.store.transaction(async (tx) => {
+  const { sessions, users } = await deps.store.readSnapshot(async (tx) => {
     const found = await tx.sessions.findByTokenHashes([...new Set(hashes)]);
     // Suspending an account ends its sessions, so only a session that ended can be a suspended
     // account's: the accounts are read for those alone, and a reconnect storm of valid tokens

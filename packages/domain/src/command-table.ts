@@ -60,7 +60,8 @@ import { unignore } from "./commands/unignore";
  *   `counts: "failures"` is for logins: a lockout must punish guessing, not logging in often.
  * - `transaction`: "none" for commands that write nothing and come often (typing, help), so
  *   they never queue behind writers for a lock they do not need; their session and access are
- *   still checked, on reads outside a transaction.
+ *   still checked, on reads outside a transaction; "snapshot" for reads whose parts must agree
+ *   (a page and its reactions), which run in a read-only snapshot beside the writers.
  * - `audit`: the action a command logs. The dispatcher hands it `ctx.audit` and refuses to
  *   commit a success that skipped an "always" entry, so the log cannot fall silent on one path.
  */

@@ -25,10 +25,13 @@ export type RatePolicy =
 
 /**
  * "required": the command runs in one transaction with the acting session and user read in it.
+ * "snapshot": it writes nothing, but its reads must agree with each other (a page and its
+ * reactions, a sync's entries and the lastSeq they end at): one read-only snapshot
+ * (Store.readSnapshot), which never queues behind writers where the database allows it.
  * "none": it writes nothing, so it reads outside any transaction (Store.read) and never
  * queues behind writers; the same session and access checks still run first.
  */
-export type TransactionPolicy = "required" | "none";
+export type TransactionPolicy = "required" | "snapshot" | "none";
 
 /** The policies every command declares beside its handler; none has a default, so none is forgotten. */
 export interface CommandPolicies {

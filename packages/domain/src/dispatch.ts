@@ -102,7 +102,9 @@ async function runCommand<E extends ClientEventName>(
         return result;
       });
     };
-    return def.transaction === "none" ? deps.store.read(inStore) : deps.store.transaction(inStore);
+    if (def.transaction === "none") return deps.store.read(inStore);
+    if (def.transaction === "snapshot") return deps.store.readSnapshot(inStore);
+    return deps.store.transaction(inStore);
   };
 
   if (def.scope === "anonymous") {

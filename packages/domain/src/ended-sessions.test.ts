@@ -48,6 +48,8 @@ describe("endedSessions", () => {
     const calls: string[] = [];
     const counting: Store = {
       transaction: () => Promise.reject(new Error("no transaction expected")),
+      readSnapshot: () => Promise.reject(new Error("no snapshot expected")),
+      bulkTransaction: () => Promise.reject(new Error("no transaction expected")),
       read: (work) =>
         t.store.read((repos) => {
           calls.push("read");

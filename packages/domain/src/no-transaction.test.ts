@@ -14,6 +14,11 @@ function counting(t: TestDomain): { deps: DomainDeps; transactions: () => number
       return t.store.transaction(work);
     },
     read: (work) => t.store.read(work),
+    readSnapshot: (work) => t.store.readSnapshot(work),
+    bulkTransaction: (work) => {
+      transactions += 1;
+      return t.store.bulkTransaction(work);
+    },
   };
   return { deps: { ...t.deps, store }, transactions: () => transactions };
 }

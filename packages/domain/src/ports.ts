@@ -236,6 +236,19 @@ export interface Store {
    * for a writer. Only for work that writes nothing (commands declared `transaction: "none"`).
    */
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only snapshot: every read sees the same committed state, and a
+   * database that can (SQLite in WAL mode, PostgreSQL) runs it beside the writers instead of
+   * behind them. Only for work that writes nothing.
+   */
+  readSnapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * `transaction` for the group commit's hot path: `work` may use only the repositories' bulk
+   * reads and writes (`findByIds`, `findByNameKeys`, `findAmong`, `findByClientIds`,
+   * `allocateSeqs`, `insertMany`), which a database can run as plain statements without its
+   * ORM (PostgreSQL); any other repository call there throws.
+   */
+  bulkTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 export interface Clock {

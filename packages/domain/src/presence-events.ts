@@ -3,16 +3,16 @@ import { EffectList, type Effect } from "./effects";
 import type { DomainDeps } from "./ports";
 import type { MembershipRecord, UserRecord } from "./records";
 
-/** A user and the channel ids their connections belong in, read in one transaction. */
+/** A user and the channel ids their connections belong in, read in one snapshot. */
 export interface PresenceSubject {
   user: UserRecord | null;
   channels: string[];
 }
 
-/** Several users' presence subjects in one transaction (a node's reconnect storm reads thousands). */
+/** Several users' presence subjects in one snapshot (a node's reconnect storm reads thousands). */
 export async function presenceSubjects(deps: DomainDeps, userIds: readonly string[]): Promise<PresenceSubject[]> {
   const ids = [...new Set(userIds)];
-  const [users, memberships] = await deps.store.transaction(async (tx) =>
+  const [users, memberships] = await deps.store.readSnapshot(async (tx) =>
     Promise.all([tx.users.findByIds(ids), tx.memberships.findByUsers(ids)]),
   );
   const userById = new Map(users.map((u) => [u.id, u]));

@@ -22,6 +22,11 @@ function retryingOnce(t: TestDomain): Store & { attempts: number } {
       }
     },
     read: <T>(work: Parameters<Store["read"]>[0]): Promise<T> => t.store.read(work) as Promise<T>,
+    readSnapshot: <T>(work: Parameters<Store["readSnapshot"]>[0]): Promise<T> =>
+      t.store.readSnapshot(work) as Promise<T>,
+    bulkTransaction<T>(work: Parameters<Store["bulkTransaction"]>[0]): Promise<T> {
+      return this.transaction(work);
+    },
   };
   return store;
 }

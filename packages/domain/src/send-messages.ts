@@ -74,7 +74,7 @@ export async function sendMessages(
 
   if (batch.length > 0) {
     try {
-      const results = await deps.store.transaction((tx) => sendInOneTransaction(deps, tx, batch));
+      const results = await deps.store.bulkTransaction((tx) => sendInOneTransaction(deps, tx, batch));
       results.forEach((outcome, i) => (outcomes[batch[i]?.index ?? -1] = outcome));
     } catch (error) {
       if (error instanceof StoreUnavailableError) {

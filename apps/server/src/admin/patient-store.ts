@@ -26,5 +26,7 @@ export function patientStore(store: Store, patienceMs = PATIENCE_MS): Store {
   return {
     transaction: (work) => retry(() => store.transaction(work)),
     read: (work) => retry(() => store.read(work)),
+    readSnapshot: (work) => retry(() => store.readSnapshot(work)),
+    bulkTransaction: (work) => retry(() => store.bulkTransaction(work)),
   };
 }

@@ -104,6 +104,10 @@ describe("HTTP semantics of /api/v1", () => {
           transaction: (work) =>
             down ? Promise.reject(new StoreUnavailableError("injected")) : inner.transaction(work),
           read: (work) => (down ? Promise.reject(new StoreUnavailableError("injected")) : inner.read(work)),
+          readSnapshot: (work) =>
+            down ? Promise.reject(new StoreUnavailableError("injected")) : inner.readSnapshot(work),
+          bulkTransaction: (work) =>
+            down ? Promise.reject(new StoreUnavailableError("injected")) : inner.bulkTransaction(work),
         }),
       },
     ).start();

@@ -29,7 +29,9 @@ class FailingBatches {
 
   wrap = (inner: Store): Store => ({
     transaction: (work) => inner.transaction((repos) => work(this.poisoned(repos))),
+    bulkTransaction: (work) => inner.bulkTransaction((repos) => work(this.poisoned(repos))),
     read: (work) => inner.read(work),
+    readSnapshot: (work) => inner.readSnapshot(work),
   });
 
   private poisoned(repos: Repositories): Repositories {

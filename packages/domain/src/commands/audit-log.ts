@@ -5,7 +5,7 @@ import { userCommand } from "../command";
 export const auditLog = userCommand<"audit:log">({
   access: "admin",
   rate: { spends: ["read"], counts: "calls" },
-  transaction: "required",
+  transaction: "snapshot",
   audit: "none",
   async run(ctx) {
     const entries = await ctx.tx.audit.listRecent(ctx.payload.limit ?? limits.auditPageDefault);

@@ -12,7 +12,7 @@ import { requireUserByNick } from "../support/lookup";
 export const readHistory = targetCommand<"history:read">({
   access: "viewer",
   rate: { spends: ["read"], counts: "calls" },
-  transaction: "required",
+  transaction: "snapshot",
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {

@@ -19,13 +19,13 @@ export const sessionSync = userCommand<"session:sync">({
   // A reconnect reads every conversation, as costly as a join: it spends the join budget, which
   // a client reconnecting as it should (once per connection) never comes near.
   rate: { spends: ["join"], counts: "calls" },
-  transaction: "required",
+  transaction: "snapshot",
   audit: "none",
   async run(ctx) {
     const held = new Map(ctx.payload.conversations.map((c) => [c.channelId, c.after]));
     const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
     const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
-    // Read in this transaction, so each conversation's entries end at the lastSeq read with it;
+    // Read in this snapshot, so each conversation's entries end at the lastSeq read with it;
     // anything later reaches the connection live (its rooms were joined before this ran).
     const behind: SeqRange[] = [];
     for (const { channel } of joined) {

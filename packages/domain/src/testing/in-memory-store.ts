@@ -60,6 +60,16 @@ export class InMemoryStore implements Store {
     }
   }
 
+  /** Every repository call is as cheap as any other here: a bulk transaction is a transaction. */
+  bulkTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
+  /** The committed state is replaced whole on each commit, so a read of it is a snapshot already. */
+  readSnapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.read(work);
+  }
+
   /** The next call of `point`, in any transaction, throws `error` instead of running. */
   failNext(point: FaultPoint, error: Error): void {
     this.faults.set(point, error);
