@@ -3,6 +3,7 @@ import type { Database } from "./database";
 import { openSqliteClient } from "./prisma-client";
 import { prismaStore, sqliteTraits } from "./prisma-store";
 import { prepareSqliteFile } from "./sqlite-url";
+import { chunkTable } from "./file-chunks";
 
 /** A SQLite file (`file:` URL), created and migrated if needed. */
 export async function openSqlite(databaseUrl: string, migrationsDir: string): Promise<Database> {
@@ -11,6 +12,7 @@ export async function openSqlite(databaseUrl: string, migrationsDir: string): Pr
   const { prisma, statements } = openSqliteClient(file);
   return {
     store: prismaStore(prisma, { ...sqliteTraits, transactionSql: statements }),
+    chunks: chunkTable(prisma),
     ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),
     close: () => prisma.$disconnect(),
     location: file,
