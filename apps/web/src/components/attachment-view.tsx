@@ -1,0 +1,99 @@
+import type { Attachment } from "@canaduck/contract";
+import { useEffect, useState } from "react";
+import { useChat } from "../lib/chat-context";
+import { fetchFileUrl, formatSize, type FileVariant } from "../lib/files-api";
+import { Modal } from "./modal";
+
+/** A file's bytes as a blob URL while the component shows it (revoked after). */
+function useFileUrl(fileId: string, variant: FileVariant, wanted = true): string | null {
+  const { tokens } = useChat();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const token = tokens.load();
+    if (!wanted || token === null) return;
+    let made: string | null = null;
+    let live = true;
+    void fetchFileUrl(fileId, variant, token).then((u) => {
+      made = u;
+      if (live) setUrl(u);
+      else if (u) URL.revokeObjectURL(u);
+    });
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [fileId, variant, wanted, tokens]);
+  return url;
+}
+
+function FullImage({ attachment, onClose }: { attachment: Attachment; onClose: () => void }) {
+  const url = useFileUrl(attachment.fileId, "original");
+  return (
+    <Modal title={attachment.name} onClose={onClose} className="image-modal">
+      {url ? <img className="image-full" src={url} alt={attachment.name} /> : <p role="status">Loading…</p>}
+    </Modal>
+  );
+}
+
+function ImageAttachment({ attachment }: { attachment: Attachment }) {
+  const thumbnail = useFileUrl(attachment.fileId, "thumbnail");
+  const [open, setOpen] = useState(false);
+  const ratio = attachment.width && attachment.height ? attachment.width / attachment.height : 4 / 3;
+  return (
+    <>
+      <button
+        type="button"
+        className="attachment-image"
+        aria-label={`Open ${attachment.name} full size`}
+        onClick={() => setOpen(true)}
+        style={{ aspectRatio: String(ratio) }}
+      >
+        {thumbnail && <img src={thumbnail} alt={attachment.name} />}
+      </button>
+      {open && <FullImage attachment={attachment} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function FileCard({ attachment }: { attachment: Attachment }) {
+  const { tokens } = useChat();
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    const token = tokens.load();
+    const url = token === null ? null : await fetchFileUrl(attachment.fileId, "original", token);
+    setFailed(url === null);
+    if (url === null) return;
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = attachment.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <div className="file-card">
+      <span className="file-card-icon" aria-hidden="true">
+        📄
+      </span>
+      <span className="file-card-text">
+        <span className="file-card-name">{attachment.name}</span>
+        <span className="file-card-meta">
+          {formatSize(attachment.size)} · {attachment.type}
+        </span>
+      </span>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void download()}
+        aria-label={`Download ${attachment.name}`}
+      >
+        Download
+      </button>
+      {failed && <span role="alert">That file is no longer available.</span>}
+    </div>
+  );
+}
+
+/** A shared file in a line: an image as its thumbnail (full size on click), anything else as a card. */
+export function AttachmentView({ attachment }: { attachment: Attachment }) {
+  return attachment.hasThumbnail ? <ImageAttachment attachment={attachment} /> : <FileCard attachment={attachment} />;
+}
