@@ -4,25 +4,34 @@ import { useChat } from "../lib/chat-context";
 import { fetchFileUrl, formatSize, type FileVariant } from "../lib/files-api";
 import { Modal } from "./modal";
 
-/** A file's bytes as a blob URL while the component shows it (revoked after). */
-function useFileUrl(fileId: string, variant: FileVariant, wanted = true): string | null {
+/**
+ * Blob URLs of the files this page has fetched, kept for the page's life: a row that remounts
+ * (scrolling, a reconnect) shows its image at once instead of fetching it again, and no URL is
+ * revoked while an <img> may still show it.
+ */
+const fetched = new Map<string, Promise<string | null>>();
+
+/** A file's bytes as a blob URL (an <img> cannot send the Bearer token itself), or null until there. */
+function useFileUrl(fileId: string, variant: FileVariant): string | null {
   const { tokens } = useChat();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     const token = tokens.load();
-    if (!wanted || token === null) return;
-    let made: string | null = null;
+    if (token === null) return;
+    const key = `${fileId} ${variant}`;
+    let pending = fetched.get(key);
+    if (!pending) {
+      pending = fetchFileUrl(fileId, variant, token);
+      fetched.set(key, pending);
+      // A failure is not kept: the next showing tries again.
+      void pending.then((u) => u === null && fetched.delete(key));
+    }
     let live = true;
-    void fetchFileUrl(fileId, variant, token).then((u) => {
-      made = u;
-      if (live) setUrl(u);
-      else if (u) URL.revokeObjectURL(u);
-    });
+    void pending.then((u) => live && setUrl(u));
     return () => {
       live = false;
-      if (made) URL.revokeObjectURL(made);
     };
-  }, [fileId, variant, wanted, tokens]);
+  }, [fileId, variant, tokens]);
   return url;
 }
 
