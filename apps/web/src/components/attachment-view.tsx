@@ -1,5 +1,6 @@
 import type { Attachment } from "@canaduck/contract";
 import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import { useChat } from "../lib/chat-context";
 import { fetchFileUrl, formatSize, type FileVariant } from "../lib/files-api";
 import { Modal } from "./modal";
@@ -59,7 +60,8 @@ function ImageAttachment({ attachment }: { attachment: Attachment }) {
       >
         {thumbnail && <img src={thumbnail} alt={attachment.name} />}
       </button>
-      {open && <FullImage attachment={attachment} onClose={() => setOpen(false)} />}
+      {/* Out of the message list, whose containment would clip a fixed dialog to its own box. */}
+      {open && createPortal(<FullImage attachment={attachment} onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }
