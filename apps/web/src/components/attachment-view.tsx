@@ -1,8 +1,9 @@
+import { formatFileSize } from "@canaduck/client";
 import type { Attachment } from "@canaduck/contract";
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useChat } from "../lib/chat-context";
-import { fetchFileUrl, formatSize, type FileVariant } from "../lib/files-api";
+import { fetchFileUrl, type FileVariant } from "../lib/files-api";
 import { Modal } from "./modal";
 
 /**
@@ -88,7 +89,7 @@ function FileCard({ attachment }: { attachment: Attachment }) {
       <span className="file-card-text">
         <span className="file-card-name">{attachment.name}</span>
         <span className="file-card-meta">
-          {formatSize(attachment.size)} · {attachment.type}
+          {formatFileSize(attachment.size)} · {attachment.type}
         </span>
       </span>
       <button

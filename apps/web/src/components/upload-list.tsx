@@ -1,5 +1,4 @@
-import { errorText } from "@canaduck/client";
-import { formatSize } from "../lib/files-api";
+import { errorText, formatFileSize } from "@canaduck/client";
 import { ErrorMessage } from "./error-message";
 import type { Upload } from "./use-uploads";
 
@@ -22,7 +21,7 @@ export function UploadList({ uploads, onDismiss }: { uploads: readonly Upload[];
             <>
               <progress max={Math.max(1, u.total)} value={u.loaded} aria-label={`Uploading ${u.name}`} />
               <span className="upload-size">
-                {formatSize(u.loaded)} / {formatSize(u.total)}
+                {formatFileSize(u.loaded)} / {formatFileSize(u.total)}
               </span>
             </>
           )}

@@ -1,10 +1,11 @@
+import { fileLink } from "@canaduck/client";
 import type { ChatError } from "@canaduck/contract";
 
 export type FileVariant = "original" | "thumbnail";
 
 /** Where a shared file is served; the server checks membership on every request. */
 export const fileUrl = (fileId: string, variant: FileVariant = "original", origin = window.location.origin): string =>
-  `${origin}/api/v1/files/${encodeURIComponent(fileId)}${variant === "thumbnail" ? "/thumbnail" : ""}`;
+  `${fileLink(origin, fileId)}${variant === "thumbnail" ? "/thumbnail" : ""}`;
 
 /** The upload route of a conversation: a channel by name, else the direct conversation with a nick. */
 export const uploadUrl = (target: string, name: string, origin = window.location.origin): string => {
@@ -52,17 +53,4 @@ export async function fetchFileUrl(fileId: string, variant: FileVariant, token: 
   const response = await fetch(fileUrl(fileId, variant), { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) return null;
   return URL.createObjectURL(await response.blob());
-}
-
-/** "1.4 MB": a size as people read it. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit] ?? "GB"}`;
 }
