@@ -69,6 +69,22 @@ const envSchema = z
     IRC_TLS_KEY: z.string().min(1).optional(),
     /** Lines replayed on JOIN to an IRC client without draft/chathistory; 0: none. */
     IRC_PLAYBACK_LINES: z.coerce.number().int().min(0).max(200).default(20),
+    /** Largest upload, in bytes: a bigger one is refused FILE_TOO_LARGE (413) and nothing is kept. */
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
+    /** Bytes one user may upload in 24 hours: beyond, UPLOAD_QUOTA_EXCEEDED (429). */
+    UPLOAD_QUOTA: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(200 * 1024 * 1024),
+    /** Where FILE_STORAGE=disk keeps files; default: `uploads` beside the SQLite file, else data/uploads. */
+    UPLOAD_DIR: z.string().min(1).optional(),
+    /** disk: UPLOAD_DIR, for one node; database: rows of the database, shared by every node. */
+    FILE_STORAGE: z.enum(["disk", "database"]).optional(),
     ...securityEnv,
   })
   .refine((e) => e.IRC_TLS_PORT === undefined || (e.IRC_TLS_CERT !== undefined && e.IRC_TLS_KEY !== undefined), {
@@ -111,6 +127,22 @@ export interface ServerConfig {
   security: SecurityConfig;
   /** The IRC gateway (irc/listener.ts). */
   irc: IrcConfig;
+  /** Uploaded files (files/). */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  maxBytes: number;
+  quotaBytes: number;
+  /** Default: disk on SQLite, database on PostgreSQL (a PostgreSQL deployment may run several nodes). */
+  storage: "disk" | "database";
+  dir: string;
+}
+
+/** Uploads live beside the SQLite file, so a data folder (and a test's temporary one) holds everything. */
+function defaultUploadDir(databaseUrl: string): string {
+  if (!databaseUrl.startsWith("file:")) return path.join(repoRoot, "data", "uploads");
+  return path.join(path.dirname(path.resolve(databaseUrl.replace(/^file:(\/\/)?/, ""))), "uploads");
 }
 
 export interface IrcConfig {
@@ -167,6 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
           ? { port: e.IRC_TLS_PORT, certPath: e.IRC_TLS_CERT, keyPath: e.IRC_TLS_KEY }
           : null,
       playbackLines: e.IRC_PLAYBACK_LINES,
+    },
+    files: {
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      quotaBytes: e.UPLOAD_QUOTA,
+      storage: e.FILE_STORAGE ?? (e.DATABASE_URL.startsWith("file:") ? "disk" : "database"),
+      dir: path.resolve(e.UPLOAD_DIR ?? defaultUploadDir(e.DATABASE_URL)),
     },
   };
 }

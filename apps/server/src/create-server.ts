@@ -18,6 +18,9 @@ import { createMetrics } from "./observability/metrics";
 import { timedStore } from "./observability/timed-store";
 import { applyEffects } from "./realtime/apply-effects";
 import { readOneMessageAtATime } from "./realtime/fair-reading";
+import { databaseFileStore } from "./files/database-file-store";
+import { discardFiles } from "./files/discard-files";
+import { diskFileStore } from "./files/disk-file-store";
 import { coalesceWrites } from "./realtime/coalesce-writes";
 import { connectReads, type ConnectReads } from "./realtime/connect-batches";
 import { handleConnection } from "./realtime/connection";
@@ -198,6 +201,13 @@ export async function createServer(
       logger.warn({ err: error }, "a batch of sends failed; running them one by one");
     },
   });
+  const fileStore =
+    config.files.storage === "database" ? databaseFileStore(database.chunks) : diskFileStore(config.files.dir);
+  const effectsApplier = seams.applyEffects ?? applyEffects;
+  const applyAll: typeof applyEffects = async (target, effects) => {
+    await effectsApplier(target, effects);
+    await discardFiles(fileStore, effects, logger);
+  };
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
   const connectionDeps = {
     io,
@@ -212,12 +222,14 @@ export async function createServer(
     sends,
     reads,
     readGate: new ReadGate(),
-    applyEffects: seams.applyEffects ?? applyEffects,
+    applyEffects: applyAll,
   };
   const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
   serveApi = createApiHandler({
     ...connectionDeps,
     openConnection,
+    fileStore,
+    files: config.files,
     heartbeatMs: config.pingIntervalMs,
     maxQueuedBytes: config.maxQueuedBytes,
     addressOf: (req) => security.addressOf({ address: req.socket.remoteAddress ?? "", headers: req.headers }),

@@ -64,6 +64,8 @@ export class TestServer {
       WEB_DIST: path.join(this.dir, "no-web"),
       // A random port: the default 6667 would collide between test files running at once.
       IRC_PORT: "0",
+      // Its own folder, on either database (PostgreSQL's default is the repository's data/uploads).
+      UPLOAD_DIR: path.join(this.dir, "uploads"),
       ...this.env,
     });
     this.config = config;

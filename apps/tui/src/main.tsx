@@ -5,6 +5,7 @@ import { loadConfig, usage } from "./config";
 import { enterFullScreen } from "./full-screen";
 import { forgetLogin } from "./logout";
 import { setClock } from "./lines/format-time";
+import { setFileServer } from "./lines/file-line";
 import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
 import { fileOutbox } from "./outbox-file";
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
   const settings = fileSettings(config.configDir, config.logsDir);
   // --clock on the command line wins over the file's (/set clock).
   setClock(config.clockGiven ? config.clock : (settings.get().clock ?? config.clock));
+  setFileServer(config.url);
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);
   const app = render(

@@ -1,3 +1,4 @@
+export * from "./file-size";
 export * from "./chat-client";
 export * from "./completion-candidates";
 export * from "./connection";

@@ -99,6 +99,22 @@ export type MessageKind = z.infer<typeof messageKindSchema>;
 export type LineKind = (typeof lineKinds)[number];
 export type ChangeKind = (typeof changeKinds)[number];
 
+/** A file shared on a line: what a client needs to show it; the bytes are at /api/v1/files/{fileId}. */
+export const attachmentSchema = z.object({
+  fileId: z.string(),
+  /** The uploader's file name, as text: never used to decide the type. */
+  name: z.string(),
+  /** Bytes as stored (an image's after its metadata was stripped). */
+  size: z.number().int().nonnegative(),
+  /** The media type sniffed from the bytes; application/octet-stream when not recognised. */
+  type: z.string(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  /** Images (png, jpeg, webp, gif) have one at /api/v1/files/{fileId}/thumbnail. */
+  hasThumbnail: z.boolean(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
 export const messageMetaSchema = z.object({
   /** The user a kick, ban, unban, op or deop was about. */
   target: userRefSchema.optional(),
@@ -111,6 +127,8 @@ export const messageMetaSchema = z.object({
   emoji: z.string().optional(),
   /** nick lines: the nick before the change (the author carries the new one). */
   previousName: z.string().optional(),
+  /** A line that shares a file (message:send with an attachment); gone once the line is deleted. */
+  attachment: attachmentSchema.optional(),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
 

@@ -78,6 +78,12 @@ export const clientIdSchema = z
   .min(1)
   .max(limits.clientIdMaxLength)
   .regex(/^[A-Za-z0-9_-]+$/, "a client id holds only letters, digits, _ and -");
+/** A file's id, as the upload answered it. */
+export const fileIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "a file id holds only letters, digits, _ and -");
 /** Largest seq: the databases store seqs as 32-bit integers, and no conversation comes near it. */
 export const SEQ_MAX = 2 ** 31 - 1;
 export const seqSchema = z.number().int().nonnegative().max(SEQ_MAX, `a seq is at most ${SEQ_MAX}`);

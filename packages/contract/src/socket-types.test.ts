@@ -14,6 +14,7 @@ describe("Socket.IO event maps derived from the catalog", () => {
       action?: boolean | undefined;
       clientId?: string | undefined;
       replyTo?: number | undefined;
+      attachment?: string | undefined;
     }>();
     expectTypeOf<Parameters<Send>[1]>().toEqualTypeOf<(result: Ack<{ message: Message }>) => void>();
   });

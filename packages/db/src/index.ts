@@ -10,3 +10,4 @@ export { applyMigrations } from "./apply-migrations";
 export { applyPostgresMigrations } from "./postgres-migrations";
 export { tables, type Table } from "./tables";
 export { backupDatabase, databaseHoldsData, restoreDatabase } from "./backup";
+export { CHUNK_BYTES, type ChunkTable } from "./file-chunks";

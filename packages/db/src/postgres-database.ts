@@ -9,6 +9,7 @@ import { applyPostgresMigrations } from "./postgres-migrations";
 import { postgresRawTransaction, postgresReadSql, postgresSnapshot } from "./postgres-read-sql";
 import { prismaStore, type TransactionRunner } from "./prisma-store";
 import { SeqOrder } from "./seq-order";
+import { chunkTable } from "./file-chunks";
 
 /** How long closing waits for transactions still running (the server has drained its commands already). */
 const CLOSE_GRACE_MS = 5_000;
@@ -49,6 +50,7 @@ export async function openPostgres(
     );
     return {
       store,
+      chunks: chunkTable(runner),
       ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),
       close: async () => {
         await close(CLOSE_GRACE_MS);

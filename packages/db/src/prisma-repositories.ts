@@ -217,6 +217,16 @@ export function prismaRepositories(
       upsert: async (record) =>
         void (await tx.userSettings.upsert({ where: { userId: record.userId }, create: record, update: record })),
     },
+    files: {
+      insert: async (file) => void (await tx.file.create({ data: file })),
+      findById: (id) => tx.file.findUnique({ where: { id } }),
+      attach: async (id, channelId, seq) => void (await tx.file.update({ where: { id }, data: { channelId, seq } })),
+      markDeleted: async (id, at) =>
+        void (await tx.file.updateMany({ where: { id }, data: { deletedAt: at, name: "" } })),
+      bytesSince: async (uploaderId, since) =>
+        (await tx.file.aggregate({ where: { uploaderId, createdAt: { gte: since } }, _sum: { size: true } }))._sum
+          .size ?? 0,
+    },
     audit: {
       insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),
       listRecent: (limit) => tx.auditEntry.findMany({ orderBy: { id: "desc" }, take: limit }),

@@ -4,6 +4,7 @@ import { openSqliteClient } from "./prisma-client";
 import { prismaStore, sqliteTraits } from "./prisma-store";
 import { openSqliteReaders } from "./sqlite-read-connection";
 import { prepareSqliteFile } from "./sqlite-url";
+import { chunkTable } from "./file-chunks";
 
 /** A SQLite file (`file:` URL), created and migrated if needed. */
 export async function openSqlite(databaseUrl: string, migrationsDir: string): Promise<Database> {
@@ -18,6 +19,7 @@ export async function openSqlite(databaseUrl: string, migrationsDir: string): Pr
       readSql: () => reads.statements,
       snapshot: (work) => reads.snapshot(work),
     }),
+    chunks: chunkTable(prisma),
     ping: async () => void (await prisma.$queryRawUnsafe("SELECT 1")),
     close: async () => {
       await prisma.$disconnect();

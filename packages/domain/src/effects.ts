@@ -26,7 +26,9 @@ export type Effect =
   /** Close every connection of this session (logout, revocation; `code` says why, e.g. SUSPENDED). */
   | { type: "end-session"; sessionId: string; reason: "logout" | "quit" | "revoked"; code?: ErrorCode }
   /** Close the connection that issued the command (quit). */
-  | { type: "close-connection"; reason: "quit" };
+  | { type: "close-connection"; reason: "quit" }
+  /** The line sharing this file was deleted: remove its bytes (and thumbnail) from the file store. */
+  | { type: "discard-file"; fileId: string };
 
 /** Collects a command's effects in the order it produced them. */
 export class EffectList {

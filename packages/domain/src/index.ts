@@ -16,3 +16,4 @@ export * from "./send-messages";
 export type { AuditPolicy } from "./support/audit";
 export { hashToken } from "./support/tokens";
 export * from "./accounts";
+export * from "./files";

@@ -11,6 +11,7 @@ import type {
   ReactionRecord,
   ReadMarkerRecord,
   SettingsRecord,
+  FileRecord,
   SessionRecord,
   UserPatch,
   UserRecord,
@@ -202,6 +203,18 @@ export interface SettingsRepository {
   upsert(record: SettingsRecord): Promise<void>;
 }
 
+/** Uploaded files' rows: who uploaded what, and which line shares it. */
+export interface FileRepository {
+  insert(file: FileRecord): Promise<void>;
+  findById(id: string): Promise<FileRecord | null>;
+  /** The file is now shared by the line at `seq` of `channelId`. */
+  attach(id: string, channelId: string, seq: number): Promise<void>;
+  /** Its bytes are gone: it is served no more, and its name is erased with its line. */
+  markDeleted(id: string, at: Date): Promise<void>;
+  /** Bytes `uploaderId` uploaded since `since`, deleted files included: what the quota counts. */
+  bytesSince(uploaderId: string, since: Date): Promise<number>;
+}
+
 export interface AuditRepository {
   insert(entry: Omit<AuditRecord, "id">): Promise<void>;
   /** The newest `limit` entries, newest first. */
@@ -221,6 +234,7 @@ export interface Repositories {
   settings: SettingsRepository;
   audit: AuditRepository;
   ignores: IgnoreRepository;
+  files: FileRepository;
 }
 
 /** Thrown by a Store when the database cannot be reached: the command is refused as UNAVAILABLE. */

@@ -142,3 +142,21 @@ export interface AuditRecord {
   detail: string;
   createdAt: Date;
 }
+
+/** An uploaded file (its bytes are in the server's file store, keyed by `id`). */
+export interface FileRecord {
+  id: string;
+  uploaderId: string;
+  /** The conversation and line sharing it; null until its line is written. */
+  channelId: string | null;
+  seq: number | null;
+  name: string;
+  size: number;
+  type: string;
+  width: number | null;
+  height: number | null;
+  hasThumbnail: boolean;
+  createdAt: Date;
+  /** Its line was deleted, or never written: the bytes are gone. */
+  deletedAt: Date | null;
+}

@@ -45,8 +45,9 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
  * of reads for the whole batch, one sequence bump per channel, one insert — instead of eight
  * statements per message: the group commit that lets one node persist thousands of messages
  * a second. Each send is checked and answered exactly as `execute` would answer it alone, in
- * the order given; sends to a nick (direct messages) and replies (which read and check the line
- * they answer) are run one by one through `execute`: both are rarer than plain lines.
+ * the order given; sends to a nick (direct messages), replies (which read and check the line
+ * they answer) and shared files (which claim their upload) are run one by one through `execute`:
+ * all are rarer than plain lines.
  */
 export async function sendMessages(
   deps: DomainDeps,
@@ -65,7 +66,11 @@ export async function sendMessages(
       );
     } else if (actor.kind !== "user") {
       outcomes[index] = failedWith(new DomainError("NOT_AUTHENTICATED", "Log in first."));
-    } else if (isChannelName(parsed.data.target) && parsed.data.replyTo === undefined) {
+    } else if (
+      isChannelName(parsed.data.target) &&
+      parsed.data.replyTo === undefined &&
+      parsed.data.attachment === undefined
+    ) {
       batch.push({ index, actor, payload: parsed.data });
     } else {
       alone.push(index);

@@ -20,8 +20,10 @@ import type { RouteInput, RouteSpec } from "./route-spec";
 import { runRoute, type RouteRunDeps } from "./run-route";
 import { serveDocsPage } from "./docs-page";
 import { EVENTS_PATH, serveEvents, type EventStreamDeps } from "./events-route";
+import type { FileRouteDeps } from "../files/file-routes-deps";
+import { registerFileRoutes } from "../files/file-routes";
 
-export interface ApiDeps extends RouteRunDeps, EventStreamDeps {
+export interface ApiDeps extends RouteRunDeps, EventStreamDeps, FileRouteDeps {
   reads: ConnectReads;
   /** The address per-address rate limits count a request under (X-Forwarded-For as configured). */
   addressOf(req: IncomingMessage): string;
@@ -116,6 +118,8 @@ export function createApiApp(deps: ApiDeps): OpenAPIHono<Env> {
       maxAge: 600,
     }),
   );
+  // Registered before the JSON body limit, which they never reach: an upload has its own (UPLOAD_MAX_BYTES).
+  registerFileRoutes(app, deps);
   app.use(
     "/api/*",
     bodyLimit({

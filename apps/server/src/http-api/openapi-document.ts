@@ -6,6 +6,7 @@ import { z } from "zod";
 import { EVENTS_PATH } from "./events-route";
 import { problemSchema } from "./problem";
 import { responseSchemaOf, type RouteSpec } from "./route-spec";
+import { describeFileRoutes } from "../files/file-routes-document";
 
 /** Where the document is served. */
 export const OPENAPI_PATH = "/api/openapi.json";
@@ -19,9 +20,9 @@ const refusalsOf = (schema: typeof problemSchema) => {
     403: problem("Not allowed (FORBIDDEN, NOT_A_MEMBER, BANNED, INVITE_ONLY, SUSPENDED)."),
     404: problem("No such channel, user, message or route."),
     409: problem("In conflict with the current state (ALREADY_REACTED, NOT_BANNED, MESSAGE_DELETED …)."),
-    413: problem("The body is over the size limit."),
+    413: problem("The body is over the size limit (FILE_TOO_LARGE for an upload)."),
     415: problem("The body is not JSON."),
-    429: problem("RATE_LIMITED: wait Retry-After seconds."),
+    429: problem("RATE_LIMITED: wait Retry-After seconds (UPLOAD_QUOTA_EXCEEDED for an upload over the quota)."),
     500: problem("INTERNAL."),
     503: problem("UNAVAILABLE: the database is unreachable or the server is restarting; wait Retry-After seconds."),
   };
@@ -96,6 +97,7 @@ export function describeRoutes<E extends Env>(app: OpenAPIHono<E>, routes: reado
       ...refusals,
     },
   });
+  describeFileRoutes(registry, refusals);
   app.doc31(OPENAPI_PATH, {
     openapi: "3.1.0",
     info: {

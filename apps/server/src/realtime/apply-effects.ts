@@ -57,6 +57,9 @@ export async function applyEffects(target: EffectTarget, effects: readonly Effec
         socket?.emit("session:ended", { reason: effect.reason });
         socket?.disconnect(true);
         break;
+      case "discard-file":
+        // The file store's, not a connection's: create-server.ts hands these to files/discard-files.ts.
+        break;
     }
   }
 }

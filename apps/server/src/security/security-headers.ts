@@ -4,12 +4,14 @@ import type { ServerResponse } from "node:http";
  * The page may run only its own script files (no inline script, no eval), talk only to its own
  * origin (Socket.IO included: CSP 3 lets 'self' cover ws: and wss: on the same host), load no
  * plugins and be framed by nobody. Inline styles stay allowed: React sets style attributes.
+ * Images may be blob: URLs: shared images are fetched with the session's token (an <img> cannot
+ * send it) and shown from the bytes, which an <img> never runs as script.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "frame-ancestors 'none'",

@@ -1,6 +1,7 @@
 import { mentions } from "@canaduck/client";
 import type { Message } from "@canaduck/contract";
 import { formatDateTime, formatTime } from "./format-time";
+import { fileSegments } from "./file-line";
 import { afterText, replyMark } from "./line-marks";
 import { markdownSegments } from "./markdown";
 import { nickColor } from "./nick-color";
@@ -65,11 +66,13 @@ function saidBody(message: Message, highlighted: boolean): Segment[] {
   // A tombstone: the text is gone from the server, only the fact that something was said stays.
   if (message.deleted) return [{ text: "(message deleted)", dim: true }];
   const style = { ...(highlighted ? { color: "yellow" } : {}), ...(message.kind === "action" ? { italic: true } : {}) };
-  return [
-    ...(message.replyTo ? replyMark(message.replyTo) : []),
-    ...markdownSegments(message.text, style),
-    ...afterText(message),
-  ];
+  const { attachment } = message.meta;
+  // A line that says only the file's name shows just the file.
+  const text =
+    attachment && message.text === attachment.name
+      ? fileSegments(attachment)
+      : [...markdownSegments(message.text, style), ...(attachment ? [{ text: " " }, ...fileSegments(attachment)] : [])];
+  return [...(message.replyTo ? replyMark(message.replyTo) : []), ...text, ...afterText(message)];
 }
 
 /** Formatted lines per message (messages are immutable), so they keep their identity and their wrapped rows. */

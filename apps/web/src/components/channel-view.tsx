@@ -14,6 +14,8 @@ import type { LineContext } from "./message-row";
 import { TypingIndicator } from "./typing-indicator";
 import { useCandidates } from "./use-candidates";
 import { useRunInput } from "./use-run-input";
+import { UploadList } from "./upload-list";
+import { useUploads } from "./use-uploads";
 
 interface ChannelViewProps {
   composerRef: RefObject<HTMLTextAreaElement | null>;
@@ -51,6 +53,8 @@ export function ChannelView({
   const candidates = useCandidates(channelId);
   const target = channel?.target ?? "";
   const run = useRunInput({ actions, target });
+  const uploads = useUploads(target);
+  const [dropping, setDropping] = useState(false);
   const loadOlder = useCallback(
     () => (channelId ? client.loadOlder(channelId) : Promise.resolve(false)),
     [client, channelId],
@@ -134,8 +138,26 @@ export function ChannelView({
 
   if (!channel || !me) return null;
   const name = displayName(channel.view);
+  const carriesFiles = (e: React.DragEvent) => e.dataTransfer.types.includes("Files");
   return (
-    <>
+    <div
+      className={dropping ? "conversation-drop dropping" : "conversation-drop"}
+      onDragOver={(e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={(e) => {
+        setDropping(false);
+        const files = [...e.dataTransfer.files];
+        if (files.length === 0) return;
+        e.preventDefault();
+        uploads.start(files);
+      }}
+    >
       <ChannelHeader
         view={channel.view}
         onLeave={() => void client.request("channel:part", { channel: channel.view.name })}
@@ -169,7 +191,9 @@ export function ChannelView({
       )}
       {typingNotices && <TypingIndicator typing={channel.typing} />}
       <ChannelNotices channelId={channel.view.id} />
+      <UploadList uploads={uploads.uploads} onDismiss={uploads.dismiss} />
       <Composer
+        onFiles={uploads.start}
         key={`composer-${channel.view.id}`}
         label={`Message ${name}`}
         candidates={candidates}
@@ -193,6 +217,6 @@ export function ChannelView({
           }}
         />
       )}
-    </>
+    </div>
   );
 }

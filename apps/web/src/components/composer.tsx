@@ -39,6 +39,8 @@ interface ComposerProps {
   onSendReply?: (seq: number, text: string) => Promise<ComposerError | null>;
   /** ↑ in an empty composer: edit the user's last line. */
   onEditLast?: () => void;
+  /** Files picked with the attach button or pasted: uploaded to the conversation. */
+  onFiles?: (files: File[]) => void;
 }
 
 /** A command rather than text: in reply mode it runs as it would otherwise. */
@@ -105,7 +107,9 @@ export function Composer({
   onSaveEdit,
   onSendReply,
   onEditLast,
+  onFiles,
 }: ComposerProps) {
+  const picker = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [popup, setPopup] = useState<Popup | null>(null);
   const [error, setError] = useState<ComposerError | null>(null);
@@ -287,7 +291,40 @@ export function Composer({
           onChange={(e) => change(e.target.value, e.target.selectionStart)}
           onKeyDown={onKeyDown}
           onBlur={() => setPopup((p) => (p?.cycling ? null : p))}
+          onPaste={(e) => {
+            const files = [...e.clipboardData.files];
+            if (files.length === 0 || !onFiles) return;
+            // A pasted image or file is uploaded; pasted text goes in the box as usual.
+            e.preventDefault();
+            onFiles(files);
+          }}
         />
+        {onFiles && (
+          <>
+            <button
+              type="button"
+              className="button attach-button"
+              aria-label="Attach a file"
+              title="Attach a file (or paste, or drop it on the conversation)"
+              disabled={disabled}
+              onClick={() => picker.current?.click()}
+            >
+              📎
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              data-testid="file-input"
+              onChange={(e) => {
+                const files = [...(e.target.files ?? [])];
+                e.target.value = "";
+                if (files.length > 0) onFiles(files);
+              }}
+            />
+          </>
+        )}
         <button
           type="button"
           className="button primary send-button"

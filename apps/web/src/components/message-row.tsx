@@ -9,6 +9,7 @@ import { systemLineParts, type SentencePart } from "../lib/system-line";
 import { Avatar } from "./avatar";
 import { LineActions } from "./line-actions";
 import { MessageText } from "./message-text";
+import { AttachmentView } from "./attachment-view";
 import { ReactionChips } from "./reaction-chips";
 
 export type ListRow = Row | { kind: "start"; key: string; name: string };
@@ -123,6 +124,17 @@ function Author({ name, myName, onAuthor }: { name: string; myName: string; onAu
   );
 }
 
+/** A line's text, and the file it shares: a line that says only the file's name shows just the file. */
+function SaidText({ m, myName }: { m: Message; myName: string | null }) {
+  const attachment = m.meta.attachment;
+  if (!attachment) return <MessageText text={m.text} myName={myName} />;
+  return (
+    <>
+      {m.text !== attachment.name && <MessageText text={m.text} myName={myName} />}
+      <AttachmentView attachment={attachment} />
+    </>
+  );
+}
 function SaidLine({
   m,
   continued,
@@ -181,7 +193,7 @@ function SaidLine({
         )}
         {reply}
         <div className="msg-text">
-          {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={ringName} />}
+          {m.deleted ? <Tombstone /> : <SaidText m={m} myName={ringName} />}
           {edited}
         </div>
         <LineFooter m={m} lines={lines} />

@@ -13,6 +13,7 @@ import {
 import {
   channelNameSchema,
   clientIdSchema,
+  fileIdSchema,
   emojiSchema,
   isoDateSchema,
   nickSchema,
@@ -316,6 +317,8 @@ export const clientEvents = {
       clientId: clientIdSchema.optional(),
       /** A reply: the seq of the line it answers, in the same conversation. */
       replyTo: seqSchema.min(1).optional(),
+      /** Shares a file this user uploaded and has not shared yet (the upload routes send it). */
+      attachment: fileIdSchema.optional(),
     }),
     result: z.object({ message: messageSchema }),
   },

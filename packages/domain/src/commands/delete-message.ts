@@ -7,7 +7,7 @@ import { channelTarget, conversationOf, refuseDeleted, requireLine, writeChange 
 /**
  * message:delete — the author deletes their own said line; a channel's operators and owner any
  * line of it, admins any line anywhere. The text is erased, not hidden: the line's row and the
- * text of its edit entries are blanked and its reactions removed, leaving a tombstone. A
+ * text of its edit entries are blanked, its reactions removed and its shared file deleted, leaving a tombstone. A
  * deletion by anyone but the author is a moderator's act, so it is audited.
  */
 export const deleteMessage = targetCommand<"message:delete">({
@@ -36,6 +36,12 @@ export const deleteMessage = targetCommand<"message:delete">({
       { kind: "delete" },
       { text: "", meta: {}, deletedAt: ctx.now, editedAt: null },
     );
+    const { attachment } = line.meta;
+    // The file goes with its line: no longer served now, its bytes removed once this commits.
+    if (attachment) {
+      await ctx.tx.files.markDeleted(attachment.fileId, ctx.now);
+      ctx.out.push({ type: "discard-file", fileId: attachment.fileId });
+    }
     await ctx.tx.messages.eraseEdits(channel.id, seq);
     await ctx.tx.reactions.removeAll(channel.id, seq);
     if (!own) {

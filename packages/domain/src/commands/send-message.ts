@@ -2,6 +2,7 @@ import { isChannelName, isSaid } from "@canaduck/contract";
 import { targetCommand } from "../command";
 import { refuse } from "../domain-error";
 import { appendMessage } from "../support/append-message";
+import { attachmentOf, claimUpload } from "../support/attachments";
 import { openDirect } from "../support/direct";
 import { refuseDeleted, requireLine } from "../support/log-lines";
 import { currentState, replySummary } from "../support/log-page";
@@ -12,7 +13,9 @@ import { toMessage } from "../support/views";
 /**
  * message:send — to a channel the actor is in, or to a nick as a direct message. A retry
  * with the same clientId returns the message stored the first time instead of a copy. A reply
- * names a said line of the same conversation, which must still be there.
+ * names a said line of the same conversation, which must still be there. An attachment shares
+ * the sender's upload (the upload routes send it): the line carries the file's description, and
+ * the file is served to the conversation's members from then on.
  */
 export const sendMessage = targetCommand<"message:send">({
   access: "member",
@@ -21,7 +24,7 @@ export const sendMessage = targetCommand<"message:send">({
   audit: "none",
   channelOf: (p) => (isChannelName(p.target) ? p.target : undefined),
   async run(ctx, scope) {
-    const { clientId, replyTo } = ctx.payload;
+    const { clientId, replyTo, attachment } = ctx.payload;
     if (clientId !== undefined) {
       const earlier = await ctx.tx.messages.findByClientId(ctx.user.id, clientId);
       if (earlier) {
@@ -38,7 +41,11 @@ export const sendMessage = targetCommand<"message:send">({
       if (line.deletedAt !== null) refuseDeleted(replyTo);
       extras = { replyTo: replySummary(replyTo, line) };
     }
-    const record = await appendMessage(ctx, channel, sentLine(ctx.user, ctx.payload), extras);
+    const file = attachment === undefined ? null : await claimUpload(ctx, attachment);
+    const line = sentLine(ctx.user, ctx.payload);
+    if (file) line.meta = { attachment: attachmentOf(file) };
+    const record = await appendMessage(ctx, channel, line, extras);
+    if (file) await ctx.tx.files.attach(file.id, channel.id, record.seq);
     return { message: toMessage(record, extras) };
   },
 });

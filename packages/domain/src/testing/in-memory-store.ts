@@ -22,6 +22,8 @@ const writes: ReadonlySet<string> = new Set([
   "updateLine",
   "eraseEdits",
   "removeAll",
+  "attach",
+  "markDeleted",
 ]);
 
 /**
@@ -122,6 +124,7 @@ export class InMemoryStore implements Store {
       settings: wrap("settings", repos.settings),
       audit: wrap("audit", repos.audit),
       ignores: wrap("ignores", repos.ignores),
+      files: wrap("files", repos.files),
     };
   }
 }

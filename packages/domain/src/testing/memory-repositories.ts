@@ -303,5 +303,23 @@ export function memoryRepositories(state: MemoryState): Repositories {
         state.ignores.delete(pairKey(userId, ignoredId));
       },
     },
+    files: {
+      async insert(file) {
+        state.files.set(file.id, copy(file));
+      },
+      findById: async (id) => nullable(state.files.get(id)),
+      async attach(id, channelId, seq) {
+        const file = state.files.get(id);
+        if (file) Object.assign(file, { channelId, seq });
+      },
+      async markDeleted(id, at) {
+        const file = state.files.get(id);
+        if (file) Object.assign(file, { deletedAt: at, name: "" });
+      },
+      bytesSince: async (uploaderId, since) =>
+        values(state.files)
+          .filter((f) => f.uploaderId === uploaderId && f.createdAt >= since)
+          .reduce((sum, f) => sum + f.size, 0),
+    },
   };
 }

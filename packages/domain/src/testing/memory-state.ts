@@ -3,6 +3,7 @@ import type {
   BanRecord,
   ChannelRecord,
   IgnoreRecord,
+  FileRecord,
   InviteRecord,
   MembershipRecord,
   MessageRecord,
@@ -32,6 +33,7 @@ export interface MemoryState {
   audit: AuditRecord[];
   /** Keyed by `pairKey(userId, ignoredId)`. */
   ignores: Map<string, IgnoreRecord>;
+  files: Map<string, FileRecord>;
 }
 
 export const emptyState = (): MemoryState => ({
@@ -47,6 +49,7 @@ export const emptyState = (): MemoryState => ({
   settings: new Map(),
   audit: [],
   ignores: new Map(),
+  files: new Map(),
 });
 
 export const pairKey = (channelId: string, userId: string): string => `${channelId}\u0000${userId}`;
