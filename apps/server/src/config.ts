@@ -69,6 +69,17 @@ const envSchema = z
     IRC_TLS_KEY: z.string().min(1).optional(),
     /** Lines replayed on JOIN to an IRC client without draft/chathistory; 0: none. */
     IRC_PLAYBACK_LINES: z.coerce.number().int().min(0).max(200).default(20),
+    /**
+     * Outgoing webhook targets exempt from the private-address refusal: `host` or `host:port`
+     * (e.g. `127.0.0.1:4567,localhost`), for a receiver on this machine or the local network.
+     */
+    WEBHOOK_ALLOWED_HOSTS: commaList.default([]),
+    /** How long one delivery attempt may take before it counts as failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** Attempts per delivery before it is marked failed. */
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    /** The first retry's delay; each next one doubles it, with jitter. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(2_000),
     ...securityEnv,
   })
   .refine((e) => e.IRC_TLS_PORT === undefined || (e.IRC_TLS_CERT !== undefined && e.IRC_TLS_KEY !== undefined), {
@@ -111,6 +122,16 @@ export interface ServerConfig {
   security: SecurityConfig;
   /** The IRC gateway (irc/listener.ts). */
   irc: IrcConfig;
+  /** Outgoing webhook deliveries (webhooks/delivery-queue.ts). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** `host` or `host:port` entries let through the private-address refusal. */
+  allowedHosts: string[];
+  timeoutMs: number;
+  attempts: number;
+  retryBaseMs: number;
 }
 
 export interface IrcConfig {
@@ -167,6 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
           ? { port: e.IRC_TLS_PORT, certPath: e.IRC_TLS_CERT, keyPath: e.IRC_TLS_KEY }
           : null,
       playbackLines: e.IRC_PLAYBACK_LINES,
+    },
+    webhooks: {
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      attempts: e.WEBHOOK_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     },
   };
 }

@@ -37,6 +37,7 @@ import { defaultAllowedOrigins } from "./security/origin-guard";
 import { createSecurity } from "./security/security";
 import type { PresenceRegistry } from "./scale/presence-registry";
 import { redisScaleOut, singleNode } from "./scale/scale-out";
+import { WebhookDeliveries } from "./webhooks/delivery-queue";
 
 export interface ChatServerHandle {
   /** The port actually listened on (useful with port 0). */
@@ -196,6 +197,13 @@ export async function createServer(
       logger.warn({ err: error }, "a batch of sends failed; running them one by one");
     },
   });
+  const webhooks = new WebhookDeliveries(domain.store, config.webhooks, logger);
+  const carryOut = seams.applyEffects ?? applyEffects;
+  // Webhooks hear of an entry once its effects are out: after commit, never before the ack.
+  const applyAndDeliver: typeof applyEffects = async (target, effects) => {
+    await carryOut(target, effects);
+    webhooks.observe(effects);
+  };
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
   const connectionDeps = {
     io,
@@ -210,7 +218,7 @@ export async function createServer(
     sends,
     reads,
     readGate: new ReadGate(),
-    applyEffects: seams.applyEffects ?? applyEffects,
+    applyEffects: applyAndDeliver,
   };
   const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
   serveApi = createApiHandler({
@@ -258,6 +266,7 @@ export async function createServer(
       irc.stopAccepting();
       await lifecycle.drain(config.shutdownGraceMs);
       stopGuard();
+      webhooks.close();
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });

@@ -14,6 +14,9 @@ import type {
   SessionRecord,
   UserPatch,
   UserRecord,
+  WebhookDeliveryPatch,
+  WebhookDeliveryRecord,
+  WebhookRecord,
 } from "./records";
 
 /**
@@ -206,6 +209,22 @@ export interface AuditRepository {
   listRecent(limit: number): Promise<AuditRecord[]>;
 }
 
+export interface WebhookRepository {
+  insert(webhook: WebhookRecord): Promise<void>;
+  findById(id: string): Promise<WebhookRecord | null>;
+  /** The channel's webhooks of both kinds, oldest first. */
+  listByChannel(channelId: string): Promise<WebhookRecord[]>;
+  /** Removes it and its delivery log. */
+  remove(id: string): Promise<void>;
+}
+
+export interface WebhookDeliveryRepository {
+  insert(delivery: WebhookDeliveryRecord): Promise<void>;
+  update(id: string, patch: WebhookDeliveryPatch): Promise<void>;
+  /** The webhook's newest `limit` deliveries, newest first. */
+  listRecent(webhookId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -219,6 +238,8 @@ export interface Repositories {
   settings: SettingsRepository;
   audit: AuditRepository;
   ignores: IgnoreRepository;
+  webhooks: WebhookRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
 }
 
 /** Thrown by a Store when the database cannot be reached: the command is refused as UNAVAILABLE. */
@@ -255,6 +276,14 @@ export interface Presence {
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
 }
 
+/**
+ * Where an outgoing webhook may point. The server resolves the name and refuses loopback,
+ * private and link-local addresses (unless allow-listed); null when the URL may be used.
+ */
+export interface WebhookTargets {
+  refusal(url: string): Promise<string | null>;
+}
+
 export interface DomainConfig {
   sessionTtlMs: number;
   /** Most channels (not direct conversations) one user may be in; unlimited when left out. */
@@ -269,5 +298,6 @@ export interface DomainDeps {
   ids: IdSource;
   passwords: PasswordHasher;
   presence: Presence;
+  webhookTargets: WebhookTargets;
   config: DomainConfig;
 }

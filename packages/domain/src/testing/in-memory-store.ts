@@ -112,6 +112,8 @@ export class InMemoryStore implements Store {
       settings: wrap("settings", repos.settings),
       audit: wrap("audit", repos.audit),
       ignores: wrap("ignores", repos.ignores),
+      webhooks: wrap("webhooks", repos.webhooks),
+      webhookDeliveries: wrap("webhookDeliveries", repos.webhookDeliveries),
     };
   }
 }

@@ -11,6 +11,8 @@ import type {
   SettingsRecord,
   SessionRecord,
   UserRecord,
+  WebhookDeliveryRecord,
+  WebhookRecord,
 } from "../records";
 
 /** Everything an in-memory store holds: one map per table, keyed as the database keys them. */
@@ -32,6 +34,8 @@ export interface MemoryState {
   audit: AuditRecord[];
   /** Keyed by `pairKey(userId, ignoredId)`. */
   ignores: Map<string, IgnoreRecord>;
+  webhooks: Map<string, WebhookRecord>;
+  webhookDeliveries: Map<string, WebhookDeliveryRecord>;
 }
 
 export const emptyState = (): MemoryState => ({
@@ -47,6 +51,8 @@ export const emptyState = (): MemoryState => ({
   settings: new Map(),
   audit: [],
   ignores: new Map(),
+  webhooks: new Map(),
+  webhookDeliveries: new Map(),
 });
 
 export const pairKey = (channelId: string, userId: string): string => `${channelId}\u0000${userId}`;
