@@ -6,7 +6,9 @@ import { BlockList, isIP } from "node:net";
  * IPv4-mapped IPv6 address (::ffff:a.b.c.d) is refused too, whatever it maps to: no public
  * receiver needs one, and it is how a private IPv4 address hides in IPv6.
  */
-const refused = new BlockList();
+// Two lists: one BlockList would match every IPv4 address against the ::ffff:0:0/96 rule.
+const refusedV4 = new BlockList();
+const refusedV6 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -20,7 +22,7 @@ for (const [network, prefix] of [
   ["224.0.0.0", 4],
   ["240.0.0.0", 4],
 ] as const)
-  refused.addSubnet(network, prefix, "ipv4");
+  refusedV4.addSubnet(network, prefix, "ipv4");
 for (const [network, prefix] of [
   ["::", 128],
   ["::1", 128],
@@ -30,12 +32,12 @@ for (const [network, prefix] of [
   ["fe80::", 10],
   ["ff00::", 8],
 ] as const)
-  refused.addSubnet(network, prefix, "ipv6");
+  refusedV6.addSubnet(network, prefix, "ipv6");
 
 /** Whether a webhook may connect to this IP address (v4 or v6, as written by DNS or a URL). */
 export function isPublicAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "");
   const family = isIP(bare);
   if (family === 0) return false;
-  return !refused.check(bare, family === 4 ? "ipv4" : "ipv6");
+  return family === 4 ? !refusedV4.check(bare, "ipv4") : !refusedV6.check(bare, "ipv6");
 }

@@ -150,6 +150,8 @@ export class WebhookDeliveries {
       },
       this.config.timeoutMs,
     );
+    // Shut down meanwhile: the database may be closed; the entry stays pending in the log.
+    if (this.closed) return;
     const finished = result.ok || job.attempts >= this.config.attempts;
     await this.record(job, result, finished);
     if (finished) {
