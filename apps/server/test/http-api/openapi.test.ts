@@ -74,6 +74,8 @@ describe("the OpenAPI document", () => {
     let line = 0;
     let directLine = 0;
     let tokenId = "";
+    let webhookId = "";
+    let hookPath = "";
     const seqOf = (answer: HttpAnswer) => (answer.body as { message: Message }).message.seq;
     const tada = encodeURIComponent("🎉");
     /** Every operation, in an order where each finds what it needs: [operation, path, caller, options, expected status]. */
@@ -185,6 +187,33 @@ describe("the OpenAPI document", () => {
       ["delete /api/v1/tokens/{tokenId}", () => `/api/v1/tokens/${tokenId}`, "alice"],
       ["post /api/v1/bots", () => "/api/v1/bots", "alice", { body: { name: "dicebot" } }, 201],
       ["get /api/v1/bots", () => "/api/v1/bots", "alice"],
+      ["put /api/v1/channels/{channel}/membership", () => "/api/v1/channels/hooks/membership", "alice"],
+      [
+        "post /api/v1/channels/{channel}/webhooks",
+        () => "/api/v1/channels/hooks/webhooks",
+        "alice",
+        // A public address literal: these machines resolve no public names.
+        { body: { url: "https://93.184.215.14/hook" } },
+        201,
+      ],
+      [
+        "post /api/v1/channels/{channel}/webhooks/incoming",
+        () => "/api/v1/channels/hooks/webhooks/incoming",
+        "alice",
+        { body: { name: "deploybot" } },
+        201,
+      ],
+      ["get /api/v1/channels/{channel}/webhooks", () => "/api/v1/channels/hooks/webhooks", "alice"],
+      ["post /api/v1/hooks/{webhookId}/{secret}", () => hookPath, null, { body: { text: "deployed" } }, 201],
+      [
+        "post /api/v1/hooks/{webhookId}/{secret}",
+        () => `${hookPath}x`,
+        null,
+        { body: { text: "a wrong secret" } },
+        404,
+      ],
+      ["get /api/v1/webhooks/{webhookId}/deliveries", () => `/api/v1/webhooks/${webhookId}/deliveries`, "alice"],
+      ["delete /api/v1/webhooks/{webhookId}", () => `/api/v1/webhooks/${webhookId}`, "alice"],
       ["put /api/v1/me/away", () => "/api/v1/me/away", "alice", { body: { message: "lunch" } }],
       ["get /api/v1/users/{nick}", () => "/api/v1/users/alice", "bob"],
       ["delete /api/v1/me/away", () => "/api/v1/me/away", "alice"],
@@ -215,6 +244,9 @@ describe("the OpenAPI document", () => {
       if (key === "post /api/v1/channels/{channel}/messages") line = seqOf(answer);
       if (key === "post /api/v1/direct/{nick}/messages") directLine = seqOf(answer);
       if (key === "post /api/v1/tokens") tokenId = (answer.body as { info: { id: string } }).info.id;
+      if (key === "post /api/v1/channels/{channel}/webhooks")
+        webhookId = (answer.body as { webhook: { id: string } }).webhook.id;
+      if (key === "post /api/v1/channels/{channel}/webhooks/incoming") hookPath = (answer.body as { url: string }).url;
     }
   });
 
