@@ -85,6 +85,17 @@ const envSchema = z
     UPLOAD_DIR: z.string().min(1).optional(),
     /** disk: UPLOAD_DIR, for one node; database: rows of the database, shared by every node. */
     FILE_STORAGE: z.enum(["disk", "database"]).optional(),
+    /**
+     * Outgoing webhook targets exempt from the private-address refusal: `host` or `host:port`
+     * (e.g. `127.0.0.1:4567,localhost`), for a receiver on this machine or the local network.
+     */
+    WEBHOOK_ALLOWED_HOSTS: commaList.default([]),
+    /** How long one delivery attempt may take before it counts as failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** Attempts per delivery before it is marked failed. */
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    /** The first retry's delay; each next one doubles it, with jitter. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(2_000),
     ...securityEnv,
   })
   .refine((e) => e.IRC_TLS_PORT === undefined || (e.IRC_TLS_CERT !== undefined && e.IRC_TLS_KEY !== undefined), {
@@ -129,6 +140,16 @@ export interface ServerConfig {
   irc: IrcConfig;
   /** Uploaded files (files/). */
   files: FilesConfig;
+  /** Outgoing webhook deliveries (webhooks/delivery-queue.ts). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** `host` or `host:port` entries let through the private-address refusal. */
+  allowedHosts: string[];
+  timeoutMs: number;
+  attempts: number;
+  retryBaseMs: number;
 }
 
 export interface FilesConfig {
@@ -205,6 +226,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       quotaBytes: e.UPLOAD_QUOTA,
       storage: e.FILE_STORAGE ?? (e.DATABASE_URL.startsWith("file:") ? "disk" : "database"),
       dir: path.resolve(e.UPLOAD_DIR ?? defaultUploadDir(e.DATABASE_URL)),
+    },
+    webhooks: {
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      attempts: e.WEBHOOK_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
     },
   };
 }

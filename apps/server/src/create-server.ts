@@ -41,6 +41,7 @@ import { defaultAllowedOrigins } from "./security/origin-guard";
 import { createSecurity } from "./security/security";
 import type { PresenceRegistry } from "./scale/presence-registry";
 import { redisScaleOut, singleNode } from "./scale/scale-out";
+import { WebhookDeliveries } from "./webhooks/delivery-queue";
 
 export interface ChatServerHandle {
   /** The port actually listened on (useful with port 0). */
@@ -203,10 +204,14 @@ export async function createServer(
   });
   const fileStore =
     config.files.storage === "database" ? databaseFileStore(database.chunks) : diskFileStore(config.files.dir);
-  const effectsApplier = seams.applyEffects ?? applyEffects;
+  const webhooks = new WebhookDeliveries(domain.store, config.webhooks, logger);
+  const carryOut = seams.applyEffects ?? applyEffects;
+  // After commit: a deleted line's file goes with it, and webhooks hear of an entry once its
+  // effects are out, never before the ack.
   const applyAll: typeof applyEffects = async (target, effects) => {
-    await effectsApplier(target, effects);
+    await carryOut(target, effects);
     await discardFiles(fileStore, effects, logger);
+    webhooks.observe(effects);
   };
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
   const connectionDeps = {
@@ -272,6 +277,7 @@ export async function createServer(
       irc.stopAccepting();
       await lifecycle.drain(config.shutdownGraceMs);
       stopGuard();
+      webhooks.close();
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });

@@ -1,6 +1,7 @@
 import type { DomainDeps, PasswordHasher, Presence, Store } from "@canaduck/domain";
 import type { ServerConfig } from "./config";
 import { timeOrderedId } from "./time-ordered-id";
+import { webhookTargets } from "./webhooks/webhook-targets";
 
 /**
  * The domain's ports as this server wires them: the wall clock, random ids and the configured
@@ -15,6 +16,7 @@ export function serverDomain(
     ...parts,
     clock: { now: () => new Date() },
     ids: { newId: () => timeOrderedId() },
+    webhookTargets: webhookTargets(config.webhooks),
     config: {
       sessionTtlMs: config.sessionTtlMs,
       maxChannelsPerUser: config.security.maxChannelsPerUser,

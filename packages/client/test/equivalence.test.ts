@@ -238,6 +238,12 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
   "token:revoke": "ends a token's sessions, as session:revoke does: its clients forget everything",
   "bot:create": "an account, in no conversation until it joins one",
   "bot:list": "reads",
+  "webhook:create": "a channel's integration setting, kept out of its log (deliveries carry log entries out)",
+  "webhook:create-incoming":
+    "a bot joins the channel: its join line is in the log, as any join is; the hook itself is in no conversation",
+  "webhook:list": "reads",
+  "webhook:delete": "a channel's integration setting, in no conversation",
+  "webhook:deliveries": "reads",
 };
 
 describe("every change is an event: connected, reconnecting and fresh clients agree", () => {

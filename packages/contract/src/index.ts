@@ -14,4 +14,5 @@ export * from "./protocol-version";
 export * from "./search-query";
 export * from "./settings";
 export * from "./tokens";
+export * from "./webhooks";
 export type * from "./socket-types";

@@ -1,4 +1,4 @@
-import type { Repositories } from "@canaduck/domain";
+import type { Repositories, WebhookDeliveryRecord, WebhookRecord } from "@canaduck/domain";
 import type { Prisma } from "@prisma/client";
 import { toChannelRecord, toLineUpdate, toMembershipRecord, toMessageRecord, toMessageRow } from "./record-mappers";
 import { batchReads } from "./batch-reads";
@@ -231,5 +231,40 @@ export function prismaRepositories(
       insert: async (entry) => void (await tx.auditEntry.create({ data: entry })),
       listRecent: (limit) => tx.auditEntry.findMany({ orderBy: { id: "desc" }, take: limit }),
     },
+    webhooks: {
+      insert: async (webhook) => void (await tx.webhook.create({ data: webhook })),
+      findById: async (id) => {
+        const row = await tx.webhook.findUnique({ where: { id } });
+        return row === null ? null : toWebhook(row);
+      },
+      listByChannel: async (channelId) =>
+        (await tx.webhook.findMany({ where: { channelId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
+          toWebhook,
+        ),
+      remove: async (id) => void (await tx.webhook.deleteMany({ where: { id } })),
+    },
+    webhookDeliveries: {
+      insert: async (delivery) => void (await tx.webhookDelivery.create({ data: delivery })),
+      update: async (id, patch) => void (await tx.webhookDelivery.updateMany({ where: { id }, data: patch })),
+      listRecent: async (webhookId, limit) =>
+        (
+          await tx.webhookDelivery.findMany({
+            where: { webhookId },
+            orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
+            take: limit,
+          })
+        ).map(toWebhookDelivery),
+    },
   };
 }
+
+/** The kinds and statuses are written only by the domain, so a stored one is always one of its own. */
+const toWebhook = (row: Omit<WebhookRecord, "kind"> & { kind: string }): WebhookRecord => ({
+  ...row,
+  kind: row.kind === "incoming" ? "incoming" : "outgoing",
+});
+const deliveryStatuses: readonly string[] = ["pending", "delivered", "failed"];
+const toWebhookDelivery = (row: Omit<WebhookDeliveryRecord, "status"> & { status: string }): WebhookDeliveryRecord => ({
+  ...row,
+  status: deliveryStatuses.includes(row.status) ? (row.status as WebhookDeliveryRecord["status"]) : "failed",
+});

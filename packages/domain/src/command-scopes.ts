@@ -31,6 +31,12 @@ export const commandScopes: { [E in ClientEventName]: ScopeNeed<E> } = {
   "token:revoke": "login",
   "bot:create": "login",
   "bot:list": "login",
+  // Both make a credential (a signing key, a secret URL and a bot), as token:create does.
+  "webhook:create": "login",
+  "webhook:create-incoming": "login",
+  "webhook:list": "moderate",
+  "webhook:delete": "moderate",
+  "webhook:deliveries": "moderate",
   "user:suspend": "admin",
   "user:unsuspend": "admin",
   "server:alert": "admin",

@@ -30,6 +30,8 @@ const outsideTransactions: readonly ClientEventName[] = [
   "token:list",
   "typing:set",
   "user:whois",
+  "webhook:deliveries",
+  "webhook:list",
 ];
 
 describe("the command table", () => {
@@ -70,6 +72,8 @@ describe("the command table", () => {
       "session:state",
       "token:list",
       "user:whois",
+      "webhook:deliveries",
+      "webhook:list",
     ]);
     expect(spending("typing")).toEqual(["typing:set"]);
     expect(spending("command")).toContain("channel:kick");

@@ -46,6 +46,11 @@ import { tokenRevoke } from "./commands/token-revoke";
 import { botCreate } from "./commands/bot-create";
 import { botList } from "./commands/bot-list";
 import { unignore } from "./commands/unignore";
+import { webhookCreate } from "./commands/webhook-create";
+import { webhookCreateIncoming } from "./commands/webhook-create-incoming";
+import { webhookDelete } from "./commands/webhook-delete";
+import { webhookDeliveries } from "./commands/webhook-deliveries";
+import { webhookList } from "./commands/webhook-list";
 
 /**
  * Every client event and the command that answers it. Each definition declares the access it
@@ -79,6 +84,11 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "token:revoke": tokenRevoke,
   "bot:create": botCreate,
   "bot:list": botList,
+  "webhook:create": webhookCreate,
+  "webhook:create-incoming": webhookCreateIncoming,
+  "webhook:list": webhookList,
+  "webhook:delete": webhookDelete,
+  "webhook:deliveries": webhookDeliveries,
   "user:nick": nick,
   "user:suspend": suspend,
   "user:unsuspend": unsuspend,

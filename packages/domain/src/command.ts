@@ -82,9 +82,11 @@ export interface AnonymousCommand<E extends ClientEventName, P = undefined> exte
   run(ctx: AnonymousContext<E>, prepared: P): Result<E>;
 }
 
-export interface UserCommand<E extends ClientEventName> extends CommandPolicies {
+export interface UserCommand<E extends ClientEventName, P = undefined> extends CommandPolicies {
   access: Exclude<Access, "anonymous">;
-  run(ctx: UserContext<E>): Result<E>;
+  /** Work before the transaction (resolving a webhook's host name), so it never holds the database. */
+  prepare?: Prepare<E, P>;
+  run(ctx: UserContext<E>, prepared: P): Result<E>;
 }
 
 /** A command about a channel named in its payload. */
@@ -105,16 +107,18 @@ export interface TargetCommand<E extends ClientEventName> extends CommandPolicie
 
 export type CommandDefinition<E extends ClientEventName> =
   | ({ scope: "anonymous" } & AnonymousCommand<E, unknown>)
-  | ({ scope: "user" } & UserCommand<E>)
+  | ({ scope: "user" } & UserCommand<E, unknown>)
   | ({ scope: "channel" } & TargetCommand<E>);
 
 export const anonymousCommand = <E extends ClientEventName, P = undefined>(
   def: AnonymousCommand<E, P>,
 ): CommandDefinition<E> => ({ scope: "anonymous", ...(def as AnonymousCommand<E, unknown>) });
 
-export const userCommand = <E extends ClientEventName>(def: UserCommand<E>): CommandDefinition<E> => ({
+export const userCommand = <E extends ClientEventName, P = undefined>(
+  def: UserCommand<E, P>,
+): CommandDefinition<E> => ({
   scope: "user",
-  ...def,
+  ...(def as UserCommand<E, unknown>),
 });
 
 export const targetCommand = <E extends ClientEventName>(def: TargetCommand<E>): CommandDefinition<E> => ({

@@ -117,12 +117,13 @@ async function runCommand<E extends ClientEventName>(
 
   if (actor.kind !== "user") return refuse("NOT_AUTHENTICATED", "Log in first.");
   checkScope(actor, event, typedPayload);
+  const prepared = def.scope === "user" && def.prepare ? await def.prepare(typedPayload, deps) : undefined;
   return attempt(async (runtime, trail) => {
     const base = { ...runtime, payload: typedPayload, actor, audit: trail.write };
     if (def.scope === "user") {
       const user = admitActor(await readActor(runtime.tx, actor), now);
       if (def.access === "admin" && !user.isAdmin) refuse("FORBIDDEN", "Only server admins can do that.");
-      return def.run({ ...base, user });
+      return def.run({ ...base, user }, prepared);
     }
     const channelName = def.channelOf(typedPayload);
     // Aimed at a nick: only the actor is checked; the command finds the conversation.

@@ -15,6 +15,9 @@ import type {
   SessionRecord,
   UserPatch,
   UserRecord,
+  WebhookDeliveryPatch,
+  WebhookDeliveryRecord,
+  WebhookRecord,
 } from "./records";
 
 /**
@@ -221,6 +224,22 @@ export interface AuditRepository {
   listRecent(limit: number): Promise<AuditRecord[]>;
 }
 
+export interface WebhookRepository {
+  insert(webhook: WebhookRecord): Promise<void>;
+  findById(id: string): Promise<WebhookRecord | null>;
+  /** The channel's webhooks of both kinds, oldest first. */
+  listByChannel(channelId: string): Promise<WebhookRecord[]>;
+  /** Removes it and its delivery log. */
+  remove(id: string): Promise<void>;
+}
+
+export interface WebhookDeliveryRepository {
+  insert(delivery: WebhookDeliveryRecord): Promise<void>;
+  update(id: string, patch: WebhookDeliveryPatch): Promise<void>;
+  /** The webhook's newest `limit` deliveries, newest first. */
+  listRecent(webhookId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -235,6 +254,8 @@ export interface Repositories {
   audit: AuditRepository;
   ignores: IgnoreRepository;
   files: FileRepository;
+  webhooks: WebhookRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
 }
 
 /** Thrown by a Store when the database cannot be reached: the command is refused as UNAVAILABLE. */
@@ -284,6 +305,14 @@ export interface Presence {
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
 }
 
+/**
+ * Where an outgoing webhook may point. The server resolves the name and refuses loopback,
+ * private and link-local addresses (unless allow-listed); null when the URL may be used.
+ */
+export interface WebhookTargets {
+  refusal(url: string): Promise<string | null>;
+}
+
 export interface DomainConfig {
   sessionTtlMs: number;
   /** Most channels (not direct conversations) one user may be in; unlimited when left out. */
@@ -298,5 +327,6 @@ export interface DomainDeps {
   ids: IdSource;
   passwords: PasswordHasher;
   presence: Presence;
+  webhookTargets: WebhookTargets;
   config: DomainConfig;
 }

@@ -160,3 +160,44 @@ export interface FileRecord {
   /** Its line was deleted, or never written: the bytes are gone. */
   deletedAt: Date | null;
 }
+
+export type WebhookKind = "outgoing" | "incoming";
+
+/** A channel's webhook: outgoing (its lines POSTed to `url`) or incoming (posts as `botId`). */
+export interface WebhookRecord {
+  id: string;
+  channelId: string;
+  kind: WebhookKind;
+  /** outgoing: where each new log entry is POSTed; null for incoming. */
+  url: string | null;
+  /**
+   * The signing key (outgoing: signs deliveries; incoming: the URL's secret and, when
+   * `signed`, the key requests are signed with). Kept as is, not hashed: signing needs it.
+   */
+  secret: string;
+  signed: boolean;
+  /** incoming: the bot account it posts as, and that bot's session (revoked with the hook). */
+  botId: string | null;
+  sessionId: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type WebhookDeliveryStatus = "pending" | "delivered" | "failed";
+
+/** One log entry on its way to one outgoing webhook, with what its last attempt got. */
+export interface WebhookDeliveryRecord {
+  id: string;
+  webhookId: string;
+  seq: number;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type WebhookDeliveryPatch = Partial<
+  Pick<WebhookDeliveryRecord, "status" | "attempts" | "lastStatus" | "lastError" | "updatedAt">
+>;

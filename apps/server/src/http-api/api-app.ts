@@ -10,7 +10,10 @@ import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import type { ConnectReads } from "../realtime/connect-batches";
 import { normalizeOrigin } from "../security/origin-guard";
+import type { ChatError } from "@canaduck/contract";
+import { webhookSignatureHeader } from "@canaduck/contract";
 import { actorOf } from "./bearer";
+import { hookSender, SeenSignatures, type HookSender } from "./hook-actor";
 import { idempotencyKeyHeader } from "./conversation-routes";
 import { describeRoutes } from "./openapi-document";
 import { invalid, problemResponse } from "./problem";
@@ -58,13 +61,18 @@ const idempotencyKeyOnly = idempotencyKeyHeader.partial().loose();
  * The handler of one route: the token, then each part of the request checked against its
  * schema, then the event's payload through the same command path as a socket's.
  */
-function handlerOf(deps: ApiDeps, route: RouteSpec) {
+function handlerOf(deps: ApiDeps, route: RouteSpec, seen: SeenSignatures) {
   return async (c: Context<Env>): Promise<Response> => {
-    const actor = route.anonymous
-      ? ({ kind: "anonymous" } as const)
-      : await actorOf(deps.reads, c.req.header("authorization"));
-    if ("code" in actor) return problemResponse(actor);
     const params = parsePart(route.params ?? nothing, c.req.param(), "path");
+    const sender = route.actsAs === "incoming-hook" ? await hookSenderOf(deps, seen, c, params) : null;
+    if (sender !== null && "code" in sender) return problemResponse(sender);
+    const actor =
+      sender !== null
+        ? sender.actor
+        : route.anonymous
+          ? ({ kind: "anonymous" } as const)
+          : await actorOf(deps.reads, c.req.header("authorization"));
+    if ("code" in actor) return problemResponse(actor);
     if (!params.ok) return params.response;
     const query = parsePart(route.query ?? nothing, c.req.query(), "query");
     if (!query.ok) return query.response;
@@ -81,6 +89,7 @@ function handlerOf(deps: ApiDeps, route: RouteSpec) {
       query: query.data,
       body,
       idempotencyKey: route.idempotencyKey ? headers.data["idempotency-key"] : undefined,
+      ...(sender === null ? {} : { channel: sender.channel }),
     };
     const outcome = await runRoute(deps, actor, deps.addressOf(c.env.incoming), route.event, route.payload(input));
     if (!outcome.ack.ok) return problemResponse(outcome.ack.error);
@@ -88,6 +97,26 @@ function handlerOf(deps: ApiDeps, route: RouteSpec) {
     const cache = route.etag ? "private, no-cache" : "no-store";
     return c.json(data as object, route.status ?? 200, { "Cache-Control": cache });
   };
+}
+
+/**
+ * The bot an incoming webhook's request posts as, checked before its body is parsed: the hook
+ * (id and secret), then its signature over the raw body. A bad path is a hook that does not exist.
+ */
+async function hookSenderOf(
+  deps: ApiDeps,
+  seen: SeenSignatures,
+  c: Context<Env>,
+  params: { ok: true; data: Record<string, string> } | { ok: false },
+): Promise<HookSender | ChatError> {
+  if (!params.ok) return { code: "NO_SUCH_WEBHOOK", message: "There is no incoming webhook at this URL." };
+  return hookSender(deps.domain, seen, {
+    webhookId: params.data.webhookId ?? "",
+    secret: params.data.secret ?? "",
+    signature: c.req.header(webhookSignatureHeader),
+    // A copy: the body is read again, as JSON, by the route's schema.
+    rawBody: await c.req.raw.clone().text(),
+  });
 }
 
 /**
@@ -113,7 +142,7 @@ export function createApiApp(deps: ApiDeps): OpenAPIHono<Env> {
     cors({
       origin: (origin) => (allowed(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", webhookSignatureHeader],
       exposeHeaders: ["ETag", "Retry-After"],
       maxAge: 600,
     }),
@@ -127,10 +156,11 @@ export function createApiApp(deps: ApiDeps): OpenAPIHono<Env> {
       onError: () => invalid(`The body is larger than ${MAX_BODY_BYTES} bytes.`, 413),
     }),
   );
+  const seen = new SeenSignatures();
   for (const route of apiRoutes) {
     const path = `/api/v1${honoPath(route.path)}`;
     if (route.etag) app.on(route.method.toUpperCase(), path, etag());
-    app.on(route.method.toUpperCase(), path, handlerOf(deps, route));
+    app.on(route.method.toUpperCase(), path, handlerOf(deps, route, seen));
   }
   app.get(`/api/v1${EVENTS_PATH}`, (c) => serveEvents(deps, c, deps.addressOf(c.env.incoming)));
   describeRoutes(app, apiRoutes);

@@ -8,6 +8,14 @@ import { problemSchema } from "./problem";
 import { responseSchemaOf, type RouteSpec } from "./route-spec";
 import { describeFileRoutes } from "../files/file-routes-document";
 
+/** An incoming webhook's request also carries its signature, when the hook is signed. */
+const hookHeaders = idempotencyKeyHeader.extend({
+  "x-canaduck-signature": z
+    .string()
+    .optional()
+    .meta({ description: 'Signed hooks only: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>.' }),
+});
+
 /** Where the document is served. */
 export const OPENAPI_PATH = "/api/openapi.json";
 
@@ -54,11 +62,13 @@ export function describeRoutes<E extends Env>(app: OpenAPIHono<E>, routes: reado
       summary: route.summary,
       description: `Runs the \`${route.event}\` client event: ${clientEvents[route.event].summary}`,
       tags: [route.tag],
-      ...(route.anonymous ? { security: [] } : { security: [{ bearer: [] }] }),
+      ...(route.anonymous || route.actsAs !== undefined ? { security: [] } : { security: [{ bearer: [] }] }),
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
-        ...(route.idempotencyKey ? { headers: idempotencyKeyHeader } : {}),
+        ...(route.idempotencyKey
+          ? { headers: route.actsAs === "incoming-hook" ? hookHeaders : idempotencyKeyHeader }
+          : {}),
         ...(route.body ? { body: { required: true, content: { "application/json": { schema: route.body } } } } : {}),
       },
       responses: {

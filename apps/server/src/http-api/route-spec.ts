@@ -10,6 +10,8 @@ export interface RouteInput {
   body: Record<string, unknown>;
   /** The Idempotency-Key header, when the route reads one. */
   idempotencyKey: string | undefined;
+  /** An incoming webhook's channel, for the route its bot posts through. */
+  channel?: string;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface RouteSpec {
   idempotencyKey?: boolean;
   /** Anyone may call it (logging in); every other route needs a Bearer token. */
   anonymous?: boolean;
+  /** No Bearer token: the URL names an incoming webhook, whose bot the request acts as. */
+  actsAs?: "incoming-hook";
   /** 200 unless it creates something (201). */
   status?: 200 | 201;
   /** Repeated reads: answered with an ETag, and 304 to a matching If-None-Match. */

@@ -1,9 +1,11 @@
 import { accountRoutes } from "./account-routes";
 import { channelRoutes } from "./channel-routes";
 import { conversationRoutes } from "./conversation-routes";
+import { hookRoutes } from "./hook-routes";
 import type { RouteSpec } from "./route-spec";
 import { tokenRoutes } from "./token-routes";
 import { userRoutes } from "./user-routes";
+import { webhookRoutes } from "./webhook-routes";
 
 /** Every route of /api/v1. The OpenAPI document and the router are both built from this list. */
 export const apiRoutes: readonly RouteSpec[] = [
@@ -12,4 +14,6 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...conversationRoutes,
   ...tokenRoutes,
   ...userRoutes,
+  ...webhookRoutes,
+  ...hookRoutes,
 ];

@@ -36,6 +36,12 @@ const viewer: Row = {
 };
 const memberOnly: Row = { ...anyUser, admin: "NOT_A_MEMBER", banned: "BANNED", nonMember: "NOT_A_MEMBER" };
 const operatorOnly: Row = { ...memberOnly, member: "FORBIDDEN", admin: "ok" };
+/** A channel's webhooks: its owner and server admins. */
+const ownerOrAdmin: Row = { ...loggedIn("FORBIDDEN"), owner: "ok", admin: "ok" };
+/** One webhook by id: to anyone else it does not exist. */
+const hookManagers: Row = { ...loggedIn("NO_SUCH_WEBHOOK"), owner: "ok", admin: "ok" };
+/** A public address literal: passes the private-address check with no DNS (these machines have none). */
+const PUBLIC_TARGET = "https://93.184.215.14/hook";
 
 /** The status each verdict must come with: the HTTP reading of the protocol's codes. */
 const statusOf: Partial<Record<Verdict, number>> = {
@@ -45,6 +51,7 @@ const statusOf: Partial<Record<Verdict, number>> = {
   BANNED: 403,
   INVITE_ONLY: 403,
   NO_SUCH_TOKEN: 404,
+  NO_SUCH_WEBHOOK: 404,
 };
 
 /** #dev as the domain's matrix casts it, on a real server, plus each role's direct line to tina. */
@@ -54,6 +61,9 @@ interface Cast {
   tinaLine: number;
   /** Each role's own line in its direct conversation with tina, which it reacted 👍 to. */
   directLine: Record<Exclude<Role, "anonymous">, number>;
+  /** olive's outgoing webhook of #dev, and the path of her incoming one. */
+  outgoingHookId: string;
+  incomingHookPath: string;
 }
 
 interface Call {
@@ -195,6 +205,30 @@ const cases: Record<string, Case> = {
     expected: loggedIn("NO_SUCH_TOKEN"),
     call: () => ({ path: "/tokens/not-a-token-of-mine" }),
   },
+  "post /channels/{channel}/webhooks": {
+    expected: ownerOrAdmin,
+    call: () => ({ path: "/channels/dev/webhooks", options: { body: { url: PUBLIC_TARGET } } }),
+  },
+  "post /channels/{channel}/webhooks/incoming": {
+    expected: ownerOrAdmin,
+    fresh: true,
+    call: (_c, role) => ({ path: "/channels/dev/webhooks/incoming", options: { body: { name: `${role}hook` } } }),
+  },
+  "get /channels/{channel}/webhooks": { expected: ownerOrAdmin, call: () => ({ path: "/channels/dev/webhooks" }) },
+  "delete /webhooks/{webhookId}": {
+    expected: hookManagers,
+    fresh: true,
+    call: (c) => ({ path: `/webhooks/${c.outgoingHookId}` }),
+  },
+  "get /webhooks/{webhookId}/deliveries": {
+    expected: hookManagers,
+    call: (c) => ({ path: `/webhooks/${c.outgoingHookId}/deliveries` }),
+  },
+  "post /hooks/{webhookId}/{secret}": {
+    // The URL is the credential: whoever holds it posts as the bot, whatever token comes along.
+    expected: { ...anyUser, anonymous: "ok" },
+    call: (c) => ({ path: c.incomingHookPath.replace(/^\/api\/v1/, ""), options: { body: { text: "deployed" } } }),
+  },
   "post /bots": {
     expected: anyUser,
     fresh: true,
@@ -252,7 +286,16 @@ async function castOn(server: TestServer, mode: Mode): Promise<Cast> {
     directLine[role] = line.seq;
   }
   const tokens = Object.fromEntries(Object.entries(as).map(([role, c]) => [role, c.token])) as Cast["tokens"];
-  return { tokens, ownerLine: said.message.seq, tinaLine: tinas.message.seq, directLine };
+  const outgoing = await olive.do("webhook:create", { channel: "#dev", url: PUBLIC_TARGET });
+  const incoming = await olive.do("webhook:create-incoming", { channel: "#dev", name: "deploybot" });
+  return {
+    tokens,
+    ownerLine: said.message.seq,
+    tinaLine: tinas.message.seq,
+    directLine,
+    outgoingHookId: outgoing.webhook.id,
+    incomingHookPath: incoming.url,
+  };
 }
 
 /**

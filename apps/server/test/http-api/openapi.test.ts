@@ -85,6 +85,8 @@ describe("the OpenAPI document", () => {
     let directLine = 0;
     let tokenId = "";
     let fileId = "";
+    let webhookId = "";
+    let hookPath = "";
     const seqOf = (answer: HttpAnswer) => (answer.body as { message: Message }).message.seq;
     const tada = encodeURIComponent("🎉");
     /** Every operation, in an order where each finds what it needs: [operation, path, caller, options, expected status]. */
@@ -213,6 +215,33 @@ describe("the OpenAPI document", () => {
       ["delete /api/v1/tokens/{tokenId}", () => `/api/v1/tokens/${tokenId}`, "alice"],
       ["post /api/v1/bots", () => "/api/v1/bots", "alice", { body: { name: "dicebot" } }, 201],
       ["get /api/v1/bots", () => "/api/v1/bots", "alice"],
+      ["put /api/v1/channels/{channel}/membership", () => "/api/v1/channels/hooks/membership", "alice"],
+      [
+        "post /api/v1/channels/{channel}/webhooks",
+        () => "/api/v1/channels/hooks/webhooks",
+        "alice",
+        // A public address literal: these machines resolve no public names.
+        { body: { url: "https://93.184.215.14/hook" } },
+        201,
+      ],
+      [
+        "post /api/v1/channels/{channel}/webhooks/incoming",
+        () => "/api/v1/channels/hooks/webhooks/incoming",
+        "alice",
+        { body: { name: "deploybot" } },
+        201,
+      ],
+      ["get /api/v1/channels/{channel}/webhooks", () => "/api/v1/channels/hooks/webhooks", "alice"],
+      ["post /api/v1/hooks/{webhookId}/{secret}", () => hookPath, null, { body: { text: "deployed" } }, 201],
+      [
+        "post /api/v1/hooks/{webhookId}/{secret}",
+        () => `${hookPath}x`,
+        null,
+        { body: { text: "a wrong secret" } },
+        404,
+      ],
+      ["get /api/v1/webhooks/{webhookId}/deliveries", () => `/api/v1/webhooks/${webhookId}/deliveries`, "alice"],
+      ["delete /api/v1/webhooks/{webhookId}", () => `/api/v1/webhooks/${webhookId}`, "alice"],
       ["put /api/v1/me/away", () => "/api/v1/me/away", "alice", { body: { message: "lunch" } }],
       ["get /api/v1/users/{nick}", () => "/api/v1/users/alice", "bob"],
       ["delete /api/v1/me/away", () => "/api/v1/me/away", "alice"],
@@ -245,8 +274,12 @@ describe("the OpenAPI document", () => {
       if (key === "post /api/v1/channels/{channel}/files")
         fileId = (answer.body as { message: Message }).message.meta.attachment?.fileId ?? "";
       if (key === "post /api/v1/tokens") tokenId = (answer.body as { info: { id: string } }).info.id;
+      if (key === "post /api/v1/channels/{channel}/webhooks")
+        webhookId = (answer.body as { webhook: { id: string } }).webhook.id;
+      if (key === "post /api/v1/channels/{channel}/webhooks/incoming") hookPath = (answer.body as { url: string }).url;
     }
-  });
+    // Some 120 real requests in a row: on a loaded machine with PostgreSQL they outlast the default.
+  }, 120_000);
 
   it("documents the event stream as it answers: an event stream, or a documented refusal", async () => {
     validate(await request(server.url, "GET", "/api/v1/events"), EVENTS_KEY);

@@ -67,6 +67,7 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
   "auth:register": ["registerPerAddress 10.0.0.1"],
   // A bot is an account: making one costs what registering does.
   "bot:create": ["registerPerAddress 10.0.0.1"],
+  "webhook:create-incoming": ["registerPerAddress 10.0.0.1"],
   // Reads have a budget of their own (and one in KiB, spent after the answer, execute() below).
   ...Object.fromEntries(
     (
@@ -82,6 +83,8 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "user:whois",
         "token:list",
         "bot:list",
+        "webhook:list",
+        "webhook:deliveries",
       ] as const
     ).map((event) => [event, ["readPerUser u1", "readPerAddress 10.0.0.1"]]),
   ),
@@ -94,6 +97,8 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "session:revoke",
         "token:create",
         "token:revoke",
+        "webhook:create",
+        "webhook:delete",
         "user:suspend",
         "user:unsuspend",
         "channel:part",

@@ -27,6 +27,14 @@ import {
 } from "../primitives";
 import { settingsPatchSchema, userSettingsSchema } from "../settings";
 import { tokenInfoSchema, tokenMaxDays, tokenNameSchema, tokenScopeSchema } from "../tokens";
+import {
+  incomingHookNameSchema,
+  webhookDeliveriesMax,
+  webhookDeliverySchema,
+  webhookIdSchema,
+  webhookInfoSchema,
+  webhookUrlSchema,
+} from "../webhooks";
 
 const empty = z.object({});
 const sessionGrant = z.object({
@@ -185,6 +193,46 @@ export const clientEvents = {
     summary: "The bot accounts you own, oldest first.",
     payload: empty,
     result: z.object({ bots: z.array(userViewSchema) }),
+  },
+  "webhook:create": {
+    summary:
+      "Add an outgoing webhook to a channel (its owner, or a server admin): each new entry of its log is POSTed as JSON to `url`, signed with `secret` (in this answer only). http(s) only; loopback and private addresses are refused.",
+    payload: z.object({ channel: channelNameSchema, url: webhookUrlSchema }),
+    result: z.object({
+      webhook: webhookInfoSchema,
+      /** The signing key: verify X-CanaDuck-Signature with it. */
+      secret: z.string(),
+    }),
+  },
+  "webhook:create-incoming": {
+    summary:
+      "Add an incoming webhook to a channel (its owner, or a server admin): a bot account `name` you own joins the channel, and what is POSTed to `url` (secret: in this answer only) is said as it. With `signed`, requests must carry X-CanaDuck-Signature made with `secret`.",
+    payload: z.object({ channel: channelNameSchema, name: incomingHookNameSchema, signed: z.boolean().optional() }),
+    result: z.object({
+      webhook: webhookInfoSchema,
+      /** The path to POST `{ "text": … }` to: /api/v1/hooks/{id}/{secret}. */
+      url: z.string(),
+      secret: z.string(),
+    }),
+  },
+  "webhook:list": {
+    summary: "A channel's webhooks, oldest first, without their secrets (its owner, or a server admin).",
+    payload: z.object({ channel: channelNameSchema }),
+    result: z.object({ webhooks: z.array(webhookInfoSchema) }),
+  },
+  "webhook:delete": {
+    summary:
+      "Remove a webhook: an outgoing one delivers nothing more (pending retries are dropped); an incoming one's URL stops working (its bot stays).",
+    payload: z.object({ webhookId: webhookIdSchema }),
+    result: empty,
+  },
+  "webhook:deliveries": {
+    summary: "An outgoing webhook's delivery log, newest first: each entry's seq, attempts, last status or error.",
+    payload: z.object({
+      webhookId: webhookIdSchema,
+      limit: z.number().int().min(1).max(webhookDeliveriesMax).optional(),
+    }),
+    result: z.object({ deliveries: z.array(webhookDeliverySchema) }),
   },
   "user:suspend": {
     summary: "/suspend: suspend an account: its sessions end at once and it cannot log in; its lines stay (admins).",

@@ -74,6 +74,9 @@ const operatorOnly: Row = {
   nonMember: "NOT_A_MEMBER",
 };
 
+/** A channel's webhooks: its owner and server admins; everyone else is refused (not a member too). */
+const ownerOrAdmin: Row = { ...loggedIn("FORBIDDEN"), owner: "ok", admin: "ok" };
+
 const dev = { channel: "#dev" };
 
 /** Every client event, with a payload that would succeed for someone allowed, and who is. */
@@ -105,6 +108,30 @@ export const cases: Case[] = [
   },
   { event: "bot:create", payload: () => ({ name: "dicebot" }), expected: anyUser },
   { event: "bot:list", payload: () => ({}), expected: anyUser },
+  {
+    event: "webhook:create",
+    payload: () => ({ ...dev, url: "https://hooks.example.com/in" }),
+    expected: ownerOrAdmin,
+  },
+  {
+    event: "webhook:create-incoming",
+    payload: () => ({ ...dev, name: "deploybot" }),
+    expected: ownerOrAdmin,
+  },
+  { event: "webhook:list", payload: () => dev, expected: ownerOrAdmin },
+  {
+    event: "webhook:delete",
+    label: "no such webhook",
+    payload: () => ({ webhookId: "no-such-webhook" }),
+    // Whoever asks, an id that names nothing they manage is answered as one that does not exist.
+    expected: loggedIn("NO_SUCH_WEBHOOK"),
+  },
+  {
+    event: "webhook:deliveries",
+    label: "no such webhook",
+    payload: () => ({ webhookId: "no-such-webhook" }),
+    expected: loggedIn("NO_SUCH_WEBHOOK"),
+  },
   { event: "user:nick", payload: () => ({ nick: "renamed" }), expected: anyUser },
   {
     event: "channel:join",

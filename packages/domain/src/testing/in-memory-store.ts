@@ -125,6 +125,8 @@ export class InMemoryStore implements Store {
       audit: wrap("audit", repos.audit),
       ignores: wrap("ignores", repos.ignores),
       files: wrap("files", repos.files),
+      webhooks: wrap("webhooks", repos.webhooks),
+      webhookDeliveries: wrap("webhookDeliveries", repos.webhookDeliveries),
     };
   }
 }

@@ -321,5 +321,39 @@ export function memoryRepositories(state: MemoryState): Repositories {
           .filter((f) => f.uploaderId === uploaderId && f.createdAt >= since)
           .reduce((sum, f) => sum + f.size, 0),
     },
+    webhooks: {
+      async insert(webhook) {
+        unique(state.webhooks.has(webhook.id), "Webhook.id");
+        state.webhooks.set(webhook.id, copy(webhook));
+      },
+      findById: async (id) => nullable(state.webhooks.get(id)),
+      listByChannel: async (channelId) =>
+        copy(
+          values(state.webhooks)
+            .filter((w) => w.channelId === channelId)
+            .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+        ),
+      async remove(id) {
+        state.webhooks.delete(id);
+        for (const [key, d] of state.webhookDeliveries) if (d.webhookId === id) state.webhookDeliveries.delete(key);
+      },
+    },
+    webhookDeliveries: {
+      async insert(delivery) {
+        unique(state.webhookDeliveries.has(delivery.id), "WebhookDelivery.id");
+        state.webhookDeliveries.set(delivery.id, copy(delivery));
+      },
+      async update(id, patch) {
+        const held = required(state.webhookDeliveries.get(id), `WebhookDelivery ${id}`);
+        state.webhookDeliveries.set(id, { ...held, ...copy(patch) });
+      },
+      listRecent: async (webhookId, limit) =>
+        copy(
+          values(state.webhookDeliveries)
+            .filter((d) => d.webhookId === webhookId)
+            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.seq - a.seq)
+            .slice(0, limit),
+        ),
+    },
   };
 }

@@ -12,6 +12,8 @@ import type {
   SettingsRecord,
   SessionRecord,
   UserRecord,
+  WebhookDeliveryRecord,
+  WebhookRecord,
 } from "../records";
 
 /** Everything an in-memory store holds: one map per table, keyed as the database keys them. */
@@ -34,6 +36,8 @@ export interface MemoryState {
   /** Keyed by `pairKey(userId, ignoredId)`. */
   ignores: Map<string, IgnoreRecord>;
   files: Map<string, FileRecord>;
+  webhooks: Map<string, WebhookRecord>;
+  webhookDeliveries: Map<string, WebhookDeliveryRecord>;
 }
 
 export const emptyState = (): MemoryState => ({
@@ -50,6 +54,8 @@ export const emptyState = (): MemoryState => ({
   audit: [],
   ignores: new Map(),
   files: new Map(),
+  webhooks: new Map(),
+  webhookDeliveries: new Map(),
 });
 
 export const pairKey = (channelId: string, userId: string): string => `${channelId}\u0000${userId}`;

@@ -65,6 +65,11 @@ export function createTestDomain(options: TestDomainOptions = {}): TestDomain {
     ids: { newId: () => `id-${++nextId}` },
     passwords: fakePasswords,
     presence: { onlineAmong: (ids) => Promise.resolve(new Set(ids.filter((id) => online.has(id)))) },
+    // No name resolution here: only what the URL itself says (the server resolves names too).
+    webhookTargets: {
+      refusal: (url) =>
+        Promise.resolve(/^https?:\/\/(localhost|127\.|10\.|\[::1\])/i.test(url) ? "a private address" : null),
+    },
     config: {
       sessionTtlMs: options.sessionTtlMs ?? 24 * 3600 * 1000,
       ...(options.maxChannelsPerUser === undefined ? {} : { maxChannelsPerUser: options.maxChannelsPerUser }),
