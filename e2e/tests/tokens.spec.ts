@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { composer, expect, joinChannel, messageLog, seriousViolations, test } from "../fixtures/test";
 
 /** Types a command in the composer and sends it. */
-async function command(page: import("@playwright/test").Page, text: string): Promise<void> {
+async function command(page: Page, text: string): Promise<void> {
   const box = composer(page);
   await box.fill(text);
   await box.press("Enter");
