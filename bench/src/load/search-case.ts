@@ -137,6 +137,7 @@ function* lineBatches(
       seq,
       authorId: author,
       authorName: "someone",
+      authorIsBot: false,
       kind: "text",
       text: lineText(random, i, rareAt),
       meta: "{}",

@@ -7,7 +7,7 @@ interface Entry {
   seq: number;
   kind: string;
   text: string;
-  author: { name: string } | null;
+  author: { id: string; name: string } | null;
 }
 interface ChannelView {
   id: string;
@@ -26,6 +26,8 @@ export class DiceBot {
   private token = "";
   private lastEventId: string | undefined;
   private readonly channels = new Map<string, string>();
+  /** Its own account, from the stream's first message: it never answers itself. */
+  private selfId = "";
 
   constructor(
     private readonly api: CanaDuckApi,
@@ -38,7 +40,9 @@ export class DiceBot {
     while (!signal.aborted) {
       try {
         if (this.token === "") {
-          this.token = await this.api.login(this.config.name, this.config.password);
+          const { credentials } = this.config;
+          this.token =
+            "token" in credentials ? credentials.token : await this.api.login(credentials.name, credentials.password);
           for (const channel of this.config.channels) await this.api.join(this.token, channel);
         }
         for await (const message of this.api.events(this.token, this.lastEventId, signal)) {
@@ -48,8 +52,15 @@ export class DiceBot {
         }
       } catch (error) {
         if (signal.aborted) return;
-        // A token that stopped working (logout, expiry) is replaced by logging in again.
-        if (error instanceof ApiError && error.status === 401) this.token = "";
+        if (error instanceof ApiError && error.status === 401) {
+          // A bot's token that stopped working (revoked, expired) cannot be replaced: its owner makes a new one.
+          if ("token" in this.config.credentials) {
+            this.log(`the token was refused (${error.message}); stopping`);
+            return;
+          }
+          // A login's token that stopped working (logout, expiry) is replaced by logging in again.
+          this.token = "";
+        }
         this.log(`stream interrupted (${error instanceof Error ? error.message : String(error)}); reconnecting`);
       }
       await sleep(backoff);
@@ -59,8 +70,9 @@ export class DiceBot {
 
   private async handle({ event, data }: StreamEvent): Promise<void> {
     if (event === "stream:ready") {
-      for (const channel of (data as { channels: ChannelView[] }).channels)
-        if (channel.kind === "channel") this.channels.set(channel.id, channel.name);
+      const ready = data as { user: { id: string }; channels: ChannelView[] };
+      this.selfId = ready.user.id;
+      for (const channel of ready.channels) if (channel.kind === "channel") this.channels.set(channel.id, channel.name);
       this.log(`dice-bot listening in ${[...this.channels.values()].join(", ")}`);
     } else if (event === "channel:joined") {
       const { channel } = data as { channel: ChannelView };
@@ -79,7 +91,7 @@ export class DiceBot {
   private async answer(entry: Entry): Promise<void> {
     const channel = this.channels.get(entry.channelId);
     if (channel === undefined || entry.kind !== "text" || entry.author === null) return;
-    if (entry.author.name.toLowerCase() === this.config.name.toLowerCase()) return;
+    if (entry.author.id === this.selfId) return;
     const asked = parseRoll(entry.text);
     if (asked.kind === "none") return;
     const reply =

@@ -19,6 +19,7 @@ import { chatReducer, type ChatAction } from "./reducer";
 import { activeChannel, initialState, type ChatState, type PendingSend } from "./state";
 import { memoryTokenStore, type TokenStore } from "./token-store";
 import { describeCommandResult } from "./describe-result";
+import { newTokenText } from "./token-text";
 import { planInput, type LineCommand } from "./input-plan";
 import { waitForState } from "./wait-for-state";
 import { removalText } from "./removal-text";
@@ -792,6 +793,17 @@ export class ChatClient {
           channelId: active,
           members: (data as ClientEventResult<"channel:who">).members,
         });
+    }
+    if (event === "token:create") {
+      const made = data as ClientEventResult<"token:create">;
+      const notice = {
+        kind: "info",
+        text: newTokenText(made),
+        secret: made.token,
+        channelId: this.state.activeId,
+      } as const;
+      this.dispatch({ type: "notice", notice, now: this.now() });
+      return;
     }
     const text = describeCommandResult(event, data);
     if (text) this.notice("info", text);

@@ -29,3 +29,23 @@ describe("describeCommandResult for sessions", () => {
     expect(describeCommandResult("session:revoke", {})).toBe("Session logged out.");
   });
 });
+
+describe("describeCommandResult marks bots", () => {
+  it("in /whois and /who", () => {
+    const whois = describeCommandResult("user:whois", {
+      user: { id: "b", name: "dicebot", isAdmin: false, isBot: true },
+      online: true,
+      away: null,
+      idleSeconds: null,
+      channelsInCommon: ["#dev"],
+    });
+    expect(whois?.split("\n")[0]).toBe("dicebot [BOT]: online, has said nothing yet");
+    const who = describeCommandResult("channel:who", {
+      members: [
+        { id: "a", name: "ann", role: "owner", isAdmin: false, online: true },
+        { id: "b", name: "dicebot", role: "member", isAdmin: false, online: true, isBot: true },
+      ],
+    });
+    expect(who).toBe("Members:\n  ~ann\n   dicebot [BOT]");
+  });
+});

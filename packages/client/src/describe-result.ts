@@ -1,4 +1,5 @@
 import type { ClientEventName, ClientEventResult } from "@canaduck/contract";
+import { describeTokenResult } from "./token-text";
 
 type R<E extends ClientEventName> = ClientEventResult<E>;
 
@@ -22,7 +23,7 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
         "Members:",
         ...members.map(
           (m) =>
-            `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.online ? "" : " (away)"}${m.away === undefined ? "" : ` [away: ${m.away}]`}`,
+            `  ${m.role === "owner" ? "~" : m.role === "operator" ? "@" : " "}${m.name}${m.isBot ? " [BOT]" : ""}${m.online ? "" : " (away)"}${m.away === undefined ? "" : ` [away: ${m.away}]`}`,
         ),
       ].join("\n");
     }
@@ -73,7 +74,7 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
       const w = data as R<"user:whois">;
       const idle = w.idleSeconds === null ? "has said nothing yet" : `idle ${idleText(w.idleSeconds)}`;
       return [
-        `${w.user.name}${w.user.isAdmin ? " (server admin)" : ""}: ${w.online ? "online" : "offline"}, ${idle}`,
+        `${w.user.name}${w.user.isBot ? " [BOT]" : ""}${w.user.isAdmin ? " (server admin)" : ""}: ${w.online ? "online" : "offline"}, ${idle}`,
         ...(w.away === null ? [] : [`  away: ${w.away}`]),
         `  channels in common: ${w.channelsInCommon.length === 0 ? "none" : w.channelsInCommon.join(" ")}`,
       ].join("\n");
@@ -89,6 +90,12 @@ export function describeCommandResult(event: ClientEventName, data: unknown): st
         ? "You ignore nobody."
         : `Ignoring (their lines are hidden on every device): ${ignored.map((u) => u.name).join(" ")}`;
     }
+    case "token:create":
+    case "token:list":
+    case "token:revoke":
+    case "bot:create":
+    case "bot:list":
+      return describeTokenResult(event, data);
     case "user:nick":
       return `You are now ${(data as R<"user:nick">).user.name}.`;
     default:

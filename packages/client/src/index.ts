@@ -5,6 +5,7 @@ export * from "./connection";
 export * from "./conversation-order";
 export * from "./credentials-problem";
 export * from "./describe-result";
+export * from "./token-text";
 export * from "./error-text";
 export * from "./input-plan";
 export * from "./member-list-key";

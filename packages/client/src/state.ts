@@ -66,6 +66,11 @@ export interface Notice {
   kind: "error" | "info" | "alert";
   text: string;
   code?: string;
+  /**
+   * A secret the notice hands over once (a new API token): not in `text`, so a view shows it
+   * apart, as something to copy.
+   */
+  secret?: string;
   /** The channel it belongs to, or null for a global notice. */
   channelId: string | null;
   createdAt: number;

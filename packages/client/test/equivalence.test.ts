@@ -48,6 +48,23 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: "a bot joins and speaks through its token over HTTP: its lines are marked as a bot's",
+    covers: ["message:send"],
+    run: async (w) => {
+      const bot = `dicebot${w.n}`;
+      await w.owner.do("bot:create", { name: bot });
+      const { token } = await w.owner.do("token:create", { name: "run", scopes: ["read", "write"], bot });
+      const api = (method: string, path: string, body?: unknown) =>
+        fetch(`${serverOf(w).url}/api/v1/channels/${w.channel.slice(1)}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      expect((await api("PUT", "/membership")).status).toBe(200);
+      expect((await api("POST", "/messages", { text: "beep" })).status).toBe(201);
+    },
+  },
+  {
     name: "more entries while away than a sync returns: the reconnecting client starts afresh",
     covers: ["message:send"],
     run: async (w) => {

@@ -159,6 +159,13 @@ export const replySummarySchema = z.object({
 });
 export type ReplySummary = z.infer<typeof replySummarySchema>;
 
+/** Who wrote a line: `isBot` is kept with the line, so clients mark a bot's lines without asking. */
+export const messageAuthorSchema = userRefSchema.extend({
+  /** Present (true) when a bot account wrote the line. */
+  isBot: z.literal(true).optional(),
+});
+export type MessageAuthor = z.infer<typeof messageAuthorSchema>;
+
 export const messageSchema = z.object({
   /** Server-assigned, unique. */
   id: z.string(),
@@ -167,7 +174,7 @@ export const messageSchema = z.object({
   seq: seqSchema,
   kind: messageKindSchema,
   /** Null only for lines the server itself writes. */
-  author: userRefSchema.nullable(),
+  author: messageAuthorSchema.nullable(),
   /** Said text for text and action; the topic for topic lines; the new text for edit entries (empty once the line is deleted); empty otherwise. */
   text: z.string(),
   meta: messageMetaSchema,

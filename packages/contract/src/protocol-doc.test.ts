@@ -89,7 +89,9 @@ describe("docs/protocol.md", () => {
       .split("\n")
       .find((line) => line.startsWith(`| \`${usage.replaceAll("|", "\\|")}\``));
     expect(row, `no row for ${usage}`).toBeDefined();
-    expect(row).toContain(event === null ? "nothing (client)" : `\`${event}\``);
+    if (event === null) expect(row).toContain("nothing (client)");
+    for (const sent of event === null ? [] : typeof event === "string" ? [event] : event)
+      expect(row).toContain(`\`${sent}\``);
   });
 
   it.each(parseErrorCodes)("explains parse error code %s", (code) => {

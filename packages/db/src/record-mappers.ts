@@ -20,6 +20,7 @@ export const toMessageRow = (record: MessageRecord): Message => ({
   seq: record.seq,
   authorId: record.authorId,
   authorName: record.authorName,
+  authorIsBot: record.authorIsBot,
   kind: record.kind,
   text: record.text,
   meta: JSON.stringify(record.meta),

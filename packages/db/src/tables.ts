@@ -126,6 +126,7 @@ export const tables = {
     seq: int,
     authorId: textOrNull,
     authorName: textOrNull,
+    authorIsBot: bool,
     kind: text,
     text,
     meta: text,

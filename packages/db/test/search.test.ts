@@ -30,6 +30,7 @@ describe("the search index", () => {
       seq,
       authorId: seq % 2 === 0 ? "u-2" : "u-1",
       authorName: "someone",
+      authorIsBot: false,
       kind,
       text,
       meta: {},

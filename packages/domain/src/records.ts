@@ -81,6 +81,8 @@ export interface MessageRecord {
   seq: number;
   authorId: string | null;
   authorName: string | null;
+  /** The author was a bot account: kept with the line, as its name is. */
+  authorIsBot: boolean;
   kind: MessageKind;
   text: string;
   meta: MessageMeta;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anonymous } from "./actor";
+import { authenticate } from "./authenticate";
 import { sendMessages, type SendRequest } from "./send-messages";
 import { codeOf, createTestDomain, devChannel, emitted, expectOk, type TestDomain } from "./testing";
 
@@ -13,12 +14,14 @@ async function scene(t: TestDomain) {
   await t.runOk(cast.alice, "channel:ban", { channel: "#ops", nick: "bob" });
   await t.runOk(cast.bob, "message:send", { target: "#dev", text: "sent before", clientId: "early" });
   await t.runOk(dave, "auth:logout", {});
-  return { ...cast, dave };
+  const { token } = await t.runOk(cast.bob, "token:create", { name: "reader", scopes: ["read"] });
+  const bobReading = await authenticate(t.deps, token);
+  return { ...cast, dave, bobReading };
 }
 
 /** Every kind of send a batch may hold: accepted, retried, refused for each reason, a direct message and replies last. */
 function mixedSends(cast: Awaited<ReturnType<typeof scene>>): SendRequest[] {
-  const { alice, bob, carol, root, dave } = cast;
+  const { alice, bob, carol, root, dave, bobReading } = cast;
   return [
     { actor: bob, payload: { target: "#dev", text: "one", clientId: "b1" } },
     { actor: alice, payload: { target: "#DEV", text: "waves", action: true } },
@@ -28,6 +31,8 @@ function mixedSends(cast: Awaited<ReturnType<typeof scene>>): SendRequest[] {
     { actor: bob, payload: { target: "#nowhere", text: "no such channel" } },
     { actor: dave, payload: { target: "#dev", text: "logged out" } },
     { actor: anonymous, payload: { target: "#dev", text: "who?" } },
+    // A token without the write scope is refused in a batch as the dispatcher refuses it.
+    { actor: bobReading, payload: { target: "#dev", text: "a read-only token" } },
     { actor: bob, payload: { target: "#dev", text: "" } },
     { actor: bob, payload: { target: "#dev", text: "sent before", clientId: "early" } },
     { actor: alice, payload: { target: "#ops", text: "two" } },
@@ -61,6 +66,7 @@ describe("sendMessages (a batch of message:send in one transaction)", () => {
       "NO_SUCH_CHANNEL",
       "NOT_AUTHENTICATED",
       "NOT_AUTHENTICATED",
+      "INSUFFICIENT_SCOPE",
       "INVALID_PAYLOAD",
       "ok",
       "ok",
@@ -71,7 +77,7 @@ describe("sendMessages (a batch of message:send in one transaction)", () => {
       "NO_SUCH_MESSAGE",
     ]);
     expect(outcomes).toEqual(expected);
-    const reply = outcomes[14];
+    const reply = outcomes[15];
     if (reply === undefined) throw new Error("the reply was answered");
     expect(expectOk(reply)).toMatchObject({
       message: { text: "a reply", replyTo: { seq: 4, excerpt: "sent before" } },

@@ -1,5 +1,6 @@
 import { clientEvents, isChannelName, type ClientEventPayload } from "@canaduck/contract";
 import type { Actor, UserActor } from "./actor";
+import { checkScope } from "./command-scopes";
 import { describeIssues, execute, failedWith, type Outcome } from "./dispatch";
 import { DomainError } from "./domain-error";
 import { EffectList } from "./effects";
@@ -16,6 +17,16 @@ export interface SendRequest {
 }
 
 type SendPayload = ClientEventPayload<"message:send">;
+
+/** Why a token may not send (checkScope's refusal), or null when it may. */
+function scopeRefusal(actor: UserActor, payload: SendPayload): unknown {
+  try {
+    checkScope(actor, "message:send", payload);
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
 
 /** A send to a channel that passed validation, waiting for the batch's transaction. */
 interface ChannelSend {
@@ -66,14 +77,17 @@ export async function sendMessages(
       );
     } else if (actor.kind !== "user") {
       outcomes[index] = failedWith(new DomainError("NOT_AUTHENTICATED", "Log in first."));
-    } else if (
-      isChannelName(parsed.data.target) &&
-      parsed.data.replyTo === undefined &&
-      parsed.data.attachment === undefined
-    ) {
-      batch.push({ index, actor, payload: parsed.data });
     } else {
-      alone.push(index);
+      // The batch skips the dispatcher, so it checks the token's scope as the dispatcher would.
+      const refused = scopeRefusal(actor, parsed.data);
+      if (refused !== null) outcomes[index] = failedWith(refused);
+      else if (
+        isChannelName(parsed.data.target) &&
+        parsed.data.replyTo === undefined &&
+        parsed.data.attachment === undefined
+      )
+        batch.push({ index, actor, payload: parsed.data });
+      else alone.push(index);
     }
   });
 

@@ -1,17 +1,32 @@
-import type { ErrorCode, Message } from "@canaduck/contract";
+import type { ErrorCode, Message, TokenScope } from "@canaduck/contract";
+import { scopeNeeded } from "@canaduck/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes } from "../../src/http-api/route-table";
 import { TestServer, type ChatClient } from "../harness";
 import { copiesOf, type DatabaseCopy } from "./database-copies";
 import { codeOf, request, type RequestOptions } from "./http-client";
 
-const roles = ["anonymous", "member", "operator", "owner", "admin", "banned", "nonMember"] as const;
-type Role = (typeof roles)[number];
+const personRoles = ["anonymous", "member", "operator", "owner", "admin", "banned", "nonMember"] as const;
+type PersonRole = (typeof personRoles)[number];
+/**
+ * The scope columns: API tokens with one scope each, of the owner (who may do every channel
+ * thing) or, for the admin scope, of the admin. Each gets what its account gets where its scope
+ * covers the route's event (commandScopes), and INSUFFICIENT_SCOPE everywhere else.
+ */
+const tokenRoles = {
+  readToken: { scope: "read", of: "owner" },
+  writeToken: { scope: "write", of: "owner" },
+  moderateToken: { scope: "moderate", of: "owner" },
+  adminToken: { scope: "admin", of: "admin" },
+} as const satisfies Record<string, { scope: TokenScope; of: PersonRole }>;
+type TokenRole = keyof typeof tokenRoles;
+const roles = [...personRoles, ...(Object.keys(tokenRoles) as TokenRole[])];
+type Role = PersonRole | TokenRole;
 const modes = ["public", "inviteOnly"] as const;
 type Mode = (typeof modes)[number];
 type Verdict = ErrorCode | "ok";
 type Cell = Verdict | Record<Mode, Verdict>;
-type Row = Record<Role, Cell>;
+type Row = Record<PersonRole, Cell>;
 
 // The same verdicts the domain's authorization matrix holds each event to (expected-access.ts):
 // over HTTP each route must answer what its event answers over a socket, as a status and code.
@@ -50,6 +65,7 @@ const statusOf: Partial<Record<Verdict, number>> = {
   NOT_A_MEMBER: 403,
   BANNED: 403,
   INVITE_ONLY: 403,
+  INSUFFICIENT_SCOPE: 403,
   NO_SUCH_TOKEN: 404,
   NO_SUCH_WEBHOOK: 404,
 };
@@ -60,7 +76,7 @@ interface Cast {
   ownerLine: number;
   tinaLine: number;
   /** Each role's own line in its direct conversation with tina, which it reacted 👍 to. */
-  directLine: Record<Exclude<Role, "anonymous">, number>;
+  directLine: Record<Exclude<PersonRole, "anonymous">, number>;
   /** olive's outgoing webhook of #dev, and the path of her incoming one. */
   outgoingHookId: string;
   incomingHookPath: string;
@@ -79,7 +95,13 @@ interface Case {
 
 const tada = encodeURIComponent("🎉");
 const thumbs = encodeURIComponent("👍");
-const dm = (cast: Cast, role: Role) => (role === "anonymous" ? 1 : cast.directLine[role]);
+/** Whose account a column acts as: a token's holder, or the role itself. */
+const accountOf = (role: Role): PersonRole =>
+  role in tokenRoles ? tokenRoles[role as TokenRole].of : (role as PersonRole);
+const dm = (cast: Cast, role: Role) => {
+  const account = accountOf(role);
+  return account === "anonymous" ? 1 : cast.directLine[account];
+};
 
 /** Every route of /api/v1, called as each role: `method path` → the case. */
 const cases: Record<string, Case> = {
@@ -248,8 +270,27 @@ const cases: Record<string, Case> = {
   },
 };
 
-const verdictFor = (row: Row, role: Role, mode: Mode): Verdict => {
-  const cell = row[role];
+const routeOf = (key: string) => {
+  const route = apiRoutes.find((r) => `${r.method} ${r.path}` === key);
+  if (route === undefined) throw new Error(`no route ${key}`);
+  return route;
+};
+
+/** The scope a route's event needs with the payload the case sends (setting a topic moderates; reading it reads). */
+function scopeOf(key: string, call: Call): ReturnType<typeof scopeNeeded> {
+  const route = routeOf(key);
+  const body = (call.options?.body ?? {}) as Record<string, unknown>;
+  const payload = route.payload({ params: {}, query: {}, body, idempotencyKey: undefined });
+  return scopeNeeded(route.event, payload as never);
+}
+
+const verdictFor = (row: Row, role: Role, mode: Mode, need: () => ReturnType<typeof scopeNeeded>): Verdict => {
+  if (role in tokenRoles) {
+    const { scope, of } = tokenRoles[role as TokenRole];
+    const covered = need() === "any" || need() === scope;
+    return covered ? verdictFor(row, of, mode, need) : "INSUFFICIENT_SCOPE";
+  }
+  const cell = row[role as PersonRole];
   return typeof cell === "string" ? cell : cell[mode];
 };
 
@@ -271,7 +312,7 @@ async function castOn(server: TestServer, mode: Mode): Promise<Cast> {
   for (const reactor of [olive, oscar, mia])
     await reactor.do("message:react", { target: "#dev", seq: said.message.seq, emoji: "👍" });
   if (mode === "inviteOnly") await olive.do("channel:mode", { channel: "#dev", inviteOnly: true });
-  const as: Record<Exclude<Role, "anonymous">, ChatClient> = {
+  const as: Record<Exclude<PersonRole, "anonymous">, ChatClient> = {
     member: mia,
     operator: oscar,
     owner: olive,
@@ -279,13 +320,23 @@ async function castOn(server: TestServer, mode: Mode): Promise<Cast> {
     banned: bart,
     nonMember: nora,
   };
-  const directLine = {} as Record<Exclude<Role, "anonymous">, number>;
-  for (const [role, client] of Object.entries(as) as Array<[Exclude<Role, "anonymous">, ChatClient]>) {
+  const directLine = {} as Cast["directLine"];
+  for (const [role, client] of Object.entries(as) as Array<[Exclude<PersonRole, "anonymous">, ChatClient]>) {
     const line: Message = (await client.do("message:send", { target: "tina", text: `from ${client.name}` })).message;
     await client.do("message:react", { target: "tina", seq: line.seq, emoji: "👍" });
     directLine[role] = line.seq;
   }
-  const tokens = Object.fromEntries(Object.entries(as).map(([role, c]) => [role, c.token])) as Cast["tokens"];
+  const scoped = async (role: TokenRole) => {
+    const { scope, of } = tokenRoles[role];
+    return (await as[of as Exclude<PersonRole, "anonymous">].do("token:create", { name: role, scopes: [scope] })).token;
+  };
+  const tokenEntries = await Promise.all(
+    (Object.keys(tokenRoles) as TokenRole[]).map(async (role) => [role, await scoped(role)]),
+  );
+  const tokens = Object.fromEntries([
+    ...Object.entries(as).map(([role, c]) => [role, c.token]),
+    ...tokenEntries,
+  ]) as Cast["tokens"];
   const outgoing = await olive.do("webhook:create", { channel: "#dev", url: PUBLIC_TARGET });
   const incoming = await olive.do("webhook:create-incoming", { channel: "#dev", name: "deploybot" });
   return {
@@ -296,6 +347,22 @@ async function castOn(server: TestServer, mode: Mode): Promise<Cast> {
     outgoingHookId: outgoing.webhook.id,
     incomingHookPath: incoming.url,
   };
+}
+
+/** Opens GET /api/v1/events and closes it once answered: its verdict, as the routes' are read. */
+async function openStream(url: string, token: string | undefined): Promise<{ code: string; status: number }> {
+  const stop = new AbortController();
+  const response = await fetch(`${url}/api/v1/events`, {
+    headers: { accept: "text/event-stream", ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    signal: stop.signal,
+  });
+  if (response.ok) {
+    const streaming = response.headers.get("content-type")?.startsWith("text/event-stream") === true;
+    stop.abort();
+    return { code: streaming ? "ok" : "not an event stream", status: response.status };
+  }
+  const body = (await response.json().catch(() => ({}))) as { code?: string };
+  return { code: body.code ?? `HTTP ${response.status} without a code`, status: response.status };
 }
 
 /**
@@ -341,18 +408,39 @@ describe("authorization matrix over HTTP", () => {
         return { code: codeOf(got), status: got.status };
       };
 
+      // The event stream is no route of the table: it opens with session:sync, so it needs what that needs.
+      it("get /events", async () => {
+        const need = () => scopeNeeded("session:sync", { conversations: [] });
+        const expected = Object.fromEntries(roles.map((role) => [role, verdictFor(anyUser, role, mode, need)]));
+        const got = await onCopy(async (url) => {
+          const answers: Record<string, { code: string; status: number }> = {};
+          for (const role of roles)
+            answers[role] = await openStream(url, role === "anonymous" ? undefined : cast.tokens[role]);
+          return answers;
+        });
+        expect(Object.fromEntries(roles.map((r) => [r, got[r]?.code]))).toEqual(expected);
+        for (const role of roles) {
+          const verdict = expected[role] as Verdict;
+          expect(got[role]?.status, `${role}: ${verdict}`).toBe(verdict === "ok" ? 200 : statusOf[verdict]);
+        }
+      });
+
       it.each(Object.keys(cases))("%s", async (key) => {
         const spec = cases[key];
         if (!spec) throw new Error(key);
-        const expected = Object.fromEntries(roles.map((role) => [role, verdictFor(spec.expected, role, mode)]));
+        const need = () => scopeOf(key, spec.call(cast, "owner", mode));
+        const expected = Object.fromEntries(roles.map((role) => [role, verdictFor(spec.expected, role, mode, need)]));
         const got: Record<string, { code: string; status: number }> = {};
         // Refusals change nothing (the domain's matrix proves it), so they share one copy, and go first.
-        const allowed = roles.filter((role) => expected[role] === "ok");
+        // A token acts as an account an earlier column already is, so each allowed token gets a copy of its own.
+        const allowed = roles.filter((role) => expected[role] === "ok" && !(role in tokenRoles));
+        const allowedTokens = roles.filter((role) => expected[role] === "ok" && role in tokenRoles);
         await onCopy(async (url) => {
           for (const role of roles.filter((r) => expected[r] !== "ok")) got[role] = await answer(url, key, role);
           for (const role of spec.fresh ? allowed.slice(0, 1) : allowed) got[role] = await answer(url, key, role);
         });
-        if (spec.fresh) for (const role of allowed.slice(1)) got[role] = await onCopy((url) => answer(url, key, role));
+        const ownCopy = [...(spec.fresh ? allowed.slice(1) : []), ...allowedTokens];
+        for (const role of ownCopy) got[role] = await onCopy((url) => answer(url, key, role));
         expect(Object.fromEntries(roles.map((r) => [r, got[r]?.code]))).toEqual(expected);
         const route = apiRoutes.find((r) => `${r.method} ${r.path}` === key);
         for (const role of roles) {

@@ -10,7 +10,7 @@ class BotProcess {
   readonly output: string[] = [];
   private readonly child: ChildProcess;
 
-  constructor(url: string, name: string) {
+  constructor(url: string, token: string) {
     this.child = spawn(
       process.execPath,
       ["--import", "tsx", path.join(repoRoot, "examples", "dice-bot", "src", "main.ts")],
@@ -19,8 +19,7 @@ class BotProcess {
         env: {
           PATH: process.env.PATH,
           CANADUCK_URL: url,
-          BOT_NAME: name,
-          BOT_PASSWORD: "correct horse battery",
+          BOT_TOKEN: token,
           BOT_CHANNELS: "#dev",
         },
         stdio: ["ignore", "pipe", "pipe"],
@@ -37,6 +36,10 @@ class BotProcess {
         throw new Error(`the bot did not print ${line}; it printed: ${this.output.join(" | ")}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  async exited(): Promise<void> {
+    if (this.child.exitCode === null) await new Promise((resolve) => this.child.once("exit", resolve));
   }
 
   async stop(): Promise<void> {
@@ -57,11 +60,12 @@ afterEach(async () => {
 async function withBot(): Promise<{ server: TestServer; alice: ChatClient; bot: BotProcess }> {
   const server = await new TestServer().start();
   servers.push(server);
-  // An ordinary account for the bot (a bot account once bot accounts exist); it joins #dev itself.
-  (await server.user("dicebot")).socket.disconnect();
+  // Its owner makes the bot account and a token for it, as `/bot create` and `/token create` do; it joins #dev itself.
   const alice = await server.user("alice");
+  await alice.do("bot:create", { name: "dicebot" });
+  const { token } = await alice.do("token:create", { name: "dice", scopes: ["read", "write"], bot: "dicebot" });
   await alice.do("channel:join", { channel: "#dev" });
-  const bot = new BotProcess(server.url, "dicebot");
+  const bot = new BotProcess(server.url, token);
   bots.push(bot);
   await bot.until(/dice-bot listening in #dev/);
   return { server, alice, bot };
@@ -75,6 +79,9 @@ describe("the example dice bot, a separate process using only the public HTTP AP
     const answer = alice.next("message:new", (m) => m.author?.name === "dicebot");
     await say(alice, "!roll 2d6");
     const line = await answer;
+    expect(line.author?.isBot).toBe(true);
+    const history = await alice.do("history:read", { target: "#dev" });
+    expect(history.messages.find((m) => m.seq === line.seq)?.author).toMatchObject({ name: "dicebot", isBot: true });
     expect(line.text).toMatch(/^alice rolled 2d6: [1-6] \+ [1-6] = (\d+)$/);
     const [, first, second, total] = /: (\d) \+ (\d) = (\d+)$/.exec(line.text) ?? [];
     expect(Number(first) + Number(second)).toBe(Number(total));
@@ -82,6 +89,15 @@ describe("the example dice bot, a separate process using only the public HTTP AP
     const help = alice.next("message:new", (m) => m.author?.name === "dicebot");
     await say(alice, "!roll 500d6");
     expect((await help).text).toBe("alice: between 1 and 100 dice of 2 to 1000 sides, please");
+    // The asker's own line is no bot's.
+    expect(history.messages.find((m) => m.text === "!roll 2d6")?.author?.isBot).toBeUndefined();
+  }, 60_000);
+
+  it("stops when its owner revokes its token, saying why", async () => {
+    const { alice, bot } = await withBot();
+    await alice.do("token:revoke", { tokenId: "dice" });
+    await bot.until(/the token was refused \(401 NOT_AUTHENTICATED/);
+    await bot.exited();
   }, 60_000);
 
   it("comes back after the server restarts and answers a roll asked as it returns, once", async () => {

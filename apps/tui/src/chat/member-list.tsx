@@ -56,7 +56,7 @@ export function MemberList({
           dimColor={!m.online}
           {...(m.online ? { color: nickColor(m.name) } : {})}
         >
-          {`${sigil[m.role]}${sanitize(m.name)}`}
+          {`${sigil[m.role]}${sanitize(m.name)}${m.isBot ? " BOT" : ""}`}
         </SafeText>
       ))}
     </Box>

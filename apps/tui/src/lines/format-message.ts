@@ -102,13 +102,15 @@ export function formatMessage(message: Message, channelName: string, me: string 
       ? { text: sanitize(author), color: "yellow", bold: true, inverse: true }
       : nick(author);
     const body = saidBody(message, highlighted);
+    // A bot's nick carries a badge, as the web's: a program is speaking, not a person.
+    const badge: Segment[] = message.author?.isBot ? [{ text: " BOT", color: "cyan", bold: true }] : [];
     if (message.kind === "action")
       return {
         ...base,
-        head: [time, { text: "* ", bold: true }, who, { text: " " }],
+        head: [time, { text: "* ", bold: true }, who, ...badge, { text: " " }],
         body,
       };
-    return { ...base, head: [time, { text: "<", dim: true }, who, { text: "> ", dim: true }], body };
+    return { ...base, head: [time, { text: "<", dim: true }, who, ...badge, { text: "> ", dim: true }], body };
   }
   return { ...base, head: [time, systemHead(message.kind)], body: systemBody(message, channelName) };
 }

@@ -60,7 +60,11 @@ function formatNotice(notice: Notice, source: string): PaneLine {
     key: `${source}-${notice.id}`,
     at: notice.createdAt,
     head: [{ text: `${formatTime(notice.createdAt)} `, dim: true }, noticeStyle[notice.kind]],
-    body: [{ text: sanitize(notice.text), ...(notice.kind === "error" ? { color: "red" } : {}) }],
+    body: [
+      { text: sanitize(notice.text), ...(notice.kind === "error" ? { color: "red" } : {}) },
+      // A new token's secret, on a line of its own so it is copied whole from the terminal.
+      ...(notice.secret === undefined ? [] : [{ text: `\n${sanitize(notice.secret)}`, bold: true }]),
+    ],
   };
 }
 

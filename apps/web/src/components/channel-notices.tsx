@@ -1,3 +1,4 @@
+import { SecretField } from "./secret-field";
 import { sameItems, useChat, useChatState } from "../lib/chat-context";
 
 /** Answers to commands (/who, /help, /topic…) for the open conversation, until dismissed. */
@@ -14,7 +15,10 @@ export function ChannelNotices({ channelId }: { channelId: string }) {
           role={n.kind === "error" ? "alert" : "status"}
           data-code={n.code}
         >
-          <pre className="notice-text">{n.text}</pre>
+          <div className="notice-body">
+            <pre className="notice-text">{n.text}</pre>
+            {n.secret !== undefined && <SecretField secret={n.secret} />}
+          </div>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => client.dismiss(n.id)}>
             ✕
           </button>

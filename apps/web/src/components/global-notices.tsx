@@ -1,5 +1,6 @@
 import type { Notice } from "@canaduck/client";
 import { useEffect } from "react";
+import { SecretField } from "./secret-field";
 import { sameItems, useChat, useChatState } from "../lib/chat-context";
 
 /** How long a toast stays unless dismissed: long enough to read a sentence twice; errors a little longer. */
@@ -23,12 +24,17 @@ export function GlobalNotices({ since }: { since: number }) {
 function Toast({ notice }: { notice: Notice }) {
   const { client } = useChat();
   useEffect(() => {
+    // A secret shown once stays until dismissed: it must not vanish before it is copied.
+    if (notice.secret !== undefined) return;
     const timer = setTimeout(() => client.dismiss(notice.id), notice.kind === "error" ? TOAST_MS.error : TOAST_MS.info);
     return () => clearTimeout(timer);
-  }, [client, notice.id, notice.kind]);
+  }, [client, notice.id, notice.kind, notice.secret]);
   return (
     <div className={`toast ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
-      <span>{notice.text}</span>
+      <span>
+        {notice.text}
+        {notice.secret !== undefined && <SecretField secret={notice.secret} />}
+      </span>
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => client.dismiss(notice.id)}>
         ✕
       </button>

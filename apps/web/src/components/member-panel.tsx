@@ -3,6 +3,7 @@ import type { MemberView } from "@canaduck/contract";
 import { useEffect, useMemo, useState } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import { Avatar } from "./avatar";
+import { BotBadge } from "./bot-badge";
 import { ModerationDialog, type ModerationAction } from "./moderation-dialog";
 
 const roleLabel = { owner: "Owner", operator: "Operator", member: "Member" } as const;
@@ -65,6 +66,7 @@ export function MemberPanel({ onOpenDirect, onClose }: { onOpenDirect: (nick: st
                     {m.name}
                     {isMe && <span className="muted"> (you)</span>}
                   </span>
+                  {m.isBot && <BotBadge />}
                   <span className="visually-hidden">, {m.online ? "online" : "offline"}</span>
                   {m.role !== "member" && <span className={`role role-${m.role}`}>{roleLabel[m.role]}</span>}
                   {m.isAdmin && <span className="role role-admin">Admin</span>}

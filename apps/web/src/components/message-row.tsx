@@ -7,6 +7,7 @@ import { canDelete, canEdit, canRespond } from "../lib/line-permissions";
 import type { Row } from "../lib/message-rows";
 import { systemLineParts, type SentencePart } from "../lib/system-line";
 import { Avatar } from "./avatar";
+import { BotBadge } from "./bot-badge";
 import { LineActions } from "./line-actions";
 import { MessageText } from "./message-text";
 import { AttachmentView } from "./attachment-view";
@@ -115,12 +116,37 @@ function Time({ iso, className }: { iso: string; className?: string }) {
   );
 }
 
-function Author({ name, myName, onAuthor }: { name: string; myName: string; onAuthor: (name: string) => void }) {
-  if (name.toLowerCase() === myName.toLowerCase()) return <span className="author">{name}</span>;
+function Author({
+  name,
+  isBot,
+  myName,
+  onAuthor,
+}: {
+  name: string;
+  isBot: boolean;
+  myName: string;
+  onAuthor: (name: string) => void;
+}) {
+  const badge = isBot && (
+    <>
+      {" "}
+      <BotBadge />
+    </>
+  );
+  if (name.toLowerCase() === myName.toLowerCase())
+    return (
+      <>
+        <span className="author">{name}</span>
+        {badge}
+      </>
+    );
   return (
-    <button type="button" className="author" title={`Send ${name} a direct message`} onClick={() => onAuthor(name)}>
-      {name}
-    </button>
+    <>
+      <button type="button" className="author" title={`Send ${name} a direct message`} onClick={() => onAuthor(name)}>
+        {name}
+      </button>
+      {badge}
+    </>
   );
 }
 
@@ -171,7 +197,7 @@ function SaidLine({
         <div className="msg-body">
           {reply}
           <div className="msg-text">
-            <Author name={name} myName={myName} onAuthor={onAuthor} />{" "}
+            <Author name={name} isBot={m.author?.isBot === true} myName={myName} onAuthor={onAuthor} />{" "}
             {m.deleted ? <Tombstone /> : <MessageText text={m.text} myName={ringName} inline />} {edited}{" "}
             <Time iso={m.createdAt} className="inline-time" />
           </div>
@@ -187,7 +213,7 @@ function SaidLine({
       <div className="msg-body">
         {!continued && (
           <div className="msg-meta">
-            <Author name={name} myName={myName} onAuthor={onAuthor} />
+            <Author name={name} isBot={m.author?.isBot === true} myName={myName} onAuthor={onAuthor} />
             <Time iso={m.createdAt} />
           </div>
         )}

@@ -16,6 +16,7 @@ import {
 import { commandSpecs, resolveCommandName, type CommandName } from "./command-specs";
 import { parseFailure } from "./parse-errors";
 import { parseDuration } from "./duration";
+import { defaultTokenScopes, tokenOptions } from "./token-options";
 
 /** How each command turns its words into a command; arity was checked centrally, from the spec table. */
 export const commandBuilders: { [N in CommandName]: Builder<N> } = {
@@ -150,6 +151,52 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
   away: ({ rest }) => eventCommand("away", "user:away", textField("message", rest(0))),
   ignore: ({ args: [nick = ""] }) => eventCommand("ignore", "user:ignore", { nick }),
   unignore: ({ args: [nick = ""] }) => eventCommand("unignore", "user:unignore", { nick }),
+  token: ({ args: [sub = "", ...words] }) => {
+    switch (sub.toLowerCase()) {
+      case "create": {
+        const [name, ...options] = words;
+        if (name === undefined)
+          return parseFailure("MISSING_ARGUMENT", `Missing name. Usage: /token create name [scopes] [bot:nick]`);
+        const parsed = tokenOptions(options);
+        if (!parsed.ok) return parsed;
+        const { scopes, bot } = parsed;
+        return eventCommand("token", "token:create", {
+          name,
+          scopes: scopes.length === 0 ? [...defaultTokenScopes] : scopes,
+          ...(bot === undefined ? {} : { bot }),
+        });
+      }
+      case "list": {
+        const parsed = tokenOptions(words);
+        if (!parsed.ok) return parsed;
+        if (parsed.scopes.length > 0)
+          return invalidArgument("token", `word "${parsed.scopes[0] ?? ""}"`, "/token list takes only bot:nick");
+        return eventCommand("token", "token:list", parsed.bot === undefined ? {} : { bot: parsed.bot });
+      }
+      case "revoke": {
+        const [tokenId, extra] = words;
+        if (tokenId === undefined)
+          return parseFailure("MISSING_ARGUMENT", "Missing name|id. Usage: /token revoke name|id");
+        if (extra !== undefined)
+          return parseFailure("TOO_MANY_ARGUMENTS", "Too many arguments: /token revoke takes one name or id.");
+        return eventCommand("token", "token:revoke", { tokenId });
+      }
+      default:
+        return invalidArgument("token", `subcommand "${sub}"`, "it is create, list or revoke");
+    }
+  },
+  bot: ({ args: [sub = "", name] }) => {
+    switch (sub.toLowerCase()) {
+      case "create":
+        if (name === undefined) return parseFailure("MISSING_ARGUMENT", "Missing name. Usage: /bot create name");
+        return eventCommand("bot", "bot:create", { name });
+      case "list":
+        if (name !== undefined) return parseFailure("TOO_MANY_ARGUMENTS", "Too many arguments: /bot list takes none.");
+        return eventCommand("bot", "bot:list", {});
+      default:
+        return invalidArgument("bot", `subcommand "${sub}"`, "it is create or list");
+    }
+  },
   names: ({ args: [word], context }) =>
     withChannel("names", word, context, (channel) => eventCommand("names", "channel:who", { channel })),
   help: ({ args: [word] }) => {

@@ -11,7 +11,8 @@ describe("commandSpecs", () => {
     expect(minArgs).toBe(words.filter((word) => !word.startsWith("[")).length);
     expect(maxArgs).toBeGreaterThanOrEqual(minArgs);
     if (Number.isFinite(maxArgs)) expect(maxArgs).toBe(words.length);
-    if (event !== null) expect(isClientEventName(event)).toBe(true);
+    for (const sent of event === null ? [] : typeof event === "string" ? [event] : event)
+      expect(isClientEventName(sent)).toBe(true);
     expect(commandBuilders[name]).toBeTypeOf("function");
   });
 

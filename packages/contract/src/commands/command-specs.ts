@@ -7,8 +7,11 @@ export type CommandSpec = {
   minArgs: number;
   /** Infinity when the last argument is free text that may hold spaces. */
   maxArgs: number;
-  /** The client event the command is sent as, or null when the client handles it alone. */
-  event: ClientEventName | null;
+  /**
+   * The client event the command is sent as, or null when the client handles it alone; a command
+   * with subcommands (`/token create|list|revoke`) lists the events its subcommands are sent as.
+   */
+  event: ClientEventName | readonly ClientEventName[] | null;
 };
 
 const REST = Number.POSITIVE_INFINITY;
@@ -247,6 +250,20 @@ export const commandSpecs = {
     minArgs: 1,
     maxArgs: 1,
     event: "user:unignore",
+  },
+  token: {
+    usage: "/token create|list|revoke [name|id] [scopes]",
+    help: "API tokens for your programs: /token create name [read write moderate admin] [bot:nick] (shown once; scopes read write by default), /token list [bot:nick], /token revoke name|id. Needs a password login.",
+    minArgs: 1,
+    maxArgs: REST,
+    event: ["token:create", "token:list", "token:revoke"],
+  },
+  bot: {
+    usage: "/bot create|list [name]",
+    help: "Bot accounts you own, shown as bots: /bot create name, /bot list; give one a token with /token create name bot:nick.",
+    minArgs: 1,
+    maxArgs: 2,
+    event: ["bot:create", "bot:list"],
   },
   names: {
     usage: "/names [#chan]",

@@ -6,12 +6,14 @@ type Specs = typeof commandSpecs;
 
 /** Commands that are sent to the server as a client event. */
 export type EventCommandName = {
-  [N in CommandName]: Specs[N]["event"] extends ClientEventName ? N : never;
+  [N in CommandName]: Specs[N]["event"] extends ClientEventName | readonly ClientEventName[] ? N : never;
 }[CommandName];
 /** Commands the client handles without the server. */
 export type LocalCommandName = Exclude<CommandName, EventCommandName>;
 /** The client event a command is sent as. */
-export type CommandEvent<N extends EventCommandName> = Extract<Specs[N]["event"], ClientEventName>;
+export type CommandEvent<N extends EventCommandName> = Specs[N]["event"] extends readonly (infer E)[]
+  ? Extract<E, ClientEventName>
+  : Extract<Specs[N]["event"], ClientEventName>;
 
 /** A command ready to emit: `socket.emit(command.event, command.payload, ack)`; the payload passed its schema. */
 export type EventCommand<N extends EventCommandName = EventCommandName> = {

@@ -179,7 +179,8 @@ export const clientEvents = {
   },
   "token:revoke": {
     summary:
-      "Revoke one of your tokens or of your bots' tokens (by id, or a start of it of 8 characters or more): its next request is refused and its connections close at once.",
+      "Revoke one of your tokens or of your bots' tokens (by id, a start of it of 8 characters or more, or its name): its next request is refused and its connections close at once.",
+    /** The token's id, a start of it, or its name. */
     payload: z.object({ tokenId: wellFormedStringSchema(64).min(1) }),
     result: empty,
   },

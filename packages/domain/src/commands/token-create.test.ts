@@ -31,6 +31,19 @@ describe("token:create, token:list, token:revoke, bot:create", () => {
     expect((await t.runOk(alice, "token:list", {})).tokens).toEqual([]);
   });
 
+  it("revokes by the token's name, as /token revoke is typed, and refuses a name two tokens share", async () => {
+    const t = createTestDomain();
+    const alice = await t.registerUser("alice");
+    const { bot } = await t.runOk(alice, "bot:create", { name: "dicebot" });
+    const ci = await t.runOk(alice, "token:create", { name: "ci", scopes: ["read"] });
+    await t.runOk(alice, "token:create", { name: "run", scopes: ["read"] });
+    await t.runOk(alice, "token:create", { name: "run", scopes: ["write"], bot: bot.name });
+    expect(codeOf(await t.run(alice, "token:revoke", { tokenId: "run" }))).toBe("NO_SUCH_TOKEN");
+    await t.runOk(alice, "token:revoke", { tokenId: "ci" });
+    await expect(authenticate(t.deps, ci.token)).rejects.toMatchObject({ code: "NOT_AUTHENTICATED" });
+    expect((await t.runOk(alice, "token:list", {})).tokens.map((x) => x.name)).toEqual(["run"]);
+  });
+
   it("answers another user's token like one that does not exist", async () => {
     const t = createTestDomain();
     const alice = await t.registerUser("alice");

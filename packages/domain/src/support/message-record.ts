@@ -30,6 +30,7 @@ export const messageRecord = (line: NewLine, place: LinePlace): MessageRecord =>
   seq: place.seq,
   authorId: line.author?.id ?? null,
   authorName: line.author?.name ?? null,
+  authorIsBot: line.author?.isBot ?? false,
   kind: line.kind,
   text: line.text ?? "",
   meta: line.meta ?? {},

@@ -30,7 +30,10 @@ export const toMessage = (m: MessageRecord, extras: LineExtras = {}): Message =>
   channelId: m.channelId,
   seq: m.seq,
   kind: m.kind,
-  author: m.authorId === null ? null : { id: m.authorId, name: m.authorName ?? "" },
+  author:
+    m.authorId === null
+      ? null
+      : { id: m.authorId, name: m.authorName ?? "", ...(m.authorIsBot ? { isBot: true as const } : {}) },
   text: m.text,
   meta: m.meta,
   createdAt: m.createdAt.toISOString(),
