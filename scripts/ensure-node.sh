@@ -70,7 +70,11 @@ canaduck_ensure_node() {
     *":$CANADUCK_NODE_BIN:"*) ;;
     *) PATH="$CANADUCK_NODE_BIN:$PATH" ;;
   esac
-  export PATH
+  # A machine set up for its system Node may point node-gyp at that Node's headers (nodedir=/usr
+  # in ~/.npmrc); an addon compiled against them would not load in Node 22. The package carries
+  # its own headers.
+  npm_config_nodedir="$home"
+  export PATH npm_config_nodedir
   # npm and npx start with `#!/usr/bin/env node`, so they now run on this Node too.
   if ! npm --version >/dev/null 2>&1; then
     echo "ensure-node: npm does not run under $("$home/bin/node" -v)" >&2
@@ -79,8 +83,13 @@ canaduck_ensure_node() {
 }
 
 if (return 0 2>/dev/null); then
-  # Sourced: this shell gets the new PATH.
-  canaduck_ensure_node && echo "ensure-node: using Node $(node -v) ($(command -v node))" >&2
+  # Sourced: this shell gets the new PATH; a failure is the source command's status, so a
+  # script under `set -e` (.ci/run) stops there.
+  if canaduck_ensure_node; then
+    echo "ensure-node: using Node $(node -v) ($(command -v node))" >&2
+  else
+    return 1
+  fi
 else
   canaduck_ensure_node || exit 1
   printf '%s\n' "$CANADUCK_NODE_BIN"
