@@ -49,11 +49,16 @@ canaduck_ensure_node() {
       rm -rf "$work"
       return 1
     fi
-    if ! printf '%s' "$packed" | grep -qF "\"integrity\": \"$integrity\""; then
-      echo "ensure-node: $package@$version from the registry does not match the pinned sha512; refusing it" >&2
-      rm -rf "$work"
-      return 1
-    fi
+    # A pattern match, not `printf | grep -q`: under the caller's `set -o pipefail` grep's early
+    # exit makes printf's SIGPIPE fail the pipeline, and a good tarball would be refused.
+    case "$packed" in
+      *"\"integrity\": \"$integrity\""*) ;;
+      *)
+        echo "ensure-node: $package@$version from the registry does not match the pinned sha512; refusing it" >&2
+        rm -rf "$work"
+        return 1
+        ;;
+    esac
     mkdir -p "$cache" &&
       tar -xzf "$work/$package-$version.tgz" -C "$work" &&
       rm -rf "$home" &&
