@@ -4,7 +4,8 @@ import { populateGlobal, type Environment } from "vitest/runtime";
 /**
  * jsdom for component tests, loaded from this workspace. Vitest's built-in "jsdom" environment
  * imports jsdom from its own (root) folder, where only jsdom 31 fits, and jsdom 31 needs Node 22;
- * this workspace keeps jsdom 26, which runs on the Node 20 the project supports.
+ * this workspace keeps jsdom 26, which still runs on Node 20 (past its end of life, but still
+ * working for those who have only it; CI runs Node 22). Moving to jsdom 31 would end that.
  */
 const environment: Environment = {
   name: "jsdom-web",

@@ -78,6 +78,11 @@ describe("the deploy files agree with each other", () => {
     expect(unit).toMatch(/^User=(?!root)\S+$/m);
   });
 
+  it("builds and runs the image on Node 22 LTS, the runtime CI tests", () => {
+    const stages = read("Dockerfile").match(/^FROM \S+/gm) ?? [];
+    expect(stages).toEqual(["FROM node:22-bookworm-slim", "FROM node:22-bookworm-slim"]);
+  });
+
   it("has a systemd unit that systemd-analyze accepts", () => {
     const check = spawnSync("systemd-analyze", ["verify", path.join(deployDir, "canaduck.service")], {
       encoding: "utf8",
