@@ -8,11 +8,10 @@ const TIMESTAMP = 1114;
  * `pg` reads a timestamp without a zone as local time; left as written, the tables' coercers read
  * it as UTC, as Prisma writes it (tables.ts).
  */
+const asWritten = (value: string): string => value;
 const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP
-      ? (value: string) => value
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary"): unknown =>
+    oid === TIMESTAMP ? asWritten : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
 };
 
 /** Dates as UTC text: `pg` would write them in the process's time zone. */
@@ -24,7 +23,8 @@ const toPostgres = (value: unknown): unknown => (value instanceof Date ? value.t
  */
 const directSql = (on: pg.Pool | pg.PoolClient): RawSql => ({
   dialect: "postgresql",
-  query: async (sql, args) => (await on.query({ text: sql, values: args.map(toPostgres), types })).rows,
+  query: async (sql, args) =>
+    (await on.query<Record<string, unknown>>({ text: sql, values: args.map(toPostgres), types })).rows,
   execute: async (sql, args) => void (await on.query({ text: sql, values: args.map(toPostgres), types })),
 });
 
