@@ -41,7 +41,7 @@ describe("incoming webhooks", () => {
     const answer = await post({ text: "deployed v1.2" });
     expect(answer.status, answer.text).toBe(201);
     const line: Message = await heard;
-    expect(line.author).toEqual({ id: hook.webhook.bot.id, name: "deploybot" });
+    expect(line.author).toEqual({ id: hook.webhook.bot.id, name: "deploybot", isBot: true });
     const who = await bob.do("channel:who", { channel: "#dev" });
     expect(who.members.find((m) => m.name === "deploybot")?.isBot).toBe(true);
     // Slack's incoming-webhook body: its other fields are ignored.
