@@ -64,6 +64,7 @@ describe("the command table", () => {
     expect(spending("read").sort()).toEqual([
       "audit:log",
       "bot:list",
+      "channel:bans",
       "channel:list",
       "channel:who",
       "history:read",
