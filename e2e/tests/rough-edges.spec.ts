@@ -24,8 +24,11 @@ test("the reader's nick is rung in others' lines, never in their own", async ({ 
 
 test("on a phone every visible control is at least 44 px tall and wide", async ({ signUp }) => {
   const ann = await signUp("ann", { viewport: { width: 390, height: 844 } });
-  const undersized = () =>
-    ann.evaluate(() =>
+  // Measured at rest: mid-slide, the sidebar's fractional translation makes a 44 px box read 43.99.
+  const settled = () => ann.waitForFunction(() => document.getAnimations().length === 0);
+  const undersized = async () => {
+    await settled();
+    return ann.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("button, select, input[type='checkbox']")]
         .filter((el) => el.checkVisibility())
         // A checkbox is tapped through its label.
@@ -35,9 +38,10 @@ test("on a phone every visible control is at least 44 px tall and wide", async (
         .filter(({ box }) => box.width < 44 || box.height < 44)
         .map(
           ({ el, box }) =>
-            `${el.getAttribute("aria-label") ?? el.textContent?.trim()} ${Math.round(box.width)}×${Math.round(box.height)}`,
+            `${el.getAttribute("aria-label") ?? el.textContent?.trim()} ${box.width.toFixed(2)}×${box.height.toFixed(2)}`,
         ),
     );
+  };
   await expect(ann.getByRole("button", { name: "Open the conversation list" })).toBeVisible();
   expect(await undersized()).toEqual([]);
   await ann.getByRole("button", { name: "Open the conversation list" }).click();

@@ -40,7 +40,7 @@ test("keyboard: the quick switcher and Alt+arrows move between conversations", a
   // A slash opens the command list with one-line help; Tab picks the highlighted command.
   await ann.locator("body").press("Escape");
   const box = ann.getByRole("combobox", { name: "Message #two" });
-  await box.fill("/to");
+  await box.fill("/top");
   const list = ann.getByRole("listbox", { name: "Commands" });
   await expect(list.getByRole("option", { name: /\/topic \[#chan\] \[text\].*Show a channel's topic/ })).toBeVisible();
   await box.press("Tab");
