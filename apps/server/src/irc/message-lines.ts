@@ -34,6 +34,8 @@ export function privmsgs(source: string, target: string, text: string, tags: Rec
 }
 
 function chunks(text: string, maxBytes: number): string[] {
+  // Most lines fit: one byte count instead of one per character (this runs per recipient).
+  if (Buffer.byteLength(text) <= maxBytes) return [text];
   const out: string[] = [];
   let current = "";
   let size = 0;
