@@ -1,14 +1,15 @@
 // The terminal client's resources, beside WeeChat's on ngIRCd in the same run (issue 17):
-//   npm run bench:tui          (builds the client first; needs tmux, and weechat + ngircd from apt for the baseline)
+//   npm run bench:tui          (builds the client first; needs tmux; installs weechat-curses and ngircd with apt where missing, for the baseline)
 // Start-up to the login screen (median of 3), CPU and keystroke echo p99 during a 200 msg/s flood
 // into the channel shown, and memory after 10,000 lines. FLOOD_SECONDS (default 10) sets the flood's length.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { emitRaw, rawSocket, registerRaw } from "./src/raw-socket";
+import { ensureDebianCommand, ensureNgircd } from "./src/irc/ngircd-process";
 import { freePort, ServerProcess } from "./src/server-process";
 import { burstCanaduck, floodCanaduck, floodIrc, ircClient } from "./src/tui/floods";
 import { cpuSeconds, echoLatencies, median, percentile, rssMiB, Terminal } from "./src/tui/terminal";
@@ -43,7 +44,7 @@ async function canaduck(): Promise<Figures> {
   await emitRaw(watcher, "auth:register", { name: "watcher", password: "bench password" });
   await emitRaw(watcher, "channel:join", { channel: "#flood" });
   watcher.disconnect();
-  const command = `env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} XDG_CONFIG_HOME=${home} ${process.execPath} ${launcher} ${server.url}`;
+  const command = `env -u CI -u CONTINUOUS_INTEGRATION HOME=${home} XDG_CONFIG_HOME=${home} PATH=${path.dirname(process.execPath)}:${process.env.PATH ?? ""} ${launcher} ${server.url}`;
   try {
     const startups: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -92,11 +93,13 @@ async function canaduck(): Promise<Figures> {
   }
 }
 
-const installed = (name: string) => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
-
 async function weechat(): Promise<Figures | string> {
-  if (!installed("weechat") || !installed("ngircd"))
-    return "weechat or ngircd is not installed (apt-get install weechat-curses ngircd)";
+  try {
+    ensureDebianCommand("weechat", "weechat-curses");
+    ensureNgircd();
+  } catch (error) {
+    return `weechat or ngircd is missing and could not be installed (${(error as Error).message})`;
+  }
   const dir = mkdtempSync(path.join(tmpdir(), "canaduck-bench-weechat-"));
   const port = await freePort();
   const conf = path.join(dir, "ngircd.conf");

@@ -6,11 +6,11 @@ import path from "node:path";
 import { freePort, rssOf } from "../server-process";
 import { sleep } from "../stats";
 
-const installed = () => spawnSync("sh", ["-c", "command -v ngircd"]).status === 0;
+const installed = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
 
-/** Debian's ngircd, installed with apt where it is missing (root, or passwordless sudo). */
-export function ensureNgircd(): void {
-  if (installed()) return;
+/** A Debian package's command, installed with apt where it is missing (root, or passwordless sudo). */
+export function ensureDebianCommand(command: string, pkg: string): void {
+  if (installed(command)) return;
   const root = process.getuid?.() === 0;
   const apt = (args: string[]) => {
     const argv = ["-o", "DPkg::Lock::Timeout=300", ...args];
@@ -20,10 +20,13 @@ export function ensureNgircd(): void {
       : spawnSync("sudo", ["-n", "apt-get", ...argv], { stdio: "inherit", env });
     if (run.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed (needs root or passwordless sudo)`);
   };
-  console.log("ngircd is missing: installing Debian's package");
+  console.log(`${command} is missing: installing Debian's ${pkg}`);
   apt(["update", "-qq"]);
-  apt(["install", "-y", "-qq", "ngircd"]);
+  apt(["install", "-y", "-qq", pkg]);
 }
+
+/** Debian's ngircd, the IRC benches' baseline. */
+export const ensureNgircd = (): void => ensureDebianCommand("ngircd", "ngircd");
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
