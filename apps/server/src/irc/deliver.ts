@@ -1,6 +1,6 @@
 import type { Message, ServerEventName, ServerEventPayload } from "@canaduck/contract";
 import { announceJoin } from "./announce-join";
-import type { IrcClient } from "./irc-client";
+import type { Conversation, IrcClient } from "./irc-client";
 import { linesOf } from "./message-lines";
 import { sendMarkRead } from "./read-marker";
 import { maskOf, SERVER_NAME } from "./server-info";
@@ -73,7 +73,33 @@ function onMessage(client: IrcClient, message: Message): void {
     client.recentQuits.push(key);
     if (client.recentQuits.length > QUITS_KEPT) client.recentQuits.shift();
   }
+  if (conversation.kind === "channel" && (message.kind === "text" || message.kind === "action")) {
+    return client.sendSerialized(sharedText(client, conversation, message), () =>
+      linesOf(client, conversation, message),
+    );
+  }
   for (const line of linesOf(client, conversation, message)) client.send(line);
+}
+
+/**
+ * A channel's said line is the same for every member whose client takes the same tags, and the
+ * event object is the same for every connection it reaches on this node: it is cut and
+ * serialized once per tag profile, not once per member (that was most of a fan-out's CPU).
+ */
+const serializedLines = new WeakMap<Message, Map<string, string>>();
+
+function sharedText(client: IrcClient, conversation: Conversation, message: Message): string {
+  let byProfile = serializedLines.get(message);
+  if (byProfile === undefined) serializedLines.set(message, (byProfile = new Map<string, string>()));
+  const profile = client.tagProfile();
+  let text = byProfile.get(profile);
+  if (text === undefined) {
+    text = linesOf(client, conversation, message)
+      .map((line) => client.serialized(line))
+      .join("");
+    byProfile.set(profile, text);
+  }
+  return text;
 }
 
 export function deliverEvent(client: IrcClient, event: string, payload: unknown): void | Promise<void> {

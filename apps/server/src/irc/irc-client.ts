@@ -167,12 +167,40 @@ export class IrcClient {
     else this.write(message);
   }
 
-  private write(message: IrcMessage): void {
-    if (this.closed) return;
+  /** The line as this client receives it: only the tags it asked for. */
+  serialized(message: IrcMessage): string {
     // Tags only reach a client that asked for them; they would confuse one that did not.
     const tags: Record<string, TagValue> = this.has("message-tags") ? message.tags : this.plainTags(message.tags);
+    return serialize({ ...message, tags });
+  }
+
+  /**
+   * Which tags this client receives, as a key: clients with the same one receive a line
+   * byte for byte the same, so a channel's line is serialized once for all of them.
+   */
+  tagProfile(): string {
+    if (this.has("message-tags")) return "all";
+    return ["server-time", "account-tag", "batch"].map((cap) => (this.has(cap) ? "1" : "0")).join("");
+  }
+
+  /**
+   * Lines already serialized for this client (see tagProfile), unless a labeled command is
+   * collecting what it sends: those go through `send` to be labeled.
+   */
+  sendSerialized(text: string, lines: () => IrcMessage[]): void {
+    if (this.label) for (const line of lines()) this.label.lines.push(line);
+    else if (text !== "") this.writeText(text);
+  }
+
+  private write(message: IrcMessage): void {
+    if (this.closed) return;
+    this.writeText(this.serialized(message));
+  }
+
+  private writeText(text: string): void {
+    if (this.closed) return;
     this.corkUntilTickEnds();
-    this.socket.write(serialize({ ...message, tags }));
+    this.socket.write(text);
     // A long burst (a history playback) goes out as it grows: held back whole, it would count
     // against the queued-bytes bound though the kernel would take it at once.
     if (this.socket.writableLength >= FLUSH_CORKED_AT) this.uncork();

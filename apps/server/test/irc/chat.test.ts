@@ -58,6 +58,28 @@ describe("IRC chat through the gateway", () => {
     expect(Number.isNaN(Date.parse(String(echo.tags.time)))).toBe(false);
   });
 
+  it("gives each IRC client of a channel the tags it asked for, however many share one line", async () => {
+    const { server, alice, bob } = await setUp(ALL_CAPS);
+    (await server.user("carol")).socket.disconnect();
+    (await server.user("dave")).socket.disconnect();
+    const carol = await saslClient(server.ircPort, "carol"); // no capabilities: no tags at all
+    const dave = await saslClient(server.ircPort, "dave", undefined, ["server-time"]);
+    clients.push(carol, dave);
+    for (const client of [carol, dave]) {
+      client.send("JOIN #dev");
+      await client.expect("366", client === carol ? "carol" : "dave", "#dev");
+    }
+    await alice.do("message:send", { target: "#dev", text: "one line, three forms", clientId: randomUUID() });
+    const [full, plain, timed] = await Promise.all(
+      [bob, carol, dave].map((c) => c.expect("PRIVMSG", "#dev", "one line, three forms")),
+    );
+    expect(full?.tags).toMatchObject({ account: "alice" });
+    expect(typeof full?.tags.msgid).toBe("string");
+    expect(plain?.tags).toEqual({});
+    expect(Object.keys(timed?.tags ?? {})).toEqual(["time"]);
+    expect(timed?.tags.time).toBe(full?.tags.time);
+  });
+
   it("turns /me into ACTION, refuses other CTCP, and strips formatting", async () => {
     const { alice, bob } = await setUp();
     const action = alice.next("message:new", (m) => m.kind === "action");
