@@ -150,6 +150,7 @@ export class ChatClient {
       if (left.reason !== "part") this.notice("info", removalText(left, this.now()), undefined, null);
     });
     s.on("channel:updated", ({ channel }) => this.dispatch({ type: "updated", channel }));
+    s.on("channel:member", (change) => this.dispatch({ type: "member", ...change }));
     s.on("channel:invited", ({ channel, by }) =>
       this.notice("info", `${by} invited you to ${channel}: /join ${channel}`, undefined, null),
     );
@@ -691,7 +692,7 @@ export class ChatClient {
     const channel = this.state.channels[channelId];
     if (!channel || channel.view.kind !== "channel") return;
     const ack = await this.request("channel:who", { channel: channel.target }, true);
-    if (ack.ok) this.dispatch({ type: "members", channelId, members: ack.data.members });
+    if (ack.ok) this.dispatch({ type: "members", channelId, members: ack.data.members, asOf: ack.data.asOf });
   }
 
   /**
@@ -787,12 +788,8 @@ export class ChatClient {
     }
     if (event === "channel:who") {
       const active = this.state.activeId;
-      if (active)
-        this.dispatch({
-          type: "members",
-          channelId: active,
-          members: (data as ClientEventResult<"channel:who">).members,
-        });
+      const { members, asOf } = data as ClientEventResult<"channel:who">;
+      if (active) this.dispatch({ type: "members", channelId: active, members, asOf });
     }
     if (event === "token:create") {
       const made = data as ClientEventResult<"token:create">;

@@ -9,6 +9,7 @@ import type {
 } from "@canaduck/contract";
 import { defaultUserSettings as initialSettings } from "@canaduck/contract";
 import type { ChannelState, ChatState, ConnectionStatus, HistoryWindow, Notice, PendingSend } from "./state";
+import { applyMemberChange, MEMBER_CHANGES_KEPT, membersAfter, type MemberChange } from "./member-changes";
 import { mergeMessages } from "./merge-messages";
 import { applyChangeToLines } from "./apply-change";
 import { countArrivals, markedLocally, rebase, type ReadBasis } from "./unread";
@@ -40,7 +41,10 @@ export type ChatAction =
   | { type: "user-updated"; user: UserView; previousName: string }
   | { type: "presence"; user: UserRef; online: boolean }
   | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
-  | { type: "members"; channelId: string; members: MemberView[] }
+  /** A member list read with channel:who, as of the channel's seq `asOf`. */
+  | { type: "members"; channelId: string; members: MemberView[]; asOf?: number }
+  /** channel:member: one member joined, changed role (their view) or left (null). */
+  | ({ type: "member"; channelId: string } & MemberChange)
   /** The ignore list, as the server keeps it (session state, ignore:changed, an /ignore's answer). */
   | { type: "ignored"; ignored: UserRef[] | undefined }
   /** A user went away (`away` their message) or came back (null): their member entries follow. */
@@ -172,8 +176,23 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
             : rest,
         };
       });
-    case "members":
-      return withChannel(state, action.channelId, (c) => ({ ...c, members: action.members }));
+    case "members": {
+      const asOf = action.asOf ?? 0;
+      return withChannel(state, action.channelId, (c) => ({
+        ...c,
+        members: membersAfter(action.members, asOf, c.memberChanges ?? []),
+        membersAsOf: asOf,
+      }));
+    }
+    case "member": {
+      const change: MemberChange = { seq: action.seq, userId: action.userId, member: action.member };
+      return withChannel(state, action.channelId, (c) => ({
+        ...c,
+        memberChanges: [...(c.memberChanges ?? []), change].slice(-MEMBER_CHANGES_KEPT),
+        members:
+          c.members !== null && change.seq > (c.membersAsOf ?? 0) ? applyMemberChange(c.members, change) : c.members,
+      }));
+    }
     case "ignored":
       // A server older than the ignore list sends none: nobody is ignored.
       return { ...state, ignored: action.ignored ?? [] };

@@ -8,6 +8,7 @@ import {
   type UserSettings,
   type UserView,
 } from "@canaduck/contract";
+import type { MemberChange } from "./member-changes";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline";
 
@@ -47,6 +48,10 @@ export interface ChannelState {
   /** The seq up to which `unread` and `mentions` are counted (the server's basis, then live lines). */
   countedTo: number;
   members: MemberView[] | null;
+  /** The channel's last seq when `members` was read: channel:member changes after it are applied to it. */
+  membersAsOf?: number;
+  /** The latest channel:member changes (a few), for a list read while they were on their way. */
+  memberChanges?: readonly MemberChange[];
   /** A page of older history around a line the user jumped to, shown instead of the newest lines until closed. */
   window: HistoryWindow | null;
   /** Who is typing, by user id, with when the indication lapses (ms since epoch). */

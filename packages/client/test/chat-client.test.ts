@@ -1,5 +1,5 @@
 import { TestServer } from "@canaduck/server/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChatClient } from "../src/chat-client";
 import type { ChatState } from "../src/state";
 import { waitForState } from "../src/wait-for-state";
@@ -42,6 +42,29 @@ describe("ChatClient against a real server", () => {
       (s.channels[s.activeId ?? ""]?.messages ?? []).some((m) => m.kind === "action"),
     );
     expect(annState.pending).toEqual([]);
+  });
+
+  it("keeps a loaded member list from joins, role changes and parts, reading it only once", async () => {
+    const ann = client();
+    const bob = client();
+    await waitForState(ann, (s) => s.status === "online");
+    await waitForState(bob, (s) => s.status === "online");
+    await ann.register("ann", "long password 1");
+    await bob.register("bob", "long password 2");
+    expect(await ann.submit("/join #dev")).toBeNull();
+    const devId = ann.getState().activeId ?? "";
+    await ann.loadMembers(devId);
+    const requests = vi.spyOn(ann, "request");
+    const members = (s: ChatState) => (s.channels[devId]?.members ?? []).map((m) => `${m.name}:${m.role}`).sort();
+
+    expect(await bob.submit("/join #dev")).toBeNull();
+    await waitForState(ann, (s) => members(s).includes("bob:member"));
+    expect(await ann.submit("/op bob")).toBeNull();
+    await waitForState(ann, (s) => members(s).includes("bob:operator"));
+    expect(await bob.submit("/part #dev")).toBeNull();
+    const after = await waitForState(ann, (s) => !members(s).some((m) => m.startsWith("bob:")));
+    expect(members(after)).toEqual(["ann:owner"]);
+    expect(requests.mock.calls.filter(([event]) => event === "channel:who")).toEqual([]);
   });
 
   it("lets a login typed before the connection is up wait for it", async () => {

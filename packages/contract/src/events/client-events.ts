@@ -351,9 +351,10 @@ export const clientEvents = {
     result: z.object({ channels: z.array(channelSummarySchema) }),
   },
   "channel:who": {
-    summary: "/who: a channel's members with their roles and whether they are online.",
+    summary:
+      "/who: a channel's members with their roles and whether they are online; `asOf` is the channel's last seq when it was read (channel:member events after it are newer than the list).",
     payload: channelRef,
-    result: z.object({ members: z.array(memberViewSchema) }),
+    result: z.object({ members: z.array(memberViewSchema), asOf: seqSchema }),
   },
   "message:send": {
     summary: "/msg and /me: say something in a channel, or to a nick as a direct message.",

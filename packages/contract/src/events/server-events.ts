@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { errorCodeSchema } from "../error-codes";
-import { channelViewSchema, messageSchema, sharedChannelViewSchema, userRefSchema, userViewSchema } from "../models";
+import {
+  channelViewSchema,
+  memberViewSchema,
+  messageSchema,
+  sharedChannelViewSchema,
+  userRefSchema,
+  userViewSchema,
+} from "../models";
 import { isoDateSchema, seqSchema } from "../primitives";
 import { userSettingsSchema } from "../settings";
 
@@ -30,6 +37,16 @@ export const serverEvents = {
   "channel:invited": {
     summary: "An operator invited the receiver to an invite-only channel; /join it to accept.",
     payload: z.object({ channel: z.string(), by: z.string() }),
+  },
+  "channel:member": {
+    summary:
+      "A member of a channel the receiver is in joined, became operator or member again (`member`: their view), or left, was kicked or banned (null); `seq` is the line that says so. Clients keep a loaded member list up to date from these, applying those after the list's `asOf`.",
+    payload: z.object({
+      channelId: z.string(),
+      seq: seqSchema,
+      userId: z.string(),
+      member: memberViewSchema.nullable(),
+    }),
   },
   "channel:updated": {
     summary: "A channel's topic, mode or member count changed.",

@@ -10,6 +10,7 @@ describe("channel:ban", () => {
     expect(expectOk(outcome)).toEqual({ expiresAt: null });
     expect(effectNames(outcome.effects)).toEqual([
       "emit message:new",
+      "emit channel:member",
       "unsubscribe",
       "emit channel:left",
       "emit channel:updated",

@@ -5,6 +5,7 @@ import { appendMessage } from "../support/append-message";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { requireOutranks } from "../support/moderation";
 import { toMemberView } from "../support/views";
+import { announceMember } from "../support/member-change";
 
 /** channel:deop — makes an operator a plain member; the owner cannot be deopped. */
 export const deop = channelCommand<"channel:deop">({
@@ -28,6 +29,7 @@ export const deop = channelCommand<"channel:deop">({
         author: ctx.user,
         meta: { target: { id: target.id, name: target.name } },
       });
+      await announceMember(ctx, channel, target, membership);
       await ctx.audit({ actor: ctx.user, channel, target });
     } else if (actsFromOutside(scope)) {
       await ctx.audit({ actor: ctx.user, channel, target, detail: "unchanged" });

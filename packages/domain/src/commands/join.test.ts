@@ -26,6 +26,7 @@ describe("channel:join", () => {
       "subscribe",
       "emit channel:joined",
       "emit message:new",
+      "emit channel:member",
       "emit channel:updated",
     ]);
     expect(outcome.effects[0]).toEqual({ type: "subscribe", user: alice.userId, channel: channel.id });
@@ -34,6 +35,13 @@ describe("channel:join", () => {
     ]);
     expect(emitted(outcome, "message:new")).toMatchObject([
       { to: { channel: channel.id }, payload: { kind: "join", seq: 1, author: { id: alice.userId, name: "alice" } } },
+    ]);
+    // The members' lists learn of the joiner from this, with the join line's seq.
+    expect(emitted(outcome, "channel:member")).toMatchObject([
+      {
+        to: { channel: channel.id },
+        payload: { channelId: channel.id, seq: 1, userId: alice.userId, member: { name: "alice", role: "owner" } },
+      },
     ]);
   });
 

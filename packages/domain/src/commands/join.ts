@@ -6,6 +6,7 @@ import { activeBan } from "../support/lookup";
 import { nameKey } from "../support/names";
 import { markAllRead } from "../support/read-state";
 import { channelView, publicChannelView } from "../support/views";
+import { announceMember } from "../support/member-change";
 
 /** channel:join — creates a missing channel with the joiner as owner; honours bans and invite-only. */
 export const join = userCommand<"channel:join">({
@@ -38,13 +39,15 @@ export const join = userCommand<"channel:join">({
       // Someone has to be able to moderate a channel everyone left.
       if ((await tx.memberships.count(channel.id)) === 0) role = "operator";
     }
-    await tx.memberships.insert({ channelId: channel.id, userId: user.id, role, joinedAt: ctx.now });
+    const membership = { channelId: channel.id, userId: user.id, role, joinedAt: ctx.now };
+    await tx.memberships.insert(membership);
     // What was said before joining is history, not unread.
     await markAllRead(ctx, channel, user.id);
     const view = await channelView(tx, channel, user.id);
     ctx.out.push({ type: "subscribe", user: user.id, channel: channel.id });
     ctx.out.emit({ user: user.id }, "channel:joined", { channel: view });
     await appendMessage(ctx, channel, { kind: "join", author: user });
+    await announceMember(ctx, channel, user, membership);
     ctx.out.emit({ channel: channel.id }, "channel:updated", { channel: await publicChannelView(tx, channel) });
     return { channel: { ...view, lastSeq: channel.lastSeq } };
   },

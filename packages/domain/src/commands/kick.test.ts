@@ -9,6 +9,7 @@ describe("channel:kick", () => {
     expect(outcome.ack).toEqual({ ok: true, data: {} });
     expect(effectNames(outcome.effects)).toEqual([
       "emit message:new",
+      "emit channel:member",
       "unsubscribe",
       "emit channel:left",
       "emit channel:updated",
@@ -21,7 +22,7 @@ describe("channel:kick", () => {
         meta: { target: { id: bob.userId, name: "bob" }, reason: "spam" },
       },
     });
-    expect(outcome.effects[1]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
+    expect(outcome.effects[2]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
     expect(emitted(outcome, "channel:left")[0]?.payload).toEqual({
       channelId: dev.id,
       name: "#dev",

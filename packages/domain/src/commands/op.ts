@@ -3,6 +3,7 @@ import { actsFromOutside } from "../support/access-checks";
 import { appendMessage } from "../support/append-message";
 import { requireMembership, requireUserByNick } from "../support/lookup";
 import { toMemberView } from "../support/views";
+import { announceMember } from "../support/member-change";
 
 /** channel:op — makes a member an operator (operators); an owner stays owner. */
 export const op = channelCommand<"channel:op">({
@@ -25,6 +26,7 @@ export const op = channelCommand<"channel:op">({
         author: ctx.user,
         meta: { target: { id: target.id, name: target.name } },
       });
+      await announceMember(ctx, channel, target, membership);
       await ctx.audit({ actor: ctx.user, channel, target });
     }
     const online = (await ctx.deps.presence.onlineAmong([target.id])).has(target.id);

@@ -9,6 +9,7 @@ describe("channel:part", () => {
     expect(outcome.ack).toEqual({ ok: true, data: {} });
     expect(effectNames(outcome.effects)).toEqual([
       "emit message:new",
+      "emit channel:member",
       "unsubscribe",
       "emit channel:left",
       "emit channel:updated",
@@ -19,7 +20,7 @@ describe("channel:part", () => {
       author: { id: bob.userId },
       meta: { reason: "lunch" },
     });
-    expect(outcome.effects[1]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
+    expect(outcome.effects[2]).toEqual({ type: "unsubscribe", user: bob.userId, channel: dev.id });
     expect(emitted(outcome, "channel:left")).toEqual([
       { to: { user: bob.userId }, payload: { channelId: dev.id, name: "#dev", reason: "part" } },
     ]);

@@ -7,6 +7,7 @@ import { markAllRead } from "../support/read-state";
 import { hashToken, newSessionToken } from "../support/tokens";
 import { publicChannelView } from "../support/views";
 import { incomingHookPath, manageableChannel, toWebhookInfo } from "../support/webhooks";
+import { announceMember } from "../support/member-change";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,9 +41,11 @@ export const webhookCreateIncoming = userCommand<"webhook:create-incoming">({
       scopes: "write",
     };
     await ctx.tx.sessions.insert(session);
-    await ctx.tx.memberships.insert({ channelId: channel.id, userId: bot.id, role: "member", joinedAt: ctx.now });
+    const membership = { channelId: channel.id, userId: bot.id, role: "member" as const, joinedAt: ctx.now };
+    await ctx.tx.memberships.insert(membership);
     await markAllRead(ctx, channel, bot.id);
     await appendMessage(ctx, channel, { kind: "join", author: bot });
+    await announceMember(ctx, channel, bot, membership);
     ctx.out.emit({ channel: channel.id }, "channel:updated", { channel: await publicChannelView(ctx.tx, channel) });
     const webhook = {
       id: ctx.deps.ids.newId(),

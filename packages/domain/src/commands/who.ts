@@ -13,6 +13,8 @@ export const who = channelCommand<"channel:who">({
     const members = await ctx.tx.memberships.listMembers(channel.id);
     const online = await ctx.deps.presence.onlineAmong(members.map((m) => m.user.id));
     return {
+      // Read before the list, so the list is at least this new (see channel:member).
+      asOf: channel.lastSeq,
       members: members
         .map(({ membership, user }) => toMemberView(membership, user, online.has(user.id)))
         .sort((a, b) => roleRank(b.role) - roleRank(a.role) || a.name.localeCompare(b.name)),

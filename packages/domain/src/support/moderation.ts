@@ -3,6 +3,7 @@ import { roleRank } from "../access";
 import { refuse } from "../domain-error";
 import type { ChannelRecord, MembershipRecord, UserRecord } from "../records";
 import { publicChannelView } from "./views";
+import { announceMember } from "./member-change";
 
 /** Operators act on members, owners on operators too; nobody acts on the owner but an admin. */
 export function requireOutranks(
@@ -28,6 +29,7 @@ export async function removeMember(
   told: { by: string; message: string; expiresAt?: Date | null },
 ): Promise<void> {
   await ctx.tx.memberships.remove(channel.id, target.id);
+  await announceMember(ctx, channel, target, null);
   ctx.out.push({ type: "unsubscribe", user: target.id, channel: channel.id });
   ctx.out.emit({ user: target.id }, "channel:left", {
     channelId: channel.id,
