@@ -95,6 +95,9 @@ export function linesOf(client: IrcClient, conversation: Conversation, message: 
     case "react":
     case "unreact":
       return reactLines(client, message, source, target, tags);
+    case "preview":
+      // IRC has no way to attach a card to a line it sent; the link itself is in the line.
+      return [];
   }
 }
 

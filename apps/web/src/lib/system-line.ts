@@ -63,6 +63,7 @@ export function systemLineParts(m: Message): SentencePart[] | null {
     case "delete":
     case "react":
     case "unreact":
+    case "preview":
       return null;
   }
 }
