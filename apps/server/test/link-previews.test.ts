@@ -124,6 +124,21 @@ describe("link previews", () => {
     await control(bob, `${site.url}/duck?bob`);
     expect((await lineOf(bob, off.seq))?.meta.preview).toBeUndefined();
     expect(site.hits("/duck")).toBe(1);
+
+    // bob is no operator of #dev: the switch is alice's (its owner), checked on the server.
+    const refused = await bob.send("channel:mode", { channel: "#dev", previews: false });
+    expect(refused.ok ? "ok" : refused.error.code).toBe("FORBIDDEN");
+    const updated = bob.next("channel:updated");
+    const { channel } = await alice.do("channel:mode", { channel: "#dev", previews: false });
+    expect(channel.previewsOff).toBe(true);
+    expect((await updated).channel.previewsOff).toBe(true);
+    const quiet = await say(bob, `${site.url}/duck?quiet`);
+    await alice.do("channel:mode", { channel: "#dev", previews: true });
+    await control(bob, `${site.url}/duck?again`);
+    const { messages } = await bob.do("history:read", { target: "#dev" });
+    expect(messages.find((m) => m.seq === quiet.seq)?.meta.preview).toBeUndefined();
+    expect(messages.filter((m) => m.kind === "mode").map((m) => m.meta.previews)).toEqual([false, true]);
+    expect(site.hits("/duck")).toBe(2);
   });
 });
 

@@ -24,6 +24,8 @@ export const channelViewSchema = z.object({
   kind: z.enum(["channel", "direct"]),
   topic: z.string(),
   inviteOnly: z.boolean(),
+  /** Present (true) when its operators turned link previews off (/mode -previews). */
+  previewsOff: z.literal(true).optional(),
   memberCount: z.number().int().nonnegative(),
   /** The sequence number of the newest message: what a client has caught up to. */
   lastSeq: seqSchema,
@@ -136,6 +138,8 @@ export const messageMetaSchema = z.object({
   target: userRefSchema.optional(),
   reason: z.string().optional(),
   inviteOnly: z.boolean().optional(),
+  /** mode lines that turned the channel's link previews on (true) or off (false). */
+  previews: z.boolean().optional(),
   expiresAt: isoDateSchema.nullable().optional(),
   /** Change entries: the seq of the line they change. */
   targetSeq: seqSchema.optional(),

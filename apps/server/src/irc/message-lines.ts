@@ -81,6 +81,8 @@ export function linesOf(client: IrcClient, conversation: Conversation, message: 
     case "topic":
       return line("TOPIC", chan, message.text);
     case "mode":
+      // Link previews are no IRC mode: an IRC client is not told of that switch.
+      if (message.meta.previews !== undefined) return [];
       return line("MODE", chan, message.meta.inviteOnly ? "+i" : "-i");
     case "op":
       return line("MODE", chan, "+o", who);

@@ -43,6 +43,8 @@ function systemBody(message: Message, channelName: string): Segment[] {
         ? [actor, plain(" set the topic: "), { text: sanitize(message.text) }]
         : [actor, plain(" cleared the topic")];
     case "mode":
+      if (message.meta.previews !== undefined)
+        return [actor, plain(` turned link previews ${message.meta.previews ? "on" : "off"} in ${channelName}`)];
       return [
         actor,
         plain(message.meta.inviteOnly ? ` made ${channelName} invite-only` : ` opened ${channelName} to everyone`),
