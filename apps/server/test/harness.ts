@@ -273,3 +273,4 @@ export async function twoInDev(): Promise<{ server: TestServer; alice: ChatClien
   await bob.do("channel:join", { channel: "#dev" });
   return { server, alice, bob };
 }
+export { ogPage, startOgSite, type OgSite } from "./og-site";
