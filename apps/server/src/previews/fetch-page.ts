@@ -18,8 +18,7 @@ export interface FetchLimits {
 }
 
 export type Fetched =
-  | { ok: true; url: string; type: string; body: Buffer; truncated: boolean }
-  | { ok: false; error: string };
+  { ok: true; url: string; type: string; body: Buffer; truncated: boolean } | { ok: false; error: string };
 
 /**
  * GETs `raw` for a preview, as a stranger's link must be fetched: only http(s), no credentials

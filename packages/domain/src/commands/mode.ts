@@ -20,8 +20,7 @@ export const mode = channelCommand<"channel:mode">({
     const { inviteOnly, previews } = ctx.payload;
     if (inviteOnly === undefined && previews === undefined)
       refuse("INVALID_PAYLOAD", "Say which mode to change: inviteOnly or previews.");
-    const changes: Array<{ patch: Partial<ChannelRecord>; meta: { inviteOnly: boolean } | { previews: boolean } }> =
-      [];
+    const changes: Array<{ patch: Partial<ChannelRecord>; meta: { inviteOnly: boolean } | { previews: boolean } }> = [];
     if (inviteOnly !== undefined && channel.inviteOnly !== inviteOnly)
       changes.push({ patch: { inviteOnly }, meta: { inviteOnly } });
     if (previews !== undefined && channel.previewsOff === previews)
