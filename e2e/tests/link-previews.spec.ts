@@ -19,6 +19,8 @@ const PAGE = `<!doctype html><html><head><title>fallback</title>
 
 /** A web site on loopback, allow-listed for this test's server only (PREVIEW_ALLOWED_HOSTS). */
 const test = base.extend<{ site: { url: string; host: string; imageHits: () => number } }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   site: async ({}, use) => {
     let imageHits = 0;
     const server: Server = createServer((req, res) => {
