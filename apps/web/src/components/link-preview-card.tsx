@@ -1,9 +1,8 @@
 import type { LinkPreview } from "@canaduck/contract";
 import { useChatState } from "../lib/chat-context";
+import { safeHref } from "../lib/safe-href";
 import { useFileUrl } from "./attachment-view";
 
-/** Only an http(s) URL becomes a link: the server fetched nothing else, and checks cost nothing here. */
-const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
 function PreviewImage({ image, title }: { image: NonNullable<LinkPreview["image"]>; title: string }) {
   // Fetched from this server (the thumbnail it made), never from the third-party site.
@@ -22,8 +21,9 @@ function PreviewImage({ image, title }: { image: NonNullable<LinkPreview["image"
 export function LinkPreviewCard({ preview }: { preview: LinkPreview }) {
   const shown = useChatState((s) => s.settings.linkPreviews);
   if (!shown) return null;
-  const title = isWebUrl(preview.url) ? (
-    <a className="link-preview-title" href={preview.url} target="_blank" rel="noopener noreferrer nofollow">
+  const href = safeHref(preview.url);
+  const title = href ? (
+    <a className="link-preview-title" href={href} target="_blank" rel="noopener noreferrer nofollow">
       {preview.title}
     </a>
   ) : (
