@@ -36,7 +36,7 @@ const test = base.extend<{ site: { url: string; host: string; imageHits: () => n
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   },
-  serverEnv: async ({ site }, use) => use({ PREVIEW_ALLOWED_HOSTS: site.host }),
+  serverEnv: async ({ site }, use) => use({ LINK_PREVIEWS: "on", PREVIEW_ALLOWED_HOSTS: site.host }),
 });
 
 test("a link's preview appears live for both people, and after reloading, with the server's thumbnail", async ({

@@ -35,7 +35,7 @@ describe("link previews", () => {
           .end(`<head><!-- ${"x".repeat(600 * 1024)} --><meta property="og:title" content="Too far"></head>`),
       ...routes,
     });
-    server = await new TestServer({ PREVIEW_ALLOWED_HOSTS: site.host, ...env }).start();
+    server = await new TestServer({ LINK_PREVIEWS: "on", PREVIEW_ALLOWED_HOSTS: site.host, ...env }).start();
     const alice = await server.user("alice");
     const bob = await server.user("bob");
     await alice.do("channel:join", { channel: "#dev" });
@@ -139,6 +139,23 @@ describe("link previews", () => {
     expect(messages.find((m) => m.seq === quiet.seq)?.meta.preview).toBeUndefined();
     expect(messages.filter((m) => m.kind === "mode").map((m) => m.meta.previews)).toEqual([false, true]);
     expect(site.hits("/duck")).toBe(2);
+  });
+});
+
+describe("LINK_PREVIEWS=off", () => {
+  it("fetches no page at all", async () => {
+    const site = await startOgSite();
+    const server = await new TestServer({ LINK_PREVIEWS: "off", PREVIEW_ALLOWED_HOSTS: site.host }).start();
+    try {
+      const alice = await server.user("alice");
+      await alice.do("channel:join", { channel: "#dev" });
+      await alice.do("message:send", { target: "#dev", text: `${site.url}/duck` });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(site.hits("/duck")).toBe(0);
+    } finally {
+      await server.dispose();
+      await site.close();
+    }
   });
 });
 

@@ -3,7 +3,6 @@ import { useChatState } from "../lib/chat-context";
 import { safeHref } from "../lib/safe-href";
 import { useFileUrl } from "./attachment-view";
 
-
 function PreviewImage({ image, title }: { image: NonNullable<LinkPreview["image"]>; title: string }) {
   // Fetched from this server (the thumbnail it made), never from the third-party site.
   const url = useFileUrl(image.fileId, "original");
