@@ -286,7 +286,11 @@ describe("every change is an event: connected, reconnecting and fresh clients ag
   beforeAll(async () => {
     site = await startOgSite();
     // Every scenario registers its own people: the per-address budgets would refuse them.
-    server = await new TestServer({ RATE_LIMITS: "off", LINK_PREVIEWS: "on", PREVIEW_ALLOWED_HOSTS: site.host }).start();
+    server = await new TestServer({
+      RATE_LIMITS: "off",
+      LINK_PREVIEWS: "on",
+      PREVIEW_ALLOWED_HOSTS: site.host,
+    }).start();
     sites.set(server, site);
   });
   afterAll(async () => {
