@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchForPreview, type FetchLimits } from "../src/previews/fetch-page";
 import { TestServer, type ChatClient } from "./harness";
+import { apiClient } from "./http-api/http-client";
 import { startOgSite, type OgSite } from "./og-site";
 
 const isPreviewOf = (seq: number) => (m: Message) => m.kind === "preview" && m.meta.targetSeq === seq;
@@ -133,7 +134,9 @@ describe("link previews", () => {
     expect(channel.previewsOff).toBe(true);
     expect((await updated).channel.previewsOff).toBe(true);
     const quiet = await say(bob, `${site.url}/duck?quiet`);
-    await alice.do("channel:mode", { channel: "#dev", previews: true });
+    // Back on over the HTTP API: the same command.
+    const back = await apiClient(server?.url ?? "", alice.token).put("/channels/dev/mode", { previews: true });
+    expect(back.status, back.text).toBe(200);
     await control(bob, `${site.url}/duck?again`);
     const { messages } = await bob.do("history:read", { target: "#dev" });
     expect(messages.find((m) => m.seq === quiet.seq)?.meta.preview).toBeUndefined();
