@@ -81,6 +81,18 @@ describe("link previews", () => {
     expect(asCarol.status).toBe(404);
   });
 
+  it("never holds a line or its ack for a slow site", async () => {
+    const { alice, bob, site } = await setUp();
+    const bobGets = bob.next("message:new", (m) => m.text.includes("/hang"));
+    const started = Date.now();
+    const line = await say(alice, `slow: ${site.url}/hang`);
+    expect((await bobGets).seq).toBe(line.seq);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(site.hits("/hang")).toBeLessThanOrEqual(1);
+    // Other lines' previews are not queued behind the slow one.
+    await control(alice, `${site.url}/duck`);
+  });
+
   it("fetches a link once for many lines (the cache), and follows up to three redirects", async () => {
     const { alice, bob, site } = await setUp();
     const first = await say(alice, `${site.url}/duck`);
