@@ -96,6 +96,21 @@ const envSchema = z
     WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     /** The first retry's delay; each next one doubles it, with jitter. */
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(2_000),
+    /** on: the first link of a line gets a preview the server fetches (title, description, image). */
+    LINK_PREVIEWS: z.enum(["on", "off"]).default("on"),
+    /**
+     * Preview hosts exempt from the private-address refusal, like WEBHOOK_ALLOWED_HOSTS: `host`
+     * or `host:port`. Empty in production; a test allow-lists its local page server.
+     */
+    PREVIEW_ALLOWED_HOSTS: commaList.default([]),
+    /** How long fetching one page (or its image), redirects included, may take. */
+    PREVIEW_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** Bytes of a page's HTML read for its preview; the rest is never downloaded. */
+    PREVIEW_MAX_HTML_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(512 * 1024),
     ...securityEnv,
   })
   .refine((e) => e.IRC_TLS_PORT === undefined || (e.IRC_TLS_CERT !== undefined && e.IRC_TLS_KEY !== undefined), {
@@ -142,6 +157,16 @@ export interface ServerConfig {
   files: FilesConfig;
   /** Outgoing webhook deliveries (webhooks/delivery-queue.ts). */
   webhooks: WebhookConfig;
+  /** Link previews (previews/). */
+  previews: PreviewConfig;
+}
+
+export interface PreviewConfig {
+  enabled: boolean;
+  /** `host` or `host:port` entries let through the private-address refusal. */
+  allowedHosts: string[];
+  timeoutMs: number;
+  maxHtmlBytes: number;
 }
 
 export interface WebhookConfig {
@@ -232,6 +257,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       attempts: e.WEBHOOK_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+    },
+    previews: {
+      enabled: e.LINK_PREVIEWS === "on",
+      allowedHosts: e.PREVIEW_ALLOWED_HOSTS,
+      timeoutMs: e.PREVIEW_TIMEOUT_MS,
+      maxHtmlBytes: e.PREVIEW_MAX_HTML_BYTES,
     },
   };
 }

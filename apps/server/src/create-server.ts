@@ -42,6 +42,7 @@ import { createSecurity } from "./security/security";
 import type { PresenceRegistry } from "./scale/presence-registry";
 import { redisScaleOut, singleNode } from "./scale/scale-out";
 import { WebhookDeliveries } from "./webhooks/delivery-queue";
+import { LinkPreviews } from "./previews/link-previews";
 
 export interface ChatServerHandle {
   /** The port actually listened on (useful with port 0). */
@@ -206,13 +207,21 @@ export async function createServer(
     config.files.storage === "database" ? databaseFileStore(database.chunks) : diskFileStore(config.files.dir);
   const webhooks = new WebhookDeliveries(domain.store, config.webhooks, logger);
   const carryOut = seams.applyEffects ?? applyEffects;
-  // After commit: a deleted line's file goes with it, and webhooks hear of an entry once its
-  // effects are out, never before the ack.
+  // After commit: a deleted line's file goes with it, and webhooks and link previews hear of an
+  // entry once its effects are out, never before the ack.
   const applyAll: typeof applyEffects = async (target, effects) => {
     await carryOut(target, effects);
     await discardFiles(fileStore, effects, logger);
     webhooks.observe(effects);
+    previews.observe(effects);
   };
+  const previews = new LinkPreviews({
+    domain,
+    config: config.previews,
+    fileStore,
+    logger,
+    apply: (effects) => applyAll({ io, socket: null, bindSession: () => Promise.resolve() }, effects),
+  });
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
   const connectionDeps = {
     io,
@@ -278,6 +287,7 @@ export async function createServer(
       await lifecycle.drain(config.shutdownGraceMs);
       stopGuard();
       webhooks.close();
+      previews.close();
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });

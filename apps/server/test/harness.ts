@@ -66,6 +66,8 @@ export class TestServer {
       IRC_PORT: "0",
       // Its own folder, on either database (PostgreSQL's default is the repository's data/uploads).
       UPLOAD_DIR: path.join(this.dir, "uploads"),
+      // Off unless a test turns them on: a link in a test's line must not reach the internet.
+      LINK_PREVIEWS: "off",
       ...this.env,
     });
     this.config = config;
@@ -273,3 +275,4 @@ export async function twoInDev(): Promise<{ server: TestServer; alice: ChatClien
   await bob.do("channel:join", { channel: "#dev" });
   return { server, alice, bob };
 }
+export { ogPage, startOgSite, type OgSite } from "./og-site";

@@ -41,6 +41,7 @@ export async function seed(
     kind: "channel" as const,
     topic: "",
     inviteOnly: false,
+    previewsOff: false,
     lastSeq: 0,
     createdAt: now,
   }));

@@ -17,6 +17,13 @@ describe("applying a change entry to a line", () => {
     });
   });
 
+  it("puts a preview in the line's meta, beside what it held, and takes it away with a deletion", () => {
+    const preview = { url: "https://example.org/", title: "Example" };
+    const shown = applyChange(line, changeEntry("c", 2, "preview", "bob", 1, { meta: { preview } }), null);
+    expect([shown.meta.preview, shown.version, shown.text]).toEqual([preview, 2, "hello there"]);
+    expect(applyChange(shown, changeEntry("c", 3, "delete", "bob", 1), null).meta).toEqual({});
+  });
+
   it("leaves the line alone when the change is already in it (its version is as new)", () => {
     const held = { ...line, version: 5, text: "newer" };
     expect(applyChange(held, changeEntry("c", 3, "edit", "bob", 1, { text: "stale" }), null)).toBe(held);

@@ -2,7 +2,7 @@ import { replyExcerpt, type Message } from "@canaduck/contract";
 import { addReactor, removeReactor } from "./reactions";
 
 /**
- * Line `line` after the change entry `change` (edit, delete, react, unreact) that targets it.
+ * Line `line` after the change entry `change` (edit, delete, react, unreact, preview) that targets it.
  * A change at or below the line's version is already in the copy held (a history page gives lines
  * in their current state), so it changes nothing: applying an entry twice is harmless.
  */
@@ -28,6 +28,10 @@ export function applyChange(line: Message, change: Message, meId: string | null)
       const { reactions: _old, ...rest } = line;
       return reactions ? { ...rest, version, reactions } : { ...rest, version };
     }
+    case "preview":
+      return change.meta.preview
+        ? { ...line, version, meta: { ...line.meta, preview: change.meta.preview } }
+        : { ...line, version };
     default:
       return line;
   }

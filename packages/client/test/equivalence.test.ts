@@ -5,7 +5,7 @@
  * that logs in afterwards, for the lines the fresh client loaded and the read state.
  */
 import { clientEventNames, limits, type ClientEventName, type ClientEventPayload } from "@canaduck/contract";
-import { TestServer } from "@canaduck/server/testing";
+import { startOgSite, TestServer, type OgSite } from "@canaduck/server/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient } from "../src/chat-client";
 import type { ChatState } from "../src/state";
@@ -71,6 +71,20 @@ const scenarios: Scenario[] = [
       for (let i = 0; i <= limits.syncEntriesMax; i++) await w.say(w.bob, `flood ${i}`);
       await w.bob.do("message:edit", { target: w.channel, seq: w.seqOf("flood 190"), text: "edited flood" });
     },
+  },
+  {
+    name: "a line with a link, then its preview (a change entry the server writes after the line)",
+    covers: ["message:send"],
+    run: async (w) => {
+      const previewed = w.bob.next("message:new", (m) => m.kind === "preview");
+      await w.say(w.bob, `have a look: ${siteOf(w).url}/duck?${w.n}`);
+      await previewed;
+    },
+  },
+  {
+    name: "the owner turns the channel's link previews off",
+    covers: ["channel:mode"],
+    run: async (w) => void (await w.owner.do("channel:mode", { channel: w.channel, previews: false })),
   },
   {
     name: "a reply to the viewer's line",
@@ -265,15 +279,24 @@ const notConversationState: Partial<Record<ClientEventName, string>> = {
 
 describe("every change is an event: connected, reconnecting and fresh clients agree", () => {
   let server: TestServer;
+  /** A local web site the link-preview scenario links to (allow-listed for this server only). */
+  let site: OgSite;
   let counter = 0;
   const clients: ChatClient[] = [];
   beforeAll(async () => {
+    site = await startOgSite();
     // Every scenario registers its own people: the per-address budgets would refuse them.
-    server = await new TestServer({ RATE_LIMITS: "off" }).start();
+    server = await new TestServer({
+      RATE_LIMITS: "off",
+      LINK_PREVIEWS: "on",
+      PREVIEW_ALLOWED_HOSTS: site.host,
+    }).start();
+    sites.set(server, site);
   });
   afterAll(async () => {
     for (const c of clients.splice(0)) c.close();
     await server.dispose();
+    await site.close();
   });
 
   it("covers every event of the catalog, or says why it changes no conversation", () => {
@@ -353,6 +376,13 @@ const servers = new WeakMap<World, TestServer>();
 const serverOf = (w: World): TestServer => {
   const s = servers.get(w);
   if (!s) throw new Error("no server for this world");
+  return s;
+};
+
+const sites = new WeakMap<TestServer, OgSite>();
+const siteOf = (w: World): OgSite => {
+  const s = sites.get(serverOf(w));
+  if (!s) throw new Error("no web site for this server");
   return s;
 };
 

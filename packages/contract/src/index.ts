@@ -5,6 +5,7 @@ export * from "./events/client-events";
 export * from "./events/server-events";
 export * from "./handshake";
 export * from "./limits";
+export * from "./links";
 export * from "./mentions";
 export * from "./log-entries";
 export * from "./emoji";

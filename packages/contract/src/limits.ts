@@ -32,6 +32,9 @@ export const limits = {
   syncEntriesMax: 200,
   /** Unread and mention counts stop here (a badge shows "999+"). */
   unreadCountMax: 999,
+  /** Characters kept of a link preview's title and of its description. */
+  previewTitleMaxLength: 200,
+  previewDescriptionMaxLength: 500,
   /** Longest ban that can be given a duration (one year); longer bans are permanent. */
   banMaxSeconds: 365 * 24 * 3600,
 } as const;

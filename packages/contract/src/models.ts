@@ -24,6 +24,8 @@ export const channelViewSchema = z.object({
   kind: z.enum(["channel", "direct"]),
   topic: z.string(),
   inviteOnly: z.boolean(),
+  /** Present (true) when its operators turned link previews off (/mode -previews). */
+  previewsOff: z.literal(true).optional(),
   memberCount: z.number().int().nonnegative(),
   /** The sequence number of the newest message: what a client has caught up to. */
   lastSeq: seqSchema,
@@ -92,12 +94,28 @@ export const lineKinds = [
   "quit",
   "nick",
 ] as const;
-export const changeKinds = ["edit", "delete", "react", "unreact"] as const;
+export const changeKinds = ["edit", "delete", "react", "unreact", "preview"] as const;
 export const messageKinds = [...lineKinds, ...changeKinds] as const;
 export const messageKindSchema = z.enum(messageKinds);
 export type MessageKind = z.infer<typeof messageKindSchema>;
 export type LineKind = (typeof lineKinds)[number];
 export type ChangeKind = (typeof changeKinds)[number];
+
+/**
+ * What the server found at the first link of a line (Open Graph, else <title> and the meta
+ * description): plain text, shown as text. The image, when there is one, is a thumbnail the
+ * server fetched and keeps as a file, served same-origin at /api/v1/files/{fileId} to members.
+ */
+export const linkPreviewSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  siteName: z.string().optional(),
+  image: z
+    .object({ fileId: z.string(), width: z.number().int().positive(), height: z.number().int().positive() })
+    .optional(),
+});
+export type LinkPreview = z.infer<typeof linkPreviewSchema>;
 
 /** A file shared on a line: what a client needs to show it; the bytes are at /api/v1/files/{fileId}. */
 export const attachmentSchema = z.object({
@@ -120,6 +138,8 @@ export const messageMetaSchema = z.object({
   target: userRefSchema.optional(),
   reason: z.string().optional(),
   inviteOnly: z.boolean().optional(),
+  /** mode lines that turned the channel's link previews on (true) or off (false). */
+  previews: z.boolean().optional(),
   expiresAt: isoDateSchema.nullable().optional(),
   /** Change entries: the seq of the line they change. */
   targetSeq: seqSchema.optional(),
@@ -129,6 +149,8 @@ export const messageMetaSchema = z.object({
   previousName: z.string().optional(),
   /** A line that shares a file (message:send with an attachment); gone once the line is deleted. */
   attachment: attachmentSchema.optional(),
+  /** A line's link preview (kept with the line), and a preview change entry's content. */
+  preview: linkPreviewSchema.optional(),
 });
 export type MessageMeta = z.infer<typeof messageMetaSchema>;
 

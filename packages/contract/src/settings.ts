@@ -22,6 +22,8 @@ export const userSettingsSchema = z.object({
   typingNotices: z.boolean(),
   clock: z.enum(["12h", "24h"]),
   compact: z.boolean(),
+  /** Off: the server fetches no preview for the user's own links, and their clients show none. */
+  linkPreviews: z.boolean(),
   conversations: z.record(z.string().min(1).max(64), conversationSettingsSchema),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
@@ -35,6 +37,7 @@ export const defaultUserSettings: UserSettings = {
   typingNotices: true,
   clock: "24h",
   compact: false,
+  linkPreviews: true,
   conversations: {},
 };
 
@@ -44,6 +47,7 @@ export const settingsPatchSchema = z.object({
   typingNotices: z.boolean().optional(),
   clock: z.enum(["12h", "24h"]).optional(),
   compact: z.boolean().optional(),
+  linkPreviews: z.boolean().optional(),
   conversation: z
     .object({
       // Well formed (no NUL, no lone surrogate): the database refuses those, which was an INTERNAL.
@@ -70,6 +74,7 @@ export function applySettingsPatch(settings: UserSettings, patch: SettingsPatch)
   if (top.typingNotices !== undefined) next.typingNotices = top.typingNotices;
   if (top.clock !== undefined) next.clock = top.clock;
   if (top.compact !== undefined) next.compact = top.compact;
+  if (top.linkPreviews !== undefined) next.linkPreviews = top.linkPreviews;
   if (conversation !== undefined) {
     const held = next.conversations[conversation.channelId] ?? defaultConversationSettings;
     const entry = { level: conversation.level ?? held.level, muted: conversation.muted ?? held.muted };

@@ -103,6 +103,7 @@ export const tables = {
     kind: text,
     topic: text,
     inviteOnly: bool,
+    previewsOff: bool,
     lastSeq: int,
     createdAt: date,
   }),

@@ -72,6 +72,7 @@ describe("batch reads match the typed reads", () => {
         kind: "channel",
         topic: "t",
         inviteOnly: true,
+        previewsOff: false,
         lastSeq: 0,
         createdAt: at("2026-03-01T10:00:00Z"),
       });
@@ -82,6 +83,7 @@ describe("batch reads match the typed reads", () => {
         kind: "channel",
         topic: "",
         inviteOnly: false,
+        previewsOff: false,
         lastSeq: 0,
         createdAt: at("2026-03-01T10:00:00Z"),
       });

@@ -76,6 +76,7 @@ describe("the search index", () => {
           kind: "channel",
           topic: "",
           inviteOnly: false,
+          previewsOff: false,
           lastSeq: 0,
           createdAt: new Date(),
         });

@@ -17,3 +17,4 @@ export type { AuditPolicy } from "./support/audit";
 export { hashToken } from "./support/tokens";
 export * from "./accounts";
 export * from "./files";
+export * from "./link-previews";

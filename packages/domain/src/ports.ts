@@ -59,7 +59,7 @@ export interface ChannelRepository {
   /** The channels among these name keys that exist, in any order. */
   findByNameKeys(nameKeys: readonly string[]): Promise<ChannelRecord[]>;
   insert(channel: ChannelRecord): Promise<void>;
-  update(id: string, patch: Partial<Pick<ChannelRecord, "topic" | "inviteOnly">>): Promise<void>;
+  update(id: string, patch: Partial<Pick<ChannelRecord, "topic" | "inviteOnly" | "previewsOff">>): Promise<void>;
   /** Bumps and returns the channel's sequence number; must run in the insert's transaction. */
   allocateSeq(id: string): Promise<number>;
   /** Takes `count` sequence numbers at once and returns the last: the range is last-count+1 … last. */

@@ -48,6 +48,8 @@ export interface ChannelRecord {
   kind: ChannelKind;
   topic: string;
   inviteOnly: boolean;
+  /** Its owners and operators turned link previews off (channel:previews). */
+  previewsOff: boolean;
   lastSeq: number;
   createdAt: Date;
 }

@@ -74,11 +74,14 @@ export const channelRoutes: RouteSpec[] = [
       path: "/channels/{channel}/mode",
       event: "channel:mode",
       tag: "channels",
-      summary: "Make a channel invite-only or open (operators).",
+      summary: "Make a channel invite-only or open, or turn its link previews on or off (operators).",
       params: inChannel,
-      body: z.strictObject({ inviteOnly: z.boolean() }),
+      body: z.strictObject({ inviteOnly: z.boolean().optional(), previews: z.boolean().optional() }),
     },
-    ({ body }) => ({ inviteOnly: body.inviteOnly }),
+    ({ body }) => ({
+      ...(body.inviteOnly === undefined ? {} : { inviteOnly: body.inviteOnly }),
+      ...(body.previews === undefined ? {} : { previews: body.previews }),
+    }),
   ),
   about({
     method: "get",

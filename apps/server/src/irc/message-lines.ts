@@ -83,6 +83,8 @@ export function linesOf(client: IrcClient, conversation: Conversation, message: 
     case "topic":
       return line("TOPIC", chan, message.text);
     case "mode":
+      // Link previews are no IRC mode: an IRC client is not told of that switch.
+      if (message.meta.previews !== undefined) return [];
       return line("MODE", chan, message.meta.inviteOnly ? "+i" : "-i");
     case "op":
       return line("MODE", chan, "+o", who);
@@ -97,6 +99,9 @@ export function linesOf(client: IrcClient, conversation: Conversation, message: 
     case "react":
     case "unreact":
       return reactLines(client, message, source, target, tags);
+    case "preview":
+      // IRC has no way to attach a card to a line it sent; the link itself is in the line.
+      return [];
   }
 }
 

@@ -78,6 +78,14 @@ describe("what happened to a line", () => {
     expect(tombstone.body).toEqual([{ text: "(message deleted)", dim: true }]);
   });
 
+  it("shows a link preview's title under the line, as sanitized text", () => {
+    const preview = { url: "https://example.org/", title: "Ducks\u001b[31m & drakes" };
+    const line = formatMessage(message({ text: "see https://example.org/", meta: { preview } }), "#dev", null);
+    const body = line.body.map((s) => s.text).join("");
+    expect(body).toContain("see https://example.org/\n↳ Ducks");
+    expect(body).not.toContain("\u001b");
+  });
+
   it("shows reactions compactly after the text, marking mine", () => {
     const reactions = [
       { emoji: "👍", count: 2, me: false, users: [] },

@@ -43,6 +43,8 @@ function systemBody(message: Message, channelName: string): Segment[] {
         ? [actor, plain(" set the topic: "), { text: sanitize(message.text) }]
         : [actor, plain(" cleared the topic")];
     case "mode":
+      if (message.meta.previews !== undefined)
+        return [actor, plain(` turned link previews ${message.meta.previews ? "on" : "off"} in ${channelName}`)];
       return [
         actor,
         plain(message.meta.inviteOnly ? ` made ${channelName} invite-only` : ` opened ${channelName} to everyone`),
@@ -72,7 +74,10 @@ function saidBody(message: Message, highlighted: boolean): Segment[] {
     attachment && message.text === attachment.name
       ? fileSegments(attachment)
       : [...markdownSegments(message.text, style), ...(attachment ? [{ text: " " }, ...fileSegments(attachment)] : [])];
-  return [...(message.replyTo ? replyMark(message.replyTo) : []), ...text, ...afterText(message)];
+  const { preview } = message.meta;
+  // The preview's title under the line (a terminal shows no card): text, sanitized as all text is.
+  const previewed: Segment[] = preview ? [{ text: `\n↳ ${sanitize(preview.title)}`, dim: true }] : [];
+  return [...(message.replyTo ? replyMark(message.replyTo) : []), ...text, ...afterText(message), ...previewed];
 }
 
 /** Formatted lines per message (messages are immutable), so they keep their identity and their wrapped rows. */

@@ -14,7 +14,7 @@ import { Modal } from "./modal";
 const fetched = new Map<string, Promise<string | null>>();
 
 /** A file's bytes as a blob URL (an <img> cannot send the Bearer token itself), or null until there. */
-function useFileUrl(fileId: string, variant: FileVariant): string | null {
+export function useFileUrl(fileId: string, variant: FileVariant): string | null {
   const { tokens } = useChat();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {

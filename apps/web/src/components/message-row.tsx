@@ -11,6 +11,7 @@ import { BotBadge } from "./bot-badge";
 import { LineActions } from "./line-actions";
 import { MessageText } from "./message-text";
 import { AttachmentView } from "./attachment-view";
+import { LinkPreviewCard } from "./link-preview-card";
 import { ReactionChips } from "./reaction-chips";
 
 export type ListRow = Row | { kind: "start"; key: string; name: string };
@@ -150,14 +151,17 @@ function Author({
   );
 }
 
-/** A line's text, and the file it shares: a line that says only the file's name shows just the file. */
+/**
+ * A line's text, the file it shares (a line that says only the file's name shows just the file),
+ * and its first link's preview.
+ */
 function SaidText({ m, myName }: { m: Message; myName: string | null }) {
-  const attachment = m.meta.attachment;
-  if (!attachment) return <MessageText text={m.text} myName={myName} />;
+  const { attachment, preview } = m.meta;
   return (
     <>
-      {m.text !== attachment.name && <MessageText text={m.text} myName={myName} />}
-      <AttachmentView attachment={attachment} />
+      {(!attachment || m.text !== attachment.name) && <MessageText text={m.text} myName={myName} />}
+      {attachment && <AttachmentView attachment={attachment} />}
+      {preview && <LinkPreviewCard preview={preview} />}
     </>
   );
 }

@@ -76,6 +76,14 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           />
           Typing notices (show who is typing, and tell others when I am)
         </label>
+        <label className="settings-choice">
+          <input
+            type="checkbox"
+            checked={settings.linkPreviews}
+            onChange={(e) => update({ linkPreviews: e.target.checked })}
+          />
+          Link previews (show them, and let the server preview the links I send)
+        </label>
       </fieldset>
       {channel && here && (
         <fieldset className="settings-group">

@@ -27,6 +27,8 @@ describe("systemLine", () => {
     expect(systemLine(line("unban", { target: bob }))).toBe("ann lifted the ban on bob");
     expect(systemLine(line("topic", {}, "Friday"))).toBe("ann set the topic: Friday");
     expect(systemLine(line("mode", { inviteOnly: true }))).toBe("ann made the channel invite-only");
+    expect(systemLine(line("mode", { previews: false }))).toBe("ann turned link previews off");
+    expect(systemLine(line("mode", { previews: true }))).toBe("ann turned link previews on");
     expect(systemLine(line("op", { target: bob }))).toBe("ann made bob an operator");
     expect(systemLine(line("deop", { target: bob }))).toBe("ann made bob a member");
   });

@@ -46,6 +46,7 @@ export function systemLineParts(m: Message): SentencePart[] | null {
     case "topic":
       return m.text ? [`${who(m)} set the topic: `, { said: m.text }] : [`${who(m)} cleared the topic`];
     case "mode":
+      if (m.meta.previews !== undefined) return [`${who(m)} turned link previews ${m.meta.previews ? "on" : "off"}`];
       return [
         m.meta.inviteOnly ? `${who(m)} made the channel invite-only` : `${who(m)} opened the channel to everyone`,
       ];
@@ -63,6 +64,7 @@ export function systemLineParts(m: Message): SentencePart[] | null {
     case "delete":
     case "react":
     case "unreact":
+    case "preview":
       return null;
   }
 }

@@ -54,7 +54,7 @@ export const textMessage = (
 export const changeEntry = (
   channelId: string,
   seq: number,
-  kind: "edit" | "delete" | "react" | "unreact",
+  kind: "edit" | "delete" | "react" | "unreact" | "preview",
   author: string,
   targetSeq: number,
   over: Partial<Message> = {},

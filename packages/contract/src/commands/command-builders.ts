@@ -47,10 +47,20 @@ export const commandBuilders: { [N in CommandName]: Builder<N> } = {
     const mode = args[named ? 1 : 0] ?? "";
     if (!named && channelWordAt(args, 0) !== undefined)
       return parseFailure("MISSING_ARGUMENT", `Missing +i|-i. Usage: ${commandSpecs.mode.usage}`);
-    if (mode !== "+i" && mode !== "-i")
-      return invalidArgument("mode", `mode "${mode}"`, "use +i for invite-only or -i for open");
+    const change =
+      mode === "+i" || mode === "-i"
+        ? { inviteOnly: mode === "+i" }
+        : mode === "+previews" || mode === "-previews"
+          ? { previews: mode === "+previews" }
+          : null;
+    if (change === null)
+      return invalidArgument(
+        "mode",
+        `mode "${mode}"`,
+        "use +i for invite-only, -i for open, +previews or -previews for link previews",
+      );
     return withChannel("mode", named ? args[0] : undefined, context, (channel) =>
-      eventCommand("mode", "channel:mode", { channel, inviteOnly: mode === "+i" }),
+      eventCommand("mode", "channel:mode", { channel, ...change }),
     );
   },
   invite: ({ args: [nick = "", word], context }) =>

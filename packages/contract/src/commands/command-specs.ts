@@ -55,8 +55,8 @@ export const commandSpecs = {
     event: "channel:topic",
   },
   mode: {
-    usage: "/mode [#chan] +i|-i",
-    help: "Make a channel invite-only (+i) or open (-i) (operators); this one by default.",
+    usage: "/mode [#chan] +i|-i|+previews|-previews",
+    help: "Make a channel invite-only (+i) or open (-i), or turn its link previews on or off (operators); this one by default.",
     minArgs: 1,
     maxArgs: 2,
     event: "channel:mode",

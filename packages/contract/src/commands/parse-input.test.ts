@@ -94,6 +94,12 @@ describe("parseInput: commands that map to client events", () => {
     // Inside a channel, the channel may be left out as for /kick or /topic.
     ["/mode +i", inDev, { name: "mode", event: "channel:mode", payload: { channel: "#dev", inviteOnly: true } }],
     ["/mode -i", inDev, { name: "mode", event: "channel:mode", payload: { channel: "#dev", inviteOnly: false } }],
+    ["/mode -previews", inDev, { name: "mode", event: "channel:mode", payload: { channel: "#dev", previews: false } }],
+    [
+      "/mode #dev +previews",
+      nowhere,
+      { name: "mode", event: "channel:mode", payload: { channel: "#dev", previews: true } },
+    ],
     ["/invite carol", inDev, { name: "invite", event: "channel:invite", payload: { channel: "#dev", nick: "carol" } }],
     [
       "/invite carol #ops",
@@ -223,11 +229,11 @@ describe("parseInput: errors", () => {
     ["/msg bob", inDev, "MISSING_ARGUMENT", "/msg #chan|nick text"],
     ["/msg bob   ", inDev, "MISSING_ARGUMENT", "/msg #chan|nick text"],
     ["/me", inDev, "MISSING_ARGUMENT", "/me action"],
-    ["/mode #dev", inDev, "MISSING_ARGUMENT", "/mode [#chan] +i|-i"],
-    ["/mode", inDev, "MISSING_ARGUMENT", "/mode [#chan] +i|-i"],
-    ["/mode +x", inDev, "INVALID_ARGUMENT", "/mode [#chan] +i|-i"],
-    ["/mode +i", nowhere, "NO_TARGET", "/mode [#chan] +i|-i"],
-    ["/mode +i", inDirect, "NO_TARGET", "/mode [#chan] +i|-i"],
+    ["/mode #dev", inDev, "MISSING_ARGUMENT", "/mode [#chan] +i|-i|+previews|-previews"],
+    ["/mode", inDev, "MISSING_ARGUMENT", "/mode [#chan] +i|-i|+previews|-previews"],
+    ["/mode +x", inDev, "INVALID_ARGUMENT", "/mode [#chan] +i|-i|+previews|-previews"],
+    ["/mode +i", nowhere, "NO_TARGET", "/mode [#chan] +i|-i|+previews|-previews"],
+    ["/mode +i", inDirect, "NO_TARGET", "/mode [#chan] +i|-i|+previews|-previews"],
     ["/invite", inDev, "MISSING_ARGUMENT", "/invite nick [#chan]"],
     ["/kick", inDev, "MISSING_ARGUMENT", "/kick nick [#chan] [reason]"],
     ["/ban", inDev, "MISSING_ARGUMENT", "/ban nick [#chan] [duration] [reason]"],
@@ -238,7 +244,7 @@ describe("parseInput: errors", () => {
     ["/query", inDev, "MISSING_ARGUMENT", "/query nick"],
     ["/nick a b", inDev, "TOO_MANY_ARGUMENTS", "/nick new"],
     ["/join #a #b", inDev, "TOO_MANY_ARGUMENTS", "/join #chan"],
-    ["/mode #dev +i now", inDev, "TOO_MANY_ARGUMENTS", "/mode [#chan] +i|-i"],
+    ["/mode #dev +i now", inDev, "TOO_MANY_ARGUMENTS", "/mode [#chan] +i|-i|+previews|-previews"],
     ["/invite bob #dev now", inDev, "TOO_MANY_ARGUMENTS", "/invite nick [#chan]"],
     ["/unban bob #dev now", inDev, "TOO_MANY_ARGUMENTS", "/unban nick [#chan]"],
     ["/op bob #dev now", inDev, "TOO_MANY_ARGUMENTS", "/op nick [#chan]"],
@@ -254,8 +260,8 @@ describe("parseInput: errors", () => {
     ["/join #no.dots", inDev, "INVALID_ARGUMENT", "/join #chan"],
     ["/nick 9lives", inDev, "INVALID_ARGUMENT", "/nick new"],
     ["/msg 9lives hi", inDev, "INVALID_ARGUMENT", "/msg #chan|nick text"],
-    ["/mode #dev +x", inDev, "INVALID_ARGUMENT", "/mode [#chan] +i|-i"],
-    ["/mode dev +i", inDev, "INVALID_ARGUMENT", "/mode [#chan] +i|-i"],
+    ["/mode #dev +x", inDev, "INVALID_ARGUMENT", "/mode [#chan] +i|-i|+previews|-previews"],
+    ["/mode dev +i", inDev, "INVALID_ARGUMENT", "/mode [#chan] +i|-i|+previews|-previews"],
     ["/invite bob dev", inDev, "INVALID_ARGUMENT", "/invite nick [#chan]"],
     ["/kick #dev", inDev, "INVALID_ARGUMENT", "/kick nick [#chan] [reason]"],
     ["/who dev", inDev, "INVALID_ARGUMENT", "/who [#chan]"],
@@ -289,7 +295,9 @@ describe("parseInput: errors", () => {
 
   it("names the missing word and the bad value in plain words", () => {
     expect(error(parseInput("/kick", inDev)).message).toBe("Missing nick. Usage: /kick nick [#chan] [reason]");
-    expect(error(parseInput("/mode #dev", inDev)).message).toBe("Missing +i|-i. Usage: /mode [#chan] +i|-i");
+    expect(error(parseInput("/mode #dev", inDev)).message).toBe(
+      "Missing +i|-i. Usage: /mode [#chan] +i|-i|+previews|-previews",
+    );
     expect(error(parseInput("/join dev", inDev)).message).toBe(
       'Invalid channel "dev": a channel name is # followed by letters, digits, _ or -. Usage: /join #chan',
     );

@@ -288,8 +288,14 @@ export const clientEvents = {
     result: z.object({ channel: channelViewSchema }),
   },
   "channel:mode": {
-    summary: "/mode +i|-i: make a channel invite-only or open (operators).",
-    payload: z.object({ channel: channelNameSchema, inviteOnly: z.boolean() }),
+    summary:
+      "/mode +i|-i: make a channel invite-only or open; /mode +previews|-previews: turn its link previews on or off (operators). At least one of the two.",
+    payload: z.object({
+      channel: channelNameSchema,
+      inviteOnly: z.boolean().optional(),
+      /** Off: no new line of the channel gets a link preview; those already shown stay. */
+      previews: z.boolean().optional(),
+    }),
     result: z.object({ channel: channelViewSchema }),
   },
   "channel:invite": {

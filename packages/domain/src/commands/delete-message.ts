@@ -36,11 +36,12 @@ export const deleteMessage = targetCommand<"message:delete">({
       { kind: "delete" },
       { text: "", meta: {}, deletedAt: ctx.now, editedAt: null },
     );
-    const { attachment } = line.meta;
-    // The file goes with its line: no longer served now, its bytes removed once this commits.
-    if (attachment) {
-      await ctx.tx.files.markDeleted(attachment.fileId, ctx.now);
-      ctx.out.push({ type: "discard-file", fileId: attachment.fileId });
+    // Its files go with the line (a shared file, a preview's image): no longer served now, their
+    // bytes removed once this commits.
+    for (const fileId of [line.meta.attachment?.fileId, line.meta.preview?.image?.fileId]) {
+      if (fileId === undefined) continue;
+      await ctx.tx.files.markDeleted(fileId, ctx.now);
+      ctx.out.push({ type: "discard-file", fileId });
     }
     await ctx.tx.messages.eraseEdits(channel.id, seq);
     await ctx.tx.reactions.removeAll(channel.id, seq);

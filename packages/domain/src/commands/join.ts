@@ -61,6 +61,7 @@ async function createChannel(ctx: UserContext<"channel:join">, name: string, key
     kind: "channel",
     topic: "",
     inviteOnly: false,
+    previewsOff: false,
     lastSeq: 0,
     createdAt: ctx.now,
   };

@@ -21,6 +21,7 @@ export async function openDirect(ctx: Runtime, from: UserRecord, to: UserRecord)
     kind: "direct",
     topic: "",
     inviteOnly: true,
+    previewsOff: false,
     lastSeq: 0,
     createdAt: ctx.now,
   };

@@ -1,4 +1,4 @@
-import { isChannelName, isLine } from "@canaduck/contract";
+import { isChannelName, isLine, type ChangeKind, type LinkPreview } from "@canaduck/contract";
 import type { ChannelScope, Runtime, UserContext } from "../command";
 import { refuse } from "../domain-error";
 import type { ChannelRecord, LinePatch, MessageRecord, UserRecord } from "../records";
@@ -51,13 +51,18 @@ export const refuseDeleted = (seq: number): never => refuse("MESSAGE_DELETED", `
  */
 export async function writeChange(
   ctx: Runtime,
-  author: UserRecord,
+  /** Null for a change the server itself makes (a link preview). */
+  author: UserRecord | null,
   channel: ChannelRecord,
   line: MessageRecord,
-  change: { kind: "edit" | "delete" | "react" | "unreact"; text?: string; emoji?: string },
+  change: { kind: ChangeKind; text?: string; emoji?: string; preview?: LinkPreview },
   patch: LinePatch,
 ): Promise<{ entry: MessageRecord; line: MessageRecord }> {
-  const meta = { targetSeq: line.seq, ...(change.emoji === undefined ? {} : { emoji: change.emoji }) };
+  const meta = {
+    targetSeq: line.seq,
+    ...(change.emoji === undefined ? {} : { emoji: change.emoji }),
+    ...(change.preview === undefined ? {} : { preview: change.preview }),
+  };
   const entry = await appendMessage(ctx, channel, {
     kind: change.kind,
     author,

@@ -84,6 +84,7 @@ const viewOf = (
   kind: channel.kind,
   topic: channel.topic,
   inviteOnly: channel.inviteOnly,
+  ...(channel.previewsOff ? { previewsOff: true as const } : {}),
   memberCount: seen.memberCount,
   lastSeq: channel.lastSeq,
   role: seen.role,

@@ -56,6 +56,7 @@ describe("InMemoryStore", () => {
         kind: "channel",
         topic: "",
         inviteOnly: false,
+        previewsOff: false,
         lastSeq: 0,
         createdAt: new Date(0),
       });

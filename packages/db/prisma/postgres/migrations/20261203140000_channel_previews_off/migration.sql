@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Channel" ADD COLUMN     "previewsOff" BOOLEAN NOT NULL DEFAULT false;
