@@ -9,10 +9,20 @@ interface HeaderProps {
   membersOpen: boolean;
   onToggleMembers: () => void;
   onSearch: () => void;
+  /** Shown to the channel's operators only: invite-only, invites and bans. */
+  onChannelSettings?: () => void;
 }
 
 /** Name, topic and member count of the open conversation. */
-export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMembers, onSearch }: HeaderProps) {
+export function ChannelHeader({
+  view,
+  onLeave,
+  onMenu,
+  membersOpen,
+  onToggleMembers,
+  onSearch,
+  onChannelSettings,
+}: HeaderProps) {
   const direct = view.kind === "direct";
   return (
     <header className="channel-header">
@@ -57,6 +67,17 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
       >
         <SearchIcon />
       </button>
+      {onChannelSettings && (
+        <button
+          type="button"
+          className="icon-button channel-settings-button"
+          aria-label={`Settings of ${view.name}`}
+          title="Invite-only, invites and bans"
+          onClick={onChannelSettings}
+        >
+          <GearIcon />
+        </button>
+      )}
       {!direct && (
         <button
           type="button"
@@ -76,7 +97,8 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
           onClick={onToggleMembers}
         >
           <PeopleIcon />
-          {view.memberCount} member{view.memberCount === 1 ? "" : "s"}
+          {view.memberCount}
+          <span className="members-word"> member{view.memberCount === 1 ? "" : "s"}</span>
         </button>
       )}
     </header>
@@ -97,6 +119,27 @@ function SearchIcon() {
     >
       <circle cx="10.5" cy="10.5" r="6.5" />
       <path d="M15.5 15.5 21 21" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function GearIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <circle cx="12" cy="12" r="3.2" />
+      <path
+        d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import { useChat, useChatState } from "../lib/chat-context";
 import type { ChatActions } from "../lib/chat-actions";
 import { ChannelHeader } from "./channel-header";
+import { ChannelSettingsDialog, moderates } from "./channel-settings-dialog";
 import { ChannelNotices } from "./channel-notices";
 import { lastEditable } from "../lib/line-permissions";
 import { rememberEmoji } from "../lib/recent-emoji";
@@ -71,6 +72,7 @@ export function ChannelView({
 
   const [mode, setMode] = useState<ComposerMode | null>(null);
   const [deleting, setDeleting] = useState<Message | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [focus, setFocus] = useState<LineFocus | null>(null);
   const [jumpMissed, setJumpMissed] = useState(false);
   // "No longer there" is an answer to a click, not a standing notice.
@@ -165,6 +167,7 @@ export function ChannelView({
         membersOpen={membersOpen}
         onToggleMembers={onToggleMembers}
         onSearch={() => actions.openSearch()}
+        {...(moderates(channel.view) ? { onChannelSettings: () => setSettingsOpen(true) } : {})}
       />
       <MessageList
         key={`list-${channel.view.id}`}
@@ -206,6 +209,9 @@ export function ChannelView({
         onSendReply={onSendReply}
         onEditLast={onEditLast}
       />
+      {settingsOpen && moderates(channel.view) && (
+        <ChannelSettingsDialog view={channel.view} onClose={() => setSettingsOpen(false)} />
+      )}
       {deleting && (
         <DeleteDialog
           message={deleting}
