@@ -1,5 +1,5 @@
 import { activeChannel, displayName, signalsTyping } from "@canaduck/client";
-import { replyExcerpt, type Message } from "@canaduck/contract";
+import { replyExcerpt, type HelpEntry, type Message } from "@canaduck/contract";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import type { ChatActions } from "../lib/chat-actions";
@@ -10,6 +10,7 @@ import { lastEditable } from "../lib/line-permissions";
 import { rememberEmoji } from "../lib/recent-emoji";
 import { Composer, type ComposerMode } from "./composer";
 import { DeleteDialog } from "./delete-dialog";
+import { HelpPanel, useHelpEntries } from "./help-panel";
 import { MessageList, type LineFocus } from "./message-list";
 import type { LineContext } from "./message-row";
 import { TypingIndicator } from "./typing-indicator";
@@ -53,7 +54,17 @@ export function ChannelView({
   const pending = useMemo(() => allPending.filter((p) => p.channelId === channelId), [allPending, channelId]);
   const candidates = useCandidates(channelId);
   const target = channel?.target ?? "";
-  const run = useRunInput({ actions, target });
+  const [help, setHelp] = useState<HelpEntry[] | null>(null);
+  const entriesFor = useHelpEntries();
+  const onHelp = useCallback(
+    (command?: string) => {
+      const entries = entriesFor(command);
+      if (entries !== null) setHelp(entries);
+      return entries !== null;
+    },
+    [entriesFor],
+  );
+  const run = useRunInput({ actions, target, onHelp });
   const uploads = useUploads(target);
   const [dropping, setDropping] = useState(false);
   const loadOlder = useCallback(
@@ -194,6 +205,15 @@ export function ChannelView({
       )}
       {typingNotices && <TypingIndicator typing={channel.typing} />}
       <ChannelNotices channelId={channel.view.id} />
+      {help && (
+        <HelpPanel
+          entries={help}
+          onClose={() => {
+            setHelp(null);
+            composerRef.current?.focus();
+          }}
+        />
+      )}
       <UploadList uploads={uploads.uploads} onDismiss={uploads.dismiss} />
       <Composer
         onFiles={uploads.start}
