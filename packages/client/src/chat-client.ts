@@ -9,6 +9,7 @@ import {
   type ClientEventResult,
   type HandshakeRefusal,
   type EventCommand,
+  type MemberView,
   type Message,
   type ParseError,
   type SettingsPatch,
@@ -691,9 +692,33 @@ export class ChatClient {
 
   async loadMembers(channelId: string): Promise<void> {
     const channel = this.state.channels[channelId];
-    if (!channel || channel.view.kind !== "channel") return;
+    if (!channel) return;
+    if (channel.view.kind === "direct") return this.loadPeer(channelId);
     const ack = await this.request("channel:who", { channel: channel.target }, true);
     if (ack.ok) this.dispatch({ type: "members", channelId, members: ack.data.members });
+  }
+
+  /**
+   * A direct conversation's "member list" is the other person, read with user:whois: whether
+   * they are online and away. presence:changed and user:away then keep it current, as they do a
+   * channel's members.
+   */
+  private async loadPeer(channelId: string): Promise<void> {
+    const peer = this.state.channels[channelId]?.view.peer;
+    if (!peer) return;
+    const ack = await this.request("user:whois", { nick: peer.name }, true);
+    if (!ack.ok) return;
+    const { user, online, away } = ack.data;
+    const member: MemberView = {
+      id: user.id,
+      name: user.name,
+      role: "member",
+      isAdmin: user.isAdmin,
+      online,
+      ...(away === null ? {} : { away }),
+      ...(user.isBot ? { isBot: true as const } : {}),
+    };
+    this.dispatch({ type: "members", channelId, members: [member] });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { displayName } from "@canaduck/client";
-import type { ChannelView } from "@canaduck/contract";
+import type { ChannelView, MemberView } from "@canaduck/contract";
 import { MessageText } from "./message-text";
 
 interface HeaderProps {
@@ -9,6 +9,8 @@ interface HeaderProps {
   membersOpen: boolean;
   onToggleMembers: () => void;
   onSearch: () => void;
+  /** A direct conversation's other person as last heard (online, away), once read. */
+  peer?: MemberView | undefined;
   /** Shown to the channel's operators only: invite-only, invites and bans. */
   onChannelSettings?: () => void;
 }
@@ -22,6 +24,7 @@ export function ChannelHeader({
   onToggleMembers,
   onSearch,
   onChannelSettings,
+  peer,
 }: HeaderProps) {
   const direct = view.kind === "direct";
   return (
@@ -50,7 +53,7 @@ export function ChannelHeader({
         </h1>
         <p className="channel-topic">
           {direct ? (
-            "Direct conversation"
+            <PeerStatus peer={peer} />
           ) : view.topic ? (
             <MessageText text={view.topic} myName={null} />
           ) : (
@@ -102,6 +105,24 @@ export function ChannelHeader({
         </button>
       )}
     </header>
+  );
+}
+
+/** "Away: lunch", "Online" or "Offline" under a direct conversation's name; the plain label until known. */
+function PeerStatus({ peer }: { peer: MemberView | undefined }) {
+  if (!peer) return <>Direct conversation</>;
+  if (peer.away !== undefined)
+    return (
+      <span className="peer-status away-status">
+        <span className="status-dot away" aria-hidden="true" />
+        Away{peer.away === "" ? "" : `: ${peer.away}`}
+      </span>
+    );
+  return (
+    <span className="peer-status">
+      <span className={peer.online ? "status-dot online" : "status-dot"} aria-hidden="true" />
+      {peer.online ? "Online" : "Offline"}
+    </span>
   );
 }
 

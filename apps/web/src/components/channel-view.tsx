@@ -115,6 +115,13 @@ export function ChannelView({
     jumpTo(jump.seq);
   }, [jump, channelId, jumpTo]);
 
+  // A direct conversation's header says whether the other person is online or away; read again on reconnecting.
+  const online = useChatState((s) => s.status === "online");
+  const direct = channel?.view.kind === "direct";
+  useEffect(() => {
+    if (direct && online && channelId !== null) void client.loadMembers(channelId);
+  }, [client, direct, online, channelId]);
+
   const view = channel?.view;
   const lines = useMemo<LineContext | null>(() => {
     if (!me || !view || channelId === null) return null;
@@ -179,6 +186,7 @@ export function ChannelView({
         onToggleMembers={onToggleMembers}
         onSearch={() => actions.openSearch()}
         {...(moderates(channel.view) ? { onChannelSettings: () => setSettingsOpen(true) } : {})}
+        peer={channel.view.kind === "direct" ? channel.members?.[0] : undefined}
       />
       <MessageList
         key={`list-${channel.view.id}`}
