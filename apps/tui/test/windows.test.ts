@@ -1,5 +1,5 @@
-import type { TestServer, ChatClient as TestUser } from "@canaduck/server/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ChatClient as TestUser, type TestServer } from "@canaduck/server/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { TerminalFixture } from "./terminal-fixture";
 
 const PASSWORD = "correct horse battery";
@@ -12,6 +12,7 @@ const PASSWORD = "correct horse battery";
 describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, () => {
   let server: TestServer;
   let bob: TestUser;
+  let alice: TestUser;
   const terminals = new TerminalFixture("windows");
 
   beforeAll(async () => {
@@ -19,7 +20,7 @@ describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, ()
     bob = await server.user("bob");
     await bob.do("channel:join", { channel: "#dev" });
     await bob.do("channel:join", { channel: "#ops" });
-    const alice = await server.user("alice", PASSWORD);
+    alice = await server.user("alice", PASSWORD);
     await alice.do("channel:join", { channel: "#dev" });
     await alice.do("channel:join", { channel: "#ops" });
     alice.socket.disconnect();
@@ -89,6 +90,12 @@ describe("window numbers that stay, in a real terminal", { timeout: 90_000 }, ()
     await t.press("Enter");
     const gone = await t.waitForText("[1:#alpha]");
     expect(gone).not.toContain("@bob");
+    // Closed on the server, not just in this terminal: alice's other devices no longer list it.
+    const otherDevice = new TestUser(await server.connect({ token: alice.token }), alice.token, "alice");
+    await vi.waitFor(async () => {
+      const { channels } = await otherDevice.do("session:state", {});
+      expect(channels.filter((c) => c.kind === "direct")).toEqual([]);
+    });
     await bob.do("message:send", { target: "alice", text: "back again" });
     await t.waitForText(" 2!@bob");
   });

@@ -9,6 +9,7 @@ import {
   type ClientEventResult,
   type HandshakeRefusal,
   type EventCommand,
+  type MemberView,
   type Message,
   type ParseError,
   type SettingsPatch,
@@ -149,6 +150,8 @@ export class ChatClient {
       this.dispatch({ type: "left", channelId: left.channelId });
       if (left.reason !== "part") this.notice("info", removalText(left, this.now()), undefined, null);
     });
+    // Closed here or on another device: it leaves the list as a left channel would, history kept on the server.
+    s.on("direct:closed", ({ channelId }) => this.dispatch({ type: "left", channelId }));
     s.on("channel:updated", ({ channel }) => this.dispatch({ type: "updated", channel }));
     s.on("channel:member", (change) => this.dispatch({ type: "member", ...change }));
     s.on("channel:invited", ({ channel, by }) =>
@@ -690,9 +693,33 @@ export class ChatClient {
 
   async loadMembers(channelId: string): Promise<void> {
     const channel = this.state.channels[channelId];
-    if (!channel || channel.view.kind !== "channel") return;
+    if (!channel) return;
+    if (channel.view.kind === "direct") return this.loadPeer(channelId);
     const ack = await this.request("channel:who", { channel: channel.target }, true);
     if (ack.ok) this.dispatch({ type: "members", channelId, members: ack.data.members, asOf: ack.data.asOf });
+  }
+
+  /**
+   * A direct conversation's "member list" is the other person, read with user:whois: whether
+   * they are online and away. presence:changed and user:away then keep it current, as they do a
+   * channel's members.
+   */
+  private async loadPeer(channelId: string): Promise<void> {
+    const peer = this.state.channels[channelId]?.view.peer;
+    if (!peer) return;
+    const ack = await this.request("user:whois", { nick: peer.name }, true);
+    if (!ack.ok) return;
+    const { user, online, away } = ack.data;
+    const member: MemberView = {
+      id: user.id,
+      name: user.name,
+      role: "member",
+      isAdmin: user.isAdmin,
+      online,
+      ...(away === null ? {} : { away }),
+      ...(user.isBot ? { isBot: true as const } : {}),
+    };
+    this.dispatch({ type: "members", channelId, members: [member] });
   }
 
   /**
@@ -806,11 +833,38 @@ export class ChatClient {
     if (text) this.notice("info", text);
   }
 
+  /**
+   * Closes the direct conversation with `nick` on every device of this user (direct:closed takes
+   * it off the lists) until a new line arrives in it or it is opened again.
+   */
+  async closeDirect(nick: string): Promise<ChatError | null> {
+    const ack = await this.request("direct:close", { nick }, true);
+    return ack.ok ? null : ack.error;
+  }
+
+  /** The closed direct conversation with `nick` back in the list (channel:joined), or null when there is none. */
+  async reopenDirect(nick: string): Promise<string | null> {
+    const ack = await this.request("direct:open", { nick }, true);
+    if (!ack.ok) return null;
+    // The ack may come before the event: add it now, as the event would.
+    if (!(ack.data.channel.id in this.state.channels)) {
+      this.dispatch({ type: "joined", channel: ack.data.channel });
+      void this.loadLatest(ack.data.channel.id);
+    }
+    return ack.data.channel.id;
+  }
+
   /** Opens the direct conversation with a nick: an existing one, or one that starts with the first message. */
   async openDirect(nick: string): Promise<ChatError | null> {
     const existing = this.channelIdOf(nick);
     if (existing) {
       this.select(existing);
+      return null;
+    }
+    // One closed earlier (here or on another device) comes back as it was.
+    const reopened = await this.reopenDirect(nick);
+    if (reopened) {
+      this.select(reopened);
       return null;
     }
     const ack = await this.request("history:read", { target: nick, limit: limits.historyPageDefault }, true);

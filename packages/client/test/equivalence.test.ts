@@ -228,6 +228,26 @@ const scenarios: Scenario[] = [
     run: async (w) => void (await w.owner.do("channel:invite", { channel: `${w.channel}i`, nick: w.viewer.name })),
   },
   {
+    name: "the viewer closes a direct conversation on another device",
+    covers: ["direct:close"],
+    prepare: async (w) => void (await w.bob.do("message:send", { target: w.viewer.name, text: "psst" })),
+    run: async (w) => void (await w.viewer.do("direct:close", { nick: w.bob.name })),
+  },
+  {
+    name: "the viewer opens a closed direct conversation again on another device, and a line reopens another",
+    covers: ["direct:open"],
+    prepare: async (w) => {
+      await w.bob.do("message:send", { target: w.viewer.name, text: "psst" });
+      await w.owner.do("message:send", { target: w.viewer.name, text: "hey" });
+      await w.viewer.do("direct:close", { nick: w.bob.name });
+      await w.viewer.do("direct:close", { nick: w.owner.name });
+    },
+    run: async (w) => {
+      await w.viewer.do("direct:open", { nick: w.bob.name });
+      await w.owner.do("message:send", { target: w.viewer.name, text: "still there?" });
+    },
+  },
+  {
     name: "a member changes nick",
     covers: ["user:nick"],
     run: async (w) => void (await w.bob.do("user:nick", { nick: `robert${w.n}` })),

@@ -207,10 +207,16 @@ export function prismaRepositories(
         if (moved.count === 0)
           await tx.readMarker.upsert({
             where: { userId_channelId: { userId, channelId } },
-            create: marker,
+            create: { userId, channelId, seq, updatedAt },
             update: {},
           });
       },
+      setClosed: async (userId, channelId, closedSeq, now) =>
+        void (await tx.readMarker.upsert({
+          where: { userId_channelId: { userId, channelId } },
+          create: { userId, channelId, seq: 0, updatedAt: now, closedSeq },
+          update: { closedSeq },
+        })),
     },
     settings: {
       find: async (userId) => first(await reads.settingsOf(userId)),

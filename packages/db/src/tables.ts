@@ -152,6 +152,7 @@ export const tables = {
     channelId: text,
     seq: int,
     updatedAt: date,
+    closedSeq: intOrNull,
   }),
   ignore: defineTable<Ignore>(Prisma.ModelName.Ignore, Prisma.IgnoreScalarFieldEnum, {
     userId: text,

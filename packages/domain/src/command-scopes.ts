@@ -58,6 +58,8 @@ export const commandScopes: { [E in ClientEventName]: ScopeNeed<E> } = {
   "channel:bans": "read",
   "channel:op": "moderate",
   "channel:deop": "moderate",
+  "direct:close": "write",
+  "direct:open": "write",
   "channel:list": "read",
   "channel:who": "read",
   "message:send": "write",

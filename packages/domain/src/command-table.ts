@@ -5,6 +5,8 @@ import { auditLog } from "./commands/audit-log";
 import { ban } from "./commands/ban";
 import { deleteMessage } from "./commands/delete-message";
 import { deop } from "./commands/deop";
+import { directClose } from "./commands/direct-close";
+import { directOpen } from "./commands/direct-open";
 import { editMessage } from "./commands/edit-message";
 import { help } from "./commands/help";
 import { invite } from "./commands/invite";
@@ -103,6 +105,8 @@ export const commands: { [E in ClientEventName]: CommandDefinition<E> } = {
   "channel:bans": bans,
   "channel:op": op,
   "channel:deop": deop,
+  "direct:close": directClose,
+  "direct:open": directOpen,
   "channel:list": list,
   "channel:who": who,
   "message:send": sendMessage,

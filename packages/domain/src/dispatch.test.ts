@@ -39,6 +39,8 @@ const samples: { [E in ClientEventName]: ClientEventPayload<E> } = {
   "channel:bans": { channel: "#dev" },
   "channel:op": { channel: "#dev", nick: "bob" },
   "channel:deop": { channel: "#dev", nick: "bob" },
+  "direct:close": { nick: "bob" },
+  "direct:open": { nick: "bob" },
   "channel:list": {},
   "channel:who": { channel: "#dev" },
   "message:send": { target: "#dev", text: "hi" },

@@ -190,6 +190,11 @@ export interface ReadMarkerRepository {
    * database, so two devices marking at once cannot leave the lower of the two.
    */
   upsert(marker: ReadMarkerRecord): Promise<void>;
+  /**
+   * Closes a direct conversation for the user up to `closedSeq` (null: opens it again), keeping
+   * the marker's seq; a missing marker is created at seq 0.
+   */
+  setClosed(userId: string, channelId: string, closedSeq: number | null, now: Date): Promise<void>;
 }
 
 /** /ignore lists, one row per (user, ignored user). */

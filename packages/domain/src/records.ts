@@ -132,6 +132,11 @@ export interface ReadMarkerRecord {
   channelId: string;
   seq: number;
   updatedAt: Date;
+  /**
+   * Set when the user closed this direct conversation: its lastSeq then. It stays hidden from them
+   * while no newer line exists. Written by `setClosed` only; absent or null when not closed.
+   */
+  closedSeq?: number | null;
 }
 
 /** What an edit or a deletion changes of a line. */

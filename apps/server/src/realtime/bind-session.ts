@@ -90,7 +90,11 @@ export async function bindSession(
   void socket.join(subject.channels.map(channelRoom).filter((room) => !leaves.rooms.has(room)));
   counted.add(socket);
   try {
-    if (await deps.presence.connected(actor.userId)) {
+    const first = await deps.presence.connected(actor.userId);
+    // Dropped while presence was recorded (a phone losing its network just after connecting): its
+    // disconnect has been counted and announced offline already; "online" now would be the last
+    // word the others hear, and stay on their screens.
+    if (first && !socket.disconnected) {
       await deps.applyEffects(
         { io: deps.io, socket, bindSession: () => Promise.resolve() },
         presenceEffects(subject, true),

@@ -64,7 +64,14 @@ export class RedisPresence implements PresenceRegistry {
 
   async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
     const online = new Set(userIds.filter((id) => this.local.has(id)));
-    const remaining = userIds.filter((id) => !online.has(id));
+    return this.addOnlineElsewhere(
+      online,
+      userIds.filter((id) => !online.has(id)),
+    );
+  }
+
+  /** `online` with those of `remaining` connected to another live node. */
+  private async addOnlineElsewhere(online: Set<string>, remaining: readonly string[]): Promise<Set<string>> {
     if (remaining.length === 0) return online;
     for (const node of await this.liveNodes()) {
       if (node === this.nodeId) continue;
@@ -81,9 +88,9 @@ export class RedisPresence implements PresenceRegistry {
     this.local.set(userId, count);
     await this.redis.hIncrBy(this.countsKey(this.nodeId), userId, 1);
     if (count > 1) return false;
-    this.local.delete(userId);
-    const elsewhere = (await this.onlineAmong([userId])).has(userId);
-    this.local.set(userId, count);
+    // Other nodes only, and without taking the local count away meanwhile: a disconnect counted
+    // while this waited (it did, as `local.delete` here) left the user online with no connection.
+    const elsewhere = (await this.addOnlineElsewhere(new Set(), [userId])).has(userId);
     return !elsewhere;
   }
 

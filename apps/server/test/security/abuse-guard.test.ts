@@ -115,6 +115,8 @@ const expectedSpends: Partial<Record<ClientEventName, string[]>> = {
         "user:ignore",
         "user:unignore",
         "settings:update",
+        "direct:close",
+        "direct:open",
       ] as const
     ).map((event) => [event, ["commandPerUser u1", "commandPerAddress 10.0.0.1"]]),
   ),

@@ -6,7 +6,7 @@ const windowHelp = [
   "Windows:",
   "  /window N        go to window N",
   "  /window move N   give the shown window number N",
-  "  /close           close the window (a channel's is parted)",
+  "  /close           close the window (a channel's is parted; a private one, on every device)",
   "  /q nick          open a conversation with nick (/quit leaves)",
 ];
 

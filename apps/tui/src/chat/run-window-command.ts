@@ -54,7 +54,10 @@ export function runWindowCommand(command: WindowCommand, scene: WindowScene): vo
         return void client
           .submit(`/part ${channel.target}`)
           .then((error) => (error ? note("error", errorLine(error)) : scene.show(next)));
+      // A private window is closed on the server too, so the conversation leaves every device's list
+      // until its next line; the local hide covers the moment before direct:closed arrives.
       scene.forget(shownId, channel.view.lastSeq);
+      void client.closeDirect(channel.target).then((error) => error && note("error", errorLine(error)));
       return scene.show(next);
     }
   }

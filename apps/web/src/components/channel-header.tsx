@@ -1,5 +1,5 @@
 import { displayName } from "@canaduck/client";
-import type { ChannelView } from "@canaduck/contract";
+import type { ChannelView, MemberView } from "@canaduck/contract";
 import { MessageText } from "./message-text";
 
 interface HeaderProps {
@@ -9,10 +9,23 @@ interface HeaderProps {
   membersOpen: boolean;
   onToggleMembers: () => void;
   onSearch: () => void;
+  /** A direct conversation's other person as last heard (online, away), once read. */
+  peer?: MemberView | undefined;
+  /** Shown to the channel's operators only: invite-only, invites and bans. */
+  onChannelSettings?: () => void;
 }
 
 /** Name, topic and member count of the open conversation. */
-export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMembers, onSearch }: HeaderProps) {
+export function ChannelHeader({
+  view,
+  onLeave,
+  onMenu,
+  membersOpen,
+  onToggleMembers,
+  onSearch,
+  onChannelSettings,
+  peer,
+}: HeaderProps) {
   const direct = view.kind === "direct";
   return (
     <header className="channel-header">
@@ -40,7 +53,7 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
         </h1>
         <p className="channel-topic">
           {direct ? (
-            "Direct conversation"
+            <PeerStatus peer={peer} />
           ) : view.topic ? (
             <MessageText text={view.topic} myName={null} />
           ) : (
@@ -57,6 +70,17 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
       >
         <SearchIcon />
       </button>
+      {onChannelSettings && (
+        <button
+          type="button"
+          className="icon-button channel-settings-button"
+          aria-label={`Settings of ${view.name}`}
+          title="Invite-only, invites and bans"
+          onClick={onChannelSettings}
+        >
+          <GearIcon />
+        </button>
+      )}
       {!direct && (
         <button
           type="button"
@@ -76,10 +100,29 @@ export function ChannelHeader({ view, onLeave, onMenu, membersOpen, onToggleMemb
           onClick={onToggleMembers}
         >
           <PeopleIcon />
-          {view.memberCount} member{view.memberCount === 1 ? "" : "s"}
+          {view.memberCount}
+          <span className="members-word"> member{view.memberCount === 1 ? "" : "s"}</span>
         </button>
       )}
     </header>
+  );
+}
+
+/** "Away: lunch", "Online" or "Offline" under a direct conversation's name; the plain label until known. */
+function PeerStatus({ peer }: { peer: MemberView | undefined }) {
+  if (!peer) return <>Direct conversation</>;
+  if (peer.away !== undefined)
+    return (
+      <span className="peer-status away-status">
+        <span className="status-dot away" aria-hidden="true" />
+        Away{peer.away === "" ? "" : `: ${peer.away}`}
+      </span>
+    );
+  return (
+    <span className="peer-status">
+      <span className={peer.online ? "status-dot online" : "status-dot"} aria-hidden="true" />
+      {peer.online ? "Online" : "Offline"}
+    </span>
   );
 }
 
@@ -97,6 +140,27 @@ function SearchIcon() {
     >
       <circle cx="10.5" cy="10.5" r="6.5" />
       <path d="M15.5 15.5 21 21" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function GearIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <circle cx="12" cy="12" r="3.2" />
+      <path
+        d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

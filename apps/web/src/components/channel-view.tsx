@@ -1,14 +1,16 @@
 import { activeChannel, displayName, signalsTyping } from "@canaduck/client";
-import { replyExcerpt, type Message } from "@canaduck/contract";
+import { replyExcerpt, type HelpEntry, type Message } from "@canaduck/contract";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { useChat, useChatState } from "../lib/chat-context";
 import type { ChatActions } from "../lib/chat-actions";
 import { ChannelHeader } from "./channel-header";
+import { ChannelSettingsDialog, moderates } from "./channel-settings-dialog";
 import { ChannelNotices } from "./channel-notices";
 import { lastEditable } from "../lib/line-permissions";
 import { rememberEmoji } from "../lib/recent-emoji";
 import { Composer, type ComposerMode } from "./composer";
 import { DeleteDialog } from "./delete-dialog";
+import { HelpPanel, useHelpEntries } from "./help-panel";
 import { MessageList, type LineFocus } from "./message-list";
 import type { LineContext } from "./message-row";
 import { TypingIndicator } from "./typing-indicator";
@@ -52,7 +54,17 @@ export function ChannelView({
   const pending = useMemo(() => allPending.filter((p) => p.channelId === channelId), [allPending, channelId]);
   const candidates = useCandidates(channelId);
   const target = channel?.target ?? "";
-  const run = useRunInput({ actions, target });
+  const [help, setHelp] = useState<HelpEntry[] | null>(null);
+  const entriesFor = useHelpEntries();
+  const onHelp = useCallback(
+    (command?: string) => {
+      const entries = entriesFor(command);
+      if (entries !== null) setHelp(entries);
+      return entries !== null;
+    },
+    [entriesFor],
+  );
+  const run = useRunInput({ actions, target, onHelp });
   const uploads = useUploads(target);
   const [dropping, setDropping] = useState(false);
   const loadOlder = useCallback(
@@ -71,6 +83,7 @@ export function ChannelView({
 
   const [mode, setMode] = useState<ComposerMode | null>(null);
   const [deleting, setDeleting] = useState<Message | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [focus, setFocus] = useState<LineFocus | null>(null);
   const [jumpMissed, setJumpMissed] = useState(false);
   // "No longer there" is an answer to a click, not a standing notice.
@@ -101,6 +114,13 @@ export function ChannelView({
     handledJump.current = jump;
     jumpTo(jump.seq);
   }, [jump, channelId, jumpTo]);
+
+  // A direct conversation's header says whether the other person is online or away; read again on reconnecting.
+  const online = useChatState((s) => s.status === "online");
+  const direct = channel?.view.kind === "direct";
+  useEffect(() => {
+    if (direct && online && channelId !== null) void client.loadMembers(channelId);
+  }, [client, direct, online, channelId]);
 
   const view = channel?.view;
   const lines = useMemo<LineContext | null>(() => {
@@ -165,6 +185,8 @@ export function ChannelView({
         membersOpen={membersOpen}
         onToggleMembers={onToggleMembers}
         onSearch={() => actions.openSearch()}
+        {...(moderates(channel.view) ? { onChannelSettings: () => setSettingsOpen(true) } : {})}
+        peer={channel.view.kind === "direct" ? channel.members?.[0] : undefined}
       />
       <MessageList
         key={`list-${channel.view.id}`}
@@ -191,6 +213,15 @@ export function ChannelView({
       )}
       {typingNotices && <TypingIndicator typing={channel.typing} />}
       <ChannelNotices channelId={channel.view.id} />
+      {help && (
+        <HelpPanel
+          entries={help}
+          onClose={() => {
+            setHelp(null);
+            composerRef.current?.focus();
+          }}
+        />
+      )}
       <UploadList uploads={uploads.uploads} onDismiss={uploads.dismiss} />
       <Composer
         onFiles={uploads.start}
@@ -206,6 +237,9 @@ export function ChannelView({
         onSendReply={onSendReply}
         onEditLast={onEditLast}
       />
+      {settingsOpen && moderates(channel.view) && (
+        <ChannelSettingsDialog view={channel.view} onClose={() => setSettingsOpen(false)} />
+      )}
       {deleting && (
         <DeleteDialog
           message={deleting}

@@ -79,8 +79,12 @@ export function ChatScreen() {
       if (existing) return select(existing);
       if (nick.toLowerCase() === me?.name.toLowerCase()) return;
       setSidebarOpen(false);
-      setDraftPeer(nick);
-      focusComposer();
+      // A conversation closed earlier opens again as it was; only one never started is a draft.
+      void client.reopenDirect(nick).then((reopened) => {
+        if (reopened) return select(reopened);
+        setDraftPeer(nick);
+        focusComposer();
+      });
     },
     [client, me, select, focusComposer],
   );

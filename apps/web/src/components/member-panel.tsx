@@ -65,6 +65,11 @@ export function MemberPanel({ onOpenDirect, onClose }: { onOpenDirect: (nick: st
                   <span className="member-name">
                     {m.name}
                     {isMe && <span className="muted"> (you)</span>}
+                    {m.away !== undefined && (
+                      <span className="member-away" title={m.away === "" ? "Away" : `Away: ${m.away}`}>
+                        Away{m.away === "" ? "" : `: ${m.away}`}
+                      </span>
+                    )}
                   </span>
                   {m.isBot && <BotBadge />}
                   <span className="visually-hidden">, {m.online ? "online" : "offline"}</span>

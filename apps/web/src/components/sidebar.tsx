@@ -69,7 +69,12 @@ export function Sidebar({ actions, onClose, onOpenSwitcher }: SidebarProps) {
           {directs.length === 0 ? (
             <p className="sidebar-empty">Click a name to start a private conversation.</p>
           ) : (
-            <EntryList entries={directs} activeId={activeId} onSelect={actions.select} />
+            <EntryList
+              entries={directs}
+              activeId={activeId}
+              onSelect={actions.select}
+              onCloseEntry={(e) => void client.closeDirect(e.name)}
+            />
           )}
         </section>
       </div>
@@ -91,15 +96,18 @@ function EntryList({
   entries,
   activeId,
   onSelect,
+  onCloseEntry,
 }: {
   entries: ConversationEntry[];
   activeId: string | null;
   onSelect: (id: string) => void;
+  /** Direct conversations close (on every device, until their next line); channels are left from their header. */
+  onCloseEntry?: (entry: ConversationEntry) => void;
 }) {
   return (
     <ul className="nav-list">
       {entries.map((e) => (
-        <li key={e.id}>
+        <li key={e.id} className="nav-entry">
           <button
             type="button"
             className={[
@@ -133,6 +141,17 @@ function EntryList({
               </span>
             )}
           </button>
+          {onCloseEntry && (
+            <button
+              type="button"
+              className="icon-button nav-close"
+              aria-label={`Close the conversation with ${e.name}`}
+              title="Close (it comes back with the next message; the history is kept)"
+              onClick={() => onCloseEntry(e)}
+            >
+              ✕
+            </button>
+          )}
         </li>
       ))}
     </ul>

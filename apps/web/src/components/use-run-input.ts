@@ -10,14 +10,21 @@ interface RunOptions {
   target?: string;
   /** A direct conversation not started yet: its first message starts it. */
   draft?: { onStarted: (channelId: string) => void };
+  /** Shows `/help [command]` as a list; without it the answer is a notice. Refused (an unknown command) when false. */
+  onHelp?: (command?: string) => boolean;
 }
 
 /**
- * Runs composer input by the client core's plan. The web shows three commands its own way: `/list`
- * opens the channel browser, `/query` a conversation and `/search` the search panel; the first message to a new conversation
+ * Runs composer input by the client core's plan. The web shows four commands its own way: `/list`
+ * opens the channel browser, `/query` a conversation, `/search` the search panel and `/help` its list; the first message to a new conversation
  * starts it; everything else goes to the client core, which sends it as its event.
  */
-export function useRunInput({ actions, target, draft }: RunOptions): (text: string) => Promise<ComposerError | null> {
+export function useRunInput({
+  actions,
+  target,
+  draft,
+  onHelp,
+}: RunOptions): (text: string) => Promise<ComposerError | null> {
   const { client } = useChat();
   return useCallback(
     async (text: string) => {
@@ -26,6 +33,11 @@ export function useRunInput({ actions, target, draft }: RunOptions): (text: stri
       if (plan.kind === "query") {
         actions.openDirect(plan.nick);
         return null;
+      }
+      if (plan.kind === "help" && onHelp) {
+        if (onHelp(plan.command)) return null;
+        const typed = (plan.command ?? "").replace(/^\//, "");
+        return { code: "UNKNOWN_COMMAND", message: `There is no command /${typed}; try /help.` };
       }
       if (plan.kind === "list") {
         actions.openBrowser();
@@ -43,6 +55,6 @@ export function useRunInput({ actions, target, draft }: RunOptions): (text: stri
       }
       return client.submit(text);
     },
-    [client, actions, target, draft],
+    [client, actions, target, draft, onHelp],
   );
 }

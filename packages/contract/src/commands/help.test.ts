@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commandNames, commandSpecs } from "./command-specs";
-import { helpLines } from "./help";
+import { adminCommands, commandNames, commandSpecs } from "./command-specs";
+import { helpEntries, helpLines } from "./help";
 
 describe("helpLines", () => {
   it("lists every command's usage and help, one line each", () => {
@@ -34,6 +34,20 @@ describe("helpLines", () => {
 
   it("returns null for an unknown command", () => {
     expect(helpLines("frobnicate")).toBeNull();
+  });
+});
+
+describe("helpEntries", () => {
+  it("gives what helpLines says as data: usage, help and short forms, admins' commands for admins only", () => {
+    const all = helpEntries() ?? [];
+    expect(all.map((e) => e.name)).toEqual(commandNames);
+    const member = helpEntries(undefined, false) ?? [];
+    expect(member.some((e) => adminCommands.has(e.name))).toBe(false);
+    expect(member.length).toBe(commandNames.length - adminCommands.size);
+    expect(helpEntries("q")).toEqual([
+      { name: "query", usage: commandSpecs.query.usage, help: commandSpecs.query.help, aliases: ["/q"] },
+    ]);
+    expect(helpEntries("frobnicate")).toBeNull();
   });
 });
 

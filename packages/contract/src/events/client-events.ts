@@ -351,6 +351,18 @@ export const clientEvents = {
     payload: channelAndNick,
     result: z.object({ member: memberViewSchema }),
   },
+  "direct:close": {
+    summary:
+      "Close your direct conversation with a nick: it leaves your conversation list on every device (direct:closed) until a new line arrives in it or you open it again (direct:open); its history is kept.",
+    payload: z.object({ nick: nickSchema }),
+    result: empty,
+  },
+  "direct:open": {
+    summary:
+      "Open your direct conversation with a nick again, as it was (a closed one comes back on every device as channel:joined); NO_SUCH_CHANNEL when you have none with them yet: send them a line to start one.",
+    payload: z.object({ nick: nickSchema }),
+    result: z.object({ channel: channelViewSchema }),
+  },
   "channel:list": {
     summary: "/list: channels anyone can see, with member counts and topics.",
     payload: empty,

@@ -34,6 +34,11 @@ export const serverEvents = {
       expiresAt: isoDateSchema.nullable().optional(),
     }),
   },
+  "direct:closed": {
+    summary:
+      "The receiver closed this direct conversation (direct:close, on any of their connections): drop it from the list; it comes back as channel:joined with its next line.",
+    payload: z.object({ channelId: z.string() }),
+  },
   "channel:invited": {
     summary: "An operator invited the receiver to an invite-only channel; /join it to accept.",
     payload: z.object({ channel: z.string(), by: z.string() }),

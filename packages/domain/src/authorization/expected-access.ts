@@ -213,6 +213,19 @@ export const cases: Case[] = [
   { event: "user:ignore", payload: () => ({ nick: "ivy" }), expected: anyUser },
   { event: "user:unignore", payload: () => ({ nick: "ivy" }), expected: anyUser },
   { event: "settings:update", payload: () => ({ theme: "dark" }), expected: anyUser },
+  // One's own direct conversations only: ivy has none with anyone, so there is nothing to close or open.
+  {
+    event: "direct:close",
+    label: "no conversation with them",
+    payload: () => ({ nick: "ivy" }),
+    expected: loggedIn("NO_SUCH_CHANNEL"),
+  },
+  {
+    event: "direct:open",
+    label: "no conversation with them",
+    payload: () => ({ nick: "ivy" }),
+    expected: loggedIn("NO_SUCH_CHANNEL"),
+  },
   {
     event: "settings:update",
     label: "a conversation's notifications",

@@ -3,6 +3,7 @@ import { targetCommand } from "../command";
 import { refuse } from "../domain-error";
 import { appendMessage } from "../support/append-message";
 import { attachmentOf, claimUpload } from "../support/attachments";
+import { reopenForNewLine } from "../support/closed-directs";
 import { openDirect } from "../support/direct";
 import { refuseDeleted, requireLine } from "../support/log-lines";
 import { currentState, replySummary } from "../support/log-page";
@@ -44,6 +45,7 @@ export const sendMessage = targetCommand<"message:send">({
     const file = attachment === undefined ? null : await claimUpload(ctx, attachment);
     const line = sentLine(ctx.user, ctx.payload);
     if (file) line.meta = { attachment: attachmentOf(file) };
+    await reopenForNewLine(ctx, channel);
     const record = await appendMessage(ctx, channel, line, extras);
     if (file) await ctx.tx.files.attach(file.id, channel.id, record.seq);
     return { message: toMessage(record, extras) };

@@ -1,4 +1,5 @@
 import { userCommand } from "../command";
+import { shownConversations } from "../support/closed-directs";
 import { ignoredUsers } from "../support/ignores";
 import { settingsOf } from "../support/settings";
 import { channelViewsOf, toUserView } from "../support/views";
@@ -10,7 +11,8 @@ export const sessionState = userCommand<"session:state">({
   transaction: "none",
   audit: "none",
   async run(ctx) {
-    const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
+    // A direct conversation the user closed is left out, as one they left would be.
+    const joined = await shownConversations(ctx, ctx.user.id, await ctx.tx.memberships.listChannelsOf(ctx.user.id));
     const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
     return {
       user: toUserView(ctx.user),

@@ -1,5 +1,6 @@
 import { limits, type ConversationChanges, type Message } from "@canaduck/contract";
 import { userCommand } from "../command";
+import { shownConversations } from "../support/closed-directs";
 import type { SeqRange } from "../ports";
 import { pageBefore } from "../support/history";
 import { currentState } from "../support/log-page";
@@ -23,7 +24,8 @@ export const sessionSync = userCommand<"session:sync">({
   audit: "none",
   async run(ctx) {
     const held = new Map(ctx.payload.conversations.map((c) => [c.channelId, c.after]));
-    const joined = await ctx.tx.memberships.listChannelsOf(ctx.user.id);
+    // A direct conversation the user closed is left out, as one they left would be.
+    const joined = await shownConversations(ctx, ctx.user.id, await ctx.tx.memberships.listChannelsOf(ctx.user.id));
     const channels = await channelViewsOf(ctx.tx, ctx.user, joined);
     // Read in this snapshot, so each conversation's entries end at the lastSeq read with it;
     // anything later reaches the connection live (its rooms were joined before this ran).

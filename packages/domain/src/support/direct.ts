@@ -1,4 +1,6 @@
 import type { Runtime } from "../command";
+import { refuse } from "../domain-error";
+import { requireUserByNick } from "./lookup";
 import type { ChannelRecord, UserRecord } from "../records";
 import { directChannelName, nameKey } from "./names";
 import { markAllRead } from "./read-state";
@@ -7,6 +9,13 @@ import { channelView } from "./views";
 /** The direct conversation between two users, if they have one. */
 export async function findDirect(ctx: Runtime, a: UserRecord, b: UserRecord): Promise<ChannelRecord | null> {
   return ctx.tx.channels.findByNameKey(nameKey(directChannelName(a.id, b.id)));
+}
+
+/** The actor's direct conversation with a nick; NO_SUCH_USER or NO_SUCH_CHANNEL when there is none. */
+export async function requireOwnDirect(ctx: Runtime & { user: UserRecord }, nick: string): Promise<ChannelRecord> {
+  const peer = await requireUserByNick(ctx, nick);
+  const channel = await findDirect(ctx, ctx.user, peer);
+  return channel ?? refuse("NO_SUCH_CHANNEL", `You have no direct conversation with ${peer.name}.`);
 }
 
 /** The direct conversation between two users, started (and announced to both) if new. */

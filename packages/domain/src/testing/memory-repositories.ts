@@ -273,7 +273,17 @@ export function memoryRepositories(state: MemoryState): Repositories {
       async upsert(marker) {
         const held = state.readMarkers.get(pairKey(marker.channelId, marker.userId));
         if (held === undefined || held.seq < marker.seq)
-          state.readMarkers.set(pairKey(marker.channelId, marker.userId), copy(marker));
+          state.readMarkers.set(pairKey(marker.channelId, marker.userId), {
+            ...copy(marker),
+            closedSeq: held?.closedSeq ?? null,
+          });
+      },
+      async setClosed(userId, channelId, closedSeq, now) {
+        const held = state.readMarkers.get(pairKey(channelId, userId));
+        state.readMarkers.set(pairKey(channelId, userId), {
+          ...(held ?? { userId, channelId, seq: 0, updatedAt: now }),
+          closedSeq,
+        });
       },
     },
     settings: {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReadMarker" ADD COLUMN     "closedSeq" INTEGER;
