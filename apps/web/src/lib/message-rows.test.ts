@@ -49,6 +49,19 @@ describe("buildRows", () => {
     expect(rows.at(-1)).toMatchObject({ kind: "message", continued: false });
   });
 
+  it("hands back the same row objects after an older page is prepended, except for rows that changed", () => {
+    const newer = [at("2026-11-24T10:02:00", 3, "ann"), at("2026-11-24T10:03:00", 4, "bob")];
+    const first = buildRows(newer, [], now);
+    const older = [at("2026-11-24T10:00:00", 1, "bob"), at("2026-11-24T10:01:00", 2, "ann")];
+    const second = buildRows([...older, ...newer], [], now);
+    const row = (rows: typeof first, seq: number) => rows.find((r) => r.kind === "message" && r.message.seq === seq);
+    // Line 3 now follows another of ann's lines: it joins that group, so its row is new.
+    expect(row(second, 3)).not.toBe(row(first, 3));
+    expect(row(second, 3)).toMatchObject({ continued: true });
+    expect(row(second, 4)).toBe(row(first, 4));
+    expect(second[0]).toBe(first[0]);
+  });
+
   it("shows sends awaiting their ack after the stored lines", () => {
     const rows = buildRows(
       [at("2026-11-24T10:00:00", 1, "ann")],

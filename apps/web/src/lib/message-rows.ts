@@ -27,7 +27,59 @@ export function dayLabel(date: Date, now: Date): string {
   return date.toLocaleDateString(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
 }
 
-/** Groups a channel's lines by author and day, and puts unacknowledged sends after them. */
+type MessageRowOf = Extract<Row, { kind: "message" }>;
+type DayRow = Extract<Row, { kind: "day" }>;
+
+// Rows are rebuilt from every line each time a page of history arrives. Handing back the same
+// row object for a line whose row did not change lets the memoised rows skip re-rendering, and
+// each line's date is read once rather than on every page.
+const messageRows = new WeakMap<Message, MessageRowOf>();
+const pendingRows = new WeakMap<PendingSend, Row>();
+const dayRows = new Map<string, DayRow>();
+const dates = new WeakMap<Message, { day: string; at: number }>();
+const newDivider: Row = { kind: "new-divider", key: "new-divider" };
+
+function dateOf(message: Message): { day: string; at: number } {
+  let known = dates.get(message);
+  if (!known) {
+    const date = new Date(message.createdAt);
+    known = { day: dayKey(date), at: date.getTime() };
+    dates.set(message, known);
+  }
+  return known;
+}
+
+function messageRow(message: Message, continued: boolean): MessageRowOf {
+  const kept = messageRows.get(message);
+  if (kept?.continued === continued) return kept;
+  const row: MessageRowOf = { kind: "message", key: message.id, message, continued };
+  messageRows.set(message, row);
+  return row;
+}
+
+function dayRow(day: string, label: string): DayRow {
+  const id = `${day} ${label}`;
+  let row = dayRows.get(id);
+  if (!row) {
+    row = { kind: "day", key: `day-${day}`, label };
+    dayRows.set(id, row);
+  }
+  return row;
+}
+
+function pendingRow(send: PendingSend): Row {
+  let row = pendingRows.get(send);
+  if (!row) {
+    row = { kind: "pending", key: `pending-${send.clientId}`, send };
+    pendingRows.set(send, row);
+  }
+  return row;
+}
+
+/**
+ * Groups a channel's lines by author and day, and puts unacknowledged sends after them. A row
+ * that did not change since the last call is the same object as then.
+ */
 export function buildRows(
   messages: readonly Message[],
   pending: readonly PendingSend[],
@@ -36,21 +88,21 @@ export function buildRows(
 ): Row[] {
   const rows: Row[] = [];
   let previous: Message | undefined;
+  let previousAt = 0;
   let previousDay = "";
   let dividerPlaced = divider === null;
   for (const message of messages) {
     // Change entries are applied by the client core; should one be held, it is not a row.
     if (!isLine(message)) continue;
-    const date = new Date(message.createdAt);
-    const day = dayKey(date);
+    const { day, at } = dateOf(message);
     if (day !== previousDay) {
-      rows.push({ kind: "day", key: `day-${day}`, label: dayLabel(date, now) });
+      rows.push(dayRow(day, dayLabel(new Date(at), now)));
       previousDay = day;
       previous = undefined;
     }
     // The user's own lines after the marker are not news to them: the divider waits for someone else's.
     if (!dividerPlaced && divider && message.seq > divider.afterSeq && message.author?.id !== divider.myId) {
-      rows.push({ kind: "new-divider", key: "new-divider" });
+      rows.push(newDivider);
       dividerPlaced = true;
       previous = undefined;
     }
@@ -59,10 +111,11 @@ export function buildRows(
       message.kind === "text" &&
       previous.kind === "text" &&
       previous.author?.id === message.author?.id &&
-      Date.parse(message.createdAt) - Date.parse(previous.createdAt) < GROUP_MS;
-    rows.push({ kind: "message", key: message.id, message, continued });
+      at - previousAt < GROUP_MS;
+    rows.push(messageRow(message, continued));
     previous = message;
+    previousAt = at;
   }
-  for (const send of pending) rows.push({ kind: "pending", key: `pending-${send.clientId}`, send });
+  for (const send of pending) rows.push(pendingRow(send));
   return rows;
 }

@@ -1,0 +1,111 @@
+import type { Locator } from "@playwright/test";
+import { seedLongHistory } from "../fixtures/seed";
+import { expect, joinChannel, messageLog, test } from "../fixtures/test";
+
+// Seeding says thousands of lines in seconds, far past the per-user send limit.
+test.use({ serverEnv: { RATE_LIMITS: "off" } });
+
+const SEEDED = Number(process.env.LONG_HISTORY_LINES ?? 9_000);
+/** Lines loaded before each measured window: the work per frame must not grow with them. */
+const LOADED_BEFORE = [0, 3_500, 7_000];
+const WINDOW_MS = 5_000;
+/**
+ * A first, unmeasured stretch of scrolling: the first rows ever rendered pay for compiling the
+ * code and warming the caches, which is not what the windows compare.
+ */
+const WARM_UP = 0;
+const WARM_UP_MS = 2_000;
+/** How far each frame scrolls up: a hard flick, which reaches the top (and the next page) often. */
+const STEP_PX = 300;
+/** A mid-range phone's CPU, as the issue measured it. */
+const CPU_SLOWDOWN = 4;
+const line = (i: number) => `archived line ${i}`;
+
+interface WindowStats {
+  p95: number;
+  blocking: number;
+  frames: number;
+  /** How many lines were loaded when the window ended. */
+  loaded: number;
+}
+
+/** The oldest line in the DOM: the seeded lines are numbered, so the lines loaded are SEEDED - oldest + 1. */
+const oldestShown = (el: Element) =>
+  Math.min(...[...el.querySelectorAll(".row")].map((r) => Number(/archived line (\d+)/.exec(r.textContent ?? "")?.[1] ?? Infinity)));
+
+/** Jumps to the top again and again, unmeasured, until `lines` are loaded (rendering only the top rows). */
+async function loadUpTo(log: Locator, lines: number): Promise<void> {
+  await expect(async () => {
+    await log.evaluate((el) => el.scrollTo({ top: 0 }));
+    const oldest = await log.evaluate(oldestShown);
+    expect(SEEDED - oldest + 1).toBeGreaterThanOrEqual(lines);
+  }).toPass({ timeout: 30_000, intervals: [50] });
+}
+
+test("scrolling fast back through a long history costs no more per frame however much is loaded", async ({
+  server,
+  signUp,
+}) => {
+  test.setTimeout(90_000);
+  await seedLongHistory(server.url, "archivist", "#archive", SEEDED, line);
+  const ann = await signUp("ann");
+  await joinChannel(ann, "#archive");
+  const log = messageLog(ann);
+  await expect(log.getByText(line(SEEDED), { exact: true })).toBeVisible();
+  const cdp = await ann.context().newCDPSession(ann);
+
+  const windows: WindowStats[] = [];
+  for (const [i, before] of [WARM_UP, ...LOADED_BEFORE].entries()) {
+    // Loading ahead runs at full speed; only the measured scrolling is on the slow CPU.
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    await loadUpTo(log, before);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    // Scroll up by STEP_PX every frame (older pages load as the top nears), recording every
+    // frame's duration and the main thread's long tasks in the page, so nothing is sampled late.
+    const stats = await log.evaluate(
+      (el, { ms, step, oldestShownSource }) =>
+        new Promise<Omit<WindowStats, "loaded"> & { oldest: number }>((resolve) => {
+          const oldest = new Function(`return (${oldestShownSource})`)() as (el: Element) => number;
+          const frames: number[] = [];
+          let blocking = 0;
+          const longTasks = new PerformanceObserver((list) => {
+            for (const task of list.getEntries()) blocking += Math.max(0, task.duration - 50);
+          });
+          longTasks.observe({ type: "longtask" });
+          const start = performance.now();
+          let last = start;
+          const tick = (now: number) => {
+            frames.push(now - last);
+            last = now;
+            el.scrollTop = Math.max(0, el.scrollTop - step);
+            if (now - start < ms) {
+              requestAnimationFrame(tick);
+              return;
+            }
+            longTasks.disconnect();
+            frames.sort((a, b) => a - b);
+            resolve({
+              p95: frames[Math.floor(frames.length * 0.95)] ?? 0,
+              blocking,
+              frames: frames.length,
+              oldest: oldest(el),
+            });
+          };
+          requestAnimationFrame(tick);
+        }),
+      { ms: i === 0 ? WARM_UP_MS : WINDOW_MS, step: STEP_PX, oldestShownSource: oldestShown.toString() },
+    );
+    if (i > 0) windows.push({ ...stats, loaded: SEEDED - stats.oldest + 1 });
+  }
+
+  for (const [i, s] of windows.entries())
+    console.log(
+      `Window ${i + 1} (${WINDOW_MS / 1000} s, CPU ×${CPU_SLOWDOWN}): p95 frame ${s.p95.toFixed(1)} ms, long-task blocking ${Math.round(s.blocking)} ms, ${s.frames} frames, ${s.loaded} lines loaded at its end.`,
+    );
+  const [first, , last] = windows;
+  if (!first || !last) throw new Error("no windows measured");
+  // The windows really did scroll through more and more history.
+  expect(last.loaded).toBeGreaterThan(first.loaded + 5_000);
+  // Flat: the last window's frames cost about what the first's did.
+  expect(last.p95).toBeLessThanOrEqual(first.p95 * 1.5 + 8);
+});
