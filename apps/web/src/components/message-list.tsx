@@ -2,7 +2,7 @@ import { hiddenByIgnore, type ChannelState, type PendingSend } from "@canaduck/c
 import type { UserRef } from "@canaduck/contract";
 import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { buildRows, type UnreadDivider } from "../lib/message-rows";
+import { RowBuilder, type UnreadDivider } from "../lib/message-rows";
 import { MessageRow, type LineContext, type ListRow, type RowHandlers } from "./message-row";
 import { useKeptPosition, useKeptScroll } from "./use-kept-scroll";
 import { useMarkRead } from "./use-mark-read";
@@ -99,10 +99,11 @@ export function MessageList({
   );
   const hasOlder = channel.window?.hasOlder ?? channel.hasOlder;
   const start = useMemo<ListRow>(() => ({ kind: "start", key: "start", name }), [name]);
+  const [rowBuilder] = useState(() => new RowBuilder());
   const rows = useMemo<ListRow[]>(() => {
-    const built: ListRow[] = buildRows(messages, inWindow ? [] : pending, new Date(), divider);
+    const built: ListRow[] = rowBuilder.build(messages, inWindow ? [] : pending, new Date(), divider);
     return hasOlder ? built : [start, ...built];
-  }, [messages, pending, hasOlder, start, divider, inWindow]);
+  }, [rowBuilder, messages, pending, hasOlder, start, divider, inWindow]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const loading = useRef(false);

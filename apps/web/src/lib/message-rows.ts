@@ -76,16 +76,8 @@ function pendingRow(send: PendingSend): Row {
   return row;
 }
 
-/**
- * Groups a channel's lines by author and day, and puts unacknowledged sends after them. A row
- * that did not change since the last call is the same object as then.
- */
-export function buildRows(
-  messages: readonly Message[],
-  pending: readonly PendingSend[],
-  now = new Date(),
-  divider: UnreadDivider | null = null,
-): Row[] {
+/** The rows of `messages`' lines: day dividers, the "New messages" divider and the lines, grouped. */
+function lineRows(messages: readonly Message[], now: Date, divider: UnreadDivider | null): Row[] {
   const rows: Row[] = [];
   let previous: Message | undefined;
   let previousAt = 0;
@@ -116,6 +108,68 @@ export function buildRows(
     previous = message;
     previousAt = at;
   }
+  return rows;
+}
+
+/**
+ * Groups a channel's lines by author and day, and puts unacknowledged sends after them. A row
+ * that did not change since the last call is the same object as then.
+ */
+export function buildRows(
+  messages: readonly Message[],
+  pending: readonly PendingSend[],
+  now = new Date(),
+  divider: UnreadDivider | null = null,
+): Row[] {
+  const rows = lineRows(messages, now, divider);
   for (const send of pending) rows.push(pendingRow(send));
   return rows;
+}
+
+interface Built {
+  messages: readonly Message[];
+  today: string;
+  divider: UnreadDivider | null;
+  lines: Row[];
+}
+
+/**
+ * buildRows for one list, which remembers its last build: when a page of older lines was put
+ * before the lines it built, only the page (and the line it now precedes) is grouped anew, so
+ * scrolling back costs the same however much history is loaded already.
+ */
+export class RowBuilder {
+  private last: Built | null = null;
+
+  build(
+    messages: readonly Message[],
+    pending: readonly PendingSend[],
+    now = new Date(),
+    divider: UnreadDivider | null = null,
+  ): Row[] {
+    const today = dayKey(now);
+    const lines = this.reuse(messages, now, today, divider) ?? lineRows(messages, now, divider);
+    this.last = { messages, today, divider, lines };
+    const rows = lines.slice();
+    for (const send of pending) rows.push(pendingRow(send));
+    return rows;
+  }
+
+  private reuse(messages: readonly Message[], now: Date, today: string, divider: UnreadDivider | null): Row[] | null {
+    const last = this.last;
+    if (!last || last.today !== today || last.divider !== divider) return null;
+    if (last.messages === messages) return last.lines;
+    const held = last.messages;
+    const first = held[0];
+    const added = messages.length - held.length;
+    if (!first || added <= 0 || !isLine(first) || messages[added] !== first) return null;
+    for (let i = 1; i < held.length; i += 1) if (messages[added + i] !== held[i]) return null;
+    // Regroup the page with the line it now precedes (whose day divider and grouping may change).
+    const page = lineRows(messages.slice(0, added + 1), now, divider);
+    const after = last.lines.findIndex((row) => row.kind === "message" && row.message === first) + 1;
+    const rest = last.lines.slice(after);
+    // The unread divider moved into the page: it is no longer where it was (rare: rebuild).
+    if (page.includes(newDivider) && rest.includes(newDivider)) return null;
+    return page.concat(rest);
+  }
 }
