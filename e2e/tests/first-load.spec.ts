@@ -11,6 +11,11 @@ const SLOW_4G = {
 };
 const CPU_SLOWDOWN = 4;
 const WIRE_BUDGET_BYTES = 150 * 1024;
+/**
+ * The issue's target. Asserted since the login form stopped waiting for the chat client (zod,
+ * the contract, socket.io): it shows at about 1.85 s here, and CI runs roughly 0.25 s slower.
+ */
+const LOGIN_FORM_BUDGET_MS = 2_500;
 
 test("a first visit on slow 4G fetches the login form in under 150 KB and shows it quickly", async ({
   browser,
@@ -68,5 +73,6 @@ test("a first visit on slow 4G fetches the login form in under 150 KB and shows 
   expect(scripts.length).toBeGreaterThan(0);
   for (const script of scripts) expect(script.encoding, new URL(script.url).pathname).toBe("br");
   expect(total).toBeLessThanOrEqual(WIRE_BUDGET_BYTES);
+  expect(shownAt).toBeLessThanOrEqual(LOGIN_FORM_BUDGET_MS);
   await context.close();
 });
