@@ -115,7 +115,8 @@ test("scrolling fast back through a long history costs no more per frame however
   if (!first || !last) throw new Error("no windows measured");
   // The windows really did scroll through more and more history.
   expect(last.from).toBeGreaterThanOrEqual(first.from + 7_000);
-  // Flat: the last window's frames cost about what the first's did. (Before the fix the p95 went
-  // 50 → 83 → 83 ms here, with long-task blocking 267 → 455 → 612 ms, as loaded history grew.)
+  // Flat: the last window's frames cost about what the first's did. This guards against gross
+  // growth (the issue's 33 → 50 → 83 ms); on a busy two-core machine a window's p95 moves by a
+  // frame or two either way, so smaller growth shows in the printed figures, not here.
   expect(last.p95).toBeLessThanOrEqual(first.p95 * 1.5 + 8);
 });
