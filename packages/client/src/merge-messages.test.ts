@@ -16,6 +16,17 @@ describe("mergeMessages", () => {
     expect(twice.cursor).toBe(3);
   });
 
+  it("puts an older page before the held lines, newer ones after, and lines between them in place, keeping held objects", () => {
+    const held = merge(empty, [msg(10), msg(12), msg(14)]);
+    const older = merge(held, [msg(7), msg(8), msg(8)]);
+    expect(older.messages.map((m) => m.seq)).toEqual([7, 8, 10, 12, 14]);
+    expect(older.messages.slice(2)).toEqual(held.messages);
+    expect(older.messages[2]).toBe(held.messages[0]);
+    const between = merge(older, [msg(16), msg(11), msg(13), msg(9)]);
+    expect(between.messages.map((m) => m.seq)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 16]);
+    expect(between.added.map((m) => m.seq)).toEqual([9, 11, 13, 16]);
+  });
+
   it("replaces a held line by a copy with a higher version, never by an older copy", () => {
     const held = merge(empty, [textMessage("c", 1, "ann", "new", { version: 5 })]);
     const older = merge(held, [textMessage("c", 1, "ann", "old", { version: 1 })]);

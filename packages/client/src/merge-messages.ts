@@ -35,8 +35,6 @@ export function mergeMessages(
     options.replace && firstOfPage !== undefined
       ? loaded.messages.filter((m) => m.seq >= firstOfPage)
       : loaded.messages;
-  const bySeq = new Map(kept.map((m) => [m.seq, m]));
-  const heldBefore = new Set(loaded.messages.map((m) => m.seq));
   const added: Message[] = [];
   const changes: Message[] = [];
   const arrivedLines: Message[] = [];
@@ -44,15 +42,27 @@ export function mergeMessages(
     if (isChange(entry)) changes.push(entry);
     else if (isLine(entry)) arrivedLines.push(entry);
   }
-  let replaced = false;
+  // Held lines are found by binary search, not by indexing them all: a page of history scrolled
+  // back to costs the same with ten thousand lines loaded as with fifty. (Arriving lines are at
+  // or after the page's first seq, so those `replace` dropped are never among them.)
+  const replacements = new Map<number, Message>();
   for (const line of arrivedLines) {
-    const held = bySeq.get(line.seq);
-    if (held && held.version >= line.version) continue;
-    if (held) replaced = true;
-    bySeq.set(line.seq, line);
-    if (!heldBefore.has(line.seq) && !added.some((m) => m.seq === line.seq)) added.push(line);
+    const index = indexOfSeq(kept, line.seq);
+    if (index !== -1) {
+      const held = replacements.get(index) ?? kept[index];
+      if (held && held.version < line.version) replacements.set(index, line);
+      continue;
+    }
+    const previous = added.at(-1);
+    if (previous?.seq !== line.seq) added.push(line);
+    else if (previous.version < line.version) added[added.length - 1] = line;
   }
-  let messages = combine(kept, added, replaced ? bySeq : null);
+  let base = kept;
+  if (replacements.size > 0) {
+    base = kept.slice();
+    for (const [index, line] of replacements) base[index] = line;
+  }
+  let messages = mergeSorted(base, added);
   const changed: Merged["changed"] = [];
   for (const change of changes) {
     const before = messages.find((m) => m.seq === change.meta.targetSeq);
@@ -76,11 +86,45 @@ function advance(loaded: Loaded, entries: readonly Message[], replace: boolean):
   return { cursor, ahead };
 }
 
-/** Live lines arrive after the last one held: append them without re-sorting the conversation. */
-function combine(kept: Message[], added: Message[], bySeq: Map<number, Message> | null): Message[] {
-  if (bySeq) return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-  if (added.length === 0) return kept;
-  const last = kept.at(-1)?.seq ?? -1;
-  if ((added[0]?.seq ?? 0) > last) return kept.concat(added);
-  return [...kept, ...added].sort((a, b) => a.seq - b.seq);
+/** Where the line `seq` is in `lines` (ascending by seq), or -1. */
+function indexOfSeq(lines: readonly Message[], seq: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = lines[middle]?.seq ?? seq;
+    if (at === seq) return middle;
+    if (at < seq) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * Both lists ascending by seq, none in both, as one: live lines go after the held ones and a
+ * page of history before them, each without re-sorting the conversation.
+ */
+function mergeSorted(held: Message[], added: Message[]): Message[] {
+  const firstHeld = held[0];
+  const lastHeld = held.at(-1);
+  const firstAdded = added[0];
+  const lastAdded = added.at(-1);
+  if (!firstHeld || !lastHeld || !firstAdded || !lastAdded) return added.length === 0 ? held : added;
+  if (firstAdded.seq > lastHeld.seq) return held.concat(added);
+  if (lastAdded.seq < firstHeld.seq) return added.concat(held);
+  const merged: Message[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < held.length || j < added.length) {
+    const a = held[i];
+    const b = added[j];
+    if (a && (!b || a.seq < b.seq)) {
+      merged.push(a);
+      i += 1;
+    } else if (b) {
+      merged.push(b);
+      j += 1;
+    }
+  }
+  return merged;
 }

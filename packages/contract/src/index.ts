@@ -14,6 +14,7 @@ export * from "./primitives";
 export * from "./protocol-version";
 export * from "./search-query";
 export * from "./settings";
+export * from "./settings-defaults";
 export * from "./tokens";
 export * from "./webhooks";
 export type * from "./socket-types";

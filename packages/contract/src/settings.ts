@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { wellFormedStringSchema } from "./primitives";
+import { defaultConversationSettings } from "./settings-defaults";
 
 /** How many conversations may carry their own notification setting: more is refused as a payload error. */
 export const settingsConversationsMax = 500;
@@ -29,17 +30,6 @@ export const userSettingsSchema = z.object({
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type ConversationSettings = z.infer<typeof conversationSettingsSchema>;
 export type NotificationLevel = z.infer<typeof notificationLevelSchema>;
-
-export const defaultConversationSettings: ConversationSettings = { level: "mentions", muted: false };
-
-export const defaultUserSettings: UserSettings = {
-  theme: "system",
-  typingNotices: true,
-  clock: "24h",
-  compact: false,
-  linkPreviews: true,
-  conversations: {},
-};
 
 /** What settings:update changes: any of the top-level fields, and one conversation's entry. */
 export const settingsPatchSchema = z.object({

@@ -1,7 +1,7 @@
-import { credentialsProblem, errorText } from "@canaduck/client";
+import { errorText } from "@canaduck/client";
 import { limits } from "@canaduck/contract";
 import { useId, useState, type FormEvent } from "react";
-import { useChat, useChatState } from "../lib/chat-context";
+import { useChatState, useDeferredChat } from "../lib/chat-context";
 import { ErrorMessage } from "./error-message";
 import { preloadChatScreen } from "./lazy-chat-screen";
 import { Logo } from "./logo";
@@ -10,7 +10,7 @@ type Mode = "login" | "register";
 
 /** Log in, or create an account; the session is kept for the next visit. */
 export function AuthScreen() {
-  const { client } = useChat();
+  const chat = useDeferredChat();
   const status = useChatState((s) => s.status);
   const notices = useChatState((s) => s.notices);
   const [mode, setMode] = useState<Mode>("login");
@@ -26,13 +26,25 @@ export function AuthScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = credentialsProblem(mode, name, password);
+    // The client was fetched as the form appeared; by the time anyone submits, it is here.
+    setBusy(true);
+    const loaded = await chat.load().catch(() => null);
+    if (!loaded) {
+      setBusy(false);
+      setError({
+        code: "UNAVAILABLE",
+        message: "The app could not finish loading: check the connection and try again.",
+      });
+      return;
+    }
+    const { client, core } = loaded;
+    const problem = core.credentialsProblem(mode, name, password);
     if (problem) {
+      setBusy(false);
       setError(problem.error);
       return;
     }
     const nick = name.trim();
-    setBusy(true);
     setError(null);
     const ack = mode === "login" ? await client.login(nick, password) : await client.register(nick, password);
     setBusy(false);

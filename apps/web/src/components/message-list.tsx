@@ -1,8 +1,8 @@
 import { hiddenByIgnore, type ChannelState, type PendingSend } from "@canaduck/client";
 import type { UserRef } from "@canaduck/contract";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { buildRows, type UnreadDivider } from "../lib/message-rows";
+import { RowBuilder, type UnreadDivider } from "../lib/message-rows";
 import { MessageRow, type LineContext, type ListRow, type RowHandlers } from "./message-row";
 import { useKeptPosition, useKeptScroll } from "./use-kept-scroll";
 import { useMarkRead } from "./use-mark-read";
@@ -43,6 +43,23 @@ const noop = () => undefined;
 /** Older history is asked for when the reader is this close to the top. */
 const LOAD_OLDER_PX = 600;
 
+/**
+ * A row's height as the ResizeObserver reports it, after the browser's own layout of the frame.
+ * The library's default reads offsetHeight as each new row mounts, which forces a layout per row
+ * (rows shift between reads): scrolling fast mounts a screenful of rows every frame. Until the
+ * report comes, a row keeps its last known height, or its estimate.
+ */
+const measureRow = (
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  list: Virtualizer<HTMLDivElement, Element>,
+) => {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = list.indexFromElement(element);
+  return list.itemSizeCache.get(list.options.getItemKey(index)) ?? list.options.estimateSize(index);
+};
+
 const estimate = (row: ListRow | undefined) => {
   if (!row) return 40;
   if (row.kind === "day") return 40;
@@ -81,10 +98,12 @@ export function MessageList({
     [held, ignored],
   );
   const hasOlder = channel.window?.hasOlder ?? channel.hasOlder;
+  const start = useMemo<ListRow>(() => ({ kind: "start", key: "start", name }), [name]);
+  const [rowBuilder] = useState(() => new RowBuilder());
   const rows = useMemo<ListRow[]>(() => {
-    const built: ListRow[] = buildRows(messages, inWindow ? [] : pending, new Date(), divider);
-    return hasOlder ? built : [{ kind: "start", key: "start", name }, ...built];
-  }, [messages, pending, hasOlder, name, divider, inWindow]);
+    const built: ListRow[] = rowBuilder.build(messages, inWindow ? [] : pending, new Date(), divider);
+    return hasOlder ? built : [start, ...built];
+  }, [rowBuilder, messages, pending, hasOlder, start, divider, inWindow]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const loading = useRef(false);
@@ -97,6 +116,7 @@ export function MessageList({
     ...(keptPosition && { initialOffset: keptPosition.offset, initialMeasurementsCache: keptPosition.measurements }),
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => estimate(rows[i]),
+    measureElement: measureRow,
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: 10,
     anchorTo: "end",

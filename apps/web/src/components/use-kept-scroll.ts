@@ -36,6 +36,9 @@ interface KeptScrollOptions {
  * Brings a kept position back when the list mounts (call it before the list's own "follow the
  * newest line" effect, so the restore wins that commit), and returns what the list's scroll
  * handler calls, with whether the view is at the bottom, to keep the reader's place.
+ *
+ * The place is written down when the list goes (switching conversations unmounts it): copying
+ * the row sizes costs a step per loaded row, too much for every scroll event of a long history.
  */
 export function useKeptScroll({ channelId, position, virtualizer, scrollRef, enabled, onRestore }: KeptScrollOptions) {
   const restored = useRef(false);
@@ -47,13 +50,23 @@ export function useKeptScroll({ channelId, position, virtualizer, scrollRef, ena
     el.scrollTop = position.offset;
   }, [position, scrollRef, onRestore]);
 
+  // Where the reader is now: null at the bottom (nothing to keep), else the scroll offset.
+  const place = useRef<number | null>(position?.offset ?? null);
+  useLayoutEffect(() => {
+    if (!enabled) return;
+    return () => {
+      const offset = place.current;
+      if (offset === null) kept.delete(channelId);
+      else kept.set(channelId, { offset, measurements: [...virtualizer.measurementsCache] });
+    };
+  }, [channelId, virtualizer, enabled]);
+
   return useCallback(
     (atEnd: boolean) => {
       const el = scrollRef.current;
       if (!enabled || !el) return;
-      if (atEnd) kept.delete(channelId);
-      else kept.set(channelId, { offset: el.scrollTop, measurements: [...virtualizer.measurementsCache] });
+      place.current = atEnd ? null : el.scrollTop;
     },
-    [channelId, virtualizer, scrollRef, enabled],
+    [scrollRef, enabled],
   );
 }

@@ -1,12 +1,17 @@
 import type { ChatClient, ChatState, TokenStore } from "@canaduck/client";
 import { createContext, useContext, useRef, useSyncExternalStore } from "react";
+import type { DeferredChat } from "./deferred-chat";
 
 export interface ChatServices {
   client: ChatClient;
   tokens: TokenStore;
 }
 
+/** The connected client, provided around the chat screen (it exists once the user is logged in). */
 export const ChatContext = createContext<ChatServices | null>(null);
+
+/** The client-to-be, provided around the whole app: what the screens before login use. */
+export const DeferredChatContext = createContext<DeferredChat | null>(null);
 
 export function useChat(): ChatServices {
   const services = useContext(ChatContext);
@@ -14,15 +19,26 @@ export function useChat(): ChatServices {
   return services;
 }
 
+export function useDeferredChat(): DeferredChat {
+  const chat = useContext(DeferredChatContext);
+  if (chat === null) throw new Error("useDeferredChat needs a DeferredChatContext provider");
+  return chat;
+}
+
+type ChatStore = Pick<ChatClient, "getState" | "subscribe">;
+
 /**
  * A slice of the chat state; the view re-renders only when the slice changes. A selector that
  * builds a new value each time (a list) passes `isEqual`, so an equal value keeps its identity.
  */
 export function useChatState<T>(select: (state: ChatState) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
-  const { client } = useChat();
+  const services = useContext(ChatContext);
+  const deferred = useContext(DeferredChatContext);
+  const store: ChatStore | null = services?.client ?? deferred;
+  if (store === null) throw new Error("useChatState needs a ChatContext or DeferredChatContext provider");
   const cache = useRef<{ state: ChatState; value: T } | null>(null);
   const snapshot = () => {
-    const state = client.getState();
+    const state = store.getState();
     const cached = cache.current;
     if (cached && cached.state === state) return cached.value;
     const value = select(state);
@@ -30,7 +46,7 @@ export function useChatState<T>(select: (state: ChatState) => T, isEqual: (a: T,
     cache.current = { state, value: kept };
     return kept;
   };
-  return useSyncExternalStore(client.subscribe, snapshot);
+  return useSyncExternalStore(store.subscribe, snapshot);
 }
 
 /** Equal when both lists hold equal items field by field (one level deep). */

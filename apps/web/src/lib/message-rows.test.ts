@@ -1,6 +1,6 @@
 import type { Message } from "@canaduck/contract";
 import { describe, expect, it } from "vitest";
-import { buildRows } from "./message-rows";
+import { buildRows, RowBuilder } from "./message-rows";
 
 const at = (iso: string, seq: number, author: string, kind: Message["kind"] = "text"): Message => ({
   id: `m${seq}`,
@@ -49,6 +49,19 @@ describe("buildRows", () => {
     expect(rows.at(-1)).toMatchObject({ kind: "message", continued: false });
   });
 
+  it("hands back the same row objects after an older page is prepended, except for rows that changed", () => {
+    const newer = [at("2026-11-24T10:02:00", 3, "ann"), at("2026-11-24T10:03:00", 4, "bob")];
+    const first = buildRows(newer, [], now);
+    const older = [at("2026-11-24T10:00:00", 1, "bob"), at("2026-11-24T10:01:00", 2, "ann")];
+    const second = buildRows([...older, ...newer], [], now);
+    const row = (rows: typeof first, seq: number) => rows.find((r) => r.kind === "message" && r.message.seq === seq);
+    // Line 3 now follows another of ann's lines: it joins that group, so its row is new.
+    expect(row(second, 3)).not.toBe(row(first, 3));
+    expect(row(second, 3)).toMatchObject({ continued: true });
+    expect(row(second, 4)).toBe(row(first, 4));
+    expect(second[0]).toBe(first[0]);
+  });
+
   it("shows sends awaiting their ack after the stored lines", () => {
     const rows = buildRows(
       [at("2026-11-24T10:00:00", 1, "ann")],
@@ -77,5 +90,33 @@ describe("buildRows", () => {
     const edit = { ...at("2026-11-24T10:01:00", 2, "ann", "edit"), meta: { targetSeq: 1 } };
     const rows = buildRows([at("2026-11-24T10:00:00", 1, "ann"), edit], [], now);
     expect(rows.filter((r) => r.kind === "message")).toHaveLength(1);
+  });
+
+  it("builds the same rows page by page as all at once, the divider and day changes included", () => {
+    const lines = [
+      at("2026-11-22T10:00:00", 1, "bob"),
+      at("2026-11-23T10:00:00", 2, "ann"),
+      at("2026-11-23T10:01:00", 3, "ann"),
+      at("2026-11-23T10:02:00", 4, "bob"),
+      at("2026-11-24T09:00:00", 5, "bob"),
+      at("2026-11-24T09:01:00", 6, "bob"),
+      at("2026-11-24T09:02:00", 7, "ann"),
+    ];
+    const shape = (rows: ReturnType<typeof buildRows>) =>
+      rows.map((r) => (r.kind === "message" ? `${r.message.seq}${r.continued ? "+" : ""}` : r.kind));
+    for (const divider of [
+      null,
+      { afterSeq: 0, myId: "ann" },
+      { afterSeq: 1, myId: "ann" },
+      { afterSeq: 5, myId: "ann" },
+    ]) {
+      const builder = new RowBuilder();
+      for (let from = lines.length - 1; from >= 0; from -= 1) {
+        const loaded = lines.slice(from);
+        expect(shape(builder.build(loaded, [], now, divider)), `from ${from}`).toEqual(
+          shape(buildRows(loaded, [], now, divider)),
+        );
+      }
+    }
   });
 });
