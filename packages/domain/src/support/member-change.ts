@@ -16,7 +16,14 @@ export async function announceMember(
   membership: MembershipRecord | null,
 ): Promise<void> {
   if (channel.kind !== "channel") return;
-  const online = membership !== null && (await ctx.deps.presence.onlineAmong([user.id])).has(user.id);
+  // Presence is a nicety here: a failing registry (Redis down) must not fail the join or the op
+  // that changed the membership, so the member is then shown offline until presence says more.
+  const online =
+    membership !== null &&
+    (await ctx.deps.presence.onlineAmong([user.id]).then(
+      (set) => set.has(user.id),
+      () => false,
+    ));
   ctx.out.emit({ channel: channel.id }, "channel:member", {
     channelId: channel.id,
     seq: channel.lastSeq,
