@@ -14,8 +14,8 @@ async function logInElsewhere(browser: Browser, url: string, name: string): Prom
 }
 
 const openSettings = async (page: Page) => {
-  await page.getByRole("button", { name: "Settings" }).click();
-  return page.getByRole("dialog", { name: "Settings" });
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  return page.getByRole("dialog", { name: "Settings", exact: true });
 };
 const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const entry = (page: Page, name: string) =>
@@ -70,7 +70,7 @@ test("settings changed in one browser show at once in the other, and after reloa
 
   // Typing notices off: ann is not shown bob typing, and her typing is not sent to bob (with
   // them on, as before, each saw the other: checked first, so the absence below means something).
-  await expect(ann.getByRole("dialog", { name: "Settings" })).toHaveCount(0);
+  await expect(ann.getByRole("dialog", { name: "Settings", exact: true })).toHaveCount(0);
   await composer(bob).fill("typing slowly");
   await composer(ann).fill("ann types too");
   // Long enough for both indications to cross (they take a round trip of milliseconds here).
