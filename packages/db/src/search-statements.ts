@@ -42,8 +42,14 @@ function filters(find: SearchFind, args: Args): string[] {
 
 const badCursor = () => new DomainError("INVALID_PAYLOAD", "before: is not a cursor this search returned.");
 
-/** Only letters, digits and their marks, as the contract cuts words: nothing else can be syntax. */
-const wordOnly = (text: string) => text.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
+/**
+ * Only letters, digits and their marks, as the contract cuts words: nothing else can be syntax.
+ * Marks with no letter or digit are no word (folding removes them): such a word is dropped.
+ */
+const wordOnly = (text: string) => {
+  const word = text.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
+  return /[\p{L}\p{N}]/u.test(word) ? word : "";
+};
 
 export async function searchLines(raw: RawSql, asked: SearchFind): Promise<Found> {
   // The contract already cut every word so; this keeps the statements safe whoever calls them.
@@ -83,21 +89,30 @@ async function searchSqlite(raw: RawSql, find: SearchFind): Promise<Found> {
   return page(rows, find.limit, (row) => String(row.searchKey));
 }
 
-/** PostgreSQL: `word & prefix:* & (two <-> words)`. */
-const tsQuery = (find: SearchFind) =>
+/**
+ * A word as a quoted tsquery term, folded per word before it is quoted: unaccent turns some
+ * letters into syntax (ʼ into a quote, ː into a colon) and drops lone marks, so folding the
+ * whole query made `'don't'` and `''` out of words (a syntax error, INTERNAL). The word is cut
+ * to alphanumerics before folding, as the index's text is, and again after, so only letters,
+ * digits and spaces are ever quoted; the spaces inside keep the quotes from closing on nothing.
+ */
+const alnumOnly = (sql: string) => `regexp_replace(${sql}, '[^[:alnum:]]+', ' ', 'g')`;
+const pgTerm = (args: Args, word: string, prefix: boolean) =>
+  `''' ' || ${alnumOnly(`canaduck_search_fold(${alnumOnly(`${args.add(word)}::text`)})`)} || ' '''` +
+  (prefix ? ` || ':*'` : "");
+
+/** PostgreSQL: `word & prefix:* & (two <-> words)`, as one SQL text expression of the words. */
+const tsQuery = (find: SearchFind, args: Args) =>
   [
-    ...find.words.map((w) => `'${w.text}'${w.prefix ? ":*" : ""}`),
-    ...find.phrases.map((p) => `(${p.map((w) => `'${w}'`).join(" <-> ")})`),
-  ].join(" & ");
+    ...find.words.map((w) => pgTerm(args, w.text, w.prefix)),
+    ...find.phrases.map((p) => `'(' || ${p.map((w) => pgTerm(args, w, false)).join(" || ' <-> ' || ")} || ')'`),
+  ].join(" || ' & ' || ");
 
 const PG_CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\|([\w-]{1,64})$/;
 
 async function searchPostgres(raw: RawSql, find: SearchFind): Promise<Found> {
   const args = new Args(raw);
-  const where = [
-    `m."searchWords" @@ to_tsquery('simple', canaduck_search_fold(${args.add(tsQuery(find))}))`,
-    ...filters(find, args),
-  ];
+  const where = [`m."searchWords" @@ to_tsquery('simple', ${tsQuery(find, args)})`, ...filters(find, args)];
   if (find.before !== undefined) {
     const cursor = PG_CURSOR.exec(find.before);
     if (cursor === null || Number.isNaN(Date.parse(cursor[1] ?? ""))) throw badCursor();
