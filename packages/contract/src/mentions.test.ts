@@ -19,4 +19,28 @@ describe("mentions", () => {
     expect(mentions("hi a.c", "a.c")).toBe(true);
     expect(mentions("hi abc", "a.c")).toBe(false);
   });
+
+  it("says a line mentions a nick exactly when it has a span for it, whatever letters surround it", () => {
+    // Letters whose case maps to or from ASCII elsewhere (long s, dotless i, Kelvin sign, sharp s,
+    // dotted I), full-width look-alikes and combining marks: the quick check must miss none.
+    const texts = [
+      "ſam",
+      "ıvan",
+      "\u212Aim",
+      "straße",
+      "İvan",
+      "ｂｏｂ",
+      "bob\u0301",
+      "é bob",
+      "BOB!",
+      "xbob",
+      "@KIM:",
+    ];
+    const nicks = ["sam", "ivan", "kim", "strasse", "bob", "Bob", "KIM"];
+    for (const text of texts)
+      for (const nick of nicks)
+        expect(mentions(text, nick), `${text} / ${nick}`).toBe(mentionSpans(text, nick).length > 0);
+    expect(mentions("BOB!", "bob")).toBe(true);
+    expect(mentions("ſam", "sam")).toBe(false);
+  });
 });
