@@ -126,7 +126,31 @@ function routesOf(c: Conversation): RouteSpec[] {
   ];
 }
 
-export const conversationRoutes: RouteSpec[] = [...routesOf(channel), ...routesOf(direct)];
+/** Closing a direct conversation hides it from one's list on every device; opening brings it back. */
+const directListRoutes: RouteSpec[] = [
+  {
+    method: "post",
+    path: `${direct.prefix}/close`,
+    event: "direct:close",
+    tag: direct.tag,
+    summary:
+      "Close the direct conversation with a nick: it leaves one's list (GET /direct) until a line arrives in it or it is opened again; its history is kept.",
+    params: direct.params,
+    payload: (input) => ({ nick: direct.target(input) }),
+  },
+  {
+    method: "post",
+    path: `${direct.prefix}/open`,
+    event: "direct:open",
+    tag: direct.tag,
+    summary:
+      "Open a closed direct conversation again, as it was: NO_SUCH_CHANNEL when there is none with that nick yet (send a line to start one).",
+    params: direct.params,
+    payload: (input) => ({ nick: direct.target(input) }),
+  },
+];
+
+export const conversationRoutes: RouteSpec[] = [...routesOf(channel), ...routesOf(direct), ...directListRoutes];
 
 /** The header a send's clientId comes in. */
 export const idempotencyKeyHeader = z.strictObject({ "idempotency-key": clientIdSchema.optional() });

@@ -219,6 +219,8 @@ const cases: Record<string, Case> = {
     expected: anyUser,
     call: (c, r) => ({ path: "/direct/tina/read-marker", options: { body: { seq: dm(c, r) } } }),
   },
+  "post /direct/{nick}/close": { expected: anyUser, call: () => ({ path: "/direct/tina/close" }) },
+  "post /direct/{nick}/open": { expected: anyUser, call: () => ({ path: "/direct/tina/open" }) },
   // Tokens and bots are one's own: every user may make them, none may touch another's.
   "post /tokens": {
     expected: anyUser,

@@ -166,6 +166,16 @@ describe("HTTP API", () => {
     const mark = await bobHttp.put("/direct/alice/read-marker", { seq });
     expect(mark.body).toEqual({ readSeq: seq });
     expect((await marked).readSeq).toBe(seq);
+
+    // Closed, it leaves alice's list; opened, it is back; with someone she never wrote to, there is nothing to open.
+    await server.user("carol");
+    expect((await alice.post("/direct/bob/close", {})).status).toBe(200);
+    expect(((await alice.get("/direct")).body as { conversations: unknown[] }).conversations).toHaveLength(0);
+    const opened = await alice.post("/direct/bob/open", {});
+    expect((opened.body as { channel: { kind: string; peer?: { name: string } } }).channel.peer?.name).toBe("bob");
+    expect(((await alice.get("/direct")).body as { conversations: unknown[] }).conversations).toHaveLength(1);
+    const never = await alice.post("/direct/carol/open", {});
+    expect([never.status, codeOf(never)]).toEqual([404, "NO_SUCH_CHANNEL"]);
   });
 
   it("stops a token on its next request once its session is logged out, and closes its sockets", async () => {

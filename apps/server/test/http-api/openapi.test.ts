@@ -209,6 +209,8 @@ describe("the OpenAPI document", () => {
         { body: { seq: directLine } },
       ],
       ["delete /api/v1/direct/{nick}/messages/{seq}", () => `/api/v1/direct/bob/messages/${directLine}`, "alice"],
+      ["post /api/v1/direct/{nick}/close", () => "/api/v1/direct/bob/close", "alice"],
+      ["post /api/v1/direct/{nick}/open", () => "/api/v1/direct/bob/open", "alice"],
       ["get /api/v1/audit-log", () => "/api/v1/audit-log?limit=5", "root"],
       ["post /api/v1/tokens", () => "/api/v1/tokens", "alice", { body: { name: "ci", scopes: ["read"] } }, 201],
       ["get /api/v1/tokens", () => "/api/v1/tokens", "alice"],
