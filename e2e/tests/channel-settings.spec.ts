@@ -52,4 +52,13 @@ test("an operator sees the bans, lifts one, makes the channel invite-only and in
   // And open again.
   await settings.getByLabel(/Invite-only/).uncheck();
   await expect(ann.getByRole("heading", { level: 1, name: "#club" }).getByText("invite-only")).toHaveCount(0);
+
+  // Link previews: off for the channel, as everyone in it reads; and on again.
+  await expect(settings.getByLabel(/Link previews/)).toBeChecked();
+  await settings.getByLabel(/Link previews/).uncheck();
+  await expect(messageLog(carol).getByText("ann turned link previews off")).toBeVisible();
+  await expect(settings.getByLabel(/Link previews/)).not.toBeChecked();
+  await settings.getByLabel(/Link previews/).check();
+  await expect(messageLog(ann).getByText("ann turned link previews on")).toBeVisible();
+  await expect(settings.getByLabel(/Link previews/)).toBeChecked();
 });

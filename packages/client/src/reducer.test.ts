@@ -20,6 +20,16 @@ const live = (channelId: string, ...lines: Parameters<typeof textMessage>[]): Ch
 const apply = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
 
 describe("chatReducer", () => {
+  it("takes a channel update's shared view whole: previews turned back on are on, not left off", () => {
+    const { role: _r, readSeq: _s, unread: _u, mentions: _m, ...shared } = channelView("#b");
+    const off = stateOf(session(), { type: "updated", channel: { ...shared, previewsOff: true } });
+    expect(off.channels[B]?.view.previewsOff).toBe(true);
+    const on = apply(off, { type: "updated", channel: shared });
+    expect(on.channels[B]?.view.previewsOff).toBeUndefined();
+    // What is the viewer's own stays.
+    expect(on.channels[B]?.view.role).toBe("member");
+  });
+
   it("keeps a bounded window of lines per conversation: the oldest are paged back from the server", () => {
     const flood = Array.from({ length: LINES_KEPT + 500 }, (_, i) => textMessage(B, i + 1, "bob", `line ${i + 1}`));
     const state = stateOf(session(), { type: "messages", channelId: B, messages: flood });

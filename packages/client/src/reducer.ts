@@ -136,8 +136,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     }
     case "updated":
       return withChannel(state, action.channel.id, (c) => {
+        // The shared view says everything shared: a flag it leaves out is off (previews back on).
+        const { previewsOff: _previewsOff, ...own } = c.view;
         const view = {
-          ...c.view,
+          ...own,
           ...action.channel,
           lastSeq: Math.max(c.view.lastSeq, action.channel.lastSeq),
         };

@@ -12,7 +12,7 @@ type Ban = ClientEventResult<"channel:bans">["bans"][number];
 export const moderates = (view: ChannelView): boolean =>
   view.kind === "channel" && (view.role === "owner" || view.role === "operator");
 
-/** An operator's settings of a channel: invite-only, inviting someone, and the bans in force with Unban. */
+/** An operator's settings of a channel: invite-only, link previews, inviting someone, and the bans in force with Unban. */
 export function ChannelSettingsDialog({ view, onClose }: { view: ChannelView; onClose: () => void }) {
   const { client } = useChat();
   const [bans, setBans] = useState<Ban[] | null>(null);
@@ -40,14 +40,14 @@ export function ChannelSettingsDialog({ view, onClose }: { view: ChannelView; on
     return ack.ok;
   };
 
-  // The box shows the asked state at once; the channel's own view follows when the server has changed it.
-  const [askedInviteOnly, setAskedInviteOnly] = useState<boolean | null>(null);
-  const toggleInviteOnly = async () => {
-    const inviteOnly = !view.inviteOnly;
-    setAskedInviteOnly(inviteOnly);
-    await change(() => client.request("channel:mode", { channel, inviteOnly }, true));
-    setAskedInviteOnly(null);
+  // A box shows the asked state at once; the channel's own view follows when the server has changed it.
+  const [asked, setAsked] = useState<{ inviteOnly?: boolean; previews?: boolean }>({});
+  const setMode = async (mode: { inviteOnly: boolean } | { previews: boolean }) => {
+    setAsked(mode);
+    await change(() => client.request("channel:mode", { channel, ...mode }, true));
+    setAsked({});
   };
+  const previewsOn = !view.previewsOff;
   const unban = async (nick: string) => {
     if (await change(() => client.request("channel:unban", { channel, nick }, true))) await loadBans();
   };
@@ -69,11 +69,23 @@ export function ChannelSettingsDialog({ view, onClose }: { view: ChannelView; on
         <label className="settings-choice">
           <input
             type="checkbox"
-            checked={askedInviteOnly ?? view.inviteOnly}
+            checked={asked.inviteOnly ?? view.inviteOnly}
             disabled={busy}
-            onChange={() => void toggleInviteOnly()}
+            onChange={() => void setMode({ inviteOnly: !view.inviteOnly })}
           />
           Invite-only: only invited users can join
+        </label>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Links</legend>
+        <label className="settings-choice">
+          <input
+            type="checkbox"
+            checked={asked.previews ?? previewsOn}
+            disabled={busy}
+            onChange={() => void setMode({ previews: !previewsOn })}
+          />
+          Link previews: show a card under lines with a link
         </label>
       </fieldset>
       <form className="settings-group invite-form" onSubmit={(e) => void invite(e)}>
