@@ -225,6 +225,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit, settings }: Cha
           focusKey,
           ignored: state.ignored,
           cleared: channelId === null ? null : (view.cleared[channelId] ?? null),
+          previews: state.settings.linkPreviews,
         },
         now,
       ),
@@ -243,6 +244,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit, settings }: Cha
       state.ignored,
       view.cleared,
       channelId,
+      state.settings.linkPreviews,
     ],
   );
   const allRows = useMemo(() => paneRows(lines, layout.paneWidth), [lines, layout.paneWidth]);

@@ -1,7 +1,7 @@
 import type { Message } from "@canaduck/contract";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { formatMessage } from "./format-message";
+import { formatMessage, formatMessageCached } from "./format-message";
 import { formatDay, formatTime } from "./format-time";
 import { layoutPaneLine } from "./pane-line";
 import { rowText } from "./segments";
@@ -84,6 +84,17 @@ describe("what happened to a line", () => {
     const body = line.body.map((s) => s.text).join("");
     expect(body).toContain("see https://example.org/\n↳ Ducks");
     expect(body).not.toContain("\u001b");
+  });
+
+  it("leaves the preview out for a user who turned link previews off", () => {
+    const preview = { url: "https://example.org/", title: "Ducks & drakes" };
+    const said = message({ text: "see https://example.org/", meta: { preview } });
+    const body = (previews: boolean) =>
+      formatMessageCached(said, "#dev", null, previews)
+        .body.map((s) => s.text)
+        .join("");
+    expect(body(false)).toBe("see https://example.org/");
+    expect(body(true)).toContain("↳ Ducks & drakes");
   });
 
   it("shows reactions compactly after the text, marking mine", () => {

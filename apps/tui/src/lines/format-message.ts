@@ -64,7 +64,7 @@ function systemBody(message: Message, channelName: string): Segment[] {
 }
 
 /** A said line's text with its marks: the line it answers, its formatting, "(edited)", its reactions. */
-function saidBody(message: Message, highlighted: boolean): Segment[] {
+function saidBody(message: Message, highlighted: boolean, previews: boolean): Segment[] {
   // A tombstone: the text is gone from the server, only the fact that something was said stays.
   if (message.deleted) return [{ text: "(message deleted)", dim: true }];
   const style = { ...(highlighted ? { color: "yellow" } : {}), ...(message.kind === "action" ? { italic: true } : {}) };
@@ -75,20 +75,27 @@ function saidBody(message: Message, highlighted: boolean): Segment[] {
       ? fileSegments(attachment)
       : [...markdownSegments(message.text, style), ...(attachment ? [{ text: " " }, ...fileSegments(attachment)] : [])];
   const { preview } = message.meta;
-  // The preview's title under the line (a terminal shows no card): text, sanitized as all text is.
-  const previewed: Segment[] = preview ? [{ text: `\n↳ ${sanitize(preview.title)}`, dim: true }] : [];
+  // The preview's title under the line (a terminal shows no card): text, sanitized as all text is;
+  // none when the user turned link previews off (their setting, on every device).
+  const previewed: Segment[] = preview && previews ? [{ text: `\n↳ ${sanitize(preview.title)}`, dim: true }] : [];
   return [...(message.replyTo ? replyMark(message.replyTo) : []), ...text, ...afterText(message), ...previewed];
 }
 
 /** Formatted lines per message (messages are immutable), so they keep their identity and their wrapped rows. */
-const formatted = new WeakMap<Message, { channelName: string; me: string | null; line: PaneLine }>();
+const formatted = new WeakMap<Message, { channelName: string; me: string | null; previews: boolean; line: PaneLine }>();
 
-/** `formatMessage`, remembered per message while the channel's name and the user's nick stay the same. */
-export function formatMessageCached(message: Message, channelName: string, me: string | null): PaneLine {
+/** `formatMessage`, remembered per message while the channel's name, the user's nick and the previews setting stay the same. */
+export function formatMessageCached(
+  message: Message,
+  channelName: string,
+  me: string | null,
+  previews = true,
+): PaneLine {
   const cached = formatted.get(message);
-  if (cached && cached.channelName === channelName && cached.me === me) return cached.line;
-  const line = formatMessage(message, channelName, me);
-  formatted.set(message, { channelName, me, line });
+  if (cached && cached.channelName === channelName && cached.me === me && cached.previews === previews)
+    return cached.line;
+  const line = formatMessage(message, channelName, me, previews);
+  formatted.set(message, { channelName, me, previews, line });
   return line;
 }
 
@@ -96,7 +103,7 @@ export function formatMessageCached(message: Message, channelName: string, me: s
  * How a stored message reads in the pane, irssi-style: `09:30 <alice> hello`, `09:30 * alice waves`,
  * `09:30 --> bob joined #dev`. A line that names `me` is highlighted.
  */
-export function formatMessage(message: Message, channelName: string, me: string | null): PaneLine {
+export function formatMessage(message: Message, channelName: string, me: string | null, previews = true): PaneLine {
   const at = Date.parse(message.createdAt);
   const time: Segment = { text: `${formatTime(at)} `, dim: true };
   const author = message.author?.name ?? "*";
@@ -106,7 +113,7 @@ export function formatMessage(message: Message, channelName: string, me: string 
     const who: Segment = highlighted
       ? { text: sanitize(author), color: "yellow", bold: true, inverse: true }
       : nick(author);
-    const body = saidBody(message, highlighted);
+    const body = saidBody(message, highlighted, previews);
     // A bot's nick carries a badge, as the web's: a program is speaking, not a person.
     const badge: Segment[] = message.author?.isBot ? [{ text: " BOT", color: "cyan", bold: true }] : [];
     if (message.kind === "action")

@@ -36,6 +36,8 @@ export interface PaneInput {
   ignored?: readonly UserRef[];
   /** /clear: lines up to this seq, and notes up to this time, are not drawn. */
   cleared?: { seq: number; at: number } | null;
+  /** The user's linkPreviews setting: off, a link's preview title is not drawn under its line. */
+  previews?: boolean;
 }
 
 const noticeStyle: Record<Notice["kind"], Segment> = {
@@ -200,6 +202,7 @@ export function paneLines(
     focusKey = null,
     ignored = [],
     cleared = null,
+    previews = true,
   }: PaneInput,
   now: number,
 ): PaneLine[] {
@@ -216,7 +219,7 @@ export function paneLines(
     ? visibleLines(channel).filter((m) => !hiddenByIgnore(ignored, m) && (cleared === null || m.seq > cleared.seq))
     : [];
   const format = (m: Message) => {
-    const line = formatMessageCached(m, name, me);
+    const line = formatMessageCached(m, name, me, previews);
     return line.key === focusKey ? markedLine(line) : line;
   };
   const messages = channel ? withUnreadDivider(shown, shown.map(format), unreadAfter, me) : [];
