@@ -106,4 +106,23 @@ describe("the commands irssi and WeeChat users type daily", { timeout: 120_000 }
     await again.press("Enter");
     await again.waitForText("Lastlog: 1 line");
   });
+
+  it("/set previews off turns link previews off for the account, on every device, and /set shows it", async () => {
+    const t = await terminals.open(server.url);
+    // Logged in already when the tests before ran; run alone, it logs in.
+    const first = await t.waitFor((s) => s.includes("[1:#dev]") || s.includes("Password:"));
+    if (!first.includes("[1:#dev]")) await t.logIn("alice", PASSWORD);
+    await t.waitForText("[1:#dev]");
+    await t.type("/set previews off");
+    await t.press("Enter");
+    await t.waitForText("Link previews off, on every device.");
+    expect((await alice.do("session:state", {})).settings.linkPreviews).toBe(false);
+    await t.type("/set");
+    await t.press("Enter");
+    await t.waitFor((s) => /previews off \(\/set key value/.test(s));
+    await t.type("/set previews on");
+    await t.press("Enter");
+    await t.waitForText("Link previews on, on every device.");
+    expect((await alice.do("session:state", {})).settings.linkPreviews).toBe(true);
+  });
 });

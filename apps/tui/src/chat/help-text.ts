@@ -17,6 +17,7 @@ const terminalHelp = [
   "  /lastlog [-n N] words   the window's lines holding every word",
   "  /alias name /cmd [words]  make /name run /cmd; /alias name removes it",
   "  /set clock 24|12, /set log on|off  saved in config.json; logs go to ~/.local/share/canaduck/logs",
+  "  /set previews on|off    link previews under lines, for your account on every device",
 ];
 
 /** One command as a line: its usage, then what it does (unpadded, so it wraps well in a narrow pane). */

@@ -72,8 +72,20 @@ export function runTerminalCommand(command: TerminalCommand, scene: TerminalScen
       }, `Alias /${command.name} removed.`);
     }
     case "set-list":
-      return note("info", `Settings: ${settingsText(settings.get())} (/set key value changes one)`);
+      return note(
+        "info",
+        `Settings: ${settingsText(settings.get())}, previews ${client.getState().settings.linkPreviews ? "on" : "off"} (/set key value changes one)`,
+      );
     case "set": {
+      // Link previews are the account's setting, kept by the server for every device (the web's too).
+      if (command.key === "previews" && (command.value === "on" || command.value === "off")) {
+        const linkPreviews = command.value === "on";
+        void client.updateSettings({ linkPreviews }).then((error) => {
+          scene.changed();
+          note(error ? "error" : "info", error ? error.message : `Link previews ${command.value}, on every device.`);
+        });
+        return;
+      }
       const result = withSetting(settings.get(), command.key, command.value);
       if (!result.ok) return note("error", result.text);
       if (result.settings.clock) setClock(result.settings.clock);

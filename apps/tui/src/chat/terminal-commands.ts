@@ -13,7 +13,7 @@ export type TerminalCommand =
 
 const LASTLOG_USAGE = "Usage: /lastlog [-n N] words — the window's lines holding every word, newest last";
 const ALIAS_USAGE = "Usage: /alias name /command [words] (then /name …), /alias name alone removes it, /alias lists";
-const SET_USAGE = "Usage: /set clock 24|12, /set log on|off; /set alone lists";
+const SET_USAGE = "Usage: /set clock 24|12, /set log on|off, /set previews on|off; /set alone lists";
 
 /** The terminal command `line` is, or null when it is none. */
 export function terminalCommand(line: string): TerminalCommand | null {
