@@ -11,6 +11,7 @@ import { stripColourFrom } from "./no-color";
 import { fileOutbox } from "./outbox-file";
 import { fileSettings } from "./settings";
 import { fileTokenStore } from "./token-file";
+import { setColours } from "./theme";
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
   const settings = fileSettings(config.configDir, config.logsDir);
   // --clock on the command line wins over the file's (/set clock).
   setClock(config.clockGiven ? config.clock : (settings.get().clock ?? config.clock));
+  setColours(settings.get().colors ?? {});
   setFileServer(config.url);
   const client = new ChatClient({ url: config.url, tokens });
   const restore = enterFullScreen(process.stdout, process.stdin);

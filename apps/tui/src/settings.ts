@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Clock } from "./lines/format-time";
+import { colourNamed, replaceableColour } from "./theme";
 
 /**
  * What `/set` and `/alias` keep in $XDG_CONFIG_HOME/canaduck/config.json (or ~/.config/…), the
@@ -12,6 +13,10 @@ export interface Settings {
   log?: boolean;
   /** `/alias ll /lastlog -n 5` → `ll`: "/lastlog -n 5"; the words typed after `/ll` follow it. */
   aliases: Record<string, string>;
+  /** Theme colours: `/set color.yellow blue` → "yellow": "blue" (theme.ts). */
+  colors?: Record<string, string>;
+  /** Key bindings: `/bind alt+s /search` → "alt+s": "/search", run as if typed (key-commands.ts). */
+  keys?: Record<string, string>;
 }
 
 export interface SettingsStore {
@@ -34,8 +39,27 @@ export function readSettings(raw: unknown): Settings {
   if (typeof record.aliases === "object" && record.aliases !== null)
     for (const [name, expansion] of Object.entries(record.aliases as Record<string, unknown>))
       if (isAliasName(name) && typeof expansion === "string") settings.aliases[name] = expansion;
+  const colors = entriesOf(record.colors).flatMap(([from, to]) => {
+    const [name, colour] = [replaceableColour(from), typeof to === "string" ? colourNamed(to) : null];
+    return name !== null && colour !== null ? [[name, colour] as const] : [];
+  });
+  if (colors.length > 0) settings.colors = Object.fromEntries(colors);
+  const keys = entriesOf(record.keys).flatMap(([key, line]) =>
+    bindableKey(key) && typeof line === "string" && line.startsWith("/") ? [[key.toLowerCase(), line] as const] : [],
+  );
+  if (keys.length > 0) settings.keys = Object.fromEntries(keys);
   return settings;
 }
+
+const entriesOf = (value: unknown): Array<[string, unknown]> =>
+  typeof value === "object" && value !== null ? Object.entries(value as Record<string, unknown>) : [];
+
+/**
+ * The keys `/bind` takes: Ctrl or Alt with a letter or digit. Ctrl+C (leave), and the control
+ * keys that are Tab, Enter and Backspace on a terminal (Ctrl+I, J, M, H), stay what they are.
+ */
+export const bindableKey = (key: string): boolean =>
+  /^(ctrl\+[a-z]|alt\+[a-z0-9])$/i.test(key) && !/^ctrl\+[cijmh]$/i.test(key);
 
 export const isAliasName = (name: string): boolean => /^[a-z][a-z0-9_-]{0,31}$/i.test(name);
 

@@ -125,4 +125,38 @@ describe("the commands irssi and WeeChat users type daily", { timeout: 120_000 }
     await t.waitForText("Link previews on, on every device.");
     expect((await alice.do("session:state", {})).settings.linkPreviews).toBe(true);
   });
+
+  it("/bind makes a key run a command and /set color.… draws a colour as another, both kept in config.json", async () => {
+    const t = await terminals.open(server.url);
+    const first = await t.waitFor((s) => s.includes("[1:#dev]") || s.includes("Password:"));
+    if (!first.includes("[1:#dev]")) await t.logIn("alice", PASSWORD);
+    await t.waitForText("[1:#dev]");
+    await t.type("/bind alt+l /lastlog deploy");
+    await t.press("Enter");
+    await t.waitForText("alt+l now runs /lastlog deploy");
+    await t.press("M-l");
+    await t.waitForText("Lastlog: 2 lines");
+
+    // The status bar's "online" is green; drawn magenta once green is replaced.
+    const onlineRow = async () => (await t.captureStyled()).split("\n").find((r) => r.includes("online]")) ?? "";
+    expect(await onlineRow()).toContain("\u001b[32m");
+    await t.type("/set color.green magenta");
+    await t.press("Enter");
+    await t.waitForText("color.green magenta");
+    await expect.poll(onlineRow).toContain("\u001b[35m");
+    expect(await onlineRow()).not.toContain("\u001b[32m");
+    const saved = JSON.parse(readFileSync(settingsPath(path.join(terminals.config, "canaduck")), "utf8")) as unknown;
+    expect(saved).toMatchObject({ colors: { green: "magenta" }, keys: { "alt+l": "/lastlog deploy" } });
+
+    // A key that must stay what it is cannot be bound; /unbind gives a key back.
+    await t.type("/bind ctrl+c /quit");
+    await t.press("Enter");
+    await t.waitForText("Usage: /bind");
+    await t.type("/unbind alt+l");
+    await t.press("Enter");
+    await t.waitForText("alt+l unbound");
+    await t.type("/set color.green default");
+    await t.press("Enter");
+    await expect.poll(onlineRow).toContain("\u001b[32m");
+  });
 });

@@ -155,7 +155,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit, settings }: Cha
   );
   const aliases = useCallback(() => settings.get().aliases, [settings]);
   useWindowLog(state, url, settings.get().log === true ? settings.logsRoot : null);
-  const { editor, edit, submit, current } = useChatEditor(
+  const { editor, edit, submit, current, runLine } = useChatEditor(
     client,
     note,
     onQuit,
@@ -372,6 +372,9 @@ export function ChatScreen({ client, state, url, onBell, onQuit, settings }: Cha
         return dispatchView({ type: "toggle-members", shownNow: view.showMembers ?? layout.membersWidth > 0 });
       case "redraw":
         return setRedraws((n) => n + 1);
+      case "run":
+        // A bound key runs its line as typed, leaving what is being typed in the prompt.
+        return void runLine(command.line);
     }
   };
   /** Shows the window `id`: the results, a parted window, or a conversation. */
@@ -395,7 +398,7 @@ export function ChatScreen({ client, state, url, onBell, onQuit, settings }: Cha
     });
   useKeys((input, key, raw) => {
     if (paste.take(raw)) return;
-    for (const command of keyCommands(input, key, raw)) run(command);
+    for (const command of keyCommands(input, key, raw, settings.get().keys)) run(command);
   });
 
   const shownName = searchShown && results ? searchWindowName(results) : channel ? displayName(channel.view) : null;

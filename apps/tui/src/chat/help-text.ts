@@ -18,6 +18,8 @@ const terminalHelp = [
   "  /alias name /cmd [words]  make /name run /cmd; /alias name removes it",
   "  /set clock 24|12, /set log on|off  saved in config.json; logs go to ~/.local/share/canaduck/logs",
   "  /set previews on|off    link previews under lines, for your account on every device",
+  "  /set color.yellow blue  draw one of the client's colours as another (default: back)",
+  "  /bind alt+s /command    a key runs a command; /bind lists, /unbind alt+s",
 ];
 
 /** One command as a line: its usage, then what it does (unpadded, so it wraps well in a narrow pane). */

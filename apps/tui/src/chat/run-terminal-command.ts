@@ -3,7 +3,8 @@ import { isSaid } from "@canaduck/contract";
 import { setClock } from "../lines/format-time";
 import type { SettingsStore } from "../settings";
 import { readText } from "./read-text";
-import { aliasesText, settingsText, withSetting, type TerminalCommand } from "./terminal-commands";
+import { setColours } from "../theme";
+import { aliasesText, bindingsText, settingsText, withSetting, type TerminalCommand } from "./terminal-commands";
 
 /** What a terminal command acts on. */
 export interface TerminalScene {
@@ -71,6 +72,20 @@ export function runTerminalCommand(command: TerminalCommand, scene: TerminalScen
         return { ...s, aliases };
       }, `Alias /${command.name} removed.`);
     }
+    case "bind-list":
+      return note("info", bindingsText(settings.get().keys));
+    case "bind":
+      return save(
+        (s) => ({ ...s, keys: { ...s.keys, [command.key]: command.line } }),
+        `${command.key} now runs ${command.line}`,
+      );
+    case "unbind": {
+      if (!(command.key in (settings.get().keys ?? {}))) return note("info", `${command.key} is not bound.`);
+      return save((s) => {
+        const { [command.key]: _gone, ...keys } = s.keys ?? {};
+        return { ...s, keys };
+      }, `${command.key} unbound: it does what it did before.`);
+    }
     case "set-list":
       return note(
         "info",
@@ -89,6 +104,7 @@ export function runTerminalCommand(command: TerminalCommand, scene: TerminalScen
       const result = withSetting(settings.get(), command.key, command.value);
       if (!result.ok) return note("error", result.text);
       if (result.settings.clock) setClock(result.settings.clock);
+      setColours(result.settings.colors ?? {});
       return save(() => result.settings, `Set: ${settingsText(result.settings)}`);
     }
   }

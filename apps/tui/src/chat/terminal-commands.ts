@@ -1,4 +1,5 @@
-import { isAliasName, type Settings } from "../settings";
+import { bindableKey, isAliasName, type Settings } from "../settings";
+import { colourNamed, replaceableColour } from "../theme";
 
 /** The terminal's own everyday commands, read before the shared grammar sees the line. */
 export type TerminalCommand =
@@ -9,11 +10,17 @@ export type TerminalCommand =
   | { kind: "unalias"; name: string }
   | { kind: "set-list" }
   | { kind: "set"; key: string; value: string }
+  | { kind: "bind-list" }
+  | { kind: "bind"; key: string; line: string }
+  | { kind: "unbind"; key: string }
   | { kind: "usage"; text: string };
 
 const LASTLOG_USAGE = "Usage: /lastlog [-n N] words — the window's lines holding every word, newest last";
 const ALIAS_USAGE = "Usage: /alias name /command [words] (then /name …), /alias name alone removes it, /alias lists";
-const SET_USAGE = "Usage: /set clock 24|12, /set log on|off, /set previews on|off; /set alone lists";
+const SET_USAGE =
+  "Usage: /set clock 24|12, /set log on|off, /set previews on|off, /set color.yellow blue|default; /set alone lists";
+const BIND_USAGE =
+  "Usage: /bind alt+s /command [words] (Ctrl or Alt with a letter or digit), /bind lists, /unbind alt+s";
 
 /** The terminal command `line` is, or null when it is none. */
 export function terminalCommand(line: string): TerminalCommand | null {
@@ -48,6 +55,22 @@ export function terminalCommand(line: string): TerminalCommand | null {
       return rest.length === 1 && rest[0]
         ? { kind: "unalias", name: rest[0].replace(/^\//, "").toLowerCase() }
         : { kind: "usage", text: "Usage: /unalias name" };
+    case "/bind": {
+      if (rest.length === 0) return { kind: "bind-list" };
+      const [key, first] = rest;
+      if (key === undefined || !bindableKey(key) || first === undefined || !first.startsWith("/"))
+        return { kind: "usage", text: BIND_USAGE };
+      const trimmed = line.trim();
+      return {
+        kind: "bind",
+        key: key.toLowerCase(),
+        line: trimmed.slice(trimmed.indexOf(first, "/bind".length + key.length)),
+      };
+    }
+    case "/unbind":
+      return rest.length === 1 && rest[0] && bindableKey(rest[0])
+        ? { kind: "unbind", key: rest[0].toLowerCase() }
+        : { kind: "usage", text: BIND_USAGE };
     case "/set":
       if (rest.length === 0) return { kind: "set-list" };
       return rest.length === 2 && rest[0] && rest[1]
@@ -77,11 +100,25 @@ export function withSetting(
     return { ok: true, settings: { ...settings, clock: value } };
   if (key === "log" && (value === "on" || value === "off"))
     return { ok: true, settings: { ...settings, log: value === "on" } };
+  const replacing = key.startsWith("color.") ? replaceableColour(key.slice("color.".length)) : null;
+  if (replacing !== null) {
+    const { [replacing]: _old, ...others } = settings.colors ?? {};
+    const colour = value === "default" ? null : colourNamed(value);
+    if (value === "default") return { ok: true, settings: { ...settings, colors: others } };
+    if (colour !== null) return { ok: true, settings: { ...settings, colors: { ...others, [replacing]: colour } } };
+  }
   return { ok: false, text: `Cannot set ${key} to ${value}. ${SET_USAGE}` };
 }
 
 export function settingsText(settings: Settings): string {
-  return [`clock ${settings.clock ?? "24"}`, `log ${settings.log === true ? "on" : "off"}`].join(", ");
+  const colours = Object.entries(settings.colors ?? {}).map(([from, to]) => `color.${from} ${to}`);
+  return [`clock ${settings.clock ?? "24"}`, `log ${settings.log === true ? "on" : "off"}`, ...colours].join(", ");
+}
+
+export function bindingsText(keys: Settings["keys"]): string {
+  const names = Object.keys(keys ?? {}).sort();
+  if (names.length === 0) return "No key bindings: /bind alt+s /command makes one.";
+  return ["Key bindings:", ...names.map((k) => `  ${k} = ${keys?.[k] ?? ""}`)].join("\n");
 }
 
 export function aliasesText(aliases: Settings["aliases"]): string {

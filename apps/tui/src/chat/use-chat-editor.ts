@@ -87,5 +87,5 @@ export function useChatEditor(
 
   /** The state as of the last key, which `editor` may not show yet (keys arrive in chunks). */
   const latest = useCallback(() => current.current, []);
-  return { editor, edit, submit, current: latest };
+  return { editor, edit, submit, current: latest, runLine: run };
 }

@@ -27,6 +27,14 @@ const none: Key = {
 const key = (k: Partial<Key>): Key => ({ ...none, ...k });
 
 describe("keys", () => {
+  it("runs a bound key's command line in place of what the key did, and leaves other keys alone", () => {
+    const bindings = { "alt+a": "/window 1", "ctrl+o": "/lastlog todo" };
+    expect(keyCommands("a", key({ meta: true }), "", bindings)).toEqual([{ type: "run", line: "/window 1" }]);
+    expect(keyCommands("O", key({ ctrl: true }), "", bindings)).toEqual([{ type: "run", line: "/lastlog todo" }]);
+    expect(keyCommands("n", key({ ctrl: true }), "", bindings)).toEqual([{ type: "switch", to: "next" }]);
+    expect(keyCommands("a", none, "", bindings)).toEqual([{ type: "edit", action: { type: "insert", text: "a" } }]);
+  });
+
   it("splits a chunk of typing with line breaks into text and Enters", () => {
     expect(keyCommands("hello\rworld\r", none)).toEqual([
       { type: "edit", action: { type: "insert", text: "hello" } },

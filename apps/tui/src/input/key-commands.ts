@@ -17,7 +17,9 @@ export type KeyCommand =
   /** End: to the end of the input line, and once there (an empty line is) back to the newest lines. */
   | { type: "end" }
   /** Esc: back to the newest lines, leaving a jump or a scroll. */
-  | { type: "newest" };
+  | { type: "newest" }
+  /** A key bound with /bind: its command line, run as if typed. */
+  | { type: "run"; line: string };
 
 const edit = (action: Extract<KeyCommand, { type: "edit" }>["action"]): KeyCommand[] => [{ type: "edit", action }];
 
@@ -80,13 +82,29 @@ function controlCommands(char: string): KeyCommand[] {
   return [];
 }
 
+/** A key as /bind names it ("ctrl+o", "alt+s", "alt+1"), or null for one it cannot bind. */
+function boundName(input: string, key: Key): string | null {
+  if (key.escape || !/^[a-z0-9]$/i.test(input)) return null;
+  if (key.ctrl) return `ctrl+${input.toLowerCase()}`;
+  if (key.meta) return `alt+${input.toLowerCase()}`;
+  return null;
+}
+
 /**
  * Maps one keypress, as Ink reports it, to what it asks for; `raw` is the sequence the terminal
  * sent, which tells the Delete key (ESC [3~) from Backspace (DEL), both Ink's `delete`. Input
  * that arrives in one chunk (keys typed faster than they are read: text, Enters, Ctrl+U then
  * Ctrl+Y) becomes each of its keys in turn.
  */
-export function keyCommands(input: string, key: Key, raw = ""): KeyCommand[] {
+export function keyCommands(
+  input: string,
+  key: Key,
+  raw = "",
+  bindings: Readonly<Record<string, string>> = {},
+): KeyCommand[] {
+  const bound = boundName(input, key);
+  const line = bound === null ? undefined : bindings[bound];
+  if (line !== undefined) return [{ type: "run", line }];
   if (key.return) return [{ type: "submit" }];
   if (key.tab) return [{ type: "complete", backwards: key.shift }];
   if (key.pageUp) return [{ type: "scroll", direction: "up" }];
