@@ -247,6 +247,10 @@ export function prismaRepositories(
         (await tx.webhook.findMany({ where: { channelId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
           toWebhook,
         ),
+      listOutgoing: async () =>
+        (
+          await tx.webhook.findMany({ where: { kind: "outgoing" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+        ).map(toWebhook),
       remove: async (id) => void (await tx.webhook.deleteMany({ where: { id } })),
     },
     webhookDeliveries: {

@@ -28,7 +28,9 @@ export type Effect =
   /** Close the connection that issued the command (quit). */
   | { type: "close-connection"; reason: "quit" }
   /** The line sharing this file was deleted: remove its bytes (and thumbnail) from the file store. */
-  | { type: "discard-file"; fileId: string };
+  | { type: "discard-file"; fileId: string }
+  /** The channel's outgoing webhooks were added or removed: whoever delivers them reads them again. */
+  | { type: "webhooks-changed"; channel: string };
 
 /** Collects a command's effects in the order it produced them. */
 export class EffectList {

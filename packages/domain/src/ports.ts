@@ -234,6 +234,8 @@ export interface WebhookRepository {
   findById(id: string): Promise<WebhookRecord | null>;
   /** The channel's webhooks of both kinds, oldest first. */
   listByChannel(channelId: string): Promise<WebhookRecord[]>;
+  /** Every outgoing webhook of every channel: what a node delivering webhooks keeps in memory. */
+  listOutgoing(): Promise<WebhookRecord[]>;
   /** Removes it and its delivery log. */
   remove(id: string): Promise<void>;
 }

@@ -60,6 +60,9 @@ export async function applyEffects(target: EffectTarget, effects: readonly Effec
       case "discard-file":
         // The file store's, not a connection's: create-server.ts hands these to files/discard-files.ts.
         break;
+      case "webhooks-changed":
+        // The webhook deliverer's (webhooks/delivery-queue.ts), which create-server.ts hands every effect.
+        break;
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Effect, Store, WebhookRecord } from "@canaduck/domain";
 import type { WebhookConfig } from "../config";
 import type { Logger } from "../logger";
 import { timeOrderedId } from "../time-ordered-id";
+import { OutgoingHooks } from "./outgoing-hooks";
 import { attemptDelivery, type AttemptResult } from "./deliver";
 import { signatureHeader } from "./signature";
 
@@ -40,6 +41,7 @@ export class WebhookDeliveries {
   private readonly queues = new Map<string, HookQueue>();
   private readonly ready: string[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly outgoing: OutgoingHooks;
   private running = 0;
   private closed = false;
 
@@ -48,16 +50,20 @@ export class WebhookDeliveries {
     private readonly config: WebhookConfig,
     private readonly logger: Logger,
     private readonly attempt: Attempt = attemptDelivery,
-  ) {}
+  ) {
+    this.outgoing = new OutgoingHooks(store);
+  }
 
   /** Looks at a committed command's effects for new log entries of channels; never throws, never waits. */
   observe(effects: readonly Effect[]): void {
     if (this.closed) return;
-    for (const effect of effects)
+    for (const effect of effects) {
+      if (effect.type === "webhooks-changed") this.outgoing.changed();
       if (effect.type === "emit" && effect.event === "message:new" && "channel" in effect.to)
         this.entryCommitted(effect.payload).catch((error: unknown) =>
           this.logger.warn({ err: error }, "could not queue webhook deliveries"),
         );
+    }
   }
 
   close(): void {
@@ -68,17 +74,11 @@ export class WebhookDeliveries {
   }
 
   private async entryCommitted(message: Message): Promise<void> {
-    const found = await this.store.read(async (tx) => {
-      const hooks = (await tx.webhooks.listByChannel(message.channelId)).filter((w) => w.kind === "outgoing");
-      return { hooks, channel: hooks.length === 0 ? null : await tx.channels.findById(message.channelId) };
-    });
-    if (found.channel === null) return;
-    const body = JSON.stringify({
-      event: "message:new",
-      channel: { id: found.channel.id, name: found.channel.name },
-      message,
-    });
-    for (const hook of found.hooks) await this.enqueue(hook, message.seq, body);
+    const hooked = await this.outgoing.of(message.channelId);
+    if (hooked === null) return;
+    const { channel, hooks } = hooked;
+    const body = JSON.stringify({ event: "message:new", channel: { id: channel.id, name: channel.name }, message });
+    for (const hook of hooks) await this.enqueue(hook, message.seq, body);
   }
 
   private async enqueue(hook: WebhookRecord, seq: number, body: string): Promise<void> {

@@ -34,6 +34,7 @@ export const webhookCreate = userCommand<"webhook:create", string | null>({
       createdAt: ctx.now,
     };
     await ctx.tx.webhooks.insert(webhook);
+    ctx.out.push({ type: "webhooks-changed", channel: channel.id });
     await ctx.audit({ actor: ctx.user, channel, detail: `outgoing ${webhook.id}` });
     return { webhook: toWebhookInfo(webhook, channel, ctx.user, null), secret: webhook.secret };
   },

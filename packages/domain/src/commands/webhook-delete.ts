@@ -15,6 +15,7 @@ export const webhookDelete = userCommand<"webhook:delete">({
     const { webhook, channel } = await manageableWebhook(ctx, ctx.payload.webhookId);
     if (webhook.sessionId !== null) await ctx.tx.sessions.revoke(webhook.sessionId, ctx.now);
     await ctx.tx.webhooks.remove(webhook.id);
+    ctx.out.push({ type: "webhooks-changed", channel: channel.id });
     await ctx.audit({ actor: ctx.user, channel, detail: `${webhook.kind} ${webhook.id}` });
     return {};
   },

@@ -343,6 +343,12 @@ export function memoryRepositories(state: MemoryState): Repositories {
             .filter((w) => w.channelId === channelId)
             .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
         ),
+      listOutgoing: async () =>
+        copy(
+          values(state.webhooks)
+            .filter((w) => w.kind === "outgoing")
+            .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+        ),
       async remove(id) {
         state.webhooks.delete(id);
         for (const [key, d] of state.webhookDeliveries) if (d.webhookId === id) state.webhookDeliveries.delete(key);
