@@ -1,14 +1,13 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
 import { PROTOCOL_VERSION } from "@canaduck/contract";
-import { tables } from "@canaduck/db";
 import { freshPostgresDatabase } from "@canaduck/db/testing";
 import Database from "libsql";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { ServerProcess } from "../server-process";
 import { percentile } from "../stats";
+import { writeLines, type LineRow } from "./line-writer";
 import { seed } from "./seed";
 
 /** One kind of search and how long the server took to answer it, round trip over Socket.IO. */
@@ -109,14 +108,8 @@ async function idsOf(url: string): Promise<{ channelIds: string[]; userIds: stri
   }
 }
 
-/** The lines, in batches of `batch`, each batch a row array for the Message table. */
-function* lineBatches(
-  corpus: Corpus,
-  lines: number,
-  batch: number,
-  /** Filled with each channel's last seq. */
-  seqs: Map<string, number>,
-): Generator<unknown[][]> {
+/** The corpus's lines, spread over its channels in turn, by random authors. */
+function* corpusLines(corpus: Corpus, lines: number): Generator<LineRow> {
   const random = generator(42);
   const rareAt = new Map<number, string>();
   RARE.forEach((word, w) => {
@@ -124,81 +117,13 @@ function* lineBatches(
       rareAt.set(Math.floor(((w * LINES_PER_RARE + k + 0.5) / (RARE.length * LINES_PER_RARE)) * lines), word);
   });
   const start = Date.now() - lines * 1000;
-  const { columns } = tables.message;
-  let rows: unknown[][] = [];
+  const seqs = new Map<string, number>();
   for (let i = 0; i < lines; i++) {
     const channelId = corpus.channelIds[i % corpus.channelIds.length] ?? "";
     const seq = (seqs.get(channelId) ?? 0) + 1;
     seqs.set(channelId, seq);
-    const author = corpus.userIds[Math.floor(random() * corpus.userIds.length)] ?? "";
-    const row: Record<string, unknown> = {
-      id: randomUUID(),
-      channelId,
-      seq,
-      authorId: author,
-      authorName: "someone",
-      authorIsBot: false,
-      kind: "text",
-      text: lineText(random, i, rareAt),
-      meta: "{}",
-      clientId: null,
-      createdAt: new Date(start + i * 1000),
-      version: seq,
-      editedAt: null,
-      deletedAt: null,
-      targetSeq: null,
-      replyToSeq: null,
-    };
-    rows.push(columns.map((c) => row[c] ?? null));
-    if (rows.length === batch) {
-      yield rows;
-      rows = [];
-    }
-  }
-  if (rows.length > 0) yield rows;
-}
-
-const columnList = tables.message.columns.map((c) => `"${c}"`).join(", ");
-
-function writeLinesSqlite(file: string, corpus: Corpus, lines: number): void {
-  const db = new Database(file);
-  try {
-    const insert = db.prepare(
-      `INSERT INTO "Message" (${columnList}) VALUES (${tables.message.columns.map(() => "?").join(", ")})`,
-    );
-    const iso = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
-    const seqs = new Map<string, number>();
-    for (const rows of lineBatches(corpus, lines, 20_000, seqs)) {
-      db.exec("BEGIN");
-      for (const row of rows) insert.run(...row.map(iso));
-      db.exec("COMMIT");
-    }
-    const bump = db.prepare(`UPDATE "Channel" SET "lastSeq" = ? WHERE id = ?`);
-    for (const [id, seq] of seqs) bump.run(seq, id);
-  } finally {
-    db.close();
-  }
-}
-
-async function writeLinesPostgres(url: string, corpus: Corpus, lines: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const width = tables.message.columns.length;
-  try {
-    const seqs = new Map<string, number>();
-    for (const rows of lineBatches(corpus, lines, 1_000, seqs)) {
-      const values = rows.map(
-        (_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(", ")})`,
-      );
-      await client.query(
-        `INSERT INTO "Message" (${columnList}) VALUES ${values.join(", ")}`,
-        rows.flatMap((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v))),
-      );
-    }
-    for (const [id, seq] of seqs) await client.query(`UPDATE "Channel" SET "lastSeq" = $1 WHERE id = $2`, [seq, id]);
-    await client.query(`VACUUM ANALYZE "Message"`);
-  } finally {
-    await client.end();
+    const authorId = corpus.userIds[Math.floor(random() * corpus.userIds.length)] ?? "";
+    yield { channelId, seq, authorId, text: lineText(random, i, rareAt), createdAt: new Date(start + i * 1000) };
   }
 }
 
@@ -271,8 +196,7 @@ export async function searchCase(
   try {
     const corpus = await seedPeople(url, users, channels);
     const loading = performance.now();
-    if (pgDatabase) await writeLinesPostgres(url, corpus, lines);
-    else writeLinesSqlite(server.dbFile, corpus, lines);
+    await writeLines(url, corpusLines(corpus, lines));
     const loadSeconds = (performance.now() - loading) / 1000;
     await server.start();
     const socket: Socket = io(server.url, {
