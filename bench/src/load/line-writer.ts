@@ -51,12 +51,14 @@ function writeSqlite(file: string, lines: Iterable<LineRow>): void {
     const insert = db.prepare(
       `INSERT INTO "Message" (${columnList}) VALUES (${tables.message.columns.map(() => "?").join(", ")})`,
     );
-    // As the server's libSQL adapter stores DateTime: ISO text with an explicit offset.
-    const iso = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
+    // As the server's libSQL adapter stores them: DateTime as ISO text with an explicit offset,
+    // Boolean as 0 or 1 (libsql cannot bind a JavaScript boolean: it aborts the process).
+    const sqliteValue = (v: unknown) =>
+      v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
     const seqs = new Map<string, number>();
     for (const rows of batches(lines, 20_000, seqs)) {
       db.exec("BEGIN");
-      for (const row of rows) insert.run(...row.map(iso));
+      for (const row of rows) insert.run(...row.map(sqliteValue));
       db.exec("COMMIT");
     }
     const bump = db.prepare(`UPDATE "Channel" SET "lastSeq" = ? WHERE id = ?`);
