@@ -94,24 +94,23 @@ export const logReads = (raw: RawSql) => {
       }
       return out;
     },
-    /** How many members each of `channelIds` has (absent: none). */
+    /** How many members each of `channelIds` has (absent: no such channel): the trigger-kept column, one row each. */
     memberCounts: async (channelIds: readonly string[]): Promise<Map<string, number>> => {
       if (channelIds.length === 0) return new Map();
       const rows = await raw.query(
-        `SELECT "channelId", COUNT(*) AS members FROM "Membership" WHERE "channelId" IN (${channelIds.map((_, i) => p(i + 1)).join(", ")}) GROUP BY "channelId"`,
+        `SELECT id, "memberCount" FROM "Channel" WHERE id IN (${channelIds.map((_, i) => p(i + 1)).join(", ")})`,
         channelIds,
       );
-      return new Map(rows.map((row) => [String(row.channelId), Number(row.members)]));
+      return new Map(rows.map((row) => [String(row.id), Number(row.memberCount)]));
     },
     /** Every channel (not direct conversations) with its member count, in one statement. */
     channelsWithCounts: async (): Promise<Array<{ channel: Channel; memberCount: number }>> => {
-      const columns = channel.columns.map((c) => `c."${c}"`).join(", ");
-      const rows = await raw.query(
-        `SELECT ${columns}, (SELECT COUNT(*) FROM "Membership" m WHERE m."channelId" = c.id) AS "memberCount" ` +
-          `FROM "Channel" c WHERE c.kind = 'channel'`,
-        [],
-      );
-      return rows.map((row) => ({ channel: channel.coerce(row), memberCount: Number(row.memberCount) }));
+      const columns = channel.columns.map((c) => `"${c}"`).join(", ");
+      const rows = await raw.query(`SELECT ${columns} FROM "Channel" WHERE kind = 'channel'`, []);
+      return rows.map((row) => {
+        const read = channel.coerce(row);
+        return { channel: read, memberCount: read.memberCount };
+      });
     },
   };
 };

@@ -90,7 +90,7 @@ export function prismaRepositories(
       remove: async (channelId, userId) => void (await tx.membership.deleteMany({ where: { channelId, userId } })),
       setRole: async (channelId, userId, role) =>
         void (await tx.membership.update({ where: { channelId_userId: { channelId, userId } }, data: { role } })),
-      count: (channelId) => tx.membership.count({ where: { channelId } }),
+      count: async (channelId) => (await log.memberCounts([channelId])).get(channelId) ?? 0,
       countMany: (channelIds) => log.memberCounts(channelIds),
       listMembers: async (channelId) => {
         const rows = (await reads.membersOf(channelId)).sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());

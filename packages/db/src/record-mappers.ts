@@ -4,8 +4,16 @@ import type { Channel, Membership, Message, Prisma } from "@prisma/client";
 
 /** Rows to domain records: the string columns that hold enumerations are checked on the way in. */
 export const toChannelRecord = (row: Channel): ChannelRecord => ({
-  ...row,
+  id: row.id,
+  name: row.name,
+  nameKey: row.nameKey,
   kind: row.kind === "direct" ? "direct" : ("channel" satisfies ChannelKind),
+  topic: row.topic,
+  inviteOnly: row.inviteOnly,
+  previewsOff: row.previewsOff,
+  lastSeq: row.lastSeq,
+  // memberCount stays out: it is read where counts are asked for (memberships.count), after any change.
+  createdAt: row.createdAt,
 });
 
 export const toMembershipRecord = (row: Membership): MembershipRecord => ({

@@ -105,6 +105,7 @@ export const tables = {
     inviteOnly: bool,
     previewsOff: bool,
     lastSeq: int,
+    memberCount: int,
     createdAt: date,
   }),
   membership: defineTable<Membership>(Prisma.ModelName.Membership, Prisma.MembershipScalarFieldEnum, {

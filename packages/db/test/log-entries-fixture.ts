@@ -30,10 +30,13 @@ export const EXISTING = [
 ];
 export const VERSIONS = `SELECT "seq", "version", "editedAt", "deletedAt" FROM "Message" ORDER BY "seq"`;
 export const MARKERS = `SELECT "userId", "channelId", "seq" FROM "ReadMarker"`;
+/** The member count the channel_member_count migration fills in for channels that already had members. */
+export const MEMBER_COUNTS = `SELECT "id", "memberCount" FROM "Channel"`;
 export const expected = {
   versions: [
     { seq: 1, version: 1, editedAt: null, deletedAt: null },
     { seq: 2, version: 2, editedAt: null, deletedAt: null },
   ],
   markers: [{ userId: "u1", channelId: "c1", seq: 2 }],
+  memberCounts: [{ id: "c1", memberCount: 1 }],
 };

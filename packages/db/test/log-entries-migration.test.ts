@@ -5,7 +5,15 @@ import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations } from "../src/apply-migrations";
 import { sqliteMigrationsDir } from "../src/migrations-dir";
-import { EXISTING, expected, fromLogEntries, MARKERS, migrationsBefore, VERSIONS } from "./log-entries-fixture";
+import {
+  EXISTING,
+  expected,
+  fromLogEntries,
+  MARKERS,
+  MEMBER_COUNTS,
+  migrationsBefore,
+  VERSIONS,
+} from "./log-entries-fixture";
 
 describe("the log-entries migration on a SQLite database with data", () => {
   const dirs: string[] = [];
@@ -28,6 +36,7 @@ describe("the log-entries migration on a SQLite database with data", () => {
       const rows = async (sql: string) => (await client.execute(sql)).rows.map((row) => ({ ...row }));
       expect(await rows(VERSIONS)).toEqual(expected.versions);
       expect(await rows(MARKERS)).toEqual(expected.markers);
+      expect(await rows(MEMBER_COUNTS)).toEqual(expected.memberCounts);
     } finally {
       client.close();
     }

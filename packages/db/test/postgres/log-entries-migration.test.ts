@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import { postgresMigrationsDir } from "../../src/migrations-dir";
 import { applyPostgresMigrations } from "../../src/postgres-migrations";
 import { freshPostgresDatabase } from "../../src/testing";
-import { EXISTING, expected, fromLogEntries, MARKERS, migrationsBefore, VERSIONS } from "../log-entries-fixture";
+import {
+  EXISTING,
+  expected,
+  fromLogEntries,
+  MARKERS,
+  MEMBER_COUNTS,
+  migrationsBefore,
+  VERSIONS,
+} from "../log-entries-fixture";
 
 describe("the log-entries migration on a PostgreSQL database with data", () => {
   it("makes every existing line its own version and starts each member's marker at the end", async () => {
@@ -21,6 +29,7 @@ describe("the log-entries migration on a PostgreSQL database with data", () => {
       expect(await applyPostgresMigrations(pool, postgresMigrationsDir)).toEqual(fromLogEntries(postgresMigrationsDir));
       expect((await pool.query(VERSIONS)).rows).toEqual(expected.versions);
       expect((await pool.query(MARKERS)).rows).toEqual(expected.markers);
+      expect((await pool.query(MEMBER_COUNTS)).rows).toEqual(expected.memberCounts);
     } finally {
       await pool.end();
       await database.drop();
