@@ -1,3 +1,4 @@
+import { freshPostgresDatabase } from "@canaduck/db/testing";
 import Database from "libsql";
 import { ServerProcess } from "../server-process";
 import { runLoad } from "./load-generator";
@@ -39,15 +40,23 @@ export const THROUGHPUT_IN_FLIGHT = 64;
 export async function throughputCase(
   rate: number,
   durationMs: number,
-  /** searchIndex false: the search index's triggers are dropped first, to measure what it costs. */
-  options: { searchIndex: boolean } = { searchIndex: true },
+  /**
+   * searchIndex false (SQLite): the search index's triggers are dropped first, to measure what it
+   * costs; database "postgres": the same on a fresh PostgreSQL database.
+   */
+  options: { searchIndex?: boolean; database?: "sqlite" | "postgres" } = {},
 ): Promise<ThroughputResult> {
-  const server = new ServerProcess();
-  const databaseUrl = `file:${server.dbFile}`;
+  const searchIndex = options.searchIndex ?? true;
+  const postgres = options.database === "postgres" ? freshPostgresDatabase() : null;
+  const server = new ServerProcess(postgres ? { DATABASE_URL: await postgres.url() } : {});
+  const databaseUrl = postgres ? await postgres.url() : `file:${server.dbFile}`;
   // Each publisher in one channel: in every channel it would receive every line it did not
   // send, 20 copies of the whole load, and measure its own reading instead of the server.
   const seeded = await seed(databaseUrl, THROUGHPUT_LISTENERS, 20, 10, "one");
-  if (!options.searchIndex) dropSearchTriggers(server.dbFile);
+  if (!searchIndex) {
+    if (postgres) throw new Error("the throughput case drops the search index on SQLite only");
+    dropSearchTriggers(server.dbFile);
+  }
   await server.start();
   try {
     const load = await runLoad({
@@ -66,7 +75,7 @@ export async function throughputCase(
     // the node takes count as sent, not stored.
     const elapsedMs = load.lastAckAtMs ?? load.stoppedAtMs;
     return {
-      name: `CanaDuck, 1 node, SQLite, throughput${options.searchIndex ? "" : ", no search index"}`,
+      name: `CanaDuck, 1 node, ${postgres ? "PostgreSQL" : "SQLite"}, throughput${searchIndex ? "" : ", no search index"}`,
       rate,
       offeredPerSecond: load.sent / (durationMs / 1000),
       sent: load.sent,
@@ -78,6 +87,7 @@ export async function throughputCase(
     };
   } finally {
     await server.dispose();
+    await postgres?.drop();
   }
 }
 
