@@ -1,8 +1,8 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { migrationsDirFor, openDatabase } from "@canaduck/db";
 import type { ChannelRecord, Repositories } from "@canaduck/domain";
 import { createLogger } from "@canaduck/server";
-import { bulkInsert, userRow, type BulkRows } from "../load/bulk-insert";
+import { addAccount, bulkInsert, type BulkRows } from "../load/bulk-insert";
 import { writeLines, type LineRow } from "../load/line-writer";
 
 /** How the flat-with-data case's database is filled (see bench/flat.ts for the defaults). */
@@ -74,7 +74,6 @@ function* linesOf(channelId: string, count: number, authorId: string, start: num
  */
 export async function seedFlat(databaseUrl: string, shape: FlatShape): Promise<FlatSeed> {
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
   const named = ["#big", "#small", "#crowd", "#few"].map((name) => channelRow(name, now));
   const others = Array.from({ length: Math.max(0, shape.probeChannels - named.length) }, (_, i) =>
     channelRow(`#room${i}`, now),
@@ -84,21 +83,8 @@ export async function seedFlat(databaseUrl: string, shape: FlatShape): Promise<F
   const rows: BulkRows = { users: [], sessions: [], memberships: [] };
   const tokens = new Map<string, string>();
   const addUser = (name: string, memberOf: ChannelRecord[], role: "owner" | "member" = "member"): string => {
-    const id = randomUUID();
-    rows.users.push(userRow(id, name, "!", now));
-    const token = randomBytes(32).toString("base64url");
+    const { id, token } = addAccount(rows, name, memberOf, now, role);
     tokens.set(name, token);
-    rows.sessions.push({
-      id: randomUUID(),
-      userId: id,
-      tokenHash: createHash("sha256").update(token).digest("hex"),
-      createdAt: now,
-      expiresAt,
-      kind: "login",
-      name: null,
-      scopes: null,
-    });
-    for (const c of memberOf) rows.memberships.push({ channelId: c.id, userId: id, role, joinedAt: now });
     return id;
   };
   const probeId = addUser("probe", [...named, ...others], "owner");

@@ -1,3 +1,4 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createPrismaClient, tables, type Table } from "@canaduck/db";
 import type { MembershipRecord, SessionRecord, UserRecord } from "@canaduck/domain";
 import pg from "pg";
@@ -104,3 +105,32 @@ export const userRow = (
   isBot: false,
   ownerId: null,
 });
+
+/**
+ * Adds an ordinary account to `rows` with a live login session (a day long) and a membership of
+ * each of `memberOf`; answers its id and the session's token. The sha256 hex of the token is
+ * stored, as the server stores it, so clients connect through the normal handshake.
+ */
+export function addAccount(
+  rows: BulkRows,
+  name: string,
+  memberOf: ReadonlyArray<{ id: string }>,
+  at: Date,
+  role: MembershipRecord["role"] = "member",
+): { id: string; token: string } {
+  const id = randomUUID();
+  const token = randomBytes(32).toString("base64url");
+  rows.users.push(userRow(id, name, "!", at));
+  rows.sessions.push({
+    id: randomUUID(),
+    userId: id,
+    tokenHash: createHash("sha256").update(token).digest("hex"),
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + 24 * 3600 * 1000),
+    kind: "login",
+    name: null,
+    scopes: null,
+  });
+  for (const c of memberOf) rows.memberships.push({ channelId: c.id, userId: id, role, joinedAt: at });
+  return { id, token };
+}

@@ -1,8 +1,8 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { migrationsDirFor, openDatabase } from "@canaduck/db";
 import { createLogger } from "@canaduck/server";
 import { storedMessagesAt } from "../database-view";
-import { bulkInsert, userRow, type BulkRows } from "./bulk-insert";
+import { addAccount, bulkInsert, type BulkRows } from "./bulk-insert";
 
 export interface SeededUser {
   name: string;
@@ -33,7 +33,6 @@ export async function seed(
   channelsPerClient = 1,
 ): Promise<Seed> {
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + 24 * 3600 * 1000);
   const channelRows = Array.from({ length: channels }, (_, i) => ({
     id: randomUUID(),
     name: `#load${i}`,
@@ -55,23 +54,7 @@ export async function seed(
   }
 
   const rows: BulkRows = { users: [], sessions: [], memberships: [] };
-  const addUser = (name: string, memberOf: typeof channelRows): string => {
-    const id = randomUUID();
-    const token = randomBytes(32).toString("base64url");
-    rows.users.push(userRow(id, name, "!", now));
-    rows.sessions.push({
-      id: randomUUID(),
-      userId: id,
-      tokenHash: createHash("sha256").update(token).digest("hex"),
-      createdAt: now,
-      expiresAt,
-      kind: "login",
-      name: null,
-      scopes: null,
-    });
-    for (const c of memberOf) rows.memberships.push({ channelId: c.id, userId: id, role: "member", joinedAt: now });
-    return token;
-  };
+  const addUser = (name: string, memberOf: typeof channelRows): string => addAccount(rows, name, memberOf, now).token;
   const result: Seed = { channels: channelRows.map((c) => c.name), clients: [], publishers: [] };
   const stride = Math.max(1, Math.floor(channels / channelsPerClient));
   for (let j = 0; j < clients; j++) {
