@@ -33,8 +33,13 @@ export class OutgoingHooks {
 
   /** The channel and its outgoing hooks, oldest first; null for a channel without any (most). */
   async of(channelId: string): Promise<HookedChannel | null> {
-    while (this.now() - this.loadedAt >= OUTGOING_HOOKS_REFRESH_MS) await (this.loading ??= this.load());
+    // Twice at most: a change during the first read makes it stale at once, and this line must see it.
+    for (let reads = 0; reads < 2 && this.stale(); reads++) await (this.loading ??= this.load());
     return this.byChannel.get(channelId) ?? null;
+  }
+
+  private stale(): boolean {
+    return this.now() - this.loadedAt >= OUTGOING_HOOKS_REFRESH_MS;
   }
 
   /** A hook was added or removed: the next line reads them again. */
