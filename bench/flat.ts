@@ -6,8 +6,8 @@
  * Prints the figures and the targets and writes bench/FLAT-RESULTS.md. Shape: BENCH_FLAT_LINES,
  * BENCH_FLAT_MEMBERS, BENCH_FLAT_CHANNELS; BENCH_FLAT_DATABASES=sqlite|postgres|sqlite,postgres.
  */
+import { machineLine } from "./src/stats";
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { flatCase, type FlatResult } from "./src/flat/flat-case";
@@ -37,8 +37,7 @@ async function main(): Promise<void> {
   }
   const sections = [flatTables(results), ["## Targets", "", ...flatTargetLines(results)].join("\n")];
   console.log(`\n${sections.join("\n\n")}\n`);
-  const f = (n: number, digits = 0) => n.toFixed(digits);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${f(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const machine = machineLine();
   const report = [
     "# Flat-with-data bench results",
     "",

@@ -6,8 +6,8 @@
 // Shape: BENCH_IRC_CLIENTS, BENCH_IRC_CHANNELS, BENCH_IRC_LINE_BYTES, BENCH_IRC_RATES (comma-
 // separated lines/s), BENCH_IRC_STEP_SECONDS; BENCH_IRC_ONLY=ngircd or canaduck runs one side and
 // leaves the results file alone.
+import { machineLine } from "./src/stats";
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { canaduckFanout, ngircdFanout, type FanoutCaseResult, type FanoutShape } from "./src/irc/fanout-cases";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     console.log(`BENCH_IRC_ONLY=${only}: one side ran, so bench/IRC-RESULTS.md was not rewritten.`);
     return;
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const machine = machineLine();
   const report = [
     "# IRC fan-out bench results",
     "",

@@ -8,8 +8,8 @@
 // BENCH_SYNC_CHANNELS (10000, 20, 2000: channels of 100 members, the load case's density);
 // search: BENCH_SEARCH_LINES, BENCH_SEARCH_CHANNELS, BENCH_SEARCH_USERS, BENCH_SEARCH_QUERIES
 // (1000000, 100, 1000, 100 of each kind).
+import { machineLine } from "./src/stats";
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type Shape } from "./src/load/cases";
@@ -121,8 +121,7 @@ async function main(): Promise<void> {
     console.log(`BENCH_ONLY=${[...run].join(",")}: a subset ran, so bench/RESULTS.md was not rewritten.`);
     return;
   }
-  const f = (n: number, digits = 0) => n.toFixed(digits);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${f(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const machine = machineLine();
   const report = [
     "# Load bench results",
     "",

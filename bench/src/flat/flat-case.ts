@@ -1,6 +1,6 @@
-import { PROTOCOL_VERSION } from "@canaduck/contract";
 import { freshPostgresDatabase } from "@canaduck/db/testing";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { emitRaw, rawSocket } from "../raw-socket";
 import { ServerProcess } from "../server-process";
 import { percentile } from "../stats";
 import { seedFlat, type FlatShape } from "./flat-seed";
@@ -28,32 +28,11 @@ const ROUNDS = 200;
 const STARTS = 3;
 const PAGE = 50;
 
-type Ack = { ok: boolean; data?: unknown; error?: { code: string } };
-
-async function connect(url: string, token: string): Promise<Socket> {
-  const socket = io(url, {
-    transports: ["websocket"],
-    forceNew: true,
-    reconnection: false,
-    auth: { protocol: PROTOCOL_VERSION, token },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
-
-/** The round trip of one command, refused answers failing the case (a refusal is quick, and no figure). */
+/** The round trip of one command; a refused one fails the case (a refusal is quick, and no figure). */
 async function timed(socket: Socket, event: string, payload: unknown): Promise<number> {
   const started = performance.now();
-  const ack = await new Promise<Ack>((resolve, reject) =>
-    socket.timeout(30_000).emit(event, payload, (error: unknown, answer: Ack) => {
-      if (error) reject(error instanceof Error ? error : new Error(`${event} timed out`));
-      else resolve(answer);
-    }),
-  );
-  if (!ack.ok) throw new Error(`${event} ${JSON.stringify(payload)}: ${ack.error?.code ?? "refused"}`);
+  const ack = await emitRaw(socket, event, payload, 30_000);
+  if (!ack?.ok) throw new Error(`${event} ${JSON.stringify(payload)}: ${ack ? ack.error.code : "no answer"}`);
   return performance.now() - started;
 }
 
@@ -159,8 +138,8 @@ export async function flatCase(database: "sqlite" | "postgres", shape: FlatShape
     const emptyMs = await startTime(empty);
     await empty.stop();
     const fullMs = await startTime(full);
-    const probe = await connect(full.url, seeded.probe);
-    const walker = await connect(full.url, seeded.walker);
+    const probe = await rawSocket(full.url, seeded.probe);
+    const walker = await rawSocket(full.url, seeded.walker);
     try {
       const history = await historyPages(probe, shape);
       const members = await membership(probe, walker, shape, seeded.victims);

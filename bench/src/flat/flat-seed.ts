@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { migrationsDirFor, openDatabase } from "@canaduck/db";
-import type { ChannelRecord, Repositories } from "@canaduck/domain";
-import { createLogger } from "@canaduck/server";
+import type { ChannelRecord } from "@canaduck/domain";
 import { addAccount, bulkInsert, type BulkRows } from "../load/bulk-insert";
 import { writeLines, type LineRow } from "../load/line-writer";
+import { channelRow, withStore } from "../load/seed";
 
 /** How the flat-with-data case's database is filled (see bench/flat.ts for the defaults). */
 export interface FlatShape {
@@ -32,28 +30,6 @@ export interface FlatSeed {
 /** Lines each of the probe's other channels holds; the probe's marker leaves the newest 5 unread. */
 const LINES_EACH = 100;
 const UNREAD_EACH = 5;
-
-/** One transaction through the server's own store, which also applies the migrations. */
-async function withStore(databaseUrl: string, work: (tx: Repositories) => Promise<unknown>): Promise<void> {
-  const database = await openDatabase(databaseUrl, migrationsDirFor(databaseUrl), createLogger("silent"));
-  try {
-    await database.store.transaction(async (tx) => void (await work(tx)));
-  } finally {
-    await database.close();
-  }
-}
-
-const channelRow = (name: string, at: Date): ChannelRecord => ({
-  id: randomUUID(),
-  name,
-  nameKey: name,
-  kind: "channel",
-  topic: "",
-  inviteOnly: false,
-  previewsOff: false,
-  lastSeq: 0,
-  createdAt: at,
-});
 
 function* linesOf(channelId: string, count: number, authorId: string, start: number): Generator<LineRow> {
   for (let seq = 1; seq <= count; seq++)

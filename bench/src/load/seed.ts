@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { migrationsDirFor, openDatabase } from "@canaduck/db";
+import type { ChannelRecord, Repositories } from "@canaduck/domain";
 import { createLogger } from "@canaduck/server";
 import { storedMessagesAt } from "../database-view";
 import { addAccount, bulkInsert, type BulkRows } from "./bulk-insert";
@@ -13,6 +14,29 @@ export interface Seed {
   clients: Array<SeededUser & { channel: string }>;
   publishers: Array<SeededUser & { channels: string[] }>;
   channels: string[];
+}
+
+/** A public channel as the server would create it, with nothing said in it yet. */
+export const channelRow = (name: string, at: Date): ChannelRecord => ({
+  id: randomUUID(),
+  name,
+  nameKey: name.toLowerCase(),
+  kind: "channel",
+  topic: "",
+  inviteOnly: false,
+  previewsOff: false,
+  lastSeq: 0,
+  createdAt: at,
+});
+
+/** One transaction through the server's own store, which also applies the migrations first. */
+export async function withStore(databaseUrl: string, work: (tx: Repositories) => Promise<unknown>): Promise<void> {
+  const database = await openDatabase(databaseUrl, migrationsDirFor(databaseUrl), createLogger("silent"));
+  try {
+    await database.store.transaction(async (tx) => void (await work(tx)));
+  } finally {
+    await database.close();
+  }
 }
 
 /**
@@ -33,25 +57,10 @@ export async function seed(
   channelsPerClient = 1,
 ): Promise<Seed> {
   const now = new Date();
-  const channelRows = Array.from({ length: channels }, (_, i) => ({
-    id: randomUUID(),
-    name: `#load${i}`,
-    nameKey: `#load${i}`,
-    kind: "channel" as const,
-    topic: "",
-    inviteOnly: false,
-    previewsOff: false,
-    lastSeq: 0,
-    createdAt: now,
-  }));
-  const database = await openDatabase(databaseUrl, migrationsDirFor(databaseUrl), createLogger("silent"));
-  try {
-    await database.store.transaction(async (tx) => {
-      for (const channel of channelRows) await tx.channels.insert(channel);
-    });
-  } finally {
-    await database.close();
-  }
+  const channelRows = Array.from({ length: channels }, (_, i) => channelRow(`#load${i}`, now));
+  await withStore(databaseUrl, async (tx) => {
+    for (const channel of channelRows) await tx.channels.insert(channel);
+  });
 
   const rows: BulkRows = { users: [], sessions: [], memberships: [] };
   const addUser = (name: string, memberOf: typeof channelRows): string => addAccount(rows, name, memberOf, now).token;

@@ -103,14 +103,10 @@ export const logReads = (raw: RawSql) => {
       );
       return new Map(rows.map((row) => [String(row.id), Number(row.memberCount)]));
     },
-    /** Every channel (not direct conversations) with its member count, in one statement. */
-    channelsWithCounts: async (): Promise<Array<{ channel: Channel; memberCount: number }>> => {
+    /** Every channel (not direct conversations), each row with its member count. */
+    channels: async (): Promise<Channel[]> => {
       const columns = channel.columns.map((c) => `"${c}"`).join(", ");
-      const rows = await raw.query(`SELECT ${columns} FROM "Channel" WHERE kind = 'channel'`, []);
-      return rows.map((row) => {
-        const read = channel.coerce(row);
-        return { channel: read, memberCount: read.memberCount };
-      });
+      return (await raw.query(`SELECT ${columns} FROM "Channel" WHERE kind = 'channel'`, [])).map(channel.coerce);
     },
   };
 };

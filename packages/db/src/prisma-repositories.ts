@@ -74,10 +74,7 @@ export function prismaRepositories(
         return lastSeq;
       },
       listWithCounts: async () =>
-        (await log.channelsWithCounts()).map(({ channel, memberCount }) => ({
-          channel: toChannelRecord(channel),
-          memberCount,
-        })),
+        (await log.channels()).map((row) => ({ channel: toChannelRecord(row), memberCount: row.memberCount })),
     },
     memberships: {
       find: async (channelId, userId) => {
