@@ -31,6 +31,17 @@ export function rssOf(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it is gone. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    // After "pid (comm) ": state is field 0, utime 11, stime 12, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * The real server as a separate process (as `npm start` runs it), on its own port and SQLite
  * file, so a test can SIGKILL it, restart it on the same file, and measure its memory.

@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from "@canaduck/contract";
 import { io, type Socket } from "socket.io-client";
+import { cpuSecondsOf } from "../server-process";
 import { percentile, sleep } from "../stats";
 
 /** How the generator speaks to the server under test: CanaDuck's contract, or the bare relay's. */
@@ -27,6 +28,13 @@ export interface LoadPlan {
    * due while its publisher is at the limit is not sent. Unset: every due message is sent.
    */
   inFlightPerPublisher?: number;
+  /**
+   * Relay only: publishers join the rooms they send to, as CanaDuck's publishers are members of
+   * their channels and so are sent their own lines: both servers then fan out to as many sockets.
+   */
+  relayPublishersListen?: boolean;
+  /** Server processes whose CPU time (user + system) is measured from the first send to the end of the drain. */
+  serverPids?: number[];
   /** Called once everyone is connected, before anyone disconnects: for measurements of the connected state. */
   keepConnected?: () => Promise<number>;
 }
@@ -51,6 +59,8 @@ export interface LoadResult {
   lastAckAtMs: number | null;
   /** When the bench stopped waiting for acks and deliveries, in ms after the first send. */
   stoppedAtMs: number;
+  /** CPU seconds the serverPids used from the first send to the end of the drain (0 without serverPids). */
+  serverCpuSeconds: number;
   /** What keepConnected returned. */
   measured?: number;
 }
@@ -99,6 +109,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   await Promise.all(publishers.map((p) => connected(p.socket)));
   if (plan.protocol === "relay") {
     await Promise.all(listeners.map((l) => new Promise<void>((r) => l.socket.emit("join", l.channel, () => r()))));
+    if (plan.relayPublishersListen)
+      for (const p of publishers)
+        await Promise.all(p.channels.map((c) => new Promise<void>((r) => p.socket.emit("join", c, () => r()))));
   }
   const connectMs = performance.now() - started;
 
@@ -121,6 +134,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     else l.socket.on("message:new", (m: { kind: string; text: string }) => m.kind === "text" && onText(m.text));
   });
 
+  // The server keeps each publisher's clientIds to answer a resend without a second line: a
+  // second run against the same server must not reuse the first run's.
+  const runId = Math.random().toString(36).slice(2, 10);
   let sent = 0;
   let acked = 0;
   /** Sends answered either way: a refused send (say, RATE_LIMITED) is answered and never delivered. */
@@ -128,6 +144,8 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const refusals = new Map<string, number>();
   let expectedDeliveries = 0;
   let lastAckAt: number | null = null;
+  const serverCpu = () => (plan.serverPids ?? []).reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const cpuBefore = serverCpu();
   const firstSendAt = performance.now();
   const deadline = firstSendAt + plan.durationMs;
   const tickMs = 10;
@@ -171,7 +189,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       else
         publisher.socket.emit(
           "message:send",
-          { target: channel, text, clientId: `m${sent}` },
+          { target: channel, text, clientId: `${runId}-${sent}` },
           (ack: { ok: boolean; error?: { code: string } }) => onAck(ack.ok, ack.error?.code),
         );
     }
@@ -181,6 +199,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const drainUntil = performance.now() + (plan.rate > 0 ? 30_000 : 0);
   while (performance.now() < drainUntil && (answered < sent || latencies.length < expectedDeliveries)) await sleep(50);
   const stoppedAtMs = performance.now() - firstSendAt;
+  const serverCpuSeconds = serverCpu() - cpuBefore;
   const elapsedMs = plan.durationMs;
   const measured = plan.keepConnected ? await plan.keepConnected() : undefined;
   for (const s of [...listeners, ...publishers]) s.socket.disconnect();
@@ -202,6 +221,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     max: percentile(latencies, 100),
     lastAckAtMs: lastAckAt === null ? null : lastAckAt - firstSendAt,
     stoppedAtMs,
+    serverCpuSeconds,
     ...(measured === undefined ? {} : { measured }),
   };
 }

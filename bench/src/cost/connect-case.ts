@@ -1,0 +1,229 @@
+// Issue 20's connect targets. Connect: N clients with saved tokens each connect and catch up as
+// the real clients do (one session:sync naming their conversations), against the bare relay's
+// plain connect of as many clients, in the same waves. Storm: N clients on the product's own
+// socket options (@canaduck/client's openSocket: its back-off and handshake timeout) stay
+// connected while the server is killed and restarted; each catches up again on its own.
+import { PROTOCOL_VERSION, type Ack, type ClientEventResult } from "@canaduck/contract";
+import { openSocket, type ChatSocket } from "@canaduck/client";
+import { io, type Socket } from "socket.io-client";
+import { ServerProcess } from "../server-process";
+import { relayEntry } from "../load/cases";
+import { seed } from "../load/seed";
+import { sleep } from "../stats";
+
+const WAVE = 100;
+type Cursor = { channelId: string; after: number };
+
+export interface ConnectResult {
+  clients: number;
+  channelsPerClient: number;
+  relayPlainMs: number;
+  /** First handshake to the last session:sync answered. */
+  canaduckMs: number;
+  failed: number;
+}
+
+export interface StormResult {
+  server: "relay" | "canaduck";
+  clients: number;
+  /** From the kill to the restarted server answering /healthz. */
+  answeredAfterMs: number;
+  /** From the kill to every client connected again (and, for CanaDuck, caught up). */
+  allBackAfterMs: number;
+  /** From the server answering to every client back: the "within 2 s" of the target. */
+  backAfterAnswerMs: number;
+  /** Reconnection attempts that hit the client's handshake timeout. */
+  handshakeTimeouts: number;
+  /** Clients that lost their connection again after coming back. */
+  droppedAgain: number;
+  /** Clients not back when the case stopped waiting. */
+  notBack: number;
+}
+
+function open(url: string, token?: string): Promise<Socket> {
+  const auth = token ? { protocol: PROTOCOL_VERSION, token } : undefined;
+  const socket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, timeout: 60_000, auth });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
+}
+
+function call<T>(socket: Socket | ChatSocket, event: string, payload: unknown, timeoutMs = 120_000): Promise<Ack<T>> {
+  return new Promise((resolve) =>
+    (socket as Socket)
+      .timeout(timeoutMs)
+      .emit(event, payload, (err: Error | null, ack: Ack<T>) =>
+        resolve(err ? { ok: false, error: { code: "UNAVAILABLE", message: err.message } } : ack),
+      ),
+  );
+}
+
+async function inWaves<T, R>(items: T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += WAVE)
+    out.push(...(await Promise.all(items.slice(i, i + WAVE).map((item, k) => work(item, i + k)))));
+  return out;
+}
+
+/** Clients in channels of 100 members, each in `each` of them; their cursors as a client holding each conversation would. */
+async function seededClients(server: ServerProcess, clients: number, each: number) {
+  const channels = Math.max(each, Math.ceil((clients * each) / 100));
+  const seeded = await seed(`file:${server.dbFile}`, clients, 0, channels, "all", each);
+  const cursors = await inWaves(seeded.clients, async (client) => {
+    const socket = await open(server.url, client.token);
+    const state = await call<ClientEventResult<"session:state">>(socket, "session:state", {});
+    socket.disconnect();
+    if (!state.ok) throw new Error(`session:state: ${state.error.code}`);
+    return state.data.channels.map((c): Cursor => ({ channelId: c.id, after: c.lastSeq }));
+  });
+  return seeded.clients.map((c, i) => ({ token: c.token, cursors: cursors[i] ?? [] }));
+}
+
+export async function connectCase(clients: number, each: number): Promise<ConnectResult> {
+  const relay = new ServerProcess({}, relayEntry);
+  await relay.start();
+  let relayPlainMs: number;
+  try {
+    const started = performance.now();
+    const sockets = await inWaves(Array.from({ length: clients }), () => open(relay.url));
+    relayPlainMs = performance.now() - started;
+    for (const s of sockets) s.disconnect();
+  } finally {
+    await relay.dispose();
+  }
+  const server = new ServerProcess();
+  await server.start();
+  try {
+    const users = await seededClients(server, clients, each);
+    let failed = 0;
+    const started = performance.now();
+    const sockets = await inWaves(users, async (user) => {
+      const socket = await open(server.url, user.token);
+      const sync = await call(socket, "session:sync", { conversations: user.cursors });
+      if (!sync.ok) failed += 1;
+      return socket;
+    });
+    const canaduckMs = performance.now() - started;
+    for (const s of sockets) s.disconnect();
+    return { clients, channelsPerClient: each, relayPlainMs, canaduckMs, failed };
+  } finally {
+    await server.dispose();
+  }
+}
+
+interface StormClient {
+  socket: ChatSocket;
+  /** Set when the client is back (connected and, for CanaDuck, synced) after the kill. */
+  backAt: number | null;
+  dropped: boolean;
+}
+
+/** Connects the fleet on the product's socket options; `onConnect` runs at every (re)connect and resolves when the client is usable. */
+async function fleet(
+  url: string,
+  tokens: Array<string | undefined>,
+  onConnect: (s: ChatSocket, i: number) => Promise<boolean>,
+) {
+  let killedAt: number | null = null;
+  let handshakeTimeouts = 0;
+  const members: StormClient[] = tokens.map((token) => ({
+    socket: openSocket(url, () => token ?? null, { autoConnect: false, forceNew: true }),
+    backAt: null,
+    dropped: false,
+  }));
+  const ready = members.map((m, i) => {
+    let first = true;
+    m.socket.io.on("reconnect_error", (error) => {
+      if (error.message === "timeout") handshakeTimeouts += 1;
+    });
+    m.socket.on("disconnect", () => {
+      if (m.backAt !== null) m.dropped = true;
+    });
+    return new Promise<void>((resolve) => {
+      m.socket.on("connect", () => {
+        void onConnect(m.socket, i).then((usable) => {
+          if (!usable) return;
+          if (first) {
+            first = false;
+            resolve();
+          } else if (killedAt !== null && m.backAt === null) m.backAt = performance.now();
+        });
+      });
+    });
+  });
+  for (let i = 0; i < members.length; i += WAVE) {
+    members.slice(i, i + WAVE).forEach((m) => m.socket.connect());
+    await Promise.all(ready.slice(i, i + WAVE));
+  }
+  return {
+    members,
+    markKilled: () => (killedAt = performance.now()),
+    handshakeTimeouts: () => handshakeTimeouts,
+  };
+}
+
+/** Kills the server with everyone connected, restarts it and times the fleet's return (bounded by `waitMs`). */
+export async function stormCase(
+  server: "relay" | "canaduck",
+  clients: number,
+  each: number,
+  waitMs = 300_000,
+): Promise<StormResult> {
+  const process = server === "relay" ? new ServerProcess({}, relayEntry) : new ServerProcess();
+  await process.start();
+  try {
+    const users =
+      server === "canaduck"
+        ? await seededClients(process, clients, each)
+        : Array.from({ length: clients }, (_, i) => ({
+            token: undefined,
+            cursors: [] as Cursor[],
+            room: `#r${i % Math.ceil(clients / 100)}`,
+          }));
+    const onConnect = async (socket: ChatSocket, i: number): Promise<boolean> => {
+      const user = users[i];
+      if (!user) return false;
+      if (server === "relay") {
+        const room = "room" in user ? user.room : "";
+        await new Promise<void>((r) => (socket as unknown as Socket).emit("join", room, () => r()));
+        return true;
+      }
+      // As the product client does: a sync refused as busy is asked again after the hint.
+      for (let attempt = 0; attempt < 5 && socket.connected; attempt++) {
+        const sync = await call(socket, "session:sync", { conversations: user.cursors }, 60_000);
+        if (sync.ok) return true;
+        await sleep(sync.error.retryAfterMs ?? 1_000);
+      }
+      return false;
+    };
+    const f = await fleet(
+      process.url,
+      users.map((u) => u.token),
+      onConnect,
+    );
+    const killedAt = performance.now();
+    f.markKilled();
+    await process.stop("SIGKILL");
+    await process.start();
+    const answeredAt = performance.now();
+    const deadline = answeredAt + waitMs;
+    while (performance.now() < deadline && f.members.some((m) => m.backAt === null)) await sleep(50);
+    const backTimes = f.members.flatMap((m) => (m.backAt === null ? [] : [m.backAt]));
+    const lastBack = backTimes.length > 0 ? Math.max(...backTimes) : Number.NaN;
+    const result: StormResult = {
+      server,
+      clients,
+      answeredAfterMs: answeredAt - killedAt,
+      allBackAfterMs: lastBack - killedAt,
+      backAfterAnswerMs: lastBack - answeredAt,
+      handshakeTimeouts: f.handshakeTimeouts(),
+      droppedAgain: f.members.filter((m) => m.dropped).length,
+      notBack: f.members.filter((m) => m.backAt === null).length,
+    };
+    for (const m of f.members) m.socket.disconnect();
+    return result;
+  } finally {
+    await process.dispose();
+  }
+}
