@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const report = [
     "# Relay cost bench results",
     "",
-    "Rewritten by `npm run bench` or `npm run bench:cost` (bench/cost.ts). The clients run on the same machine as the servers.",
+    "Rewritten by `npm run bench` or `npm run bench:cost` (bench/cost.ts; CanaDuck runs as `npm start` runs it, the built bundle). The clients run on the same machine as the servers.",
     "",
     `Machine: ${machineLine()}`,
     "",

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const mainTs = path.join(repoRoot, "apps", "server", "src", "main.ts");
+/** The bundle `npm start` runs (built by `turbo run build`): what users start, and how fast it starts. */
+export const builtServerEntry = path.join(repoRoot, "apps", "server", "dist", "main.js");
 
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -79,7 +81,9 @@ export class ServerProcess {
     // node itself, not the tsx wrapper: the pid must be the server's for SIGKILL and memory.
     // BENCH_PROFILE=<dir>: each server writes a CPU profile there when it exits (open it in Chrome's DevTools).
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const child = spawn(process.execPath, [...profile, "--import", "tsx", this.entry], {
+    // A built bundle runs as node runs it for `npm start`; TypeScript goes through tsx.
+    const loader = this.entry.endsWith(".ts") ? ["--import", "tsx"] : [];
+    const child = spawn(process.execPath, [...profile, ...loader, this.entry], {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -157,4 +161,13 @@ export class ServerProcess {
     await this.stop(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The CanaDuck server as `npm start` runs it: the bundle, which must have been built. */
+export function builtServer(env: Record<string, string> = {}): ServerProcess {
+  if (!existsSync(builtServerEntry))
+    throw new Error(
+      `${builtServerEntry} is missing: build it first (npx turbo run build --filter=@canaduck/server...)`,
+    );
+  return new ServerProcess(env, builtServerEntry);
 }

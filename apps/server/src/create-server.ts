@@ -27,6 +27,7 @@ import { handleConnection } from "./realtime/connection";
 import { SendBatcher } from "./realtime/send-batcher";
 import { handshakeMiddleware } from "./realtime/handshake";
 import { ReadGate } from "./realtime/read-gate";
+import { PresenceAnnouncer } from "./realtime/presence-announcer";
 import { goodbyes, Lifecycle } from "./realtime/lifecycle";
 import {
   openVirtualConnection,
@@ -222,6 +223,7 @@ export async function createServer(
     logger,
     apply: (effects) => applyAll({ io, socket: null, bindSession: () => Promise.resolve() }, effects),
   });
+  const announcer = new PresenceAnnouncer(io);
   // One deps object for every connection: per-connection state is what 10,000 idle clients cost.
   const connectionDeps = {
     io,
@@ -236,6 +238,7 @@ export async function createServer(
     sends,
     reads,
     readGate: new ReadGate(),
+    announcer,
     applyEffects: applyAll,
   };
   const openConnection = (options: VirtualConnectionOptions) => openVirtualConnection(connectionDeps, options);
@@ -288,6 +291,7 @@ export async function createServer(
       stopGuard();
       webhooks.close();
       previews.close();
+      announcer.close();
       await sessionSweep.stop();
       // This node's clients only: through the adapter it would reach every node's.
       io.local.emit("session:ended", { reason: "shutdown" });

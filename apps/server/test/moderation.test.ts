@@ -89,7 +89,9 @@ describe("moderation over Socket.IO", () => {
     await owner.do("channel:topic", { channel: "#dev", topic: "all things dev" });
     const { channels } = await bob.do("channel:list", {});
     expect(channels).toContainEqual({ name: "#dev", topic: "all things dev", memberCount: 2, inviteOnly: false });
-    const wentOffline = owner.next("presence:changed", (p) => p.user.name === "bob" && !p.online);
+    const wentOffline = owner.next("presence:changes", (p) =>
+      p.changes.some((c) => c.user.name === "bob" && !c.online),
+    );
     bob.socket.disconnect();
     await wentOffline;
     const { members } = await owner.do("channel:who", { channel: "#dev" });

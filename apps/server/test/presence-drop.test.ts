@@ -31,7 +31,9 @@ describe("presence when a connection drops without closing", () => {
     expect(before.members.find((m) => m.name === "bob")?.online).toBe(true);
 
     // As a phone that lost its network: nothing is read or sent any more, and no FIN or RST is sent.
-    const wentOffline = alice.next("presence:changed", (p) => p.user.name === "bob" && !p.online);
+    const wentOffline = alice.next("presence:changes", (p) =>
+      p.changes.some((c) => c.user.name === "bob" && !c.online),
+    );
     const started = performance.now();
     const tcp = tcpOf(bob.socket);
     tcp.pause();
@@ -64,8 +66,9 @@ describe("presence when a connection drops without closing", () => {
     await alice.do("channel:join", { channel: "#dev" });
     await bob.do("channel:join", { channel: "#dev" });
     bob.socket.disconnect();
-    const heard = record(alice.socket, "presence:changed");
-    await vi.waitFor(() => expect(heard.map((p) => p.online)).toEqual([false]));
+    const batches = record(alice.socket, "presence:changes");
+    const heard = () => batches.flatMap((b) => b.changes);
+    await vi.waitFor(() => expect(heard().map((p) => p.online)).toEqual([false]));
 
     slow = true;
     const phone = await server.connect({ token: bob.token });
@@ -75,6 +78,10 @@ describe("presence when a connection drops without closing", () => {
     const who = await alice.do("channel:who", { channel: "#dev" });
     expect(who.members.find((m) => m.name === "bob")?.online).toBe(false);
     // What alice was told last is what is true: bob is offline.
-    expect(heard.filter((p) => p.user.name === "bob").at(-1)?.online ?? false).toBe(false);
+    expect(
+      heard()
+        .filter((p) => p.user.name === "bob")
+        .at(-1)?.online ?? false,
+    ).toBe(false);
   });
 });

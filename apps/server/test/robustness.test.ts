@@ -16,9 +16,15 @@ describe("a server that survives what clients send it", () => {
   });
 
   it("refuses a protocol 1 client, which would show edits and reactions as lines", async () => {
-    expect(PROTOCOL_VERSION).toBe(2);
+    expect(PROTOCOL_VERSION).toBe(3);
     await expect(server.connect({ protocol: 1 })).rejects.toMatchObject({
-      data: { code: "UNSUPPORTED_PROTOCOL", supportedProtocols: [2] },
+      data: { code: "UNSUPPORTED_PROTOCOL", supportedProtocols: [3] },
+    });
+  });
+
+  it("refuses a protocol 2 client, which would never hear presence (it waits for presence:changed)", async () => {
+    await expect(server.connect({ protocol: 2 })).rejects.toMatchObject({
+      data: { code: "UNSUPPORTED_PROTOCOL", supportedProtocols: [3] },
     });
   });
 

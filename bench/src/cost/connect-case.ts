@@ -6,7 +6,7 @@
 import { PROTOCOL_VERSION, type Ack, type ClientEventResult } from "@canaduck/contract";
 import { openSocket, type ChatSocket } from "@canaduck/client";
 import { io, type Socket } from "socket.io-client";
-import { ServerProcess } from "../server-process";
+import { builtServer, cpuSecondsOf, ServerProcess } from "../server-process";
 import { relayEntry } from "../load/cases";
 import { seed } from "../load/seed";
 import { sleep } from "../stats";
@@ -18,8 +18,12 @@ export interface ConnectResult {
   clients: number;
   channelsPerClient: number;
   relayPlainMs: number;
+  /** Server CPU seconds over the relay's connect. */
+  relayCpuSeconds: number;
   /** First handshake to the last session:sync answered. */
   canaduckMs: number;
+  /** Server CPU seconds over CanaDuck's connect (a figure the shared machine's noise moves less than the time). */
+  canaduckCpuSeconds: number;
   failed: number;
 }
 
@@ -84,19 +88,25 @@ export async function connectCase(clients: number, each: number): Promise<Connec
   const relay = new ServerProcess({}, relayEntry);
   await relay.start();
   let relayPlainMs: number;
+  let relayCpuSeconds: number;
   try {
+    const cpuBefore = cpuSecondsOf(relay.pid);
     const started = performance.now();
     const sockets = await inWaves(Array.from({ length: clients }), () => open(relay.url));
     relayPlainMs = performance.now() - started;
+    relayCpuSeconds = cpuSecondsOf(relay.pid) - cpuBefore;
     for (const s of sockets) s.disconnect();
   } finally {
     await relay.dispose();
   }
-  const server = new ServerProcess();
+  const server = builtServer();
   await server.start();
   try {
     const users = await seededClients(server, clients, each);
+    // The priming connections' goodbyes (each read and announced offline) are not what is measured.
+    await sleep(5_000);
     let failed = 0;
+    const cpuBefore = cpuSecondsOf(server.pid);
     const started = performance.now();
     const sockets = await inWaves(users, async (user) => {
       const socket = await open(server.url, user.token);
@@ -105,8 +115,9 @@ export async function connectCase(clients: number, each: number): Promise<Connec
       return socket;
     });
     const canaduckMs = performance.now() - started;
+    const canaduckCpuSeconds = cpuSecondsOf(server.pid) - cpuBefore;
     for (const s of sockets) s.disconnect();
-    return { clients, channelsPerClient: each, relayPlainMs, canaduckMs, failed };
+    return { clients, channelsPerClient: each, relayPlainMs, relayCpuSeconds, canaduckMs, canaduckCpuSeconds, failed };
   } finally {
     await server.dispose();
   }
@@ -170,7 +181,7 @@ export async function stormCase(
   each: number,
   waitMs = 300_000,
 ): Promise<StormResult> {
-  const process = server === "relay" ? new ServerProcess({}, relayEntry) : new ServerProcess();
+  const process = server === "relay" ? new ServerProcess({}, relayEntry) : builtServer();
   await process.start();
   try {
     const users =

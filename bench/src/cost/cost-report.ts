@@ -26,11 +26,11 @@ export function kneeTable(k: KneeResult): string {
 
 export function connectTable(results: ConnectResult[]): string {
   return [
-    "| clients × channels each | relay plain connect ms | CanaDuck connect + session:sync ms (× relay) | failed |",
-    "| --- | --- | --- | --- |",
+    "| clients × channels each | relay plain connect ms | CanaDuck connect + session:sync ms (× relay) | server CPU s: relay, CanaDuck (×) | failed |",
+    "| --- | --- | --- | --- | --- |",
     ...results.map(
       (r) =>
-        `| ${r.clients} × ${r.channelsPerClient} | ${ms(r.relayPlainMs)} | ${ms(r.canaduckMs)} (${ratio(r.canaduckMs, r.relayPlainMs)}) | ${r.failed} |`,
+        `| ${r.clients} × ${r.channelsPerClient} | ${ms(r.relayPlainMs)} | ${ms(r.canaduckMs)} (${ratio(r.canaduckMs, r.relayPlainMs)}) | ${one(r.relayCpuSeconds)}, ${one(r.canaduckCpuSeconds)} (${ratio(r.canaduckCpuSeconds, r.relayCpuSeconds)}) | ${r.failed} |`,
     ),
   ].join("\n");
 }

@@ -2,7 +2,7 @@
 // 200 msg/s, and the knee — the highest rate of a rising series with p99 ≤ 200 ms and nothing
 // late after the drain. The relay and CanaDuck alternate at each rate, so a noisy stretch of the
 // shared machine falls on both.
-import { ServerProcess } from "../server-process";
+import { builtServer, ServerProcess } from "../server-process";
 import { relayEntry } from "../load/cases";
 import { runLoad, type LoadResult } from "../load/load-generator";
 import { seed, type Seed } from "../load/seed";
@@ -66,7 +66,7 @@ function plans(shape: KneeShape, seeded: Seed) {
 
 export async function kneeCase(shape: KneeShape): Promise<KneeResult> {
   const relay = new ServerProcess({}, relayEntry);
-  const canaduck = new ServerProcess();
+  const canaduck = builtServer();
   await relay.start();
   await canaduck.start();
   try {

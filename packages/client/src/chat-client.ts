@@ -159,7 +159,9 @@ export class ChatClient {
     );
     s.on("user:updated", (p) => this.dispatch({ type: "user-updated", ...p }));
     s.on("read:marked", (p) => this.dispatch({ type: "read-marked", ...p }));
-    s.on("presence:changed", (p) => this.dispatch({ type: "presence", ...p }));
+    s.on("presence:changes", ({ changes }) => {
+      for (const change of changes) this.dispatch({ type: "presence", ...change });
+    });
     s.on("user:away", (p) => this.dispatch({ type: "away", ...p }));
     s.on("ignore:changed", ({ ignored }) => this.dispatch({ type: "ignored", ignored }));
     s.on("settings:changed", ({ settings }) => this.dispatch({ type: "settings", settings }));
@@ -701,7 +703,7 @@ export class ChatClient {
 
   /**
    * A direct conversation's "member list" is the other person, read with user:whois: whether
-   * they are online and away. presence:changed and user:away then keep it current, as they do a
+   * they are online and away. presence:changes and user:away then keep it current, as they do a
    * channel's members.
    */
   private async loadPeer(channelId: string): Promise<void> {

@@ -15,7 +15,10 @@ export type SocketOverrides = Partial<ManagerOptions & SocketOptions>;
 /**
  * Opens the Socket.IO connection. The handshake's auth is read afresh on every (re)connect, so
  * a token obtained later, or forgotten, applies to the next attempt. Reconnection backs off
- * exponentially from 0.5 s to 5 s with ±50 % jitter, so a restarted server is not stampeded.
+ * exponentially from 0.25 s to 2 s with ±50 % jitter, so a restarted server is not stampeded
+ * (the jitter spreads a crowd's attempts over each step) and yet nobody waits more than two
+ * seconds after it answers again: with a 5 s ceiling, a server down for a few seconds had its
+ * clients trickle back for five more (issue 20's restart figure).
  */
 export function openSocket(url: string, token: () => string | null, overrides: SocketOverrides = {}): ChatSocket {
   return io(url, {
@@ -24,8 +27,8 @@ export function openSocket(url: string, token: () => string | null, overrides: S
       cb(t === null ? { protocol: PROTOCOL_VERSION } : { protocol: PROTOCOL_VERSION, token: t });
     },
     transports: ["websocket"],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
+    reconnectionDelay: 250,
+    reconnectionDelayMax: 2_000,
     randomizationFactor: 0.5,
     ...overrides,
   });

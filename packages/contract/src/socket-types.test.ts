@@ -35,9 +35,8 @@ describe("Socket.IO event maps derived from the catalog", () => {
 
   it("types server events from their payload schemas", () => {
     expectTypeOf<Parameters<ServerToClientEvents["message:new"]>[0]>().toEqualTypeOf<Message>();
-    expectTypeOf<ServerEventPayload<"presence:changed">>().toEqualTypeOf<{
-      user: { id: string; name: string };
-      online: boolean;
+    expectTypeOf<ServerEventPayload<"presence:changes">>().toEqualTypeOf<{
+      changes: Array<{ user: { id: string; name: string }; online: boolean }>;
     }>();
   });
 

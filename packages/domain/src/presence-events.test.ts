@@ -1,27 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { channelsOf, presenceChanged, presenceSubject, presenceSubjects } from "./presence-events";
+import { channelsOf, presenceSubject, presenceSubjects } from "./presence-events";
 import { createTestDomain, devChannel } from "./testing";
 
 describe("presence", () => {
-  it("tells the user's channels, each connection once, that they came online", async () => {
+  it("reads the user and the channels their connections belong in, in the order joined", async () => {
     const t = createTestDomain();
     const { bob, dev } = await devChannel(t);
     const { channel: ops } = await t.runOk(bob, "channel:join", { channel: "#ops" });
-    expect(await presenceChanged(t.deps, bob, true)).toEqual([
-      {
-        type: "emit",
-        to: { channels: [dev.id, ops.id], users: [] },
-        event: "presence:changed",
-        payload: { user: { id: bob.userId, name: "bob" }, online: true },
-      },
-    ]);
+    const subject = await presenceSubject(t.deps, bob.userId);
+    expect(subject.user?.name).toBe("bob");
+    expect(subject.channels).toEqual([dev.id, ops.id]);
     expect(await channelsOf(t.deps, bob.userId)).toEqual([dev.id, ops.id]);
   });
 
-  it("tells nobody about a user in no channel", async () => {
+  it("finds no channels for a user in none", async () => {
     const t = createTestDomain();
     const { carol } = await devChannel(t);
-    expect(await presenceChanged(t.deps, carol, false)).toEqual([]);
     expect(await channelsOf(t.deps, carol.userId)).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 import type { ErrorCode } from "@canaduck/contract";
-import { DomainError, presenceEffects, type PresenceSubject, type UserActor } from "@canaduck/domain";
+import { DomainError, type PresenceSubject, type UserActor } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { PresenceRegistry } from "../scale/presence-registry";
-import type { applyEffects } from "./apply-effects";
 import type { ConnectReads } from "./connect-batches";
+import type { PresenceAnnouncer } from "./presence-announcer";
 import { channelRoom, sessionRoom, userRoom } from "./rooms";
 import type { ChatServer, ChatSocket } from "./types";
 
@@ -11,7 +11,7 @@ export interface BindingDeps {
   io: ChatServer;
   reads: ConnectReads;
   presence: PresenceRegistry;
-  applyEffects: typeof applyEffects;
+  announcer: PresenceAnnouncer;
 }
 
 /** Connections counted in presence; only these are uncounted when they close. */
@@ -94,12 +94,7 @@ export async function bindSession(
     // Dropped while presence was recorded (a phone losing its network just after connecting): its
     // disconnect has been counted and announced offline already; "online" now would be the last
     // word the others hear, and stay on their screens.
-    if (first && !socket.disconnected) {
-      await deps.applyEffects(
-        { io: deps.io, socket, bindSession: () => Promise.resolve() },
-        presenceEffects(subject, true),
-      );
-    }
+    if (first && !socket.disconnected) deps.announcer.announce(subject, true);
   } catch (error) {
     log.warn({ err: error, user: actor.userId }, "presence unavailable: the user was not announced online");
   }

@@ -1,5 +1,5 @@
 import { isClientEventName, type Ack } from "@canaduck/contract";
-import { presenceEffects, type DomainDeps, type Outcome } from "@canaduck/domain";
+import type { DomainDeps, Outcome } from "@canaduck/domain";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import type { PresenceRegistry } from "../scale/presence-registry";
@@ -12,6 +12,7 @@ import { chargeSend, RESTARTING, runCommand, submitSend } from "./run-command";
 import type { ConnectReads } from "./connect-batches";
 import { handshakeToken } from "./handshake";
 import type { Lifecycle } from "./lifecycle";
+import type { PresenceAnnouncer } from "./presence-announcer";
 import type { ReadGate } from "./read-gate";
 import type { SendBatcher } from "./send-batcher";
 import type { ChatServer, ChatSocket } from "./types";
@@ -35,6 +36,8 @@ export interface ConnectionDeps {
   reads: ConnectReads;
   /** The node's reads go through it a few at a time, so writes are not queued behind a flood of them. */
   readGate: ReadGate;
+  /** Tells channels who came online or went offline, a burst gathered into lists. */
+  announcer: PresenceAnnouncer;
   /** Carries out a command's effects (a seam: tests make it fail). */
   applyEffects: typeof applyEffects;
 }
@@ -158,8 +161,7 @@ export function handleConnection(deps: ConnectionDeps, socket: ChatSocket): void
     deps.presence
       .disconnected(current.userId)
       .then(async (wentOffline) => {
-        if (wentOffline)
-          await deps.applyEffects(target, presenceEffects(await deps.reads.presenceSubject(current.userId), false));
+        if (wentOffline) deps.announcer.announce(await deps.reads.presenceSubject(current.userId), false);
       })
       .catch((error: unknown) => log.warn({ err: error, user: current.userId }, "announcing offline state failed"));
   });

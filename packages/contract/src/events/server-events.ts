@@ -85,9 +85,10 @@ export const serverEvents = {
     summary: "The receiver's preferences changed (on this or another of their connections).",
     payload: z.object({ settings: userSettingsSchema }),
   },
-  "presence:changed": {
-    summary: "A user the receiver shares a channel with came online or went offline.",
-    payload: z.object({ user: userRefSchema, online: z.boolean() }),
+  "presence:changes": {
+    summary:
+      "Users the receiver shares a channel with came online or went offline: a lone change at once, a burst gathered for a moment, each user's last state once.",
+    payload: z.object({ changes: z.array(z.object({ user: userRefSchema, online: z.boolean() })).min(1) }),
   },
   "typing:changed": {
     summary: "Someone in a channel or direct conversation started or stopped typing.",
