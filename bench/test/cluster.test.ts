@@ -6,6 +6,7 @@ import { Cluster } from "../src/cluster/cluster";
 import { IrcConnection } from "../src/irc/irc-connection";
 import { checkConsistency, noViolations } from "../src/consistency";
 import { newPublishLog, publish } from "../src/publisher";
+import { emitRaw, rawSocket, registerRaw } from "../src/raw-socket";
 import { sleep } from "../src/stats";
 
 const texts = (m: FleetMember, channel: string) =>
@@ -122,6 +123,30 @@ describe("two nodes on PostgreSQL and Redis", () => {
     await until(bob.client, () => texts(bob, "owner0").includes("a private word"));
     expect(reachedBob).not.toContain("after the kick");
     expect(reachedBob).toContain("a private word");
+  });
+
+  it("tells a user on node A, in a few lists, that a crowd on node B came back", async () => {
+    const ann = await rawSocket(cluster.node(0).url, await registerRaw(cluster.node(0).url, "ann"));
+    await emitRaw(ann, "channel:join", { channel: "#crowd" });
+    const tokens = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => registerRaw(cluster.node(1).url, `crowd${i}`)),
+    );
+    for (const token of tokens) {
+      const socket = await rawSocket(cluster.node(1).url, token);
+      await emitRaw(socket, "channel:join", { channel: "#crowd" });
+      socket.disconnect();
+    }
+    await sleep(2_500); // past the node's presence window, busy or not
+    const heard: Array<{ changes: Array<{ user: { name: string }; online: boolean }> }> = [];
+    ann.on("presence:changes", (batch: (typeof heard)[number]) => heard.push(batch));
+    const crowd = await Promise.all(tokens.map((token) => rawSocket(cluster.node(1).url, token)));
+    const online = () => new Set(heard.flatMap((b) => b.changes.filter((c) => c.online).map((c) => c.user.name)));
+    const deadline = Date.now() + 10_000;
+    while (online().size < tokens.length && Date.now() < deadline) await sleep(50);
+    expect(online().size).toBe(tokens.length);
+    // One event per member coming back would be 12: node B gathers them, and Redis carries the lists.
+    expect(heard.length).toBeLessThanOrEqual(4);
+    for (const socket of [ann, ...crowd]) socket.disconnect();
   });
 
   it("keeps every message when a node is killed under load and its clients move to the other", async () => {
