@@ -33,15 +33,21 @@ export function rssOf(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it is gone. */
-export function cpuSecondsOf(pid: number): number {
+/** CPU seconds a process has used so far in user and in system (kernel) time, from /proc; 0 once it is gone. */
+export function cpuSplitOf(pid: number): { user: number; system: number } {
   try {
     // After "pid (comm) ": state is field 0, utime 11, stime 12, in clock ticks (100 a second on Linux).
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
+}
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export function cpuSecondsOf(pid: number): number {
+  const { user, system } = cpuSplitOf(pid);
+  return user + system;
 }
 
 /**

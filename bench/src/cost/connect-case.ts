@@ -10,8 +10,8 @@ import { builtServer, cpuSecondsOf, ServerProcess } from "../server-process";
 import { relayEntry } from "../load/cases";
 import { seed } from "../load/seed";
 import { sleep } from "../stats";
+import { inWaves, WAVE } from "../waves";
 
-const WAVE = 100;
 type Cursor = { channelId: string; after: number };
 
 export interface ConnectResult {
@@ -63,13 +63,6 @@ function call<T>(socket: Socket | ChatSocket, event: string, payload: unknown, t
   );
 }
 
-async function inWaves<T, R>(items: T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += WAVE)
-    out.push(...(await Promise.all(items.slice(i, i + WAVE).map((item, k) => work(item, i + k)))));
-  return out;
-}
-
 /** Clients in channels of 100 members, each in `each` of them; their cursors as a client holding each conversation would. */
 async function seededClients(server: ServerProcess, clients: number, each: number) {
   const channels = Math.max(each, Math.ceil((clients * each) / 100));
@@ -103,8 +96,11 @@ export async function connectCase(clients: number, each: number): Promise<Connec
   await server.start();
   try {
     const users = await seededClients(server, clients, each);
-    // The priming connections' goodbyes (each read and announced offline) are not what is measured.
-    await sleep(5_000);
+    // A fresh process, as in the morning after a restart: the priming connections' goodbyes (each
+    // read and announced offline) are not what is measured, and a profile (BENCH_PROFILE) of the
+    // restarted server holds the measured connects alone.
+    await server.stop("SIGTERM");
+    await server.start();
     let failed = 0;
     const cpuBefore = cpuSecondsOf(server.pid);
     const started = performance.now();

@@ -15,10 +15,10 @@ export function kneeTable(k: KneeResult): string {
   const rows = k.steps.map((s: KneeStep) => {
     const relay = k.steps.find((r) => r.server === "relay" && r.rate === s.rate);
     const cpu = `${s.cpuPerThousand.toFixed(3)}${s.server === "canaduck" && relay ? ` (${ratio(s.cpuPerThousand, relay.cpuPerThousand)})` : ""}`;
-    return `| ${s.server === "relay" ? "bare Socket.IO relay" : "CanaDuck, SQLite"} | ${s.rate} | ${Math.round(s.deliveriesPerSecond)} | ${one(s.p50)} | ${one(s.p99)} | ${s.lost} | ${s.unacked} | ${one(s.serverCpuSeconds)} | ${cpu} | ${s.healthy ? "yes" : "no"} |`;
+    return `| ${s.server === "relay" ? "bare Socket.IO relay" : "CanaDuck, SQLite"} | ${s.rate} | ${Math.round(s.deliveriesPerSecond)} | ${one(s.p50)} | ${one(s.p99)} | ${s.lost} | ${s.unacked} | ${one(s.serverCpuSeconds)} (${one(s.serverSystemSeconds)}) | ${cpu} | ${s.healthy ? "yes" : "no"} |`;
   });
   return [
-    "| server | rate msg/s | deliveries/s | p50 ms | p99 ms | late after drain | unacked | server CPU s | CPU s per 1,000 deliveries (× relay) | within the knee |",
+    "| server | rate msg/s | deliveries/s | p50 ms | p99 ms | late after drain | unacked | server CPU s (kernel) | CPU s per 1,000 deliveries (× relay) | within the knee |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");

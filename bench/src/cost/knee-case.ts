@@ -27,6 +27,8 @@ export interface KneeStep {
   /** Sends refused or unanswered. */
   unacked: number;
   serverCpuSeconds: number;
+  /** Of it, kernel time. */
+  serverSystemSeconds: number;
   /** Server CPU-seconds per 1,000 deliveries to listeners. */
   cpuPerThousand: number;
   /** Whether this rate is within the knee's bounds. */
@@ -51,6 +53,7 @@ const stepOf = (server: KneeStep["server"], rate: number, r: LoadResult): KneeSt
   lost: r.lost,
   unacked: r.sent - r.acked,
   serverCpuSeconds: r.serverCpuSeconds,
+  serverSystemSeconds: r.serverSystemSeconds,
   cpuPerThousand: r.deliveries > 0 ? (r.serverCpuSeconds / r.deliveries) * 1000 : Number.NaN,
   healthy: r.p99 <= KNEE_P99_MS && r.lost === 0 && r.sent === r.acked && r.deliveries > 0,
 });

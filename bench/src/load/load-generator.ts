@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from "@canaduck/contract";
 import { io, type Socket } from "socket.io-client";
-import { cpuSecondsOf } from "../server-process";
+import { cpuSplitOf } from "../server-process";
 import { percentile, sleep } from "../stats";
 
 /** How the generator speaks to the server under test: CanaDuck's contract, or the bare relay's. */
@@ -61,6 +61,8 @@ export interface LoadResult {
   stoppedAtMs: number;
   /** CPU seconds the serverPids used from the first send to the end of the drain (0 without serverPids). */
   serverCpuSeconds: number;
+  /** Of serverCpuSeconds, the time spent in the kernel (socket writes, fsync). */
+  serverSystemSeconds: number;
   /** What keepConnected returned. */
   measured?: number;
 }
@@ -144,7 +146,14 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const refusals = new Map<string, number>();
   let expectedDeliveries = 0;
   let lastAckAt: number | null = null;
-  const serverCpu = () => (plan.serverPids ?? []).reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const serverCpu = () =>
+    (plan.serverPids ?? []).reduce(
+      (sum, pid) => {
+        const { user, system } = cpuSplitOf(pid);
+        return { total: sum.total + user + system, system: sum.system + system };
+      },
+      { total: 0, system: 0 },
+    );
   const cpuBefore = serverCpu();
   const firstSendAt = performance.now();
   const deadline = firstSendAt + plan.durationMs;
@@ -199,7 +208,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const drainUntil = performance.now() + (plan.rate > 0 ? 30_000 : 0);
   while (performance.now() < drainUntil && (answered < sent || latencies.length < expectedDeliveries)) await sleep(50);
   const stoppedAtMs = performance.now() - firstSendAt;
-  const serverCpuSeconds = serverCpu() - cpuBefore;
+  const cpuAfter = serverCpu();
+  const serverCpuSeconds = cpuAfter.total - cpuBefore.total;
+  const serverSystemSeconds = cpuAfter.system - cpuBefore.system;
   const elapsedMs = plan.durationMs;
   const measured = plan.keepConnected ? await plan.keepConnected() : undefined;
   for (const s of [...listeners, ...publishers]) s.socket.disconnect();
@@ -222,6 +233,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     lastAckAtMs: lastAckAt === null ? null : lastAckAt - firstSendAt,
     stoppedAtMs,
     serverCpuSeconds,
+    serverSystemSeconds,
     ...(measured === undefined ? {} : { measured }),
   };
 }

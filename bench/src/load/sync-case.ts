@@ -8,6 +8,7 @@ import { io, type Socket } from "socket.io-client";
 import { ServerProcess } from "../server-process";
 import { relayEntry } from "./cases";
 import { seed } from "./seed";
+import { inWaves } from "../waves";
 
 export interface SyncResult {
   name: string;
@@ -29,7 +30,6 @@ export interface SyncResult {
 }
 
 type Sync = ClientEventResult<"session:sync">;
-const WAVE = 100;
 
 function open(url: string, auth: Record<string, unknown> | undefined): Promise<Socket> {
   const socket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, timeout: 60_000, auth });
@@ -47,14 +47,6 @@ function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
       else resolve(ack.data);
     }),
   );
-}
-
-/** Runs `work` over `items` a wave at a time, so the accept queue is not what is measured. */
-async function inWaves<T, R>(items: T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += WAVE)
-    out.push(...(await Promise.all(items.slice(i, i + WAVE).map((item, k) => work(item, i + k)))));
-  return out;
 }
 
 async function relayConnectMs(clients: number): Promise<number> {
