@@ -7,8 +7,9 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const mainTs = path.join(repoRoot, "apps", "server", "src", "main.ts");
-/** The bundle `npm start` runs (built by `turbo run build`): what users start, and how fast it starts. */
-export const builtServerEntry = path.join(repoRoot, "apps", "server", "dist", "main.js");
+/** What `npm start` runs: the launcher of the bundle (built by `turbo run build`), so a restart starts as fast as the users'. */
+export const builtServerEntry = path.join(repoRoot, "apps", "server", "bin", "canaduck-server.js");
+const builtBundle = path.join(repoRoot, "apps", "server", "dist", "main.js");
 
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -171,9 +172,7 @@ export class ServerProcess {
 
 /** The CanaDuck server as `npm start` runs it: the bundle, which must have been built. */
 export function builtServer(env: Record<string, string> = {}): ServerProcess {
-  if (!existsSync(builtServerEntry))
-    throw new Error(
-      `${builtServerEntry} is missing: build it first (npx turbo run build --filter=@canaduck/server...)`,
-    );
+  if (!existsSync(builtBundle))
+    throw new Error(`${builtBundle} is missing: build it first (npx turbo run build --filter=@canaduck/server...)`);
   return new ServerProcess(env, builtServerEntry);
 }

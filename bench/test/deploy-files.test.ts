@@ -70,7 +70,7 @@ describe("the deploy files agree with each other", () => {
   it("runs the compiled server as a non-root user in the image and under systemd", () => {
     const dockerfile = read("Dockerfile");
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "apps\/server\/dist\/main\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "apps\/server\/bin\/canaduck-server\.js"\]$/m);
     expect(dockerfile).toMatch(/^RUN npm ci --omit=dev\b/m);
     expect(dockerfile).toContain("/healthz");
     const unit = read("canaduck.service");

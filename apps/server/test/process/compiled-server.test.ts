@@ -132,7 +132,7 @@ describe("npm start, stopped as a supervisor or a terminal stops it", () => {
       expect(commandLine(serverPid)).toEqual([
         expect.stringMatching(/node$/),
         "--enable-source-maps",
-        "apps/server/dist/main.js",
+        "apps/server/bin/canaduck-server.js",
       ]);
       expect(await portAnswers(port)).toBe(true);
 
