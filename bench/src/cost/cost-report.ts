@@ -59,8 +59,11 @@ export function costTargetLines(k?: KneeResult, connects: ConnectResult[] = [], 
     else lines.push(`CPU per delivery at ${CPU_RATE} msg/s: not measured (${CPU_RATE} is not among the rates)`);
     const top = Math.max(...k.steps.map((s) => s.rate));
     const open = (knee: number) => (knee === top ? `≥ ${knee}` : String(knee));
+    const lowest = Math.min(...k.steps.map((s) => s.rate));
     lines.push(
-      `knee (p99 ≤ ${KNEE_P99_MS} ms, nothing late) ≥ 1.00× the relay's: ${verdict(k.canaduckKnee >= k.relayKnee)} (CanaDuck ${open(k.canaduckKnee)} msg/s, relay ${open(k.relayKnee)} msg/s)`,
+      k.relayKnee === 0
+        ? `knee (p99 ≤ ${KNEE_P99_MS} ms, nothing late) ≥ 1.00× the relay's: not determined (the relay is past it at the lowest rate, ${lowest} msg/s: the machine or the generator was the limit; CanaDuck ${open(k.canaduckKnee)} msg/s)`
+        : `knee (p99 ≤ ${KNEE_P99_MS} ms, nothing late) ≥ 1.00× the relay's: ${verdict(k.canaduckKnee >= k.relayKnee)} (CanaDuck ${open(k.canaduckKnee)} msg/s, relay ${open(k.relayKnee)} msg/s)`,
     );
   }
   for (const c of connects)
