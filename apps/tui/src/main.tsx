@@ -8,6 +8,7 @@ import { setClock } from "./lines/format-time";
 import { setFileServer } from "./lines/file-line";
 import { sanitize } from "./lines/sanitize";
 import { stripColourFrom } from "./no-color";
+import { renderOptions } from "./render-options";
 import { fileOutbox } from "./outbox-file";
 import { fileSettings } from "./settings";
 import { fileTokenStore } from "./token-file";
@@ -50,9 +51,7 @@ async function main(): Promise<number> {
       outbox={fileOutbox(config.configDir, config.url)}
       settings={settings}
     />,
-    {
-      exitOnCtrlC: false,
-    },
+    renderOptions,
   );
   // Ctrl+C reaches the app as a key; these come from outside (kill, a closed terminal, or
   // Ctrl+C before the keyboard is in raw mode) and leave the same orderly way.
