@@ -5,6 +5,7 @@
 //
 //   node scripts/bundle-all.mjs <entry> <outfile>      (run from apps/tui)
 /* global process, console -- a Node script */
+import { readFile } from "node:fs/promises";
 import { build } from "esbuild";
 
 const [entry, outfile] = process.argv.slice(2);
@@ -19,6 +20,25 @@ const noDevtools = {
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: "react-devtools-core", namespace: "stub" }));
     b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export default {};", loader: "js" }));
+  },
+};
+
+/**
+ * yoga-layout (Ink's layout) loads its wasm, inlined as a data: URL, with fetch when there is one:
+ * in Node that loads the whole of Node's fetch (undici) once, for 72 KB, and keeps it (11 MiB of
+ * a bare Node's; 1–4 MiB of the client's, which loads much of the rest anyway). Its own base64
+ * decoding, taken when there is no fetch, is used instead; test/bundle.test.ts holds it to that.
+ */
+const YOGA_FETCH = '"function"!=typeof fetch?Promise.resolve()';
+const yogaWithoutFetch = {
+  name: "yoga-without-fetch",
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      // A yoga-layout that loads differently must be looked at again, not bundled unpatched.
+      if (source.split(YOGA_FETCH).length !== 2) throw new Error(`${args.path}: its wasm loading changed`);
+      return { contents: source.replace(YOGA_FETCH, "true?Promise.resolve()"), loader: "js" };
+    });
   },
 };
 
@@ -40,5 +60,5 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [noDevtools],
+  plugins: [noDevtools, yogaWithoutFetch],
 });
