@@ -42,6 +42,31 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * ws (socket.io's transport) requires https and tls when it loads, for wss:// servers: 6 MiB of
+ * memory in a client that talks ws:// to most servers. They are required when first used instead.
+ */
+const WS_EAGER = {
+  "const https = require('https');": "const https = { get request() { return require('https').request; } };",
+  "const tls = require('tls');": "const tls = { connect: (...args) => require('tls').connect(...args) };",
+};
+const wsLazyTls = {
+  name: "ws-lazy-tls",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ws[\\/]lib[\\/]websocket\.js$/ }, async (args) => {
+      let source = await readFile(args.path, "utf8");
+      for (const [eager, lazy] of Object.entries(WS_EAGER)) {
+        if (source.split(eager).length !== 2) throw new Error(`${args.path}: its requires changed`);
+        source = source.replace(eager, lazy);
+      }
+      // Only these two uses are covered by the stand-ins above.
+      if (source.split(/\bhttps\./).length !== 2 || source.split(/\btls\.connect\(/).length !== 2)
+        throw new Error(`${args.path}: uses https or tls in more places than before`);
+      return { contents: source, loader: "js" };
+    });
+  },
+};
+
 await build({
   entryPoints: [entry],
   outfile,
@@ -60,5 +85,5 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [noDevtools, yogaWithoutFetch],
+  plugins: [noDevtools, yogaWithoutFetch, wsLazyTls],
 });
