@@ -67,6 +67,28 @@ const wsLazyTls = {
   },
 };
 
+/**
+ * engine.io-client's browser transport reads the global WebSocket when it loads; in Node 22 that
+ * loads Node's own WebSocket and fetch (undici, with http2 and tls) though the client uses ws.
+ * It is read when a browser socket is made instead, which in Node is never.
+ */
+const BROWSER_WEBSOCKET = "const WebSocketCtor = globalThis.WebSocket || globalThis.MozWebSocket;";
+const browserWebSocketLater = {
+  name: "browser-websocket-later",
+  setup(b) {
+    b.onLoad(
+      { filter: /engine\.io-client[\\/]build[\\/]esm(-debug)?[\\/]transports[\\/]websocket\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, "utf8");
+        if (source.split(BROWSER_WEBSOCKET).length !== 2) throw new Error(`${args.path}: its WebSocket lookup changed`);
+        const later =
+          "const WebSocketCtor = function (...args) { const Ctor = globalThis.WebSocket || globalThis.MozWebSocket; return new Ctor(...args); };";
+        return { contents: source.replace(BROWSER_WEBSOCKET, later), loader: "js" };
+      },
+    );
+  },
+};
+
 await build({
   entryPoints: [entry],
   outfile,
@@ -85,5 +107,5 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [noDevtools, yogaWithoutFetch, wsLazyTls],
+  plugins: [noDevtools, yogaWithoutFetch, wsLazyTls, browserWebSocketLater],
 });

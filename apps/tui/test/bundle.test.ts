@@ -16,4 +16,15 @@ describe("the compiled client", () => {
     expect(stdout).toContain("Usage: canaduck");
     expect(stderr).not.toContain("fetch looked at");
   });
+
+  it("loads Node's https and tls only for a wss:// server (scripts/bundle-all.mjs)", async () => {
+    // Said at exit: which of Node's own modules were loaded.
+    const loaded = `data:text/javascript,${encodeURIComponent(
+      'process.on("exit", () => process.stderr.write(process.moduleLoadList.join(",")));',
+    )}`;
+    const { stderr } = await run(process.execPath, ["--import", loaded, bundle, "--help"]);
+    expect(stderr).toContain("NativeModule net");
+    expect(stderr).not.toContain("NativeModule tls");
+    expect(stderr).not.toContain("NativeModule https");
+  });
 });
