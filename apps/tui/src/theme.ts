@@ -29,6 +29,9 @@ export const setColours = (colours: Readonly<Record<string, string>>): void => {
   replaced = colours;
 };
 
+/** The replacements in force: a new object after each `/set color.…`, so memoised rows know to redraw. */
+export const currentColours = (): Readonly<Record<string, string>> => replaced;
+
 /** The colour to draw for one the client chose. */
 export const themed = (colour: string | undefined): string | undefined =>
   colour === undefined ? undefined : (replaced[colour] ?? colour);

@@ -137,14 +137,20 @@ describe("the commands irssi and WeeChat users type daily", { timeout: 120_000 }
     await t.press("M-l");
     await t.waitForText("Lastlog: 2 lines");
 
-    // The status bar's "online" is green; drawn magenta once green is replaced.
-    const onlineRow = async () => (await t.captureStyled()).split("\n").find((r) => r.includes("online]")) ?? "";
+    // The status bar's "online" is green; drawn magenta once green is replaced. So is a join's
+    // arrow in the lines already shown (rows are redrawn only when they change, or the theme does).
+    const styledRow = (text: string) => async () =>
+      (await t.captureStyled()).split("\n").find((r) => r.includes(text)) ?? "";
+    const onlineRow = styledRow("online]");
+    const joinRow = styledRow(" joined #dev");
     expect(await onlineRow()).toContain("\u001b[32m");
+    expect(await joinRow()).toContain("\u001b[32m");
     await t.type("/set color.green magenta");
     await t.press("Enter");
     await t.waitForText("color.green magenta");
     await expect.poll(onlineRow).toContain("\u001b[35m");
     expect(await onlineRow()).not.toContain("\u001b[32m");
+    await expect.poll(joinRow).toContain("\u001b[35m");
     const saved = JSON.parse(readFileSync(settingsPath(path.join(terminals.config, "canaduck")), "utf8")) as unknown;
     expect(saved).toMatchObject({ colors: { green: "magenta" }, keys: { "alt+l": "/lastlog deploy" } });
 

@@ -13,7 +13,13 @@ export function useMarkRead(client: ChatClient, channel: ChannelState | null, st
   // Lines that came while a jump showed older ones are seen once the newest are back.
   const inWindow = (channel?.window ?? null) !== null;
   useEffect(() => {
-    if (channelId !== null && status === "online" && !inWindow) client.markRead(channelId);
+    if (channelId === null || status !== "online" || inWindow) return;
+    // After React's effects, not among them: a change to the core's state there is drawn at once,
+    // past the frame limit (useChatState), and under a flood that was a second frame for every one.
+    // Not cancelled by a switch: the lines seen in the window being left stay seen.
+    setTimeout(() => {
+      if (client.getState().status === "online") client.markRead(channelId);
+    }, 0);
   }, [client, channelId, newest, status, inWindow]);
 }
 

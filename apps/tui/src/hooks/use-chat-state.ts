@@ -1,12 +1,17 @@
 import type { ChatClient, ChatState } from "@canaduck/client";
 import { useMemo, useSyncExternalStore } from "react";
 
-/** At most one redraw for the core's changes per this many milliseconds (25 a second). */
-export const FRAME_MS = 40;
+/**
+ * At most one redraw for the core's changes per this many milliseconds (10 a second). A frame
+ * costs Ink some 8 ms whatever changed (it draws the whole screen), so under a flood this is most
+ * of the client's CPU: 25 a second took 35 % of a core, 10 a second 20 % (bench/tui.ts). Keys
+ * are drawn at once, not held to it.
+ */
+export const FRAME_MS = 100;
 
 /**
  * `subscribe` told at most once per `frameMs`: the first change at once, the rest of a burst once
- * at its end. A flood of 200 lines a second then costs 25 renders of the screen, not 200, and the
+ * at its end. A flood of 200 lines a second then costs 10 renders of the screen, not 200, and the
  * keys typed meanwhile (React state of their own) are not queued behind them.
  */
 export function coalesced(subscribe: ChatClient["subscribe"], frameMs = FRAME_MS): ChatClient["subscribe"] {

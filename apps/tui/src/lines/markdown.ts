@@ -85,6 +85,14 @@ function blocks(nodes: readonly RootContent[], style: Style, text: string): Segm
 }
 
 /**
+ * One line with nothing CommonMark gives a meaning to: no emphasis, code, link, HTML, entity or
+ * escape character anywhere, no block mark (heading, quote, list, break) at its start and no
+ * space at either end (a paragraph drops those). Most chat lines are such, and skip the parser.
+ */
+const PLAIN = /^[^\s#>+\-=\d*_~`[\]<&\\][^\n*_~`[\]<&\\]*$/;
+export const isPlainText = (text: string): boolean => PLAIN.test(text) && !/\s$/.test(text);
+
+/**
  * Said text with its CommonMark marks drawn as terminal styles: **bold**, *italic*, ~~strike~~,
  * `code`, fenced code blocks (indented, in the code colour) and > quotes (behind a bar). Parsed by
  * mdast-util-from-markdown, never by hand; nothing in it is executed or opened, and raw HTML and
@@ -92,6 +100,7 @@ function blocks(nodes: readonly RootContent[], style: Style, text: string): Segm
  */
 export function markdownSegments(said: string, style: Style = {}): Segment[] {
   const text = sanitize(said);
+  if (isPlainText(text)) return [{ ...style, text }];
   const tree: Root = fromMarkdown(text, {
     extensions: [gfmStrikethrough()],
     mdastExtensions: [gfmStrikethroughFromMarkdown()],

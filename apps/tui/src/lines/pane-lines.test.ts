@@ -38,6 +38,32 @@ describe("the message pane's lines", () => {
     ]);
   });
 
+  it("says once where the local day changes, at midnight exactly too", () => {
+    const local = (day: number, hours: number, minutes = 0) => new Date(2026, 10, day, hours, minutes).toISOString();
+    const said = [
+      textMessage("c-#dev", 1, "bob", "late", { createdAt: local(24, 23, 59) }),
+      textMessage("c-#dev", 2, "bob", "early", { createdAt: local(25, 0, 1) }),
+      textMessage("c-#dev", 3, "bob", "noon", { createdAt: local(25, 12) }),
+      textMessage("c-#dev", 4, "bob", "midnight", { createdAt: local(26, 0) }),
+      textMessage("c-#dev", 5, "bob", "after", { createdAt: local(26, 0, 5) }),
+    ];
+    const rows = text(
+      paneLines(
+        { channel: { ...channel, messages: said }, notices: [], notes: [], pending: [], me: "alice", older: "idle" },
+        at(9),
+      ),
+    );
+    expect(rows.slice(1).map((r) => r.replace(/^\d\d:\d\d /, ""))).toEqual([
+      "<bob> late",
+      "--- Day changed to 2026-11-25",
+      "<bob> early",
+      "<bob> noon",
+      "--- Day changed to 2026-11-26",
+      "<bob> midnight",
+      "<bob> after",
+    ]);
+  });
+
   it("leaves out other channels' notices and shows my unsent lines last, marked", () => {
     const other = { id: 2, kind: "info" as const, text: "elsewhere", channelId: "c-#ops", createdAt: at(1) };
     const pending = [

@@ -170,12 +170,30 @@ function interleave(messages: PaneLine[], notices: PaneLine[]): PaneLine[] {
   return [...out, ...notices.slice(n)];
 }
 
-/** Marks where the local day changes between two lines. */
+/** When the local day of `at` began and ends (ms since epoch). */
+function dayAround(at: number): { start: number; end: number } {
+  const start = new Date(at);
+  start.setHours(0, 0, 0, 0);
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  return { start: start.getTime(), end: end.getTime() };
+}
+
+/**
+ * Marks where the local day changes between two lines. Each line is checked against the bounds
+ * of the day before it, not formatted: this runs over every held line on every frame.
+ */
 function withDayChanges(lines: PaneLine[]): PaneLine[] {
   const out: PaneLine[] = [];
   let day: string | null = null;
+  let bounds = { start: 0, end: 0 };
   for (const line of lines) {
+    if (day !== null && line.at >= bounds.start && line.at < bounds.end) {
+      out.push(line);
+      continue;
+    }
     const lineDay = formatDay(line.at);
+    bounds = dayAround(line.at);
     if (day !== null && lineDay !== day)
       out.push({
         key: `day-${line.key}`,
