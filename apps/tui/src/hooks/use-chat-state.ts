@@ -2,12 +2,15 @@ import type { ChatClient, ChatState } from "@canaduck/client";
 import { useMemo, useSyncExternalStore } from "react";
 
 /**
- * At most one redraw for the core's changes per this many milliseconds (10 a second). A frame
+ * At most one redraw for the core's changes per this many milliseconds (5 a second). A frame
  * costs Ink some 8 ms whatever changed (it draws the whole screen), so under a flood this is most
- * of the client's CPU: 25 a second took 35 % of a core, 10 a second 20 % (bench/tui.ts). Keys
- * are drawn at once, not held to it.
+ * of the client's CPU, and a key typed while a frame is drawn waits for it: 25 a second took 35 %
+ * of a core, 10 a second 20 % with a keystroke echo p99 of 62–75 ms, 5 a second 13–17 % and
+ * 47–52 ms (bench/tui.ts, 200 lines a second). A lone change is still drawn at once; under such a
+ * flood a line shows up to 0.2 s late, faster than anyone reads it. Keys are drawn at once, not
+ * held to it.
  */
-export const FRAME_MS = 100;
+export const FRAME_MS = 200;
 
 /**
  * `subscribe` told at most once per `frameMs`: the first change at once, the rest of a burst once
