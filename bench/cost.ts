@@ -8,13 +8,10 @@
  * BENCH_COST_RATES (comma-separated), BENCH_COST_SECONDS, BENCH_COST_CONNECT (comma-separated
  * client counts), BENCH_COST_STORM, BENCH_COST_EACH; BENCH_COST_ONLY=knee,connect,storm.
  */
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeReport } from "./src/report-file";
 import { connectCase, stormCase, type ConnectResult, type StormResult } from "./src/cost/connect-case";
 import { connectTable, costTargetLines, kneeTable, stormTable } from "./src/cost/cost-report";
 import { kneeCase, KNEE_P99_MS, type KneeResult } from "./src/cost/knee-case";
-import { machineLine } from "./src/stats";
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const list = (name: string, fallback: string) =>
@@ -63,20 +60,16 @@ async function main(): Promise<void> {
     console.log("BENCH_COST_ONLY: a subset ran, so bench/COST-RESULTS.md was not rewritten.");
     return;
   }
-  const report = [
-    "# Relay cost bench results",
-    "",
-    "Rewritten by `npm run bench` or `npm run bench:cost` (bench/cost.ts; CanaDuck runs as `npm start` runs it, the built bundle). The clients run on the same machine as the servers.",
-    "",
-    `Machine: ${machineLine()}`,
-    "",
-    `Shape: knee and CPU — C=${knee.clients} clients over R=${knee.channels} channels, P=${knee.publishers} publishers each a member of (and sending to) one channel, so both servers fan each line out to the same sockets; ${knee.payloadBytes}-byte lines for ${knee.durationMs / 1000} s at each rate (${knee.rates.join(", ")} msg/s), the relay and CanaDuck in turn at each rate until each leaves the knee (p99 > ${KNEE_P99_MS} ms, a line late 30 s after the load, or a send unanswered); CanaDuck acknowledges each line after its commit. Server CPU is the process's user + system time from the first send to the end of the drain (/proc), per 1,000 deliveries to listeners. Connect — clients with saved tokens in ${each} channels of 100 members each, in waves of 100: CanaDuck's connect and one session:sync naming every conversation at its cursor (what the web and terminal clients do), against the relay's plain connect of as many clients. Storm — ${stormClients} clients on @canaduck/client's openSocket (the product's back-off, jitter and handshake timeout), connected (CanaDuck: synced; relay: in a room of 100); SIGKILL, restart on the same port and file; each client reconnects by itself and catches up again (session:sync, retried after its hint when refused as busy).`,
-    "",
-    "Command: `npm run bench:cost` (shape overridable with BENCH_COST_CLIENTS, BENCH_COST_CHANNELS, BENCH_COST_PUBLISHERS, BENCH_COST_RATES, BENCH_COST_SECONDS, BENCH_COST_CONNECT, BENCH_COST_STORM, BENCH_COST_EACH; BENCH_COST_ONLY=knee,connect,storm runs a subset and leaves this file alone).",
-    "",
-    ...sections.flatMap((s) => [s, ""]),
-  ].join("\n");
-  writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "COST-RESULTS.md"), report);
+  writeReport({
+    file: "COST-RESULTS.md",
+    title: "Relay cost bench results",
+    rewrittenBy:
+      "Rewritten by `npm run bench` or `npm run bench:cost` (bench/cost.ts; CanaDuck runs as `npm start` runs it, the built bundle). The clients run on the same machine as the servers.",
+    shape: `knee and CPU — C=${knee.clients} clients over R=${knee.channels} channels, P=${knee.publishers} publishers each a member of (and sending to) one channel, so both servers fan each line out to the same sockets; ${knee.payloadBytes}-byte lines for ${knee.durationMs / 1000} s at each rate (${knee.rates.join(", ")} msg/s), the relay and CanaDuck in turn at each rate until each leaves the knee (p99 > ${KNEE_P99_MS} ms, a line late 30 s after the load, or a send unanswered); CanaDuck acknowledges each line after its commit. Server CPU is the process's user + system time from the first send to the end of the drain (/proc), per 1,000 deliveries to listeners. Connect — clients with saved tokens in ${each} channels of 100 members each, in waves of 100: CanaDuck's connect and one session:sync naming every conversation at its cursor (what the web and terminal clients do), against the relay's plain connect of as many clients. Storm — ${stormClients} clients on @canaduck/client's openSocket (the product's back-off, jitter and handshake timeout), connected (CanaDuck: synced; relay: in a room of 100); SIGKILL, restart on the same port and file; each client reconnects by itself and catches up again (session:sync, retried after its hint when refused as busy).`,
+    command:
+      "`npm run bench:cost` (shape overridable with BENCH_COST_CLIENTS, BENCH_COST_CHANNELS, BENCH_COST_PUBLISHERS, BENCH_COST_RATES, BENCH_COST_SECONDS, BENCH_COST_CONNECT, BENCH_COST_STORM, BENCH_COST_EACH; BENCH_COST_ONLY=knee,connect,storm runs a subset and leaves this file alone).",
+    sections,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -6,10 +6,7 @@
 // Shape: BENCH_IRC_CLIENTS, BENCH_IRC_CHANNELS, BENCH_IRC_LINE_BYTES, BENCH_IRC_RATES (comma-
 // separated lines/s), BENCH_IRC_STEP_SECONDS; BENCH_IRC_ONLY=ngircd or canaduck runs one side and
 // leaves the results file alone.
-import { machineLine } from "./src/stats";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeReport } from "./src/report-file";
 import { canaduckFanout, ngircdFanout, type FanoutCaseResult, type FanoutShape } from "./src/irc/fanout-cases";
 import { FANOUT_P99_LIMIT_MS, idleTable, ratioTable, stepsTable, targetLines } from "./src/irc/fanout-report";
 
@@ -50,21 +47,16 @@ async function main(): Promise<void> {
     console.log(`BENCH_IRC_ONLY=${only}: one side ran, so bench/IRC-RESULTS.md was not rewritten.`);
     return;
   }
-  const machine = machineLine();
-  const report = [
-    "# IRC fan-out bench results",
-    "",
-    "Rewritten by `npm run bench` (bench/irc.ts, after bench/load.ts) or `npm run bench:irc`. The generator, the server under test and anything else on the machine share its cores.",
-    "",
-    `Machine: ${machine}`,
-    "",
-    `Shape: C=${shape.clients} clients over R=${shape.channels} channels (${shape.clients / shape.channels} members each), every client in one channel, listening, and in turn sending ${shape.lineBytes}-byte PRIVMSG lines (CRLF included) into it; the total rate rises step by step (${shape.stepMs / 1000} s each, then up to 15 s for the step's last deliveries) and stops after the first step whose p99 passes ${FANOUT_P99_LIMIT_MS} ms. One raw-TCP generator (node:net, no IRC library, one thread) for both servers: each text carries its send time, sequence number and sender; each receiver times every line and checks each sender's lines arrive once and in order. deliveries/s counts the step's deliveries over the time from its first send to its last delivery. ngircd: Debian's, in the foreground on loopback with its own config (MaxPenaltyTime = 0, no connection or join limits, no DNS/ident lookups). CanaDuck: the real server on SQLite with RATE_LIMITS=off, accounts seeded beforehand, each client logging in with \`PASS name:password\`; every line is committed before it is fanned out. Memory per idle connection: the server's resident memory with every client registered and joined, less before the first connected, per client. generator CPU/lag near 100 % / far above 10 ms mean the generator, not the server, set the limit of that step.`,
-    "",
-    "Command: `npm run bench:irc` (shape overridable with BENCH_IRC_CLIENTS, BENCH_IRC_CHANNELS, BENCH_IRC_LINE_BYTES, BENCH_IRC_RATES, BENCH_IRC_STEP_SECONDS; BENCH_IRC_ONLY=ngircd|canaduck runs one side and leaves this file alone).",
-    "",
-    ...sections.flatMap((s) => [s, ""]),
-  ].join("\n");
-  writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "IRC-RESULTS.md"), report);
+  writeReport({
+    file: "IRC-RESULTS.md",
+    title: "IRC fan-out bench results",
+    rewrittenBy:
+      "Rewritten by `npm run bench` (bench/irc.ts, after bench/load.ts) or `npm run bench:irc`. The generator, the server under test and anything else on the machine share its cores.",
+    shape: `C=${shape.clients} clients over R=${shape.channels} channels (${shape.clients / shape.channels} members each), every client in one channel, listening, and in turn sending ${shape.lineBytes}-byte PRIVMSG lines (CRLF included) into it; the total rate rises step by step (${shape.stepMs / 1000} s each, then up to 15 s for the step's last deliveries) and stops after the first step whose p99 passes ${FANOUT_P99_LIMIT_MS} ms. One raw-TCP generator (node:net, no IRC library, one thread) for both servers: each text carries its send time, sequence number and sender; each receiver times every line and checks each sender's lines arrive once and in order. deliveries/s counts the step's deliveries over the time from its first send to its last delivery. ngircd: Debian's, in the foreground on loopback with its own config (MaxPenaltyTime = 0, no connection or join limits, no DNS/ident lookups). CanaDuck: the real server on SQLite with RATE_LIMITS=off, accounts seeded beforehand, each client logging in with \`PASS name:password\`; every line is committed before it is fanned out. Memory per idle connection: the server's resident memory with every client registered and joined, less before the first connected, per client. generator CPU/lag near 100 % / far above 10 ms mean the generator, not the server, set the limit of that step.`,
+    command:
+      "`npm run bench:irc` (shape overridable with BENCH_IRC_CLIENTS, BENCH_IRC_CHANNELS, BENCH_IRC_LINE_BYTES, BENCH_IRC_RATES, BENCH_IRC_STEP_SECONDS; BENCH_IRC_ONLY=ngircd|canaduck runs one side and leaves this file alone).",
+    sections,
+  });
 }
 
 main().catch((error: unknown) => {

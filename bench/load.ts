@@ -8,10 +8,7 @@
 // BENCH_SYNC_CHANNELS (10000, 20, 2000: channels of 100 members, the load case's density);
 // search: BENCH_SEARCH_LINES, BENCH_SEARCH_CHANNELS, BENCH_SEARCH_USERS, BENCH_SEARCH_QUERIES
 // (1000000, 100, 1000, 100 of each kind).
-import { machineLine } from "./src/stats";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeReport } from "./src/report-file";
 import { idleCase, postgresCase, relayCase, sqliteCase, twoNodeCase, type Shape } from "./src/load/cases";
 import {
   idleTable,
@@ -121,21 +118,16 @@ async function main(): Promise<void> {
     console.log(`BENCH_ONLY=${[...run].join(",")}: a subset ran, so bench/RESULTS.md was not rewritten.`);
     return;
   }
-  const machine = machineLine();
-  const report = [
-    "# Load bench results",
-    "",
-    "Rewritten by `npm run bench` (bench/load.ts). The load generator runs on the same machine as the servers.",
-    "",
-    `Machine: ${machine}`,
-    "",
-    `Shape: C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s due for ${throughputMs / 1000} s, each publisher keeping at most ${THROUGHPUT_IN_FLIGHT} sends unanswered (as the server queues; a message due while its publisher is at that limit is not sent, so offered msg/s is what was really sent); persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100; memory is the server process's resident memory with them connected, less before, per client. The CanaDuck server grows V8's heap by 20% at a time (apps/server/src/main.ts); the relay runs with V8's defaults. Sync: ${syncShape.clients} clients, each in ${syncShape.each} of ${syncShape.channels} channels, sync once, go away; each channel then gets two lines, an edit of an older line, two reactions and a deletion; the server restarts (SIGTERM, then start on the same file); every client reconnects with its saved token and catches up with one session:sync naming its conversations; the case checks each answer holds every missed entry with the lines in their final state. Search: ${searchShape.lines} lines of 6 to 14 words (a 5,000-word vocabulary, Zipf-like; each of 5 common words in about 2 % of lines, each of 40 rare words in ${10} lines, the phrase "release notes" in 0.2 %) over ${searchShape.channels} channels by ${searchShape.users} users, written straight into the database through the same triggers and generated column the server's writes go through; one user in every channel then asks ${searchShape.perKind} searches of each kind, one at a time over Socket.IO, after one unmeasured round; index bytes/line is the FTS5 tables (SQLite) or the GIN and time indexes and the tsvector column (PostgreSQL), over the lines. The throughput case runs three times: on SQLite, on SQLite with the search index's triggers dropped, and on PostgreSQL (with its search index).`,
-    "",
-    "Command: `npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH, BENCH_SYNC_CHANNELS; BENCH_SEARCH_LINES, BENCH_SEARCH_CHANNELS, BENCH_SEARCH_USERS, BENCH_SEARCH_QUERIES; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle,sync,search runs a subset and leaves this file alone).",
-    "",
-    ...sections.flatMap((s) => [s, ""]),
-  ].join("\n");
-  writeFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "RESULTS.md"), report);
+  writeReport({
+    file: "RESULTS.md",
+    title: "Load bench results",
+    rewrittenBy:
+      "Rewritten by `npm run bench` (bench/load.ts). The load generator runs on the same machine as the servers.",
+    shape: `C=${shape.clients} clients over R=${shape.channels} channels, P=${shape.publishers} publishers at M=${shape.rate} messages/s in total (the two-node case at M/2), 1 KB each, for D=${shape.durationMs / 1000} s. CanaDuck acknowledges each message after its commit. Throughput: ${THROUGHPUT_LISTENERS} clients over 10 channels, 20 publishers (each in one channel), ${throughputRate} messages/s due for ${throughputMs / 1000} s, each publisher keeping at most ${THROUGHPUT_IN_FLIGHT} sends unanswered (as the server queues; a message due while its publisher is at that limit is not sent, so offered msg/s is what was really sent); persisted/s is the committed messages counted in the database over the time from the first send to the last ack. Idle: ${idleClients} clients over channels of 100; memory is the server process's resident memory with them connected, less before, per client. The CanaDuck server grows V8's heap by 20% at a time (apps/server/src/main.ts); the relay runs with V8's defaults. Sync: ${syncShape.clients} clients, each in ${syncShape.each} of ${syncShape.channels} channels, sync once, go away; each channel then gets two lines, an edit of an older line, two reactions and a deletion; the server restarts (SIGTERM, then start on the same file); every client reconnects with its saved token and catches up with one session:sync naming its conversations; the case checks each answer holds every missed entry with the lines in their final state. Search: ${searchShape.lines} lines of 6 to 14 words (a 5,000-word vocabulary, Zipf-like; each of 5 common words in about 2 % of lines, each of 40 rare words in ${10} lines, the phrase "release notes" in 0.2 %) over ${searchShape.channels} channels by ${searchShape.users} users, written straight into the database through the same triggers and generated column the server's writes go through; one user in every channel then asks ${searchShape.perKind} searches of each kind, one at a time over Socket.IO, after one unmeasured round; index bytes/line is the FTS5 tables (SQLite) or the GIN and time indexes and the tsvector column (PostgreSQL), over the lines. The throughput case runs three times: on SQLite, on SQLite with the search index's triggers dropped, and on PostgreSQL (with its search index).`,
+    command:
+      "`npm run bench` (shape overridable with BENCH_CLIENTS, BENCH_CHANNELS, BENCH_PUBLISHERS, BENCH_RATE, BENCH_SECONDS, BENCH_IDLE_CLIENTS, BENCH_THROUGHPUT_RATE, BENCH_THROUGHPUT_SECONDS; BENCH_SYNC_CLIENTS, BENCH_SYNC_CHANNELS_EACH, BENCH_SYNC_CHANNELS; BENCH_SEARCH_LINES, BENCH_SEARCH_CHANNELS, BENCH_SEARCH_USERS, BENCH_SEARCH_QUERIES; BENCH_ONLY=relay,sqlite,pg,two-node,throughput,idle,sync,search runs a subset and leaves this file alone).",
+    sections,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -10,9 +10,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { emitRaw, rawSocket, registerRaw } from "./src/raw-socket";
 import { ensureDebianCommand, ensureNgircd } from "./src/irc/ngircd-process";
-import { freePort, ServerProcess } from "./src/server-process";
+import { cpuSecondsOf, freePort, ServerProcess } from "./src/server-process";
 import { burstCanaduck, floodCanaduck, floodIrc, ircClient } from "./src/tui/floods";
-import { cpuSeconds, echoLatencies, median, percentile, rssMiB, Terminal } from "./src/tui/terminal";
+import { echoLatencies, median, percentile, rssMiB, Terminal } from "./src/tui/terminal";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const launcher = path.join(repoRoot, "apps", "tui", "bin", "canaduck.js");
@@ -66,13 +66,13 @@ async function canaduck(): Promise<Figures> {
     await sleep(1000);
     const pid = t.pidOf("node");
     try {
-      const cpuBefore = cpuSeconds(pid);
+      const cpuBefore = cpuSecondsOf(pid);
       const floodStarted = performance.now();
       const flood = floodCanaduck(flooder, "#flood", RATE, FLOOD_SECONDS, 0);
       await sleep(500);
       const echoes = echoLatencies(t, "x", Math.max(5, Math.floor((FLOOD_SECONDS - 1) * 3)), 300);
       const [sent, latencies] = await Promise.all([flood, echoes]);
-      const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / ((performance.now() - floodStarted) / 1000)) * 100;
+      const cpuPercent = ((cpuSecondsOf(pid) - cpuBefore) / ((performance.now() - floodStarted) / 1000)) * 100;
       const total = await burstCanaduck(flooder, "#flood", LINES - sent, sent);
       await t.waitFor((s) => s.includes(`flood line ${total}`), 120_000, 100);
       await sleep(2000);
@@ -137,7 +137,7 @@ async function weechat(): Promise<Figures | string> {
     await sleep(1000);
     const pid = t.pidOf("weechat");
     try {
-      const cpuBefore = cpuSeconds(pid);
+      const cpuBefore = cpuSecondsOf(pid);
       const floodStarted = performance.now();
       delivered = 0;
       const flood = floodIrc(floods, "#flood", RATE, FLOOD_SECONDS, 0);
@@ -145,7 +145,7 @@ async function weechat(): Promise<Figures | string> {
       const echoes = echoLatencies(t, "x", Math.max(5, Math.floor((FLOOD_SECONDS - 1) * 3)), 300);
       const [sent, latencies] = await Promise.all([flood, echoes]);
       const seconds = (performance.now() - floodStarted) / 1000;
-      const cpuPercent = ((cpuSeconds(pid) - cpuBefore) / seconds) * 100;
+      const cpuPercent = ((cpuSecondsOf(pid) - cpuBefore) / seconds) * 100;
       const rate = delivered / seconds;
       await floodIrc(floods, "#flood", 1000, (LINES - sent) / 1000, sent);
       await sleep(3000);

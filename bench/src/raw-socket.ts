@@ -1,13 +1,17 @@
 import { PROTOCOL_VERSION, type Ack } from "@canaduck/contract";
 import { io, type Socket } from "socket.io-client";
 
-/** A bare Socket.IO client that can emit anything, as an attacker's script would. */
-export async function rawSocket(url: string, token?: string): Promise<Socket> {
+/**
+ * A bare Socket.IO client that can emit anything, as an attacker's script would.
+ * `handshakeTimeoutMs`: longer than Socket.IO's 20 s for a bench connecting thousands at once.
+ */
+export async function rawSocket(url: string, token?: string, handshakeTimeoutMs?: number): Promise<Socket> {
   const socket = io(url, {
     auth: token ? { protocol: PROTOCOL_VERSION, token } : { protocol: PROTOCOL_VERSION },
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
+    ...(handshakeTimeoutMs === undefined ? {} : { timeout: handshakeTimeoutMs }),
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());

@@ -24,70 +24,65 @@ const noDevtools = {
 };
 
 /**
+ * An esbuild plugin that rewrites exact snippets of one library file. A snippet not found exactly
+ * once, or a `covers` check that fails, stops the build: the library changed, and the patch must
+ * be looked at again rather than bundled half-applied.
+ */
+function sourcePatch(name, filter, replacements, covers = () => true) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        let source = await readFile(args.path, "utf8");
+        for (const [from, to] of Object.entries(replacements)) {
+          if (source.split(from).length !== 2) throw new Error(`${args.path}: ${name} no longer applies`);
+          source = source.replace(from, to);
+        }
+        if (!covers(source)) throw new Error(`${args.path}: ${name} no longer covers every use`);
+        return { contents: source, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
  * yoga-layout (Ink's layout) loads its wasm, inlined as a data: URL, with fetch when there is one:
  * in Node that loads the whole of Node's fetch (undici) once, for 72 KB, and keeps it (11 MiB of
  * a bare Node's; 1–4 MiB of the client's, which loads much of the rest anyway). Its own base64
  * decoding, taken when there is no fetch, is used instead; test/bundle.test.ts holds it to that.
  */
-const YOGA_FETCH = '"function"!=typeof fetch?Promise.resolve()';
-const yogaWithoutFetch = {
-  name: "yoga-without-fetch",
-  setup(b) {
-    b.onLoad({ filter: /yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      // A yoga-layout that loads differently must be looked at again, not bundled unpatched.
-      if (source.split(YOGA_FETCH).length !== 2) throw new Error(`${args.path}: its wasm loading changed`);
-      return { contents: source.replace(YOGA_FETCH, "true?Promise.resolve()"), loader: "js" };
-    });
-  },
-};
+const yogaWithoutFetch = sourcePatch("yoga-without-fetch", /yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/, {
+  '"function"!=typeof fetch?Promise.resolve()': "true?Promise.resolve()",
+});
 
 /**
  * ws (socket.io's transport) requires https and tls when it loads, for wss:// servers: 6 MiB of
- * memory in a client that talks ws:// to most servers. They are required when first used instead.
+ * memory in a client that talks ws:// to most servers. They are required when first used instead;
+ * only the two uses the stand-ins cover may remain.
  */
-const WS_EAGER = {
-  "const https = require('https');": "const https = { get request() { return require('https').request; } };",
-  "const tls = require('tls');": "const tls = { connect: (...args) => require('tls').connect(...args) };",
-};
-const wsLazyTls = {
-  name: "ws-lazy-tls",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ws[\\/]lib[\\/]websocket\.js$/ }, async (args) => {
-      let source = await readFile(args.path, "utf8");
-      for (const [eager, lazy] of Object.entries(WS_EAGER)) {
-        if (source.split(eager).length !== 2) throw new Error(`${args.path}: its requires changed`);
-        source = source.replace(eager, lazy);
-      }
-      // Only these two uses are covered by the stand-ins above.
-      if (source.split(/\bhttps\./).length !== 2 || source.split(/\btls\.connect\(/).length !== 2)
-        throw new Error(`${args.path}: uses https or tls in more places than before`);
-      return { contents: source, loader: "js" };
-    });
+const wsLazyTls = sourcePatch(
+  "ws-lazy-tls",
+  /[\\/]ws[\\/]lib[\\/]websocket\.js$/,
+  {
+    "const https = require('https');": "const https = { get request() { return require('https').request; } };",
+    "const tls = require('tls');": "const tls = { connect: (...args) => require('tls').connect(...args) };",
   },
-};
+  (source) => source.split(/\bhttps\./).length === 2 && source.split(/\btls\.connect\(/).length === 2,
+);
 
 /**
  * engine.io-client's browser transport reads the global WebSocket when it loads; in Node 22 that
  * loads Node's own WebSocket and fetch (undici, with http2 and tls) though the client uses ws.
  * It is read when a browser socket is made instead, which in Node is never.
  */
-const BROWSER_WEBSOCKET = "const WebSocketCtor = globalThis.WebSocket || globalThis.MozWebSocket;";
-const browserWebSocketLater = {
-  name: "browser-websocket-later",
-  setup(b) {
-    b.onLoad(
-      { filter: /engine\.io-client[\\/]build[\\/]esm(-debug)?[\\/]transports[\\/]websocket\.js$/ },
-      async (args) => {
-        const source = await readFile(args.path, "utf8");
-        if (source.split(BROWSER_WEBSOCKET).length !== 2) throw new Error(`${args.path}: its WebSocket lookup changed`);
-        const later =
-          "const WebSocketCtor = function (...args) { const Ctor = globalThis.WebSocket || globalThis.MozWebSocket; return new Ctor(...args); };";
-        return { contents: source.replace(BROWSER_WEBSOCKET, later), loader: "js" };
-      },
-    );
+const browserWebSocketLater = sourcePatch(
+  "browser-websocket-later",
+  /engine\.io-client[\\/]build[\\/]esm(-debug)?[\\/]transports[\\/]websocket\.js$/,
+  {
+    "const WebSocketCtor = globalThis.WebSocket || globalThis.MozWebSocket;":
+      "const WebSocketCtor = function (...args) { const Ctor = globalThis.WebSocket || globalThis.MozWebSocket; return new Ctor(...args); };",
   },
-};
+);
 
 await build({
   entryPoints: [entry],

@@ -3,9 +3,10 @@
 // plain connect of as many clients, in the same waves. Storm: N clients on the product's own
 // socket options (@canaduck/client's openSocket: its back-off and handshake timeout) stay
 // connected while the server is killed and restarted; each catches up again on its own.
-import { PROTOCOL_VERSION, type Ack, type ClientEventResult } from "@canaduck/contract";
+import type { Ack, ClientEventResult } from "@canaduck/contract";
 import { openSocket, type ChatSocket } from "@canaduck/client";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { emitRaw, rawSocket } from "../raw-socket";
 import { builtServer, cpuSecondsOf, ServerProcess } from "../server-process";
 import { relayEntry } from "../load/cases";
 import { seed } from "../load/seed";
@@ -44,24 +45,8 @@ export interface StormResult {
   notBack: number;
 }
 
-function open(url: string, token?: string): Promise<Socket> {
-  const auth = token ? { protocol: PROTOCOL_VERSION, token } : undefined;
-  const socket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true, timeout: 60_000, auth });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
-}
-
-function call<T>(socket: Socket | ChatSocket, event: string, payload: unknown, timeoutMs = 120_000): Promise<Ack<T>> {
-  return new Promise((resolve) =>
-    (socket as Socket)
-      .timeout(timeoutMs)
-      .emit(event, payload, (err: Error | null, ack: Ack<T>) =>
-        resolve(err ? { ok: false, error: { code: "UNAVAILABLE", message: err.message } } : ack),
-      ),
-  );
-}
+/** Connects over the handshake a crowd may keep waiting (the bench connects thousands). */
+const open = (url: string, token?: string) => rawSocket(url, token, 60_000);
 
 /** Clients in channels of 100 members, each in `each` of them; their cursors as a client holding each conversation would. */
 async function seededClients(server: ServerProcess, clients: number, each: number) {
@@ -69,9 +54,11 @@ async function seededClients(server: ServerProcess, clients: number, each: numbe
   const seeded = await seed(`file:${server.dbFile}`, clients, 0, channels, "all", each);
   const cursors = await inWaves(seeded.clients, async (client) => {
     const socket = await open(server.url, client.token);
-    const state = await call<ClientEventResult<"session:state">>(socket, "session:state", {});
+    const state = (await emitRaw(socket, "session:state", {}, 120_000)) as Ack<
+      ClientEventResult<"session:state">
+    > | null;
     socket.disconnect();
-    if (!state.ok) throw new Error(`session:state: ${state.error.code}`);
+    if (!state?.ok) throw new Error(`session:state: ${state?.error.code ?? "no answer"}`);
     return state.data.channels.map((c): Cursor => ({ channelId: c.id, after: c.lastSeq }));
   });
   return seeded.clients.map((c, i) => ({ token: c.token, cursors: cursors[i] ?? [] }));
@@ -106,8 +93,8 @@ export async function connectCase(clients: number, each: number): Promise<Connec
     const started = performance.now();
     const sockets = await inWaves(users, async (user) => {
       const socket = await open(server.url, user.token);
-      const sync = await call(socket, "session:sync", { conversations: user.cursors });
-      if (!sync.ok) failed += 1;
+      const sync = await emitRaw(socket, "session:sync", { conversations: user.cursors }, 120_000);
+      if (!sync?.ok) failed += 1;
       return socket;
     });
     const canaduckMs = performance.now() - started;
@@ -183,24 +170,21 @@ export async function stormCase(
     const users =
       server === "canaduck"
         ? await seededClients(process, clients, each)
-        : Array.from({ length: clients }, (_, i) => ({
-            token: undefined,
-            cursors: [] as Cursor[],
-            room: `#r${i % Math.ceil(clients / 100)}`,
-          }));
+        : Array.from({ length: clients }, () => ({ token: undefined, cursors: [] as Cursor[] }));
     const onConnect = async (socket: ChatSocket, i: number): Promise<boolean> => {
       const user = users[i];
       if (!user) return false;
       if (server === "relay") {
-        const room = "room" in user ? user.room : "";
+        // Rooms of 100, as CanaDuck's channels.
+        const room = `#r${i % Math.ceil(clients / 100)}`;
         await new Promise<void>((r) => (socket as unknown as Socket).emit("join", room, () => r()));
         return true;
       }
       // As the product client does: a sync refused as busy is asked again after the hint.
       for (let attempt = 0; attempt < 5 && socket.connected; attempt++) {
-        const sync = await call(socket, "session:sync", { conversations: user.cursors }, 60_000);
-        if (sync.ok) return true;
-        await sleep(sync.error.retryAfterMs ?? 1_000);
+        const sync = await emitRaw(socket, "session:sync", { conversations: user.cursors }, 60_000);
+        if (sync?.ok) return true;
+        await sleep(sync?.error.retryAfterMs ?? 1_000);
       }
       return false;
     };

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { rssOf } from "../server-process";
+import { cpuSecondsOf, rssOf } from "../server-process";
 import { sleep } from "../stats";
 import { IrcConnection, type IrcLogin } from "./irc-connection";
 import { LineReader } from "./line-reader";
@@ -57,17 +56,6 @@ export interface FanoutResult {
   /** The server's resident memory with every client registered and joined, less before any connected, per client. */
   idleBytesPerConnection: number;
   steps: StepResult[];
-}
-
-const CLOCK_TICKS = 100;
-/** utime + stime of a process, in seconds (Linux /proc; USER_HZ is 100 on every Linux this runs on). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
 }
 
 /** Growable store of latencies, cheaper than a number[] at millions of entries. */
@@ -161,7 +149,7 @@ export async function runFanout(plan: FanoutPlan): Promise<FanoutResult> {
     let expected = 0;
     lag.reset();
     lag.enable();
-    const cpuBefore = cpuSeconds(plan.serverPid);
+    const cpuBefore = cpuSecondsOf(plan.serverPid);
     const ownBefore = process.cpuUsage();
     const firstSendAt = performance.now();
     const deadline = firstSendAt + plan.stepMs;
@@ -186,7 +174,7 @@ export async function runFanout(plan: FanoutPlan): Promise<FanoutResult> {
     const sentFor = performance.now() - firstSendAt;
     const drainUntil = performance.now() + drainMs;
     while (performance.now() < drainUntil && samples.length - duplicated < expected) await sleep(20);
-    const cpu = cpuSeconds(plan.serverPid) - cpuBefore;
+    const cpu = cpuSecondsOf(plan.serverPid) - cpuBefore;
     const own = process.cpuUsage(ownBefore);
     const stepSeconds = (performance.now() - firstSendAt) / 1000;
     lag.disable();

@@ -146,14 +146,16 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const refusals = new Map<string, number>();
   let expectedDeliveries = 0;
   let lastAckAt: number | null = null;
-  const serverCpu = () =>
-    (plan.serverPids ?? []).reduce(
-      (sum, pid) => {
-        const { user, system } = cpuSplitOf(pid);
-        return { total: sum.total + user + system, system: sum.system + system };
-      },
-      { total: 0, system: 0 },
-    );
+  const serverCpu = () => {
+    let total = 0;
+    let system = 0;
+    for (const pid of plan.serverPids ?? []) {
+      const split = cpuSplitOf(pid);
+      total += split.user + split.system;
+      system += split.system;
+    }
+    return { total, system };
+  };
   const cpuBefore = serverCpu();
   const firstSendAt = performance.now();
   const deadline = firstSendAt + plan.durationMs;

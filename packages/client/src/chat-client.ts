@@ -159,9 +159,7 @@ export class ChatClient {
     );
     s.on("user:updated", (p) => this.dispatch({ type: "user-updated", ...p }));
     s.on("read:marked", (p) => this.dispatch({ type: "read-marked", ...p }));
-    s.on("presence:changes", ({ changes }) => {
-      for (const change of changes) this.dispatch({ type: "presence", ...change });
-    });
+    s.on("presence:changes", ({ changes }) => this.dispatch({ type: "presence", changes }));
     s.on("user:away", (p) => this.dispatch({ type: "away", ...p }));
     s.on("ignore:changed", ({ ignored }) => this.dispatch({ type: "ignored", ignored }));
     s.on("settings:changed", ({ settings }) => this.dispatch({ type: "settings", settings }));

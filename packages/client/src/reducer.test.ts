@@ -43,6 +43,29 @@ describe("chatReducer", () => {
     expect(back.channels[B]?.messages).toHaveLength(LINES_KEPT + 100);
   });
 
+  it("applies a presence list in one pass, each user ending in the state listed last", () => {
+    const member = (id: string, name: string) => ({ id, name, role: "member" as const, isAdmin: false, online: true });
+    const state = stateOf(session(), {
+      type: "members",
+      channelId: B,
+      members: [member("u-bob", "bob"), member("u-cy", "cy"), member("u-di", "di")],
+    });
+    const bob = { id: "u-bob", name: "bob" };
+    const after = apply(state, {
+      type: "presence",
+      changes: [
+        { user: bob, online: false },
+        { user: { id: "u-cy", name: "cy" }, online: false },
+        { user: bob, online: true },
+      ],
+    });
+    expect(after.channels[B]?.members?.map((m) => [m.name, m.online])).toEqual([
+      ["bob", true],
+      ["cy", false],
+      ["di", true],
+    ]);
+  });
+
   it("keeps the ignore list and members' away messages", () => {
     const state = stateOf(session(), {
       type: "members",

@@ -39,7 +39,8 @@ export type ChatAction =
   /** A jump's page around a line, or null to show the newest lines again. */
   | { type: "window"; channelId: string; window: HistoryWindow | null }
   | { type: "user-updated"; user: UserView; previousName: string }
-  | { type: "presence"; user: UserRef; online: boolean }
+  /** presence:changes: users' online state, in order (a user listed twice ends as last listed). */
+  | { type: "presence"; changes: Array<{ user: UserRef; online: boolean }> }
   | { type: "typing"; channelId: string; user: UserRef; typing: boolean; now: number }
   /** A member list read with channel:who, as of the channel's seq `asOf`. */
   | { type: "members"; channelId: string; members: MemberView[]; asOf?: number }
@@ -159,10 +160,15 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, me, channels };
     }
     case "presence": {
+      // One pass for the whole list: a crowd coming back arrives as lists of dozens.
+      const online = new Map(action.changes.map((c) => [c.user.id, c.online]));
       const channels: Record<string, ChannelState> = {};
       for (const [id, c] of Object.entries(state.channels)) {
         channels[id] = c.members
-          ? { ...c, members: c.members.map((m) => (m.id === action.user.id ? { ...m, online: action.online } : m)) }
+          ? {
+              ...c,
+              members: c.members.map((m) => (online.has(m.id) ? { ...m, online: online.get(m.id) ?? false } : m)),
+            }
           : c;
       }
       return { ...state, channels };
